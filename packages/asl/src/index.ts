@@ -1,0 +1,2 @@
+// @stepcraft/asl public surface.
+export {};

@@ -1,0 +1,2 @@
+// @stepcraft/runtime public surface.
+export { StatesError, isStatesError } from "./errors.ts";
