@@ -1,2 +1,3 @@
 // @stepcraft/asl public surface.
-export {};
+export * from "./jsonpath/index.ts";
+export * from "./intrinsic/index.ts";
