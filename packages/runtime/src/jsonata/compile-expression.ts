@@ -1,0 +1,134 @@
+import jsonata from "jsonata";
+import { addedFunctions, type RandomSources } from "./functions.ts";
+
+/** How one JSONata expression is compiled and bounded. */
+export interface EngineOptions extends RandomSources {
+  /**
+   * Deepest nesting of evaluation steps allowed before failing with AWS's "Stack overflow" cause.
+   * AWS's limit is about 100 nested levels.
+   */
+  readonly maxDepth?: number;
+  /** Wall-clock budget of one evaluation, in milliseconds (AWS bounds evaluation too). */
+  readonly timeoutMs?: number;
+}
+
+/** One compiled JSONata expression, ready to evaluate any number of times. */
+export interface CompiledExpression {
+  /** The expression text without its `{% %}` delimiters, as AWS quotes it in causes. */
+  readonly text: string;
+  /** Workflow-variable names the expression mentions (`$name`), so only those are read. */
+  readonly variableNames: readonly string[];
+  /** The parse error when the text is not valid JSONata (evaluation then throws it). */
+  readonly syntaxError: unknown;
+  /** Evaluates with these `$name` bindings; throws whatever JSONata throws. */
+  evaluate(bindings: Record<string, unknown>): Promise<unknown>;
+}
+
+const DEFAULT_MAX_DEPTH = 100;
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Checking the clock on every step would be wasteful; every 1024th step is plenty. */
+const CLOCK_CHECK_INTERVAL = 1024;
+/** Binding name of the per-evaluation guard; it contains a space so no expression can reach it. */
+const GUARD_BINDING = "stepcraft evaluation guard";
+
+/** The messages AWS reports (without a JSONata code) when an evaluation exceeds its bounds. */
+export const STACK_OVERFLOW_MESSAGE =
+  "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.";
+export const TIMEOUT_MESSAGE = "Expression evaluation timeout: Check for infinite loop";
+
+let compilations = 0;
+
+/** How many JSONata expressions have been compiled in this process (to prove compile-once). */
+export function jsonataCompilationCount(): number {
+  return compilations;
+}
+
+interface Guard {
+  depth: number;
+  steps: number;
+  readonly startedAt: number;
+  readonly maxDepth: number;
+  readonly timeoutMs: number;
+}
+
+interface Frame {
+  lookup(name: string): unknown;
+  isParallelCall?: boolean;
+}
+
+/**
+ * Compiles `text` (an expression body, without delimiters) once: parses it, binds AWS's added
+ * functions, disables `$eval` as AWS does, and installs the depth/time guard.
+ */
+export function compileExpression(text: string, options: EngineOptions = {}): CompiledExpression {
+  compilations++;
+  let expression: jsonata.Expression;
+  try {
+    expression = jsonata(text);
+  } catch (syntaxError) {
+    return {
+      text,
+      variableNames: [],
+      syntaxError,
+      evaluate: () => Promise.reject(syntaxError),
+    };
+  }
+  for (const [name, fn] of Object.entries(addedFunctions(options))) {
+    expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
+  }
+  // A binding holding undefined shadows the built-in, so calling it fails with T1006 like on AWS.
+  expression.assign("eval", undefined);
+  installGuard(expression);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return {
+    text,
+    variableNames: referencedVariables(expression.ast()),
+    syntaxError: undefined,
+    evaluate: (bindings) => {
+      const guard: Guard = { depth: 0, steps: 0, startedAt: Date.now(), maxDepth, timeoutMs };
+      // No input document: AWS forbids `$` and bare field names at the top of an expression.
+      return expression.evaluate(undefined, { ...bindings, [GUARD_BINDING]: guard }) as Promise<unknown>;
+    },
+  };
+}
+
+/** Registers JSONata's evaluation hooks; the state they update lives in each evaluation's frame. */
+function installGuard(expression: jsonata.Expression): void {
+  // The hooks are looked up by symbol; the typings only admit string names.
+  const assign = expression.assign.bind(expression) as unknown as (name: symbol, value: unknown) => void;
+  assign(Symbol.for("jsonata.__evaluate_entry"), (_node: unknown, _input: unknown, frame: Frame) => {
+    if (frame.isParallelCall === true) return;
+    const guard = frame.lookup(GUARD_BINDING) as Guard | undefined;
+    if (guard === undefined) return;
+    guard.depth++;
+    if (guard.depth > guard.maxDepth) throw { message: STACK_OVERFLOW_MESSAGE };
+    if (++guard.steps % CLOCK_CHECK_INTERVAL === 0 && Date.now() - guard.startedAt > guard.timeoutMs) {
+      throw { message: TIMEOUT_MESSAGE };
+    }
+  });
+  assign(Symbol.for("jsonata.__evaluate_exit"), (_node: unknown, _input: unknown, frame: Frame) => {
+    if (frame.isParallelCall === true) return;
+    const guard = frame.lookup(GUARD_BINDING) as Guard | undefined;
+    if (guard !== undefined) guard.depth--;
+  });
+}
+
+/** Every `$name` in the syntax tree (including function names: a variable may shadow one). */
+function referencedVariables(ast: unknown): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (typeof node !== "object" || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (record["type"] === "variable" && typeof record["value"] === "string" && record["value"] !== "") {
+      names.add(record["value"]);
+    }
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(ast);
+  return [...names];
+}
