@@ -3,18 +3,10 @@
  * contract of `../data/`'s `compileJsonPath` (definite paths only: `$`, `$$`, `$name`, `.name`,
  * `['name']`, `[0]`) until that module lands; then this file re-exports it.
  */
-import type { EvaluationScope } from "../data/scope.ts";
+import { NOT_FOUND, type CompiledPath } from "../data/compiled-path.ts";
 import { StatesError } from "../errors.ts";
 
-/** What a definite path yields when it selects nothing. */
-export const NOT_FOUND: unique symbol = Symbol("NOT_FOUND");
-
-/** A JSONPath compiled once. */
-export interface CompiledPath {
-  readonly text: string;
-  readonly definite: boolean;
-  evaluate(input: unknown, scope: EvaluationScope): unknown;
-}
+export { NOT_FOUND, type CompiledPath };
 
 type Step = string | number;
 
