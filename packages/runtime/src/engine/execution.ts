@@ -1,0 +1,219 @@
+import { randomUUID } from "node:crypto";
+import { StatesError } from "../errors.ts";
+import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
+import { jsonTextExceedsLimit } from "../tasks/payload-size.ts";
+import type { Clock, Timer } from "./clock.ts";
+import { RealClock, VirtualClock } from "./clock.ts";
+import { failureCause, failureError, toStatesError } from "./failure.ts";
+import { Frame } from "./frame.ts";
+import { HistoryRecorder } from "./history.ts";
+import type { HistoryEvent } from "./history.ts";
+import type { RandomSource } from "./random.ts";
+import { runBlock } from "./run-block.ts";
+import { formatContextTimestamp } from "./timestamps.ts";
+import type { CompiledBlock, ExecutionRuntime, HaltFlag } from "./types.ts";
+
+/** How an execution ended (RUNNING until it has). */
+export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
+
+/** What an execution produced, as DescribeExecution reports it. */
+export interface ExecutionResult {
+  readonly status: Exclude<ExecutionStatus, "RUNNING">;
+  /** The output (SUCCEEDED only). */
+  readonly output?: unknown;
+  /** The error name (FAILED, TIMED_OUT, ABORTED), when there is one. */
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/** Everything an execution needs that does not change between executions of a machine. */
+export interface ExecutionSetup {
+  readonly block: CompiledBlock;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly roleArn: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly timeoutSeconds: number | undefined;
+  readonly tasks: TaskResolver;
+  readonly lambdaErrorFormat: LambdaErrorFormat;
+  readonly random: RandomSource;
+  readonly history: boolean;
+  readonly maxHistoryEvents: number;
+  readonly time: "virtual" | "real";
+}
+
+/** Per-execution choices. */
+export interface StartOptions {
+  /** Execution name (default: a random UUID). */
+  readonly name?: string;
+  /** Execution ARN (default: derived from the machine ARN and the name). */
+  readonly executionArn?: string;
+  /** When the execution starts (default: now); virtual time starts here. */
+  readonly startTime?: Date;
+  /** A clock to use instead of a fresh virtual or real one (e.g. shared between executions). */
+  readonly clock?: Clock;
+}
+
+/** A running (or finished) execution. */
+export class Execution {
+  /** Execution name and ARN (`$$.Execution.Name` / `Id`). */
+  readonly name: string;
+  readonly executionArn: string;
+  /** Settles when the execution ends; never rejects. */
+  readonly result: Promise<ExecutionResult>;
+  private status: ExecutionStatus = "RUNNING";
+  private readonly recorder: HistoryRecorder;
+  private readonly runtime: ExecutionRuntime;
+  private readonly controller = new AbortController();
+  private resolveResult!: (r: ExecutionResult) => void;
+  private timeoutTimer: Timer | undefined;
+
+  constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
+    this.result = new Promise((resolve) => (this.resolveResult = resolve));
+    this.name = options.name ?? randomUUID();
+    this.executionArn =
+      options.executionArn ??
+      `arn:aws:states:${setup.region}:${setup.accountId}:execution:${setup.stateMachineName}:${this.name}`;
+    const clock = options.clock ?? (setup.time === "real" ? new RealClock() : new VirtualClock(options.startTime?.getTime()));
+    const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
+    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents);
+    const halt: HaltFlag = { reason: undefined, parent: undefined };
+    const ownInput = toJsonData(input === undefined ? {} : input);
+    this.runtime = {
+      clock,
+      history: this.recorder,
+      random: setup.random,
+      tasks: setup.tasks,
+      lambdaErrorFormat: setup.lambdaErrorFormat,
+      region: setup.region,
+      accountId: setup.accountId,
+      contextExecution: {
+        Id: this.executionArn,
+        Input: ownInput,
+        StartTime: formatContextTimestamp(startMs),
+        Name: this.name,
+        RoleArn: setup.roleArn,
+        RedriveCount: 0,
+      },
+      contextStateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
+      halt,
+      signal: this.controller.signal,
+      timers: new Set(),
+    };
+    this.run(setup, ownInput);
+  }
+
+  /** The events so far, shaped like GetExecutionHistory (empty when history is off). */
+  get history(): HistoryEvent[] {
+    return this.recorder.materialize();
+  }
+
+  /** RUNNING until the execution ends. */
+  get currentStatus(): ExecutionStatus {
+    return this.status;
+  }
+
+  /** Stops the execution (status ABORTED), like StopExecution. */
+  abort(error?: string, cause?: string): void {
+    if (this.status !== "RUNNING") return;
+    const details: Record<string, unknown> = {};
+    if (error !== undefined) details["error"] = error;
+    if (cause !== undefined) details["cause"] = cause;
+    this.end({ status: "ABORTED", ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) }, "ExecutionAborted", details);
+  }
+
+  private run(setup: ExecutionSetup, input: unknown): void {
+    let startedId: number;
+    try {
+      startedId = this.recorder.add("ExecutionStarted", 0, undefined, input, { roleArn: setup.roleArn });
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    if (setup.timeoutSeconds !== undefined) {
+      const timer = this.runtime.clock.sleep(setup.timeoutSeconds * 1000);
+      this.timeoutTimer = timer;
+      void timer.done.then(() => {
+        if (this.status !== "RUNNING") return;
+        this.end({ status: "TIMED_OUT", error: "States.Timeout" }, "ExecutionTimedOut", { error: "States.Timeout" });
+      });
+    }
+    const frame = new Frame(this.runtime, startedId, this.runtime.halt);
+    let out: unknown;
+    try {
+      out = runBlock(setup.block, input, frame);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    if (out instanceof Promise) {
+      out.then(
+        (v: unknown) => this.succeed(v, frame),
+        (e: unknown) => this.fail(e),
+      );
+    } else {
+      this.succeed(out, frame);
+    }
+  }
+
+  private succeed(output: unknown, frame: Frame): void {
+    if (this.status !== "RUNNING") return;
+    let own: unknown;
+    try {
+      own = toJsonData(output);
+      this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    this.finish({ status: "SUCCEEDED", output: own });
+  }
+
+  private fail(e: unknown): void {
+    if (this.status !== "RUNNING") return;
+    const err = toStatesError(e);
+    const error = failureError(err);
+    const cause = failureCause(err);
+    const details: Record<string, unknown> = {};
+    if (error !== undefined) details["error"] = error;
+    if (cause !== undefined) details["cause"] = cause;
+    this.end(
+      { status: "FAILED", ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) },
+      "ExecutionFailed",
+      details,
+    );
+  }
+
+  private end(result: ExecutionResult, eventType: string, details: Record<string, unknown>): void {
+    try {
+      this.recorder.add(eventType, this.recorder.count, undefined, undefined, details);
+    } catch {
+      // The closing event may not fit under the history limit; the result still stands.
+    }
+    this.runtime.halt.reason = new StatesError(result.error ?? "States.Runtime", result.cause ?? "");
+    this.finish(result);
+  }
+
+  private finish(result: ExecutionResult): void {
+    this.status = result.status;
+    this.timeoutTimer?.cancel();
+    for (const t of this.runtime.timers) t.cancel();
+    this.runtime.timers.clear();
+    if (result.status !== "SUCCEEDED") this.controller.abort();
+    this.resolveResult(result);
+  }
+}
+
+/**
+ * Own JSON copy of data crossing the API boundary: callers may mutate what they passed or got
+ * back without touching the execution (or the prepared machine's literals).
+ */
+function toJsonData(value: unknown): unknown {
+  const text = JSON.stringify(value);
+  if (text === undefined) return null;
+  if (jsonTextExceedsLimit(text)) {
+    throw new StatesError("States.DataLimitExceeded", "The execution input or output exceeds the maximum number of bytes service limit.");
+  }
+  return JSON.parse(text) as unknown;
+}

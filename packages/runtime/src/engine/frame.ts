@@ -1,0 +1,71 @@
+import type { EvaluationScope, VariableReader } from "../data/scope.ts";
+import { NO_VARIABLES } from "../data/scope.ts";
+import { formatContextTimestamp } from "./timestamps.ts";
+import type { CompiledState, ExecutionRuntime, HaltFlag } from "./types.ts";
+
+/** `$$.Map.Item` while a Map state evaluates its ItemSelector. */
+export interface MapItemContext {
+  readonly Index: number;
+  readonly Value: unknown;
+  readonly Key?: string;
+}
+
+/**
+ * One run of a `States` block (the machine, one Parallel branch, one Map iteration): where the
+ * block is, the history chain it extends, and the evaluation scope of its current state. The
+ * context object is built only when a path actually reads `$$`.
+ */
+export class Frame implements EvaluationScope {
+  /** The state to run after the current one (set by the state; null ends the block). */
+  next: CompiledState | null = null;
+  /** Id of the last event this block wrote (previousEventId of the next one). */
+  lastEventId: number;
+  /** Current state and when it was entered. */
+  stateName = "";
+  enteredAt = 0;
+  enteredEventId = 0;
+  retryCount = 0;
+  /** Set while a Map evaluates its ItemSelector for one item. */
+  mapItem: MapItemContext | undefined = undefined;
+  /** Set while a callback Task builds its parameters. */
+  taskToken: string | undefined = undefined;
+  private cachedContext: unknown = undefined;
+
+  constructor(
+    readonly exec: ExecutionRuntime,
+    lastEventId: number,
+    /** Stops this frame when raised (its own group's flag, chained to the outer ones). */
+    readonly halt: HaltFlag,
+    readonly variables: VariableReader = NO_VARIABLES,
+  ) {
+    this.lastEventId = lastEventId;
+  }
+
+  /** Records that `name` was entered (event id `eventId`); the context object changes with it. */
+  enter(name: string, eventId: number): void {
+    this.stateName = name;
+    this.enteredEventId = eventId;
+    this.enteredAt = this.exec.clock.now();
+    this.retryCount = 0;
+    this.cachedContext = undefined;
+  }
+
+  /** Drops the cached context object after RetryCount / Map.Item / Task.Token changed. */
+  invalidateContext(): void {
+    this.cachedContext = undefined;
+  }
+
+  /** The context object (`$$`) of the current state. */
+  get context(): unknown {
+    if (this.cachedContext !== undefined) return this.cachedContext;
+    const ctx: Record<string, unknown> = {
+      Execution: this.exec.contextExecution,
+      State: { EnteredTime: formatContextTimestamp(this.enteredAt), Name: this.stateName, RetryCount: this.retryCount },
+      StateMachine: this.exec.contextStateMachine,
+    };
+    if (this.taskToken !== undefined) ctx["Task"] = { Token: this.taskToken };
+    if (this.mapItem !== undefined) ctx["Map"] = { Item: this.mapItem };
+    this.cachedContext = ctx;
+    return ctx;
+  }
+}

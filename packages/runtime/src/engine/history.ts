@@ -1,0 +1,121 @@
+/** One event as GetExecutionHistory returns it (details under `<camelCaseType>EventDetails`). */
+export interface HistoryEvent {
+  readonly timestamp: Date;
+  readonly type: string;
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly [details: string]: unknown;
+}
+
+/**
+ * What the interpreter records per event: plain fields and references to payloads. Payloads are
+ * never mutated by the runtime, so turning them into JSON strings can wait until someone reads the
+ * history, which keeps recording cheap enough to be always on.
+ */
+interface RawEvent {
+  readonly type: string;
+  readonly id: number;
+  readonly prev: number;
+  readonly ts: number;
+  /** State name for StateEntered/Exited, Map name for MapIteration events. */
+  readonly name: string | undefined;
+  /** Input or output payload of the event, if it carries one. */
+  readonly payload: unknown;
+  /** Other detail fields, already in their final form. */
+  readonly extra: Readonly<Record<string, unknown>> | undefined;
+}
+
+const PAYLOAD_KEY: Readonly<Record<string, "input" | "output">> = {
+  ExecutionStarted: "input",
+  ExecutionSucceeded: "output",
+  TaskSucceeded: "output",
+  TaskSubmitted: "output",
+  LambdaFunctionScheduled: "input",
+  LambdaFunctionSucceeded: "output",
+  ActivityScheduled: "input",
+  ActivitySucceeded: "output",
+};
+
+/** Event types without any details object. */
+const NO_DETAILS = new Set([
+  "LambdaFunctionStarted",
+  "MapStateSucceeded",
+  "MapStateFailed",
+  "MapStateAborted",
+  "ParallelStateStarted",
+  "ParallelStateSucceeded",
+  "ParallelStateFailed",
+  "ParallelStateAborted",
+  "MapRunSucceeded",
+  "WaitStateAborted",
+  "TaskStateAborted",
+]);
+
+/** Raised (internally) when the execution has written as many events as AWS allows. */
+export class HistoryLimitReached extends Error {
+  override readonly name = "HistoryLimitReached";
+}
+
+/** Records the events of one execution; `id`s are 1-based and sequential. */
+export class HistoryRecorder {
+  private readonly events: RawEvent[] = [];
+
+  constructor(
+    private readonly now: () => number,
+    private readonly enabled: boolean,
+    private readonly maxEvents: number,
+  ) {}
+
+  /** Number of events recorded so far (counted even when recording is off, for the limit). */
+  count = 0;
+
+  /** Appends an event and returns its id. */
+  add(
+    type: string,
+    prev: number,
+    name?: string,
+    payload?: unknown,
+    extra?: Readonly<Record<string, unknown>>,
+  ): number {
+    const id = ++this.count;
+    if (id > this.maxEvents) throw new HistoryLimitReached(`history reached ${this.maxEvents} events`);
+    if (this.enabled) this.events.push({ type, id, prev, ts: this.now(), name, payload, extra });
+    return id;
+  }
+
+  /** The events in GetExecutionHistory shape (JSON strings for payloads). */
+  materialize(): HistoryEvent[] {
+    return this.events.map(toHistoryEvent);
+  }
+}
+
+function detailsKey(type: string): string {
+  if (type.endsWith("StateEntered")) return "stateEnteredEventDetails";
+  if (type.endsWith("StateExited")) return "stateExitedEventDetails";
+  if (type.startsWith("MapIteration")) return `${lowerFirst(type)}EventDetails`;
+  return `${lowerFirst(type)}EventDetails`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function toHistoryEvent(raw: RawEvent): HistoryEvent {
+  const event: Record<string, unknown> = {
+    timestamp: new Date(raw.ts),
+    type: raw.type,
+    id: raw.id,
+    previousEventId: raw.prev,
+  };
+  if (NO_DETAILS.has(raw.type)) return event as unknown as HistoryEvent;
+  const details: Record<string, unknown> = {};
+  if (raw.name !== undefined) details["name"] = raw.name;
+  if (raw.extra !== undefined) Object.assign(details, raw.extra);
+  const key = raw.type.endsWith("StateEntered") ? "input" : raw.type.endsWith("StateExited") ? "output" : PAYLOAD_KEY[raw.type];
+  if (key !== undefined) {
+    details[key] = JSON.stringify(raw.payload) ?? "null";
+    details[`${key}Details`] = { truncated: false };
+  }
+  event[detailsKey(raw.type)] = details;
+  return event as unknown as HistoryEvent;
+}

@@ -1,0 +1,105 @@
+import { StatesError } from "../errors.ts";
+import { createTaskResolver } from "../tasks/resolve.ts";
+import type { LambdaErrorFormat, TaskHandler, TaskResolver } from "../tasks/types.ts";
+import { compileBlock } from "./compile.ts";
+import type { DataFlowFactory, QueryLanguage } from "./compile.ts";
+import { Execution } from "./execution.ts";
+import type { ExecutionResult, ExecutionSetup, StartOptions } from "./execution.ts";
+import { seededRandom } from "./random.ts";
+import type { RandomSource } from "./random.ts";
+import { validateBeforePrepare } from "./validation-bridge.ts";
+
+/** How a state machine is prepared and how its executions run. */
+export interface StateMachineOptions {
+  /** State machine name (`$$.StateMachine.Name`); default `StateMachine`. */
+  readonly name?: string;
+  /** State machine ARN (`$$.StateMachine.Id`); default derived from region, account and name. */
+  readonly stateMachineArn?: string;
+  /** Execution role (`$$.Execution.RoleArn`). */
+  readonly roleArn?: string;
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Task bindings keyed by Resource ARN, Lambda function ARN or Lambda function name. */
+  readonly tasks?: Readonly<Record<string, TaskHandler>>;
+  /** Replaces the default binding of Task resources entirely. */
+  readonly resolveTask?: TaskResolver;
+  /** Lambda error payload format used for a thrown Error's Cause (default `nodejs`). */
+  readonly lambdaErrorFormat?: LambdaErrorFormat;
+  /** Virtual time (default: Wait, back-off and timeouts take no real time) or real time. */
+  readonly time?: "virtual" | "real";
+  /** Seed or source for retry jitter (default: Math.random). */
+  readonly random?: number | RandomSource;
+  /** Record history events (default true). */
+  readonly history?: boolean;
+  /** Fail an execution once it has this many events (default 25,000 like AWS Standard; `false`: no limit). */
+  readonly maxHistoryEvents?: number | false;
+  /** Check the definition with `@stepcraft/asl` first (default true). */
+  readonly validate?: boolean;
+  /** Evaluates non-JSONPath states (the JSONata seam); JSONPath states always use the built-in flow. */
+  readonly dataFlow?: DataFlowFactory;
+}
+
+/** A definition compiled once; start as many independent executions as you like. */
+export interface PreparedStateMachine {
+  readonly name: string;
+  readonly stateMachineArn: string;
+  /** Starts an execution; it runs until its first asynchronous step before this returns. */
+  start(input?: unknown, options?: StartOptions): Execution;
+  /** Starts an execution and waits for its result. */
+  run(input?: unknown, options?: StartOptions): Promise<ExecutionResult>;
+}
+
+/** Validates and compiles a definition (object or JSON text) into a reusable machine. */
+export function prepareStateMachine(definition: unknown, options: StateMachineOptions = {}): PreparedStateMachine {
+  const def = typeof definition === "string" ? (JSON.parse(definition) as unknown) : definition;
+  if (def === null || typeof def !== "object" || Array.isArray(def)) {
+    throw new StatesError("States.Runtime", "A state machine definition must be a JSON object");
+  }
+  if (options.validate !== false) validateBeforePrepare(def);
+  const record = def as Record<string, unknown>;
+  const region = options.region ?? "us-east-1";
+  const accountId = options.accountId ?? "123456789012";
+  const name = options.name ?? "StateMachine";
+  const stateMachineArn = options.stateMachineArn ?? `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
+  const lambdaErrorFormat = options.lambdaErrorFormat ?? "nodejs";
+  const resolveTask =
+    options.resolveTask ?? createTaskResolver({ tasks: options.tasks, lambdaErrorFormat, region, accountId });
+  const language: QueryLanguage = record["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
+  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow });
+  const random =
+    typeof options.random === "function"
+      ? options.random
+      : typeof options.random === "number"
+        ? seededRandom(options.random)
+        : Math.random;
+  const setup: ExecutionSetup = {
+    block,
+    stateMachineArn,
+    stateMachineName: name,
+    roleArn: options.roleArn ?? `arn:aws:iam::${accountId}:role/stepcraft-local`,
+    region,
+    accountId,
+    timeoutSeconds: typeof record["TimeoutSeconds"] === "number" ? record["TimeoutSeconds"] : undefined,
+    tasks: resolveTask,
+    lambdaErrorFormat,
+    random,
+    history: options.history !== false,
+    maxHistoryEvents: options.maxHistoryEvents === false ? Number.POSITIVE_INFINITY : (options.maxHistoryEvents ?? 25_000),
+    time: options.time ?? "virtual",
+  };
+  return {
+    name,
+    stateMachineArn,
+    start: (input, startOptions) => new Execution(setup, input, startOptions),
+    run: (input, startOptions) => new Execution(setup, input, startOptions).result,
+  };
+}
+
+/** Prepares a machine and runs one execution: the one-shot form. */
+export function runExecution(
+  definition: unknown,
+  input?: unknown,
+  options: StateMachineOptions & StartOptions = {},
+): Promise<ExecutionResult> {
+  return prepareStateMachine(definition, options).run(input, options);
+}

@@ -1,0 +1,47 @@
+import { toStatesError, withStatePrefix } from "./failure.ts";
+import type { Frame } from "./frame.ts";
+import { haltReason } from "./types.ts";
+import type { CompiledState, StateType } from "./types.ts";
+
+/** The state-specific part of a state: given the raw input, produce the output and set `frame.next`. */
+export type StateBody = (input: unknown, frame: Frame) => unknown;
+
+/**
+ * Wraps a state body with what every state does: stop if the execution or group was halted,
+ * record `<Type>StateEntered` / `<Type>StateExited`, and word runtime failures as AWS does.
+ */
+export function makeState(name: string, type: StateType, body: StateBody): CompiledState {
+  const enteredType = `${type}StateEntered`;
+  const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
+  const exited = (output: unknown, frame: Frame): unknown => {
+    if (exitedType !== undefined) frame.lastEventId = frame.exec.history.add(exitedType, frame.lastEventId, name, output);
+    return output;
+  };
+  const failed = (e: unknown, frame: Frame): never => {
+    throw withStatePrefix(toStatesError(e), name, frame.enteredEventId);
+  };
+  return {
+    name,
+    type,
+    run(input: unknown, frame: Frame): unknown {
+      const halted = haltReason(frame.halt);
+      if (halted !== undefined) throw halted;
+      const id = frame.exec.history.add(enteredType, frame.lastEventId, name, input);
+      frame.lastEventId = id;
+      frame.enter(name, id);
+      let out: unknown;
+      try {
+        out = body(input, frame);
+      } catch (e) {
+        return failed(e, frame);
+      }
+      if (out instanceof Promise) {
+        return out.then(
+          (v: unknown) => exited(v, frame),
+          (e: unknown) => failed(e, frame),
+        );
+      }
+      return exited(out, frame);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { StatesError } from "../errors.ts";
+import type { Clock } from "./clock.ts";
+import type { HistoryRecorder } from "./history.ts";
+import type { RandomSource } from "./random.ts";
+import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
+import type { Frame } from "./frame.ts";
+
+/** The eight ASL state types. */
+export type StateType = "Pass" | "Task" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map";
+
+/** A state compiled once per machine into a closure; run once per visit. */
+export interface CompiledState {
+  readonly name: string;
+  readonly type: StateType;
+  /**
+   * Runs the state on its raw input and returns its output (or a promise of it), after setting
+   * `frame.next` to the following state (null: the block ends here). Throws a StatesError when
+   * the state fails without a matching Catcher.
+   */
+  run(input: unknown, frame: Frame): unknown;
+}
+
+/** A `States` block (the machine, a Parallel branch, a Map item processor) compiled. */
+export interface CompiledBlock {
+  readonly start: CompiledState;
+}
+
+/** Everything one execution shares across its frames. */
+export interface ExecutionRuntime {
+  readonly clock: Clock;
+  readonly history: HistoryRecorder;
+  readonly random: RandomSource;
+  readonly tasks: TaskResolver;
+  readonly lambdaErrorFormat: LambdaErrorFormat;
+  readonly region: string;
+  readonly accountId: string;
+  /** `$$.Execution` (shared, never mutated). */
+  readonly contextExecution: Readonly<Record<string, unknown>>;
+  /** `$$.StateMachine` (shared, never mutated). */
+  readonly contextStateMachine: Readonly<Record<string, unknown>>;
+  /** Set when the execution is aborted or timed out; every state checks it before running. */
+  readonly halt: HaltFlag;
+  /** Aborted when the execution stops, for task handlers to observe. */
+  readonly signal: AbortSignal;
+  /** Timers to cancel when the execution ends. */
+  readonly timers: Set<{ cancel(): void }>;
+}
+
+/**
+ * A stop signal for a group of frames: the execution (aborted, timed out), or the branches of a
+ * Parallel / iterations of a Map once one of them failed. Child flags see their parents'.
+ */
+export interface HaltFlag {
+  reason: StatesError | undefined;
+  readonly parent: HaltFlag | undefined;
+}
+
+/** The reason any flag in the chain was raised, if one was. */
+export function haltReason(flag: HaltFlag): StatesError | undefined {
+  for (let f: HaltFlag | undefined = flag; f !== undefined; f = f.parent) if (f.reason !== undefined) return f.reason;
+  return undefined;
+}

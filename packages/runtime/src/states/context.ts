@@ -1,0 +1,24 @@
+import type { DataFlow, DataFlowFields } from "../engine/data-flow.ts";
+import type { CompiledBlock, CompiledState } from "../engine/types.ts";
+import type { TaskResolver } from "../tasks/types.ts";
+
+/** A state's definition as parsed JSON. */
+export type StateDefinition = Readonly<Record<string, unknown>>;
+
+/** What a state compiler gets: its definition and ways to reach the rest of the machine. */
+export interface StateCompileContext {
+  readonly name: string;
+  readonly def: StateDefinition;
+  /** JSON pointer of the state in the definition (`/States/Check`), for diagnostics. */
+  readonly location: string;
+  /** The state named `name` in the same `States` block (a transition target). */
+  target(name: string): CompiledState;
+  /** The state after this one: `Next`, or null for `End: true`. */
+  next(): CompiledState | null;
+  /** Compiles a nested block (Parallel branch, Map item processor). */
+  compileBlock(def: unknown): CompiledBlock;
+  /** The query-language seam: compiles the state's data fields for its language. */
+  dataFlow(fields: DataFlowFields): DataFlow;
+  /** Binds Task resources. */
+  readonly resolveTask: TaskResolver;
+}

@@ -1,0 +1,64 @@
+import { errorOutput, toStatesError, withStatePrefix } from "../engine/failure.ts";
+import type { DataFlow } from "../engine/data-flow.ts";
+import type { Frame } from "../engine/frame.ts";
+import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
+import { sleepFor } from "../engine/sleep.ts";
+import type { StateBody } from "../engine/state-shell.ts";
+import type { CompiledState } from "../engine/types.ts";
+import { haltReason } from "../engine/types.ts";
+import type { StateCompileContext, StateDefinition } from "./context.ts";
+
+interface Catcher {
+  readonly errorEquals: readonly string[];
+  readonly next: CompiledState;
+  readonly def: StateDefinition;
+}
+
+/**
+ * Adds Retry and Catch around the work of a Task, Parallel or Map state: retriers in order with
+ * back-off on the execution clock, then the first matching catcher (its output replaces the
+ * state's output and its `Next` the state's transition).
+ */
+export function withRetryAndCatch(attempt: StateBody, ctx: StateCompileContext, flow: DataFlow): StateBody {
+  const retriers = compileRetriers(ctx.def["Retry"]);
+  const catchers: Catcher[] = Array.isArray(ctx.def["Catch"])
+    ? (ctx.def["Catch"] as StateDefinition[]).map((c) => ({
+        errorEquals: Array.isArray(c["ErrorEquals"]) ? (c["ErrorEquals"] as string[]) : [],
+        next: ctx.target(String(c["Next"])),
+        def: c,
+      }))
+    : [];
+  if (retriers.length === 0 && catchers.length === 0) return attempt;
+
+  return (input: unknown, frame: Frame): unknown => {
+    let attempts: number[] | undefined;
+    const onError = (e: unknown): unknown => {
+      const err = withStatePrefix(toStatesError(e), frame.stateName, frame.enteredEventId);
+      if (haltReason(frame.halt) !== undefined) throw err;
+      attempts ??= [];
+      const delay = nextRetryDelay(retriers, attempts, err, frame.exec.random);
+      if (delay !== undefined) {
+        frame.retryCount++;
+        frame.invalidateContext();
+        return sleepFor(frame, delay).then(run);
+      }
+      for (const c of catchers) {
+        if (errorMatches(c.errorEquals, err.error)) {
+          frame.next = c.next;
+          return flow.catchOutput(input, errorOutput(err), c.def, frame);
+        }
+      }
+      throw err;
+    };
+    const run = (): unknown => {
+      let out: unknown;
+      try {
+        out = attempt(input, frame);
+      } catch (e) {
+        return onError(e);
+      }
+      return out instanceof Promise ? out.then(undefined, onError) : out;
+    };
+    return run();
+  };
+}

@@ -1,0 +1,45 @@
+import { toStatesError } from "../engine/failure.ts";
+import { Frame } from "../engine/frame.ts";
+import { runPool } from "../engine/pool.ts";
+import { runBlock, then } from "../engine/run-block.ts";
+import type { StateBody } from "../engine/state-shell.ts";
+import type { HaltFlag } from "../engine/types.ts";
+import type { StateCompileContext } from "./context.ts";
+import { withRetryAndCatch } from "./guarded.ts";
+
+/** Parallel: every branch gets the effective input; the result is their outputs in branch order. */
+export function compileParallel(ctx: StateCompileContext): StateBody {
+  const flow = ctx.dataFlow({ parameters: "Parameters", resultStage: true, resultSelector: true });
+  const next = ctx.next();
+  const branches = (Array.isArray(ctx.def["Branches"]) ? ctx.def["Branches"] : []).map((b: unknown) => ctx.compileBlock(b));
+
+  const attempt: StateBody = (input, frame) =>
+    then(flow.effectiveInput(input, frame), (effective) => {
+      const history = frame.exec.history;
+      const startedId = history.add("ParallelStateStarted", frame.lastEventId);
+      frame.lastEventId = startedId;
+      // A failing branch raises this flag so its siblings stop at their next state.
+      const halt: HaltFlag = { reason: undefined, parent: frame.halt };
+      const onFailure = (e: unknown): never => {
+        const err = toStatesError(e);
+        halt.reason ??= err;
+        frame.lastEventId = history.add("ParallelStateFailed", history.count);
+        throw err;
+      };
+      const onSuccess = (results: unknown[]): unknown => {
+        frame.lastEventId = history.add("ParallelStateSucceeded", history.count);
+        frame.next = next;
+        return flow.output(input, results, frame);
+      };
+      let outcome: unknown[] | Promise<unknown[]>;
+      try {
+        outcome = runPool(branches.length, 0, (i) =>
+          runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables)),
+        );
+      } catch (e) {
+        return onFailure(e);
+      }
+      return outcome instanceof Promise ? outcome.then(onSuccess, onFailure) : onSuccess(outcome);
+    });
+  return withRetryAndCatch(attempt, ctx, flow);
+}

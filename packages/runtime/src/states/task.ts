@@ -1,0 +1,133 @@
+import { StatesError } from "../errors.ts";
+import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { failureCause, failureError, toStatesError } from "../engine/failure.ts";
+import type { Frame } from "../engine/frame.ts";
+import { then } from "../engine/run-block.ts";
+import type { StateBody } from "../engine/state-shell.ts";
+import type { ResolvedTask } from "../tasks/types.ts";
+import type { StateCompileContext } from "./context.ts";
+import { withRetryAndCatch } from "./guarded.ts";
+
+/** Event names of the two task families (bare Lambda ARN vs service integration). */
+interface TaskEvents {
+  readonly scheduled: string;
+  readonly started: string;
+  readonly succeeded: string;
+  readonly failed: string;
+  readonly timedOut: string;
+}
+
+const LAMBDA_EVENTS: TaskEvents = {
+  scheduled: "LambdaFunctionScheduled",
+  started: "LambdaFunctionStarted",
+  succeeded: "LambdaFunctionSucceeded",
+  failed: "LambdaFunctionFailed",
+  timedOut: "LambdaFunctionTimedOut",
+};
+const SERVICE_EVENTS: TaskEvents = {
+  scheduled: "TaskScheduled",
+  started: "TaskStarted",
+  succeeded: "TaskSucceeded",
+  failed: "TaskFailed",
+  timedOut: "TaskTimedOut",
+};
+
+/** Task: effective input → bound handler → result, with Retry/Catch and TimeoutSeconds. */
+export function compileTask(ctx: StateCompileContext): StateBody {
+  const flow = ctx.dataFlow({ parameters: "Parameters", resultStage: true, resultSelector: true });
+  const next = ctx.next();
+  const resource = String(ctx.def["Resource"]);
+  const task = ctx.resolveTask(resource, ctx.name);
+  const events = task.kind === "lambda-function" ? LAMBDA_EVENTS : SERVICE_EVENTS;
+  const timeout = compileTimeout(ctx.def);
+
+  const attempt: StateBody = (input, frame) =>
+    then(flow.effectiveInput(input, frame), (effective) =>
+      invoke(task, events, resource, effective, frame, timeout).then((result) => {
+        frame.next = next;
+        return flow.output(input, result, frame);
+      }),
+    );
+  return withRetryAndCatch(attempt, ctx, flow);
+}
+
+type TimeoutReader = (input: unknown, frame: Frame) => number | undefined;
+
+function compileTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
+  const seconds = def["TimeoutSeconds"];
+  if (typeof seconds === "number") return () => seconds;
+  const pathText = def["TimeoutSecondsPath"];
+  if (typeof pathText !== "string") return () => undefined;
+  const path = compileReferencePath(pathText);
+  return (input, frame) => {
+    const value = path.evaluate(input, frame);
+    if (value === NOT_FOUND) {
+      throw new StatesError("States.Runtime", `Invalid path '${pathText}' : No results for path: ${pathText}`);
+    }
+    if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+      throw new StatesError(
+        "States.Runtime",
+        `The TimeoutSecondsPath parameter does not reference a positive integer: ${pathText} == ${JSON.stringify(value)}`,
+      );
+    }
+    return value;
+  };
+}
+
+async function invoke(
+  task: ResolvedTask,
+  events: TaskEvents,
+  resource: string,
+  effective: unknown,
+  frame: Frame,
+  timeout: TimeoutReader,
+): Promise<unknown> {
+  const exec = frame.exec;
+  const history = exec.history;
+  const timeoutSeconds = timeout(effective, frame);
+  const serviceDetails =
+    task.kind === "lambda-function"
+      ? undefined
+      : { resourceType: task.resourceType, resource: task.resourceAction };
+  const scheduledExtra: Record<string, unknown> =
+    task.kind === "lambda-function"
+      ? { resource }
+      : { resourceType: task.resourceType, resource: task.resourceAction, region: exec.region };
+  if (timeoutSeconds !== undefined) scheduledExtra["timeoutInSeconds"] = timeoutSeconds;
+  frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, scheduledExtra);
+  frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, serviceDetails);
+
+  const release = exec.clock.hold();
+  let timer: { done: Promise<void>; cancel(): void } | undefined;
+  try {
+    const call = task.invoke(effective, { stateName: frame.stateName, resource, signal: exec.signal });
+    let result: unknown;
+    if (timeoutSeconds === undefined) {
+      result = await call;
+    } else {
+      const t = exec.clock.sleep(timeoutSeconds * 1000);
+      timer = t;
+      const expired = t.done.then(() => {
+        throw new StatesError("States.Timeout", "");
+      });
+      // Time only moves while the handler waits on the clock; release the hold during the race.
+      release();
+      result = await Promise.race([call, expired]);
+    }
+    frame.lastEventId = history.add(events.succeeded, frame.lastEventId, undefined, result, serviceDetails);
+    return result;
+  } catch (e) {
+    const err = toStatesError(e);
+    const details: Record<string, unknown> = { ...serviceDetails };
+    const error = failureError(err);
+    const cause = failureCause(err);
+    if (error !== undefined) details["error"] = error;
+    if (cause !== undefined && cause !== "") details["cause"] = cause;
+    const type = err.error === "States.Timeout" ? events.timedOut : events.failed;
+    frame.lastEventId = history.add(type, frame.lastEventId, undefined, undefined, details);
+    throw err;
+  } finally {
+    timer?.cancel();
+    release();
+  }
+}

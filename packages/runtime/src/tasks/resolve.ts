@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import { StatesError, isStatesError } from "../errors.ts";
+import { PartialStatesError } from "../engine/failure.ts";
+import { isLambdaFunctionArn, parseLambdaFunction } from "./lambda-arn.ts";
+import { lambdaErrorCause, lambdaErrorPayload } from "./lambda-errors.ts";
+import { jsonTextExceedsLimit } from "./payload-size.ts";
+import { RawPayload } from "./raw-payload.ts";
+import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
+
+/** How Task resources are bound to local code. */
+export interface TaskBindingOptions {
+  /** Handlers keyed by Task `Resource`, Lambda function ARN, or Lambda function name. */
+  readonly tasks?: Readonly<Record<string, TaskHandler>> | undefined;
+  readonly lambdaErrorFormat: LambdaErrorFormat;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+const LAMBDA_INVOKE = /^arn:aws[a-zA-Z-]*:states:::lambda:invoke$/;
+
+/** Builds the default resolver: direct Lambda ARNs, `lambda:invoke`, and exact-resource bindings. */
+export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
+  const bindings = new Map<string, TaskHandler>(Object.entries(options.tasks ?? {}));
+  const findFunction = (ref: string): TaskHandler | undefined => {
+    const exact = bindings.get(ref);
+    if (exact) return exact;
+    const parsed = parseLambdaFunction(ref);
+    if (!parsed) return undefined;
+    const region = parsed.region ?? options.region;
+    const account = parsed.accountId ?? options.accountId;
+    return (
+      bindings.get(`arn:aws:lambda:${region}:${account}:function:${parsed.name}`) ?? bindings.get(parsed.name)
+    );
+  };
+  const hasLambdaBindings = [...bindings.keys()].some((k) => isLambdaFunctionArn(k) || parseLambdaFunction(k));
+  const functionArn = (ref: string): string => {
+    const p = parseLambdaFunction(ref);
+    if (!p) return ref;
+    return `arn:aws:lambda:${p.region ?? options.region}:${p.accountId ?? options.accountId}:function:${p.name}:${p.qualifier ?? "$LATEST"}`;
+  };
+
+  return (resource, stateName) => {
+    if (isLambdaFunctionArn(resource)) {
+      const handler = findFunction(resource);
+      if (!handler && !hasLambdaBindings) return unbound(resource, stateName);
+      return {
+        kind: "lambda-function",
+        resourceType: "lambda",
+        resourceAction: "invoke",
+        invoke: async (input, ctx) => {
+          if (!handler) throw notFound(functionArn(resource));
+          const result = await callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true);
+          return checkedResult(result, resource);
+        },
+      };
+    }
+    if (LAMBDA_INVOKE.test(resource)) {
+      return {
+        kind: "service",
+        resourceType: "lambda",
+        resourceAction: "invoke",
+        invoke: async (input, ctx) => {
+          const params = (input ?? {}) as Record<string, unknown>;
+          const name = params["FunctionName"];
+          if (typeof name !== "string") {
+            throw new StatesError("States.Runtime", `The field 'FunctionName' is required for resource ${resource}`);
+          }
+          const handler = findFunction(name);
+          if (!handler) throw notFound(functionArn(name));
+          const event = lambdaEvent(params["Payload"]);
+          const result = await callLambda(handler, event, ctx, options.lambdaErrorFormat, false);
+          const payload = checkedResult(result, "lambda");
+          return invokeResponse(payload);
+        },
+      };
+    }
+    const handler = bindings.get(resource);
+    if (!handler) return unbound(resource, stateName);
+    const [service, action] = serviceParts(resource);
+    return {
+      kind: "service",
+      resourceType: service,
+      resourceAction: action,
+      invoke: async (input, ctx) => {
+        const result = await handler(isolate(input), ctx);
+        return checkedResult(result, resource);
+      },
+    };
+  };
+}
+
+function serviceParts(resource: string): [string, string] {
+  const m = /^arn:aws[a-zA-Z-]*:states:::([^:]+):(.+)$/.exec(resource);
+  if (m) return [m[1]!, m[2]!];
+  return ["activity", resource];
+}
+
+function unbound(resource: string, stateName: string): ResolvedTask {
+  const fail = async (): Promise<never> => {
+    throw new StatesError(
+      "States.Runtime",
+      `The Task state '${stateName}' uses the resource '${resource}', which is not bound to a local handler. ` +
+        `Bind it with prepareStateMachine(definition, { tasks: { '${resource}': async (input) => result } }).`,
+    );
+  };
+  return { kind: "service", resourceType: "unbound", resourceAction: resource, invoke: fail };
+}
+
+function notFound(arn: string): StatesError {
+  return new StatesError(
+    "Lambda.ResourceNotFoundException",
+    `Function not found: ${arn} (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: ${randomUUID()}; Proxy: null)`,
+  );
+}
+
+/** What a Lambda receives for a `Payload`: a string is the request body (JSON text), absent/null is `{}`. */
+function lambdaEvent(payload: unknown): unknown {
+  if (payload === undefined || payload === null) return {};
+  if (typeof payload === "string") {
+    try {
+      return JSON.parse(payload) as unknown;
+    } catch {
+      return payload;
+    }
+  }
+  return isolate(payload);
+}
+
+/** Handlers get their own copy: a function that mutates its event must not change state data. */
+function isolate(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+async function callLambda(
+  handler: TaskHandler,
+  event: unknown,
+  ctx: TaskCallContext,
+  format: LambdaErrorFormat,
+  legacyResource: boolean,
+): Promise<unknown> {
+  try {
+    return await handler(event, ctx);
+  } catch (e) {
+    if (isStatesError(e)) throw e;
+    const err = e instanceof Error ? e : new Error(String(e));
+    const errorType = err.name;
+    const payload = lambdaErrorPayload(errorType, err.message, err.stack, format);
+    throw new PartialStatesError(errorType, lambdaErrorCause(payload, legacyResource && format === "python"));
+  }
+}
+
+/** The function's result as JSON data, failing with States.DataLimitExceeded when over 256 KiB. */
+function checkedResult(result: unknown, who: string): unknown {
+  let text: string;
+  let value: unknown;
+  if (result instanceof RawPayload) {
+    text = result.text;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      value = text;
+    }
+  } else {
+    text = JSON.stringify(result) ?? "null";
+    value = result === undefined ? null : (JSON.parse(text) as unknown);
+  }
+  if (jsonTextExceedsLimit(text)) {
+    throw new StatesError(
+      "States.DataLimitExceeded",
+      `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    );
+  }
+  return value;
+}
+
+function invokeResponse(payload: unknown): Record<string, unknown> {
+  const length = String((JSON.stringify(payload) ?? "").length);
+  const requestId = randomUUID();
+  const date = new Date().toUTCString();
+  return {
+    ExecutedVersion: "$LATEST",
+    Payload: payload,
+    SdkHttpMetadata: {
+      AllHttpHeaders: {
+        "X-Amz-Executed-Version": ["$LATEST"],
+        "x-amzn-Remapped-Content-Length": ["0"],
+        Connection: ["keep-alive"],
+        "x-amzn-RequestId": [requestId],
+        "Content-Length": [length],
+        Date: [date],
+        "Content-Type": ["application/json"],
+      },
+      HttpHeaders: {
+        Connection: "keep-alive",
+        "Content-Length": length,
+        "Content-Type": "application/json",
+        Date: date,
+        "X-Amz-Executed-Version": "$LATEST",
+        "x-amzn-Remapped-Content-Length": "0",
+        "x-amzn-RequestId": requestId,
+      },
+      HttpStatusCode: 200,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+    StatusCode: 200,
+  };
+}
