@@ -350,7 +350,6 @@ describe("malformed rules", () => {
     ["StringMatchesPath", { Variable: "$.v", StringMatchesPath: "$.p" }, "unknown field or operator 'StringMatchesPath'"],
     ["IsNullPath", { Variable: "$.v", IsNullPath: "$.p" }, "unknown field or operator 'IsNullPath'"],
     ["a non-string Variable", { Variable: 1, IsNull: true }, "'Variable' must be a path string"],
-    ["a Variable that is not a path", { Variable: "v", IsNull: true }, "'Variable' is not a valid path (Invalid JSONPath 'v')"],
     ["a string for NumericEquals", { Variable: "$.v", NumericEquals: "1" }, "'NumericEquals' takes a number"],
     ["a number for StringEquals", { Variable: "$.v", StringEquals: 1 }, "'StringEquals' takes a string"],
     ["a string for BooleanEquals", { Variable: "$.v", BooleanEquals: "true" }, "'BooleanEquals' takes a boolean"],
@@ -363,6 +362,8 @@ describe("malformed rules", () => {
     ["a string for IsNull", { Variable: "$.v", IsNull: "true" }, "'IsNull' takes true or false"],
     ["a number for IsPresent", { Variable: "$.v", IsPresent: 1 }, "'IsPresent' takes true or false"],
     ["a non-string StringMatches", { Variable: "$.v", StringMatches: 5 }, "'StringMatches' takes a string pattern"],
+    ["a wildcard Variable", { Variable: "$.a[*]", IsNull: true }, "'Variable' must be a reference path selecting one value, not '$.a[*]'"],
+    ["a filter …Path operand", { Variable: "$.v", NumericEqualsPath: "$.a[?(@.x)]" }, "'NumericEqualsPath' must be a reference path selecting one value, not '$.a[?(@.x)]'"],
     ["a non-string …Path operand", { Variable: "$.v", NumericEqualsPath: 5 }, "'NumericEqualsPath' must be a path string"],
     ["a boolean expression with a Variable", { Not: { Variable: "$.v", IsNull: true }, Variable: "$.v" }, "a boolean expression takes no other fields, found Not, Variable"],
     ["a JSONata Condition", { Condition: "{% true %}" }, "'Condition' is a JSONata rule; this compiler handles JSONPath rules"],
@@ -378,6 +379,14 @@ describe("malformed rules", () => {
   ])("rejects %s, pointing at the field", (_why, rule, problem) => {
     const e = thrown(() => compileChoiceRule(rule, "/States/C/Choices/0"));
     expect(e.cause).toBe(`Invalid Choice rule at /States/C/Choices/0${problem}`);
+  });
+
+  it("rejects a Variable that is not a JSONPath, passing on the path compiler's reason", () => {
+    const e = thrown(() => compileChoiceRule({ Variable: "v", IsNull: true }, "/States/C/Choices/0"));
+    expect(e.error).toBe("States.Runtime");
+    expect(e.cause.startsWith("Invalid Choice rule at /States/C/Choices/0: 'Variable' is not a valid path (Invalid JSONPath 'v'")).toBe(true);
+    const operand = thrown(() => compileChoiceRule({ Variable: "$.v", StringEqualsPath: "$.a[" }, "/r"));
+    expect(operand.cause.startsWith("Invalid Choice rule at /r: 'StringEqualsPath' is not a valid path (Invalid JSONPath '$.a['")).toBe(true);
   });
 
   it("names the nested location of a bad inner rule", () => {

@@ -99,12 +99,16 @@ function readRequired(path: CompiledPath, input: unknown, scope: EvaluationScope
 
 function compilePath(text: unknown, location: string, field: string): CompiledPath {
   if (typeof text !== "string") throw invalidRule(location, `'${field}' must be a path string`);
+  let path: CompiledPath;
   try {
-    return compileJsonPath(text);
+    path = compileJsonPath(text);
   } catch (e) {
     const why = e instanceof StatesError ? e.cause : String(e);
     throw invalidRule(location, `'${field}' is not a valid path (${why})`);
   }
+  // AWS requires Reference Paths here: one node, so "missing" has a meaning.
+  if (!path.definite) throw invalidRule(location, `'${field}' must be a reference path selecting one value, not '${text}'`);
+  return path;
 }
 
 function compileDataTest(rule: Record<string, unknown>, keys: readonly string[], location: string): CompiledChoiceRule {
