@@ -1,0 +1,142 @@
+import { isDefinitePath, parseJsonPath, type JsonPathAst, type JsonPathFunctionName, type JsonPathRoot, type JsonPathSegment } from "@stepcraft/asl";
+import { StatesError } from "../errors.ts";
+import { NOT_FOUND, type CompiledPath } from "./compiled-path.ts";
+import { compileFilterPredicate, type FilterPathEvaluator } from "./filter-predicate.ts";
+import { isJsonObject } from "./json-values.ts";
+import { compileDescendantSelector, compileSelector, type PathContext, type SelectorFunction } from "./path-selectors.ts";
+import type { EvaluationScope } from "./scope.ts";
+
+/** Compile a JSONPath once; throws a StatesError on a syntax error (definitions are validated first). */
+export function compileJsonPath(text: string): CompiledPath {
+  const parsed = parseJsonPath(text);
+  if (!parsed.ok) {
+    throw new StatesError("States.Runtime", `Invalid JSONPath '${text}': ${parsed.error.message} (at offset ${parsed.error.offset})`);
+  }
+  return compileJsonPathAst(parsed.value);
+}
+
+/** Compile an already parsed JSONPath. */
+export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
+  const walk = compileWalk(ast);
+  const readRoot = rootReader(ast.root);
+  // A trailing function such as length() yields one value even after a wildcard.
+  const definite = isDefinitePath(ast) || ast.segments.at(-1)?.kind === "function";
+  const missing = definite ? NOT_FOUND : [];
+  return {
+    text: ast.text,
+    definite,
+    evaluate(input: unknown, scope: EvaluationScope): unknown {
+      const start = readRoot(input, input, scope);
+      if (start === undefined) return missing;
+      return walk(start, { root: input, scope });
+    },
+  };
+}
+
+type Walk = (start: unknown, context: PathContext) => unknown;
+
+/** Reads the value a path starts from; `undefined` for an unassigned variable. */
+function rootReader(root: JsonPathRoot): (input: unknown, node: unknown, scope: EvaluationScope) => unknown {
+  switch (root.kind) {
+    case "input":
+      return (input) => input;
+    case "current":
+      return (_input, node) => node;
+    case "context":
+      return (_input, _node, scope) => scope.context;
+    case "variable": {
+      const { name } = root;
+      return (_input, _node, scope) => scope.variables.read(name);
+    }
+  }
+}
+
+function compileWalk(ast: JsonPathAst): Walk {
+  const last = ast.segments.at(-1);
+  const applyFunction = last?.kind === "function" ? PATH_FUNCTIONS[last.name] : null;
+  const segments = applyFunction === null ? ast.segments : ast.segments.slice(0, -1);
+  const walk = isDefinitePath(ast) ? compileDefiniteWalk(segments) : compileIndefiniteWalk(segments);
+  if (applyFunction === null) return walk;
+  return (start, context) => {
+    const value = walk(start, context);
+    return value === NOT_FOUND ? NOT_FOUND : applyFunction(value);
+  };
+}
+
+/** Member and index steps only: a tight loop, no allocation per evaluation. */
+function compileDefiniteWalk(segments: readonly JsonPathSegment[]): Walk {
+  const steps: (string | number)[] = segments.map((segment) => {
+    if (segment.kind === "child" && segment.selector.kind === "member") return segment.selector.name;
+    if (segment.kind === "child" && segment.selector.kind === "index") return segment.selector.index;
+    throw new Error(`not a definite segment: ${segment.kind}`);
+  });
+  return (start) => {
+    let node = start;
+    for (const step of steps) {
+      if (typeof step === "string") {
+        if (!isJsonObject(node) || !Object.hasOwn(node, step)) return NOT_FOUND;
+        node = node[step];
+      } else {
+        if (!Array.isArray(node)) return NOT_FOUND;
+        const at = step < 0 ? node.length + step : step;
+        if (at < 0 || at >= node.length) return NOT_FOUND;
+        node = node[at];
+      }
+    }
+    return node;
+  };
+}
+
+/** Wildcards, slices, unions, filters, deep scans: gather every match into an array. */
+function compileIndefiniteWalk(segments: readonly JsonPathSegment[]): Walk {
+  const selectors: SelectorFunction[] = segments.map((segment) => {
+    if (segment.kind === "function") throw new Error("functions are applied after the walk");
+    const select = compileSelector(segment.selector, (filter) => compileFilterPredicate(filter.expression, compileFilterPath));
+    return segment.kind === "descendant" ? compileDescendantSelector(segment.selector, select) : select;
+  });
+  const lastIndex = selectors.length - 1;
+  return (start, context) => {
+    let nodes: unknown[] = [start];
+    for (let i = 0; i < selectors.length; i++) {
+      const select = selectors[i] as SelectorFunction;
+      const next: unknown[] = [];
+      for (const node of nodes) select(node, context, next, i === lastIndex);
+      nodes = next;
+    }
+    return nodes;
+  };
+}
+
+/** Paths inside filters: `@` is the node under test, `$` the input of the outer path. */
+function compileFilterPath(ast: JsonPathAst): FilterPathEvaluator {
+  const walk = compileWalk(ast);
+  const readRoot = rootReader(ast.root);
+  return (node, context) => {
+    const start = readRoot(context.root, node, context.scope);
+    return start === undefined ? NOT_FOUND : walk(start, context);
+  };
+}
+
+const numbersOf = (value: unknown): number[] | null =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === "number") ? (value as number[]) : null;
+
+const PATH_FUNCTIONS: Record<JsonPathFunctionName, (value: unknown) => unknown> = {
+  length: (value) => (Array.isArray(value) || typeof value === "string" ? value.length : isJsonObject(value) ? Object.keys(value).length : NOT_FOUND),
+  size: (value) => (Array.isArray(value) || typeof value === "string" ? value.length : isJsonObject(value) ? Object.keys(value).length : NOT_FOUND),
+  min: (value) => numbersOf(value)?.reduce((a, b) => Math.min(a, b)) ?? NOT_FOUND,
+  max: (value) => numbersOf(value)?.reduce((a, b) => Math.max(a, b)) ?? NOT_FOUND,
+  sum: (value) => numbersOf(value)?.reduce((a, b) => a + b, 0) ?? NOT_FOUND,
+  avg: (value) => {
+    const numbers = numbersOf(value);
+    return numbers === null ? NOT_FOUND : numbers.reduce((a, b) => a + b, 0) / numbers.length;
+  },
+  stddev: (value) => {
+    const numbers = numbersOf(value);
+    if (numbers === null) return NOT_FOUND;
+    const mean = numbers.reduce((a, b) => a + b, 0) / numbers.length;
+    return Math.sqrt(numbers.reduce((a, b) => a + (b - mean) ** 2, 0) / numbers.length);
+  },
+  keys: (value) => (isJsonObject(value) ? Object.keys(value) : NOT_FOUND),
+  first: (value) => (Array.isArray(value) && value.length > 0 ? value[0] : NOT_FOUND),
+  last: (value) => (Array.isArray(value) && value.length > 0 ? value[value.length - 1] : NOT_FOUND),
+};

@@ -1,0 +1,116 @@
+import { looksLikeIntrinsic } from "@stepcraft/asl";
+import { StatesError } from "../errors.ts";
+import { NOT_FOUND } from "./compiled-path.ts";
+import { compileJsonPath } from "./compile-json-path.ts";
+import { compileIntrinsic } from "./intrinsic/compile-intrinsic.ts";
+import { isJsonObject, setOwn } from "./json-values.ts";
+import type { EvaluationScope } from "./scope.ts";
+
+/** A payload template (Parameters, ResultSelector, ItemSelector, Assign, BatchInput, …) compiled once. */
+export interface CompiledTemplate {
+  /** Build the payload for this input. Literal parts are shared between calls: treat the result as immutable. */
+  evaluate(input: unknown, scope: EvaluationScope): unknown;
+}
+
+type Build = (input: unknown, scope: EvaluationScope) => unknown;
+
+/** A compiled sub-tree: either a literal shared as is, or a builder. */
+type CompiledNode = { readonly literal: true; readonly value: unknown } | { readonly literal: false; readonly build: Build };
+
+const DYNAMIC_SUFFIX = ".$";
+
+/**
+ * Compile a payload template: keys ending `.$` (at any depth, in objects and inside arrays) are
+ * evaluated as a path on the input, `$$` context path, `$name` variable path or intrinsic call,
+ * and renamed without `.$`; everything else is literal. `fieldName` (e.g. `Parameters`) names the
+ * template in compile errors.
+ */
+export function compilePayloadTemplate(template: unknown, fieldName: string): CompiledTemplate {
+  const compiled = compileNode(template, fieldName);
+  if (compiled.literal) {
+    const { value } = compiled;
+    return { evaluate: () => value };
+  }
+  return { evaluate: compiled.build };
+}
+
+function compileNode(node: unknown, fieldName: string): CompiledNode {
+  if (Array.isArray(node)) return compileArray(node, fieldName);
+  if (isJsonObject(node)) return compileObject(node, fieldName);
+  return { literal: true, value: node };
+}
+
+function compileArray(node: readonly unknown[], fieldName: string): CompiledNode {
+  const items = node.map((item) => compileNode(item, fieldName));
+  if (items.every((item) => item.literal)) return { literal: true, value: node };
+  const builders: Build[] = items.map((item) => (item.literal ? constant(item.value) : item.build));
+  return {
+    literal: false,
+    build: (input, scope) => {
+      const out = new Array<unknown>(builders.length);
+      for (let i = 0; i < builders.length; i++) out[i] = (builders[i] as Build)(input, scope);
+      return out;
+    },
+  };
+}
+
+function compileObject(node: Record<string, unknown>, fieldName: string): CompiledNode {
+  const keys: string[] = [];
+  const builders: Build[] = [];
+  let allLiteral = true;
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (key.endsWith(DYNAMIC_SUFFIX)) {
+      keys.push(key.slice(0, -DYNAMIC_SUFFIX.length));
+      builders.push(compileDynamicValue(key, value, fieldName));
+      allLiteral = false;
+    } else {
+      const compiled = compileNode(value, fieldName);
+      keys.push(key);
+      builders.push(compiled.literal ? constant(compiled.value) : compiled.build);
+      allLiteral &&= compiled.literal;
+    }
+  }
+  if (allLiteral) return { literal: true, value: node };
+  const hasProtoKey = keys.includes("__proto__");
+  return {
+    literal: false,
+    build: (input, scope) => {
+      const out: Record<string, unknown> = {};
+      if (hasProtoKey) {
+        for (let i = 0; i < keys.length; i++) setOwn(out, keys[i] as string, (builders[i] as Build)(input, scope));
+      } else {
+        for (let i = 0; i < keys.length; i++) out[keys[i] as string] = (builders[i] as Build)(input, scope);
+      }
+      return out;
+    },
+  };
+}
+
+function compileDynamicValue(key: string, value: unknown, fieldName: string): Build {
+  if (typeof value !== "string" || !(value.startsWith("$") || looksLikeIntrinsic(value))) {
+    throw new StatesError(
+      "States.Runtime",
+      `The value for the field '${key}' in ${fieldName} must be a valid JSONPath or a valid intrinsic function call`,
+    );
+  }
+  if (looksLikeIntrinsic(value)) {
+    const intrinsic = compileIntrinsic(value, { fieldName: key });
+    return (input, scope) => intrinsic.evaluate(input, scope);
+  }
+  const path = compileJsonPath(value);
+  return (input, scope) => {
+    const selected = path.evaluate(input, scope);
+    if (selected === NOT_FOUND) {
+      throw new StatesError(
+        "States.Runtime",
+        `The JSONPath '${value}' specified for the field '${key}' could not be found in the input '${JSON.stringify(input)}'`,
+      );
+    }
+    return selected;
+  };
+}
+
+function constant(value: unknown): Build {
+  return () => value;
+}
