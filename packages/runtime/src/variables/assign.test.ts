@@ -154,3 +154,36 @@ describe("compileAssign (JSONata)", () => {
     expect(thrown(() => compileAssign({ states: 1 }, "JSONata")).cause).toBe("The variable name 'states' is reserved.");
   });
 });
+
+describe("compileAssign (JSONPath)", () => {
+  it("evaluates '.$' paths, context paths, variables and intrinsics (assign BASE_PATHS, BASE_CONSTANT_LITERALS)", () => {
+    const scope = VariableScope.root();
+    assignVariables(scope, { x: 42 });
+    const assign = compileAssign(
+      {
+        "str_path.$": "$.input_value",
+        "str_contextpath.$": "$$.Execution.Id",
+        "inner.$": "$x",
+        "formatted.$": "States.Format('Format Func {}', $.input_value)",
+        constant_str_var: "$noSuchVar",
+        constant_str_jsonata_expr: "{% $varname.varfield %}",
+      },
+      "JSONPath",
+    );
+    const values = assign.evaluate({ input_value: "literal" }, { context: { Execution: { Id: "arn:exec" } }, variables: scope });
+    expect(values).toEqual({
+      str_path: "literal",
+      str_contextpath: "arn:exec",
+      inner: 42,
+      formatted: "Format Func literal",
+      constant_str_var: "$noSuchVar",
+      constant_str_jsonata_expr: "{% $varname.varfield %}",
+    });
+    assignVariables(scope, values);
+    expect(scope.read("str_path")).toBe("literal");
+  });
+
+  it("rejects a '.$' key naming the reserved variable", () => {
+    expect(thrown(() => compileAssign({ "states.$": "$" }, "JSONPath")).cause).toBe("The variable name 'states' is reserved.");
+  });
+});

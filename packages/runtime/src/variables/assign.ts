@@ -1,3 +1,5 @@
+import { compilePayloadTemplate } from "../data/payload-template.ts";
+import type { EvaluationScope } from "../data/scope.ts";
 import { StatesError } from "../errors.ts";
 import { compileJsonataTemplate, type CompiledJsonataTemplate, type JsonataBindings } from "../jsonata/template.ts";
 import type { EngineOptions } from "../jsonata/compile-expression.ts";
@@ -79,28 +81,51 @@ export function checkAssignDefinition(assign: unknown, queryLanguage: "JSONPath"
 }
 
 /** A JSONata Assign compiled once; evaluates to the name → value object to pass to `assignVariables`. */
-export interface CompiledAssign {
+export interface CompiledJsonataAssign {
   /** The underlying template (field `Assign`, `Choices[0]/Assign`, `Catch[1]/Assign`, …). */
   readonly template: CompiledJsonataTemplate;
   /** Evaluates every right-hand side with the given bindings (the values as of state entry). */
   evaluate(bindings: JsonataBindings): Promise<Record<string, unknown>>;
 }
 
+/** A JSONPath Assign (a payload template) compiled once. */
+export interface CompiledJsonPathAssign {
+  /**
+   * Evaluates the template: `$` is the state's Assign input (raw result, Error Output, effective
+   * input or Pass result, see README), `$$` the context, `$name` the variables as of state entry.
+   */
+  evaluate(input: unknown, scope: EvaluationScope): Record<string, unknown>;
+}
+
+/** Options of {@link compileAssign}. */
+export interface CompileAssignOptions extends EngineOptions {
+  /** Field path that roots causes: `Assign` (default), `Choices[0]/Assign`, `Catch[1]/Assign`. */
+  readonly fieldName?: string;
+}
+
 /**
- * Compiles a JSONata-mode `Assign` (each value a literal or `{% %}` expression; causes name the
- * field as `<fieldName>/<variable>`). JSONPath-mode Assign is a payload template: evaluate it
- * with the data module's `compilePayloadTemplate` and pass the result to `assignVariables`.
+ * Compiles a state's `Assign` once. In JSONata mode each value is a literal or `{% %}`
+ * expression (causes name the field `<fieldName>/<variable>`); in JSONPath mode it is a payload
+ * template whose `.$` keys read paths, intrinsics and variables. Either way, pass the evaluated
+ * object to `assignVariables`.
  */
+export function compileAssign(assign: unknown, queryLanguage: "JSONata", options?: CompileAssignOptions): CompiledJsonataAssign;
+export function compileAssign(assign: unknown, queryLanguage: "JSONPath", options?: CompileAssignOptions): CompiledJsonPathAssign;
 export function compileAssign(
   assign: unknown,
-  queryLanguage: "JSONata",
-  options: EngineOptions & { readonly fieldName?: string } = {},
-): CompiledAssign {
+  queryLanguage: "JSONPath" | "JSONata",
+  options: CompileAssignOptions = {},
+): CompiledJsonataAssign | CompiledJsonPathAssign {
   const record = checkAssignDefinition(assign, queryLanguage);
   const { fieldName = "Assign", ...engine } = options;
+  if (queryLanguage === "JSONPath") {
+    const template = compilePayloadTemplate(record, fieldName);
+    const evaluate = (input: unknown, scope: EvaluationScope) => template.evaluate(input, scope) as Record<string, unknown>;
+    return { evaluate };
+  }
   const template = compileJsonataTemplate(record, fieldName, engine);
   return {
     template,
-    evaluate: async (bindings) => (await template.evaluate(bindings)) as Record<string, unknown>,
+    evaluate: async (bindings: JsonataBindings) => (await template.evaluate(bindings)) as Record<string, unknown>,
   };
 }
