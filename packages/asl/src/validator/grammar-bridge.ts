@@ -1,23 +1,59 @@
 // The one place the validator talks to the JSONPath and intrinsic-function grammars.
 // Each check returns undefined when the text is fine, or a short reason when it is not.
+// Results are memoised: definitions repeat the same paths, and the validator must stay cheap.
+import type { GrammarError } from "../jsonpath/grammar-result.ts";
+import { parseJsonPath } from "../jsonpath/jsonpath-parser.ts";
+import { parseReferencePath } from "../jsonpath/path-kinds.ts";
+import { checkIntrinsicArity } from "../intrinsic/intrinsic-functions.ts";
+import { looksLikeIntrinsic, parseIntrinsic } from "../intrinsic/intrinsic-parser.ts";
 
-/** Checks a full JSONPath (`$`, `$$` or `$variable` roots, filters and wildcards allowed). */
-export function checkPath(text: string): string | undefined {
-  return text.startsWith("$") ? undefined : "a path must start with '$'";
+const MAX_CACHE_ENTRIES = 10_000;
+
+function memoise(check: (text: string) => string | undefined): (text: string) => string | undefined {
+  const cache = new Map<string, string | null>();
+  return (text) => {
+    const cached = cache.get(text);
+    if (cached !== undefined) return cached ?? undefined;
+    let reason: string | undefined;
+    try {
+      reason = check(text);
+    } catch {
+      // A grammar bug must not take the validator down; the text is then left unjudged.
+      reason = undefined;
+    }
+    if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+    cache.set(text, reason ?? null);
+    return reason;
+  };
 }
+
+function describe(error: GrammarError): string {
+  return `${error.message} at character ${error.offset + 1}`;
+}
+
+// Jayway (AWS's JSONPath engine) trims the path before compiling it, and a published sample relies
+// on that ('$$.Execution.Name ' in aws-stepfunctions-examples decompose-for-parallelism).
+/** Checks a full JSONPath (`$`, `$$` or `$variable` roots, filters and wildcards allowed). */
+export const checkPath = memoise((text) => {
+  const result = parseJsonPath(text.trim());
+  return result.ok ? undefined : describe(result.error);
+});
 
 /** Checks a reference path: a single node, reached with `.name` and `[index]` steps only. */
-export function checkReferencePath(text: string): string | undefined {
-  if (!text.startsWith("$")) return "a path must start with '$'";
-  return /[@,:?*]|\.\./.test(text) ? "a reference path may only use '.name' and '[index]' steps" : undefined;
-}
+export const checkReferencePath = memoise((text) => {
+  const result = parseReferencePath(text.trim());
+  return result.ok ? undefined : describe(result.error);
+});
 
 /** True when the text is written as an intrinsic function call (`States.Name(...)`). */
 export function looksLikeIntrinsicCall(text: string): boolean {
-  return text.startsWith("States.");
+  return looksLikeIntrinsic(text);
 }
 
 /** Checks an intrinsic function call: known name, right arity, well-formed arguments. */
-export function checkIntrinsicCall(text: string): string | undefined {
-  return /^States\.[A-Za-z0-9]+\(.*\)$/s.test(text) ? undefined : "not a well-formed intrinsic function call";
-}
+export const checkIntrinsicCall = memoise((text) => {
+  const result = parseIntrinsic(text);
+  if (!result.ok) return describe(result.error);
+  const [first] = checkIntrinsicArity(result.value);
+  return first === undefined ? undefined : describe(first);
+});

@@ -66,7 +66,8 @@ function validateGraph(context: ValidationContext, graph: unknown, pointer: stri
     return;
   }
   if (!topLevel) {
-    const allowed = pointer.endsWith("/ItemProcessor") ? ITEM_PROCESSOR_FIELDS : GRAPH_FIELDS;
+    // AWS accepts ProcessorConfig in the legacy Iterator too (conformance: test_map_state_legacy_config_*).
+    const allowed = pointer.endsWith("/ItemProcessor") || pointer.endsWith("/Iterator") ? ITEM_PROCESSOR_FIELDS : GRAPH_FIELDS;
     for (const key of Object.keys(graph)) {
       if (!allowed.has(key)) report(context, "SCHEMA_VALIDATION_FAILED", pointer, `Field '${key}' is not supported here. Allowed fields: ${[...allowed].join(", ")}.`);
     }
@@ -94,18 +95,20 @@ function validateGraph(context: ValidationContext, graph: unknown, pointer: stri
   checkGraph(context, states, pointer, startAt);
 }
 
-/** Names assigned anywhere in one block: state Assign, Choice rule Assign, Catcher Assign. */
+/**
+ * Names assigned in one block by state and Choice-rule Assign. Catcher Assign is left out: AWS
+ * accepted (conformance case PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING) a Parallel catcher assigning
+ * a name its branch also assigns.
+ */
 function collectBlockVariables(context: ValidationContext, states: Record<string, unknown>): Set<string> {
   const names = new Set<string>();
   for (const state of Object.values(states)) {
     if (!isObject(state)) continue;
     const language = state["QueryLanguage"] === "JSONata" || state["QueryLanguage"] === "JSONPath" ? state["QueryLanguage"] : context.machineQueryLanguage;
     for (const name of assignedNames(state["Assign"], language)) names.add(name);
-    for (const field of ["Choices", "Catch"] as const) {
-      const list = state[field];
-      if (!Array.isArray(list)) continue;
-      for (const entry of list) if (isObject(entry)) for (const name of assignedNames(entry["Assign"], language)) names.add(name);
-    }
+    const choices = state["Choices"];
+    if (!Array.isArray(choices)) continue;
+    for (const rule of choices) if (isObject(rule)) for (const name of assignedNames(rule["Assign"], language)) names.add(name);
   }
   return names;
 }

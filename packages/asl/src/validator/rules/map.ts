@@ -36,7 +36,7 @@ export function checkMapState(context: ValidationContext, scope: StateScope): vo
     report(context, "SCHEMA_VALIDATION_FAILED", processorPointer, `The field '${processorKey}' must be an object {"StartAt": "...", "States": {...}}, but it is ${describeType(processor)}.`);
     return;
   }
-  const distributed = checkProcessorConfig(context, processorKey === "ItemProcessor" ? processor["ProcessorConfig"] : undefined, childPointer(processorPointer, "ProcessorConfig"));
+  const distributed = checkProcessorConfig(context, processor["ProcessorConfig"], childPointer(processorPointer, "ProcessorConfig"));
   // A Distributed Map's children are separate executions: they neither see nor collide with outer variables.
   context.validateNestedGraph(processor, processorPointer, distributed ? new Set() : scope.visibleVariables);
 }
