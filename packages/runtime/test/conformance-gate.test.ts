@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildReport, runCases } from "../src/conformance/index.ts";
+import type { ConformanceCase } from "../src/conformance/index.ts";
+import { handlerFromSource } from "../scripts/lambda-source.ts";
+
+const CASES = "/work/shared/conformance/cases.json";
+const minimum = (JSON.parse(readFileSync(new URL("./conformance-minimum.json", import.meta.url), "utf8")) as { minimumPassed: number })
+  .minimumPassed;
+
+describe("conformance gate", () => {
+  it(`passes at least ${minimum} recorded AWS cases`, async () => {
+    const cases = JSON.parse(readFileSync(CASES, "utf8")) as ConformanceCase[];
+    const report = buildReport(await runCases(cases, handlerFromSource));
+    expect(report.total).toBe(cases.length);
+    expect(report.passed).toBeGreaterThanOrEqual(minimum);
+  }, 120_000);
+});
