@@ -1,1 +1,3 @@
+// @stepcraft/cli public surface: the command's entry point, for embedding and tests.
 export { main } from "./main.ts";
+export type { CliIo } from "./io.ts";

@@ -1,5 +1,43 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { validateCommand } from "./commands/validate.ts";
+import { ExitCode, UsageError, processIo, type CliIo } from "./io.ts";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
 /** Entry point of the `stepcraft` command; returns the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  void argv;
-  return 0;
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const program = new Command("stepcraft")
+    .description("Typed AWS Step Functions workflows: validate ASL locally, no AWS account needed.")
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command("validate")
+    .description("Check Amazon States Language definitions; exit 1 when any has an error.")
+    .argument("<file...>", "ASL JSON files (*.asl.json)")
+    .option("--json", "print [{ file, valid, diagnostics }] instead of text")
+    .option("--type <type>", "state machine type the definition is for: STANDARD or EXPRESS", "STANDARD")
+    .action(async (files: string[], options: { json?: boolean; type: string }) => {
+      const type = options.type.toUpperCase();
+      if (type !== "STANDARD" && type !== "EXPRESS") throw new UsageError(`--type must be STANDARD or EXPRESS, not '${options.type}'`);
+      exitCode = await validateCommand(files, { json: options.json === true, stateMachineType: type }, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (error instanceof UsageError) {
+      io.err(`stepcraft: ${error.message}\n`);
+      return ExitCode.Usage;
+    }
+    throw error;
+  }
 }

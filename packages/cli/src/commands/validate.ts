@@ -1,0 +1,101 @@
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { locateJsonPointer, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
+import { ExitCode, UsageError, type CliIo } from "../io.ts";
+
+/** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
+
+/** One diagnostic with the source position its JSON pointer maps to (when it can be found). */
+export interface LocatedDiagnostic extends Diagnostic {
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The result for one file, as `--json` prints it. */
+export interface FileReport {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly diagnostics: readonly LocatedDiagnostic[];
+}
+
+export interface ValidateOptions {
+  readonly json?: boolean;
+  readonly stateMachineType?: "STANDARD" | "EXPRESS";
+}
+
+/** Validates ASL files; exit code 1 when any file has an error-severity diagnostic. */
+export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
+  if (files.length === 0) throw new UsageError("validate needs at least one file: stepcraft validate <file...>");
+  const reports: FileReport[] = [];
+  for (const [index, file] of files.entries()) {
+    if (files.length > 20 && !options.json) io.err(`\rvalidating ${index + 1}/${files.length}`);
+    reports.push(await validateFile(file, options, io));
+  }
+  if (files.length > 20 && !options.json) io.err("\n");
+  io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports));
+  return reports.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings;
+}
+
+async function validateFile(file: string, options: ValidateOptions, io: CliIo): Promise<FileReport> {
+  const text = await readDefinitionText(file, io);
+  if (typeof text !== "string") return { file, valid: false, diagnostics: [text] };
+  const parsed = parseDefinition(text);
+  const diagnostics = parsed.ok
+    ? validateDefinition(parsed.definition, options.stateMachineType ? { stateMachineType: options.stateMachineType } : {})
+    : parsed.diagnostics;
+  const located = diagnostics.map((d) => locate(d, text));
+  return { file, valid: !located.some((d) => d.severity === "error"), diagnostics: located };
+}
+
+/** Reads the file, or returns the diagnostic explaining why it can't be validated. */
+async function readDefinitionText(file: string, io: CliIo): Promise<string | LocatedDiagnostic> {
+  const path = resolve(io.cwd, file);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`'${file}' is not a file: pass the path of an ASL JSON file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read '${file}': no such file (check the path; it is resolved from ${io.cwd})`);
+  }
+  if (size > MAX_DEFINITION_BYTES) {
+    return {
+      code: "DEFINITION_TOO_LARGE",
+      path: "",
+      severity: "error",
+      message: `The file is ${size} bytes; AWS accepts definitions up to ${MAX_DEFINITION_BYTES} bytes (1 MiB). Split the workflow into nested state machines or move data out of the definition.`,
+    };
+  }
+  return readFile(path, "utf8");
+}
+
+function locate(diagnostic: Diagnostic, text: string): LocatedDiagnostic {
+  if ("line" in diagnostic) return diagnostic;
+  const position = locateJsonPointer(text, diagnostic.path);
+  return position ? { ...diagnostic, line: position.line, column: position.column } : diagnostic;
+}
+
+/** `file:line:col  severity  CODE  path  message`, one line a diagnostic, then a summary. */
+export function formatReports(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      if (d.severity === "error") errors++;
+      else warnings++;
+      const where = d.line === undefined ? report.file : `${report.file}:${d.line}:${d.column ?? 1}`;
+      lines.push(`${where}  ${d.severity}  ${d.code}  ${d.path || "/"}  ${d.message}`);
+    }
+  }
+  const invalid = reports.filter((r) => !r.valid).length;
+  const files = reports.length === 1 ? "1 file" : `${reports.length} files`;
+  lines.push(
+    invalid === 0
+      ? `${files} valid (${errors} errors, ${warnings} warnings)`
+      : `${invalid} of ${files} invalid (${errors} errors, ${warnings} warnings)`,
+  );
+  return `${lines.join("\n")}\n`;
+}
