@@ -29,7 +29,7 @@ function resume(value: unknown, frame: Frame): unknown {
 }
 
 /** Applies `f` to a value that may be a promise, staying synchronous when it is not. */
-export function then<T, R>(value: T | Promise<T>, f: (v: T) => R): R | Promise<Awaited<R>> {
+export function andThen<T, R>(value: T | Promise<T>, f: (v: T) => R): R | Promise<Awaited<R>> {
   if (value instanceof Promise) return value.then(f) as Promise<Awaited<R>>;
   return f(value);
 }

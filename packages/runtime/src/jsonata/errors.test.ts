@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { StatesError, isStatesError } from "../errors.ts";
+import { isStatesError } from "../errors.ts";
 import {
-  QueryEvaluationError,
   jsonTypeName,
   returnedNothing,
   threwDuringEvaluation,
   unexpectedResultType,
   unsupportedResult,
-  withStatePrefix,
 } from "./errors.ts";
 
 describe("QueryEvaluationError causes", () => {
@@ -46,24 +44,6 @@ describe("QueryEvaluationError causes", () => {
     expect(threwDuringEvaluation("x", "Output", new TypeError("bad")).cause).toMatch(/evaluation: bad$/);
     expect(threwDuringEvaluation("x", "Output", "text").cause).toMatch(/evaluation: text$/);
     expect(threwDuringEvaluation("x", "Output", { code: "", message: "m" }).cause).toMatch(/evaluation: m$/);
-  });
-});
-
-describe("withStatePrefix", () => {
-  it("adds AWS's state prefix and keeps the location", () => {
-    const prefixed = withStatePrefix(returnedNothing("$doesNotExist", "Output/result"), "State2", 6);
-    expect(prefixed).toBeInstanceOf(QueryEvaluationError);
-    expect((prefixed as QueryEvaluationError).location).toBe("Output/result");
-    expect(prefixed.cause).toBe(
-      "An error occurred while executing the state 'State2' (entered at the event id #6). The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).",
-    );
-  });
-
-  it("prefixes any StatesError and keeps its name", () => {
-    const prefixed = withStatePrefix(new StatesError("States.Runtime", "boom"), "S", 2);
-    expect(prefixed).not.toBeInstanceOf(QueryEvaluationError);
-    expect(prefixed.error).toBe("States.Runtime");
-    expect(prefixed.cause).toBe("An error occurred while executing the state 'S' (entered at the event id #2). boom");
   });
 });
 

@@ -49,16 +49,6 @@ export function threwDuringEvaluation(expression: string, field: string, error: 
   return new QueryEvaluationError(`${opening(expression, field)} threw an error during evaluation${tail}`, field);
 }
 
-/**
- * Adds the prefix AWS puts before every runtime cause of a state:
- * `An error occurred while executing the state '<name>' (entered at the event id #<id>). `.
- * Keeps the class (and `location`) of a {@link QueryEvaluationError}.
- */
-export function withStatePrefix<E extends StatesError>(error: E, stateName: string, enteredEventId: number): StatesError {
-  const cause = `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). ${error.cause}`;
-  return error instanceof QueryEvaluationError ? new QueryEvaluationError(cause, error.location) : new StatesError(error.error, cause);
-}
-
 /** JSON type name as AWS prints it in `Expected 'array', but was '<type>'`. */
 export function jsonTypeName(value: unknown): string {
   if (value === null) return "null";

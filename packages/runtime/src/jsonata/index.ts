@@ -7,6 +7,7 @@ export type {
   TemplateExpression,
 } from "./template.ts";
 export { isJsonataExpression, expressionBody } from "./expression.ts";
+export { compileJsonataFlow } from "./data-flow.ts";
 export { jsonataCompilationCount, STACK_OVERFLOW_MESSAGE, TIMEOUT_MESSAGE } from "./compile-expression.ts";
 export type { EngineOptions } from "./compile-expression.ts";
 export type { RandomSources } from "./functions.ts";
@@ -15,7 +16,6 @@ export type { JsonataResultType } from "./result-type.ts";
 export {
   QUERY_EVALUATION_ERROR,
   QueryEvaluationError,
-  withStatePrefix,
   returnedNothing,
   unsupportedResult,
   unexpectedResultType,

@@ -1,6 +1,6 @@
 import { compileChoiceState } from "../choice/index.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { then } from "../engine/run-block.ts";
+import { andThen } from "../engine/run-block.ts";
 import type { CompiledState } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 
@@ -23,7 +23,7 @@ export function compileChoice(ctx: StateCompileContext): StateBody {
   if (typeof ctx.def["Default"] === "string") targetOf(ctx.def["Default"]);
 
   return (input, frame) =>
-    then(flow.effectiveInput(input, frame), (effective) => {
+    andThen(flow.effectiveInput(input, frame), (effective) => {
       frame.next = targetOf(decision.choose(effective, frame).next);
       return flow.output(input, effective, frame);
     });

@@ -4,7 +4,7 @@ import { errorOutput, toStatesError } from "../engine/failure.ts";
 import { Frame } from "../engine/frame.ts";
 import { HistoryRecorder } from "../engine/history.ts";
 import { runPool } from "../engine/pool.ts";
-import { runBlock, then } from "../engine/run-block.ts";
+import { runBlock, andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -38,7 +38,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   };
 
   const attempt: StateBody = (input, frame) =>
-    then(flow.effectiveInput(input, frame), (effective) => {
+    andThen(flow.effectiveInput(input, frame), (effective) => {
       const exec = frame.exec;
       const history = exec.history;
       const items = itemsPath === undefined ? effective : itemsPath.evaluate(effective, frame);

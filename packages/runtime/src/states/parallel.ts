@@ -1,7 +1,7 @@
 import { toStatesError } from "../engine/failure.ts";
 import { Frame } from "../engine/frame.ts";
 import { runPool } from "../engine/pool.ts";
-import { runBlock, then } from "../engine/run-block.ts";
+import { runBlock, andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -14,7 +14,7 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
   const branches = (Array.isArray(ctx.def["Branches"]) ? ctx.def["Branches"] : []).map((b: unknown) => ctx.compileBlock(b));
 
   const attempt: StateBody = (input, frame) =>
-    then(flow.effectiveInput(input, frame), (effective) => {
+    andThen(flow.effectiveInput(input, frame), (effective) => {
       const history = frame.exec.history;
       const startedId = history.add("ParallelStateStarted", frame.lastEventId);
       frame.lastEventId = startedId;

@@ -1,6 +1,6 @@
 import { StatesError } from "../errors.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { then } from "../engine/run-block.ts";
+import { andThen } from "../engine/run-block.ts";
 import { jsonTextExceedsLimit } from "../tasks/payload-size.ts";
 import type { StateCompileContext } from "./context.ts";
 
@@ -22,7 +22,7 @@ export function compilePass(ctx: StateCompileContext): StateBody {
   }
   return (input, frame) => {
     frame.next = next;
-    return then(flow.effectiveInput(input, frame), (effective) => flow.output(input, effective, frame));
+    return andThen(flow.effectiveInput(input, frame), (effective) => flow.output(input, effective, frame));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { StateBody } from "../engine/state-shell.ts";
-import { then } from "../engine/run-block.ts";
+import { andThen } from "../engine/run-block.ts";
 import type { StateCompileContext } from "./context.ts";
 
 /** Succeed: ends its block; output = OutputPath(InputPath(input)). */
@@ -7,6 +7,6 @@ export function compileSucceed(ctx: StateCompileContext): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
   return (input, frame) => {
     frame.next = null;
-    return then(flow.effectiveInput(input, frame), (effective) => flow.output(input, effective, frame));
+    return andThen(flow.effectiveInput(input, frame), (effective) => flow.output(input, effective, frame));
   };
 }

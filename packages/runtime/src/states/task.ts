@@ -2,7 +2,7 @@ import { StatesError } from "../errors.ts";
 import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import { failureCause, failureError, toStatesError } from "../engine/failure.ts";
 import type { Frame } from "../engine/frame.ts";
-import { then } from "../engine/run-block.ts";
+import { andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { ResolvedTask } from "../tasks/types.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -42,7 +42,7 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const timeout = compileTimeout(ctx.def);
 
   const attempt: StateBody = (input, frame) =>
-    then(flow.effectiveInput(input, frame), (effective) =>
+    andThen(flow.effectiveInput(input, frame), (effective) =>
       invoke(task, events, resource, effective, frame, timeout).then((result) => {
         frame.next = next;
         return flow.output(input, result, frame);

@@ -4,7 +4,7 @@ import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame } from "../engine/frame.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { then } from "../engine/run-block.ts";
+import { andThen } from "../engine/run-block.ts";
 import type { StateCompileContext } from "./context.ts";
 
 /** How long a Wait lasts for a given effective input, in ms from now. */
@@ -17,7 +17,7 @@ export function compileWait(ctx: StateCompileContext): StateBody {
   const duration = compileDuration(ctx.def);
   return (input, frame) => {
     frame.next = next;
-    return then(flow.effectiveInput(input, frame), (effective) => {
+    return andThen(flow.effectiveInput(input, frame), (effective) => {
       const ms = duration(effective, frame);
       if (ms <= 0) return flow.output(input, effective, frame);
       return sleepFor(frame, ms).then(() => flow.output(input, effective, frame));
