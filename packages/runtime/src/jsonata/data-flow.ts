@@ -1,0 +1,50 @@
+import type { DataFlow, DataFlowFields } from "../engine/data-flow.ts";
+import type { Frame } from "../engine/frame.ts";
+import { compileJsonataTemplate, type CompileJsonataOptions, type CompiledJsonataTemplate } from "./template.ts";
+
+type StateDefinition = Readonly<Record<string, unknown>>;
+
+/** States whose JSONata `Arguments` is their effective input. */
+const TAKES_ARGUMENTS = new Set(["Task", "Parallel"]);
+
+function optionalTemplate(def: StateDefinition, field: string, fieldName: string, options: CompileJsonataOptions): CompiledJsonataTemplate | undefined {
+  return Object.hasOwn(def, field) ? compileJsonataTemplate(def[field], fieldName, options) : undefined;
+}
+
+/**
+ * The JSONata-mode data flow of a state, for the engine's `DataFlowFactory` seam: `Arguments`
+ * (Task, Parallel) gives the effective input, `Output` the state output, and a Catcher's `Output`
+ * the output after a caught error. Every template is compiled here, once. `$states.result` is
+ * bound only where AWS allows it (states with a result stage: Task, Map, Parallel), and
+ * `$states.errorOutput` only in Catchers.
+ */
+export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields, options: CompileJsonataOptions = {}): DataFlow {
+  const args = TAKES_ARGUMENTS.has(String(def["Type"])) ? optionalTemplate(def, "Arguments", "Arguments", options) : undefined;
+  const output = optionalTemplate(def, "Output", "Output", options);
+  const bindsResult = fields.resultSelector;
+  const catchers = Array.isArray(def["Catch"]) ? (def["Catch"] as unknown[]) : [];
+  const catcherOutputs = new Map<unknown, CompiledJsonataTemplate | undefined>(
+    catchers.map((catcher, index) => [
+      catcher,
+      typeof catcher === "object" && catcher !== null
+        ? optionalTemplate(catcher as StateDefinition, "Output", `Catch[${index}]/Output`, options)
+        : undefined,
+    ]),
+  );
+
+  return {
+    effectiveInput(raw: unknown, frame: Frame): unknown {
+      return args === undefined ? raw : args.evaluate({ input: raw, context: frame.context, variables: frame.variables });
+    },
+    output(raw: unknown, result: unknown, frame: Frame): unknown {
+      if (output === undefined) return result;
+      const base = { input: raw, context: frame.context, variables: frame.variables };
+      return output.evaluate(bindsResult ? { ...base, result } : base);
+    },
+    catchOutput(raw: unknown, errorOutput: unknown, catcher: StateDefinition, frame: Frame): unknown {
+      const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
+      if (template === undefined) return errorOutput;
+      return template.evaluate({ input: raw, context: frame.context, variables: frame.variables, errorOutput });
+    },
+  };
+}
