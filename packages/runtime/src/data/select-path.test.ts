@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { StatesError } from "../errors.ts";
+import { compileJsonPath } from "./compile-json-path.ts";
+import { canonicalPathText, selectPath } from "./select-path.ts";
+import { testScope } from "./test-scope.ts";
+
+const scope = testScope({ Execution: { Id: "e" } }, { v: { w: 1 } });
+
+describe("selectPath", () => {
+  it("selects with a path, or {} for null", () => {
+    expect(selectPath({ a: { b: 1 } }, compileJsonPath("$.a"), "InputPath", scope)).toEqual({ b: 1 });
+    expect(selectPath({ a: 1 }, null, "InputPath", scope)).toEqual({});
+    expect(selectPath({}, compileJsonPath("$$.Execution.Id"), "InputPath", scope)).toBe("e");
+    expect(selectPath({}, compileJsonPath("$v.w"), "OutputPath", scope)).toBe(1);
+    expect(selectPath({}, compileJsonPath("$.items[*]"), "OutputPath", scope)).toEqual([]);
+  });
+
+  it("fails like AWS when nothing matches (recorded ST.INVALID_JSONPATH_IN_INPUTPATH/OUTPUTPATH)", () => {
+    let caught: unknown;
+    try {
+      selectPath({ "int-literal": 0 }, compileJsonPath("$.NoSuchInputPath"), "InputPath", scope);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StatesError);
+    expect((caught as StatesError).error).toBe("States.Runtime");
+    expect((caught as StatesError).cause).toBe("Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
+    expect(() => selectPath({ a: [] }, compileJsonPath("$.a[0].b"), "OutputPath", scope)).toThrow(
+      "Invalid path '$.a[0].b' : No results for path: $['a'][0]['b']",
+    );
+  });
+});
+
+describe("canonicalPathText", () => {
+  it("renders Jayway's bracket notation", () => {
+    expect(canonicalPathText("$.NoSuchOutputPath")).toBe("$['NoSuchOutputPath']");
+    expect(canonicalPathText("$$.Execution.Input.x")).toBe("$$['Execution']['Input']['x']");
+  });
+});
