@@ -23,6 +23,7 @@ export async function runCase(c: ConformanceCase, makeHandler: HandlerFactory): 
   try {
     machine = prepareStateMachine(c.definition, {
       tasks,
+      stateMachineType: c.stateMachineType === "EXPRESS" ? "EXPRESS" : "STANDARD",
       lambdaErrorFormat: python || c.lambdas === undefined ? "python" : "nodejs",
       ...(ex.stateMachineName === undefined ? {} : { name: ex.stateMachineName }),
       ...(ex.stateMachineArn === undefined ? {} : { stateMachineArn: ex.stateMachineArn }),

@@ -25,6 +25,8 @@ export class Frame implements EvaluationScope {
   enteredAt = 0;
   enteredEventId = 0;
   retryCount = 0;
+  /** Whether the state can retry (Task, Parallel, Map): only those show `State.RetryCount`. */
+  private retriable = false;
   /** Set while a Map evaluates its ItemSelector for one item. */
   mapItem: MapItemContext | undefined = undefined;
   /** Set while a callback Task builds its parameters. */
@@ -42,7 +44,8 @@ export class Frame implements EvaluationScope {
   }
 
   /** Records that `name` was entered (event id `eventId`); the context object changes with it. */
-  enter(name: string, eventId: number): void {
+  enter(name: string, eventId: number, retriable: boolean): void {
+    this.retriable = retriable;
     this.stateName = name;
     this.enteredEventId = eventId;
     this.enteredAt = this.exec.clock.now();
@@ -60,7 +63,10 @@ export class Frame implements EvaluationScope {
     if (this.cachedContext !== undefined) return this.cachedContext;
     const ctx: Record<string, unknown> = {
       Execution: this.exec.contextExecution,
-      State: { EnteredTime: formatContextTimestamp(this.enteredAt), Name: this.stateName, RetryCount: this.retryCount },
+      // AWS shows RetryCount only on states that can retry (recorded: a Pass state has none).
+      State: this.retriable
+        ? { EnteredTime: formatContextTimestamp(this.enteredAt), Name: this.stateName, RetryCount: this.retryCount }
+        : { EnteredTime: formatContextTimestamp(this.enteredAt), Name: this.stateName },
       StateMachine: this.exec.contextStateMachine,
     };
     if (this.taskToken !== undefined) ctx["Task"] = { Token: this.taskToken };

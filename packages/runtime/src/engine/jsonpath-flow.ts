@@ -5,7 +5,7 @@ import {
   compileReferencePath,
   selectPath,
 } from "./data-bridge.ts";
-import type { CompiledPath, CompiledTemplate } from "./data-bridge.ts";
+import type { CompiledPath, CompiledReferencePath, CompiledTemplate } from "./data-bridge.ts";
 import type { DataFlow, DataFlowFields } from "./data-flow.ts";
 import type { Frame } from "./frame.ts";
 
@@ -20,7 +20,7 @@ function optionalPath(def: StateDefinition, field: string): CompiledPath | null 
   return compileJsonPath(String(text));
 }
 
-function optionalResultPath(def: StateDefinition, field: string): CompiledPath | null | undefined {
+function optionalResultPath(def: StateDefinition, field: string): CompiledReferencePath | null | undefined {
   if (!Object.hasOwn(def, field)) return undefined;
   const text = def[field];
   if (text === null) return null;
@@ -40,8 +40,8 @@ export function compileJsonPathFlow(def: StateDefinition, fields: DataFlowFields
   const parameters = optionalTemplate(def, fields.parameters);
   const resultSelector = fields.resultSelector ? optionalTemplate(def, "ResultSelector") : undefined;
   const resultPath = fields.resultStage ? optionalResultPath(def, "ResultPath") : undefined;
-  const catcherPaths = new Map<unknown, CompiledPath | null | undefined>();
-  const catcherResultPath = (catcher: StateDefinition): CompiledPath | null | undefined => {
+  const catcherPaths = new Map<unknown, CompiledReferencePath | null | undefined>();
+  const catcherResultPath = (catcher: StateDefinition): CompiledReferencePath | null | undefined => {
     if (!catcherPaths.has(catcher)) catcherPaths.set(catcher, optionalResultPath(catcher, "ResultPath"));
     return catcherPaths.get(catcher);
   };

@@ -35,6 +35,8 @@ export interface StateMachineOptions {
   readonly maxHistoryEvents?: number | false;
   /** Check the definition with `@stepcraft/asl` first (default true). */
   readonly validate?: boolean;
+  /** `STANDARD` (default) or `EXPRESS`: the validator applies Express restrictions. */
+  readonly stateMachineType?: "STANDARD" | "EXPRESS";
   /** Evaluates non-JSONPath states (the JSONata seam); JSONPath states always use the built-in flow. */
   readonly dataFlow?: DataFlowFactory;
 }
@@ -55,7 +57,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
   if (def === null || typeof def !== "object" || Array.isArray(def)) {
     throw new StatesError("States.Runtime", "A state machine definition must be a JSON object");
   }
-  if (options.validate !== false) validateBeforePrepare(def);
+  if (options.validate !== false) validateBeforePrepare(def, options.stateMachineType);
   const record = def as Record<string, unknown>;
   const region = options.region ?? "us-east-1";
   const accountId = options.accountId ?? "123456789012";

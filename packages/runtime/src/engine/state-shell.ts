@@ -13,6 +13,7 @@ export type StateBody = (input: unknown, frame: Frame) => unknown;
 export function makeState(name: string, type: StateType, body: StateBody): CompiledState {
   const enteredType = `${type}StateEntered`;
   const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
+  const retriable = type === "Task" || type === "Parallel" || type === "Map";
   const exited = (output: unknown, frame: Frame): unknown => {
     if (exitedType !== undefined) frame.lastEventId = frame.exec.history.add(exitedType, frame.lastEventId, name, output);
     return output;
@@ -28,7 +29,7 @@ export function makeState(name: string, type: StateType, body: StateBody): Compi
       if (halted !== undefined) throw halted;
       const id = frame.exec.history.add(enteredType, frame.lastEventId, name, input);
       frame.lastEventId = id;
-      frame.enter(name, id);
+      frame.enter(name, id, retriable);
       let out: unknown;
       try {
         out = body(input, frame);
