@@ -55,6 +55,15 @@ describe("compileJsonataTemplate: literals", () => {
   });
 });
 
+describe("compileJsonataTemplate: __proto__ keys", () => {
+  it("keeps a __proto__ key of a template as an own key", async () => {
+    const result = (await run(JSON.parse('{"__proto__": "{% 1 %}", "a": "{% 2 %}"}'))) as Record<string, unknown>;
+    expect(Object.hasOwn(result, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(result["a"]).toBe(2);
+  });
+});
+
 describe("compileJsonataTemplate: $states and variables", () => {
   it("exposes $states.input, $states.context, $states.result and $states.errorOutput", async () => {
     const template = {

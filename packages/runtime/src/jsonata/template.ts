@@ -1,3 +1,4 @@
+import { setOwn } from "../data/json-values.ts";
 import type { VariableReader } from "../data/scope.ts";
 import { compileExpression, type CompiledExpression, type EngineOptions } from "./compile-expression.ts";
 import { returnedNothing, threwDuringEvaluation, unsupportedResult } from "./errors.ts";
@@ -117,7 +118,7 @@ async function evaluateNode(node: Node, scope: BindingCache): Promise<unknown> {
     }
     case "object": {
       const out: Record<string, unknown> = {};
-      for (const [key, member] of node.entries) out[key] = await evaluateNode(member, scope);
+      for (const [key, member] of node.entries) setOwn(out, key, await evaluateNode(member, scope));
       return out;
     }
   }

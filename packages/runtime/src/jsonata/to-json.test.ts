@@ -37,3 +37,14 @@ describe("toPlainJson", () => {
     expect(toPlainJson(10n)).toEqual({ kind: "unsupported" });
   });
 });
+
+describe("toPlainJson with a __proto__ key", () => {
+  it("keeps it as an own key instead of changing the prototype", () => {
+    const converted = toPlainJson(JSON.parse('{"__proto__": {"polluted": true}}'));
+    if (converted.kind !== "json") throw new Error("expected json");
+    const value = converted.value as Record<string, unknown>;
+    expect(Object.hasOwn(value, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect((value as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});

@@ -1,3 +1,5 @@
+import { setOwn } from "../data/json-values.ts";
+
 /** Outcome of turning a JSONata value into plain JSON. */
 export type JsonConversion =
   | { readonly kind: "json"; readonly value: unknown }
@@ -58,7 +60,8 @@ function convertObject(record: Record<string, unknown>): unknown {
     if (member === undefined) continue;
     const converted = convert(member);
     if (converted === UNSUPPORTED) return UNSUPPORTED;
-    out[key] = converted;
+    // setOwn: a `__proto__` key (e.g. from $parse) must stay a key, not become the prototype.
+    setOwn(out, key, converted);
   }
   return out;
 }
