@@ -93,12 +93,20 @@ describe("parseJsonPath segments", () => {
     expect(errorOf("$.a[")).toMatchObject({ offset: 4 });
     expect(errorOf("$.a[0")).toEqual({ message: "Expected ']' to close the '[' at offset 3 but found the end of the text", offset: 5 });
     expect(errorOf("$['a")).toEqual({ message: "Unterminated quoted name", offset: 2 });
-    expect(errorOf("$.a b")).toEqual({ message: "Unexpected ' ' in the path", offset: 3 });
+    expect(errorOf("$.a b")).toEqual({ message: "Unexpected 'b' in the path", offset: 4 });
     expect(errorOf("$[1:2:0]")).toEqual({ message: "A slice step cannot be 0", offset: 6 });
     expect(errorOf("$[-]")).toMatchObject({ offset: 2 });
     expect(errorOf("$[0,]")).toMatchObject({ offset: 4 });
     expect(errorOf("$[abc]")).toMatchObject({ offset: 2 });
     expect(errorOf("$...a")).toMatchObject({ offset: 3 });
+  });
+});
+
+describe("parseJsonPath whitespace", () => {
+  it("ignores surrounding whitespace as Jayway does (a published sample has '$$.Execution.Name ')", () => {
+    expect(parsed("$$.Execution.Name ").text).toBe("$$.Execution.Name");
+    expect(parsed("  $.a").segments).toHaveLength(1);
+    expect(errorOf("   ")).toMatchObject({ offset: 3 });
   });
 });
 

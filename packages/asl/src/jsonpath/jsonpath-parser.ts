@@ -17,7 +17,7 @@ export interface LocatedJsonPath {
   readonly segmentOffsets: readonly number[];
 }
 
-/** Parse a JSONPath expression (Jayway syntax as AWS Step Functions uses it). */
+/** Parse a JSONPath expression (Jayway syntax as AWS Step Functions uses it); surrounding whitespace is ignored. */
 export function parseJsonPath(text: string): GrammarResult<JsonPathAst> {
   const located = parseLocatedJsonPath(text);
   return located.ok ? grammarOk(located.value.ast) : located;
@@ -27,7 +27,10 @@ export function parseJsonPath(text: string): GrammarResult<JsonPathAst> {
 export function parseLocatedJsonPath(text: string): GrammarResult<LocatedJsonPath> {
   try {
     const cursor: Cursor = { text, pos: 0 };
+    // Jayway trims the path text; AWS accepts published definitions with a trailing space.
+    skipWhitespace(cursor);
     const located = readPath(cursor, false);
+    skipWhitespace(cursor);
     if (cursor.pos < text.length) {
       throw new GrammarFailure(`Unexpected ${describeAt(cursor)} in the path`, cursor.pos);
     }

@@ -22,6 +22,18 @@ export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
   // A trailing function such as length() yields one value even after a wildcard.
   const definite = isDefinitePath(ast) || ast.segments.at(-1)?.kind === "function";
   const missing = definite ? NOT_FOUND : [];
+  if (!needsContext(ast)) {
+    // Member/index paths never look at the context: skip allocating one per evaluation.
+    const noContext = undefined as unknown as PathContext;
+    return {
+      text: ast.text,
+      definite,
+      evaluate(input: unknown, scope: EvaluationScope): unknown {
+        const start = readRoot(input, input, scope);
+        return start === undefined ? missing : walk(start, noContext);
+      },
+    };
+  }
   return {
     text: ast.text,
     definite,
@@ -31,6 +43,11 @@ export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
       return walk(start, { root: input, scope });
     },
   };
+}
+
+/** Only filters read the context (their `$`, `$$` and `$var` operands). */
+function needsContext(ast: JsonPathAst): boolean {
+  return ast.segments.some((segment) => segment.kind !== "function" && segment.selector.kind === "filter");
 }
 
 type Walk = (start: unknown, context: PathContext) => unknown;
