@@ -34,6 +34,7 @@ const GUARD_BINDING = "stepcraft evaluation guard";
 /** The messages AWS reports (without a JSONata code) when an evaluation exceeds its bounds. */
 export const STACK_OVERFLOW_MESSAGE =
   "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.";
+/** Uncoded message when an evaluation runs past its time budget (AWS bounds evaluation time too). */
 export const TIMEOUT_MESSAGE = "Expression evaluation timeout: Check for infinite loop";
 
 let compilations = 0;
@@ -117,12 +118,15 @@ function installGuard(expression: jsonata.Expression): void {
 /** Every `$name` in the syntax tree (including function names: a variable may shadow one). */
 function referencedVariables(ast: unknown): string[] {
   const names = new Set<string>();
+  // Parent-operator slots are shared between nodes; never walk a node twice.
+  const seen = new WeakSet<object>();
   const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null || seen.has(node)) return;
+    seen.add(node);
     if (Array.isArray(node)) {
       for (const child of node) visit(child);
       return;
     }
-    if (typeof node !== "object" || node === null) return;
     const record = node as Record<string, unknown>;
     if (record["type"] === "variable" && typeof record["value"] === "string" && record["value"] !== "") {
       names.add(record["value"]);

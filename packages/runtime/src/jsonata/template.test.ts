@@ -283,3 +283,11 @@ describe("compileJsonataTemplate: compiles once", () => {
     expect(results[9_999]).toEqual({ map_item_value: "Item9999", var_sample: ["Item1", "Item2"], index: 9_999, string_literal: "string literal" });
   });
 });
+
+describe("compileJsonataTemplate: JSONata features", () => {
+  it("supports the parent operator and predicates on variables", async () => {
+    const input = { orders: [{ id: 1, items: [{ price: 5 }, { price: 20 }] }, { id: 2, items: [{ price: 30 }] }] };
+    expect(await run("{% $states.input.orders.items[price > 10].%.id %}", { input })).toEqual([1, 2]);
+    expect(await run("{% $orders[id = 2].items.price %}", { variables: variables({ orders: input.orders }) })).toBe(30);
+  });
+});
