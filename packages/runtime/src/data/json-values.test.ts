@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { getOwn, isJsonObject, jsonEquals, setOwn } from "./json-values.ts";
+
+describe("jsonEquals", () => {
+  it("compares JSON values deeply, ignoring key order", () => {
+    expect(jsonEquals({ a: 1, b: [1, { c: null }] }, { b: [1, { c: null }], a: 1 })).toBe(true);
+    expect(jsonEquals([1, 2], [2, 1])).toBe(false);
+    expect(jsonEquals({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(jsonEquals({ a: undefined }, { b: undefined })).toBe(false);
+    expect(jsonEquals([], {})).toBe(false);
+    expect(jsonEquals({}, [])).toBe(false);
+    expect(jsonEquals(null, {})).toBe(false);
+    expect(jsonEquals(1, "1")).toBe(false);
+    expect(jsonEquals("x", "x")).toBe(true);
+  });
+});
+
+describe("own-property helpers", () => {
+  it("setOwn makes __proto__ an own, serialisable key", () => {
+    const target: Record<string, unknown> = {};
+    setOwn(target, "__proto__", { polluted: true });
+    setOwn(target, "constructor", 1);
+    expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
+    expect(JSON.stringify(target)).toBe('{"__proto__":{"polluted":true},"constructor":1}');
+  });
+
+  it("getOwn ignores inherited properties", () => {
+    expect(getOwn({}, "toString")).toBeUndefined();
+    expect(getOwn({ toString: 1 }, "toString")).toBe(1);
+  });
+
+  it("isJsonObject excludes arrays and null", () => {
+    expect(isJsonObject({})).toBe(true);
+    expect(isJsonObject([])).toBe(false);
+    expect(isJsonObject(null)).toBe(false);
+    expect(isJsonObject("x")).toBe(false);
+  });
+});
