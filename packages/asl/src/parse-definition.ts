@@ -58,7 +58,7 @@ function jsonSyntaxDiagnostic(text: string, error: unknown): Diagnostic {
   const offset = offsetMatch ? Number(offsetMatch[1]) : text.length;
   const { line, column } = positionOf(text, offset);
   // V8 appends its own "(line x column y)"; ours is authoritative (it counts the BOM-stripped text the same way).
-  const cleanReason = reason.replace(/\s*\(line \d+ column \d+\)/, "").replace(/^JSON\.parse: /, "");
+  const cleanReason = reason.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/^JSON\.parse: /, "");
   return {
     ...diagnostic(
       "INVALID_JSON_DESCRIPTION",
