@@ -29,8 +29,3 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
-
-/** Read an own property only, so `constructor`, `toString` and `__proto__` never come from a prototype. */
-export function getOwn(target: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(target, key) ? target[key] : undefined;
-}

@@ -71,6 +71,11 @@ describe("applyResultPath", () => {
     expect(failure(() => applyResultPath({ l: {} }, 1, compileReferencePath("$.l[0]"))).error).toBe("States.ResultPathMatchFailure");
   });
 
+  it("refuses to write into the context object or a variable", () => {
+    expect(() => applyResultPath({}, 1, compileReferencePath("$$.Execution.Id"))).toThrow("must be a path on the state input");
+    expect(() => applyResultPath({}, 1, compileReferencePath("$v.x"))).toThrow(StatesError);
+  });
+
   it("writes __proto__ as an own key", () => {
     const out = applyResultPath({}, { polluted: true }, compileReferencePath("$['__proto__']")) as Record<string, unknown>;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);

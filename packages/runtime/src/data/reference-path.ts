@@ -29,6 +29,9 @@ export function applyResultPath(rawInput: unknown, result: unknown, resultPath: 
   if (resultPath === undefined) return result;
   if (resultPath === null) return rawInput;
   const target = resultPath;
+  if (target.root !== "input") {
+    throw new StatesError("States.Runtime", `ResultPath '${target.text}' must be a path on the state input ('$…'), not on ${target.root === "context" ? "the context object" : "a variable"}`);
+  }
   const { steps } = target;
   if (steps.length === 0) return result;
   return placeAt(rawInput, 0);
