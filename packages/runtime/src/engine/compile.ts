@@ -11,6 +11,8 @@ import { compileWait } from "../states/wait.ts";
 import type { TaskResolver } from "../tasks/types.ts";
 import type { DataFlow, DataFlowFields } from "./data-flow.ts";
 import { compileJsonPathFlow } from "./jsonpath-flow.ts";
+import { compileJsonataFlow } from "../jsonata/data-flow.ts";
+import { compileStateAssign } from "./state-assign.ts";
 import { makeState } from "./state-shell.ts";
 import type { StateBody } from "./state-shell.ts";
 import type { CompiledBlock, CompiledState, StateType } from "./types.ts";
@@ -47,10 +49,8 @@ function invalid(location: string, problem: string): StatesError {
   return new StatesError("States.Runtime", `Invalid state machine definition at ${location}: ${problem}`);
 }
 
-const jsonPathOnly: DataFlowFactory = (def, fields, language, location) => {
-  if (language === "JSONata") throw invalid(location, "JSONata states are not supported by this runtime yet");
-  return compileJsonPathFlow(def, fields);
-};
+const defaultDataFlow: DataFlowFactory = (def, fields, language) =>
+  language === "JSONata" ? compileJsonataFlow(def, fields) : compileJsonPathFlow(def, fields);
 
 /** Compiles a `States` block (and, recursively, its branches and item processors) once. */
 export function compileBlock(
@@ -75,7 +75,7 @@ export function compileBlock(
     if (state === undefined) throw invalid(from, `transition to a missing state '${name}'`);
     return state;
   };
-  const dataFlow = options.dataFlow ?? jsonPathOnly;
+  const dataFlow = options.dataFlow ?? defaultDataFlow;
   for (const [name, shell] of shells) {
     const def = defs[name] as StateDefinition;
     const stateLocation = `${location}/States/${name}`;
@@ -88,6 +88,8 @@ export function compileBlock(
       next: () => (def["End"] === true ? null : target(stateLocation)(String(def["Next"]))),
       compileBlock: (inner) => compileBlock(inner, stateLocation, machineLanguage, options),
       dataFlow: (fields) => dataFlow(def, fields, language, stateLocation),
+      language,
+      assign: (assign, fieldName) => compileStateAssign(assign, language, fieldName),
       resolveTask: options.resolveTask,
     };
     shell.run = makeState(name, shell.type, STATE_COMPILERS[shell.type](ctx)).run;

@@ -5,6 +5,7 @@ import { jsonTextExceedsLimit } from "../tasks/payload-size.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
 import { failureCause, failureError, toStatesError } from "./failure.ts";
+import { VariableScope } from "../variables/index.ts";
 import { Frame } from "./frame.ts";
 import { HistoryRecorder } from "./history.ts";
 import type { HistoryEvent } from "./history.ts";
@@ -139,7 +140,7 @@ export class Execution {
         this.end({ status: "TIMED_OUT", error: "States.Timeout" }, "ExecutionTimedOut", { error: "States.Timeout" });
       });
     }
-    const frame = new Frame(this.runtime, startedId, this.runtime.halt);
+    const frame = new Frame(this.runtime, startedId, this.runtime.halt, VariableScope.root());
     let out: unknown;
     try {
       out = runBlock(setup.block, input, frame);

@@ -1,5 +1,5 @@
-import type { EvaluationScope, VariableReader } from "../data/scope.ts";
-import { NO_VARIABLES } from "../data/scope.ts";
+import type { EvaluationScope } from "../data/scope.ts";
+import type { VariableScope } from "../variables/index.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { CompiledState, ExecutionRuntime, HaltFlag } from "./types.ts";
 
@@ -29,6 +29,8 @@ export class Frame implements EvaluationScope {
   private retriable = false;
   /** Set while a Map evaluates its ItemSelector for one item. */
   mapItem: MapItemContext | undefined = undefined;
+  /** Variables the current state assigned (name → JSON text), for its StateExited event. */
+  assignedVariables: Record<string, string> | undefined = undefined;
   /** Set while a callback Task builds its parameters. */
   taskToken: string | undefined = undefined;
   private cachedContext: unknown = undefined;
@@ -38,7 +40,8 @@ export class Frame implements EvaluationScope {
     lastEventId: number,
     /** Stops this frame when raised (its own group's flag, chained to the outer ones). */
     readonly halt: HaltFlag,
-    readonly variables: VariableReader = NO_VARIABLES,
+    /** The block's variables: the execution's root scope, or a branch/iteration child scope. */
+    readonly variables: VariableScope,
   ) {
     this.lastEventId = lastEventId;
   }
@@ -50,6 +53,7 @@ export class Frame implements EvaluationScope {
     this.enteredEventId = eventId;
     this.enteredAt = this.exec.clock.now();
     this.retryCount = 0;
+    this.assignedVariables = undefined;
     this.cachedContext = undefined;
   }
 

@@ -15,7 +15,15 @@ export function makeState(name: string, type: StateType, body: StateBody): Compi
   const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
   const retriable = type === "Task" || type === "Parallel" || type === "Map";
   const exited = (output: unknown, frame: Frame): unknown => {
-    if (exitedType !== undefined) frame.lastEventId = frame.exec.history.add(exitedType, frame.lastEventId, name, output);
+    if (exitedType === undefined) return output;
+    const assigned = frame.assignedVariables;
+    frame.lastEventId = frame.exec.history.add(
+      exitedType,
+      frame.lastEventId,
+      name,
+      output,
+      assigned === undefined ? undefined : { assignedVariables: assigned, assignedVariablesDetails: { truncated: false } },
+    );
     return output;
   };
   const failed = (e: unknown, frame: Frame): never => {

@@ -1,30 +1,80 @@
-import { compileChoiceState } from "../choice/index.ts";
-import type { StateBody } from "../engine/state-shell.ts";
+import { compileChoiceState, NO_CHOICE_MATCHED_CAUSE } from "../choice/index.ts";
+import { StatesError } from "../errors.ts";
+import type { Frame } from "../engine/frame.ts";
 import { andThen } from "../engine/run-block.ts";
+import { commitAssign } from "../engine/state-assign.ts";
+import type { CompiledStateAssign } from "../engine/state-assign.ts";
+import type { StateBody } from "../engine/state-shell.ts";
 import type { CompiledState } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
+import { compileJsonataField } from "./jsonata-field.ts";
+import type { JsonataField } from "./jsonata-field.ts";
 
-/** Choice: the choice module picks the branch; this applies InputPath/OutputPath and transitions. */
+type Rule = Readonly<Record<string, unknown>>;
+
+/** Choice: picks the first matching rule (JSONPath via the choice module, JSONata by Condition). */
 export function compileChoice(ctx: StateCompileContext): StateBody {
+  const rules = Array.isArray(ctx.def["Choices"]) ? (ctx.def["Choices"] as Rule[]) : [];
+  const ruleTargets = rules.map((rule) => ctx.target(String(rule["Next"])));
+  const ruleAssigns = rules.map((rule, i) => ctx.assign(rule["Assign"], `Choices[${i}]/Assign`));
+  const defaultTarget = typeof ctx.def["Default"] === "string" ? ctx.target(ctx.def["Default"]) : undefined;
+  const defaultAssign = ctx.assign(ctx.def["Assign"], "Assign");
+  return ctx.language === "JSONata"
+    ? compileJsonataChoice(ctx, rules, ruleTargets, ruleAssigns, defaultTarget, defaultAssign)
+    : compileJsonPathChoice(ctx, ruleTargets, ruleAssigns, defaultTarget, defaultAssign);
+}
+
+function compileJsonPathChoice(
+  ctx: StateCompileContext,
+  ruleTargets: readonly CompiledState[],
+  ruleAssigns: ReadonlyArray<CompiledStateAssign | undefined>,
+  defaultTarget: CompiledState | undefined,
+  defaultAssign: CompiledStateAssign | undefined,
+): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
   const decision = compileChoiceState(ctx.def, ctx.location);
-  const targets = new Map<string, CompiledState>();
-  const targetOf = (name: string): CompiledState => {
-    let state = targets.get(name);
-    if (state === undefined) {
-      state = ctx.target(name);
-      targets.set(name, state);
-    }
-    return state;
-  };
-  // Resolve every target now so a bad name fails at prepare time, not mid-execution.
-  const choices = Array.isArray(ctx.def["Choices"]) ? (ctx.def["Choices"] as Record<string, unknown>[]) : [];
-  for (const rule of choices) if (typeof rule["Next"] === "string") targetOf(rule["Next"]);
-  if (typeof ctx.def["Default"] === "string") targetOf(ctx.def["Default"]);
-
   return (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
-      frame.next = targetOf(decision.choose(effective, frame).next);
-      return flow.output(input, effective, frame);
+      const branch = decision.choose(effective, frame);
+      const isRule = branch.kind === "rule";
+      frame.next = isRule ? ruleTargets[branch.index]! : (defaultTarget ?? null);
+      const assign = isRule ? ruleAssigns[branch.index] : defaultAssign;
+      const output = flow.output(input, effective, frame);
+      if (assign === undefined) return output;
+      return commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
     });
+}
+
+function compileJsonataChoice(
+  ctx: StateCompileContext,
+  rules: readonly Rule[],
+  ruleTargets: readonly CompiledState[],
+  ruleAssigns: ReadonlyArray<CompiledStateAssign | undefined>,
+  defaultTarget: CompiledState | undefined,
+  defaultAssign: CompiledStateAssign | undefined,
+): StateBody {
+  const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
+  const conditions = rules.map((rule, i) => compileJsonataField(rule["Condition"], `Choices[${i}]/Condition`, "boolean"));
+  const ruleOutputs: Array<JsonataField | undefined> = rules.map((rule, i) =>
+    Object.hasOwn(rule, "Output") ? compileJsonataField(rule["Output"], `Choices[${i}]/Output`) : undefined,
+  );
+  const take = (index: number, input: unknown, frame: Frame): unknown => {
+    frame.next = ruleTargets[index]!;
+    const ruleOutput = ruleOutputs[index];
+    const output = ruleOutput === undefined ? input : ruleOutput(input, frame);
+    const assign = ruleAssigns[index];
+    return assign === undefined ? output : commitAssign(assign({ jsonPathInput: input, input }, frame), output, frame);
+  };
+  const fallBack = (input: unknown, frame: Frame): unknown => {
+    if (defaultTarget === undefined) throw new StatesError("States.NoChoiceMatched", NO_CHOICE_MATCHED_CAUSE);
+    frame.next = defaultTarget;
+    const output = flow.output(input, input, frame);
+    return defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
+  };
+  return async (input, frame) => {
+    for (let i = 0; i < conditions.length; i++) {
+      if ((await conditions[i]!(input, frame)) === true) return take(i, input, frame);
+    }
+    return fallBack(input, frame);
+  };
 }

@@ -1,4 +1,6 @@
+import type { QueryLanguage } from "../engine/compile.ts";
 import type { DataFlow, DataFlowFields } from "../engine/data-flow.ts";
+import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { CompiledBlock, CompiledState } from "../engine/types.ts";
 import type { TaskResolver } from "../tasks/types.ts";
 
@@ -19,6 +21,10 @@ export interface StateCompileContext {
   compileBlock(def: unknown): CompiledBlock;
   /** The query-language seam: compiles the state's data fields for its language. */
   dataFlow(fields: DataFlowFields): DataFlow;
+  /** The state's query language (its own `QueryLanguage`, else the machine's). */
+  readonly language: QueryLanguage;
+  /** Compiles an `Assign` object found at `fieldName` in the state's language (absent: undefined). */
+  assign(assign: unknown, fieldName: string): CompiledStateAssign | undefined;
   /** Binds Task resources. */
   readonly resolveTask: TaskResolver;
 }

@@ -4,15 +4,27 @@ import type { EvaluationScope } from "../data/scope.ts";
 import { PartialStatesError } from "../engine/failure.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { StateCompileContext } from "./context.ts";
+import { compileJsonataField } from "./jsonata-field.ts";
 
 type FieldReader = (input: unknown, scope: EvaluationScope) => string | undefined;
 
 /** Fail: raises its Error/Cause (literal, or from ErrorPath/CausePath), either of which may be absent. */
 export function compileFail(ctx: StateCompileContext): StateBody {
+  if (ctx.language === "JSONata") return compileJsonataFail(ctx);
   const error = fieldReader(ctx.def, "Error");
   const cause = fieldReader(ctx.def, "Cause");
   return (input, frame) => {
     throw new PartialStatesError(error(input, frame), cause(input, frame));
+  };
+}
+
+function compileJsonataFail(ctx: StateCompileContext): StateBody {
+  const error = ctx.def["Error"] === undefined ? undefined : compileJsonataField(ctx.def["Error"], "Error", "string");
+  const cause = ctx.def["Cause"] === undefined ? undefined : compileJsonataField(ctx.def["Cause"], "Cause", "string");
+  return async (input, frame) => {
+    const e = error === undefined ? undefined : ((await error(input, frame)) as string);
+    const c = cause === undefined ? undefined : ((await cause(input, frame)) as string);
+    throw new PartialStatesError(e, c);
   };
 }
 

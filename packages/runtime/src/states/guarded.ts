@@ -4,12 +4,15 @@ import type { Frame } from "../engine/frame.ts";
 import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
+import { commitAssign } from "../engine/state-assign.ts";
+import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { CompiledState } from "../engine/types.ts";
 import { haltReason } from "../engine/types.ts";
 import type { StateCompileContext, StateDefinition } from "./context.ts";
 
 interface Catcher {
   readonly errorEquals: readonly string[];
+  readonly assign: CompiledStateAssign | undefined;
   readonly next: CompiledState;
   readonly def: StateDefinition;
 }
@@ -22,8 +25,9 @@ interface Catcher {
 export function withRetryAndCatch(attempt: StateBody, ctx: StateCompileContext, flow: DataFlow): StateBody {
   const retriers = compileRetriers(ctx.def["Retry"]);
   const catchers: Catcher[] = Array.isArray(ctx.def["Catch"])
-    ? (ctx.def["Catch"] as StateDefinition[]).map((c) => ({
+    ? (ctx.def["Catch"] as StateDefinition[]).map((c, i) => ({
         errorEquals: Array.isArray(c["ErrorEquals"]) ? (c["ErrorEquals"] as string[]) : [],
+        assign: ctx.assign(c["Assign"], `Catch[${i}]/Assign`),
         next: ctx.target(String(c["Next"])),
         def: c,
       }))
@@ -45,7 +49,11 @@ export function withRetryAndCatch(attempt: StateBody, ctx: StateCompileContext, 
       for (const c of catchers) {
         if (errorMatches(c.errorEquals, err.error)) {
           frame.next = c.next;
-          return flow.catchOutput(input, errorOutput(err), c.def, frame);
+          const caught = errorOutput(err);
+          const output = flow.catchOutput(input, caught, c.def, frame);
+          if (c.assign === undefined) return output;
+          // Only the matching Catcher's Assign runs; a Map/Parallel catcher writes the outer scope.
+          return commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
         }
       }
       throw err;

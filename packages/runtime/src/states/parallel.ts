@@ -6,11 +6,13 @@ import type { StateBody } from "../engine/state-shell.ts";
 import type { HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
+import { commitAssign } from "../engine/state-assign.ts";
 
 /** Parallel: every branch gets the effective input; the result is their outputs in branch order. */
 export function compileParallel(ctx: StateCompileContext): StateBody {
   const flow = ctx.dataFlow({ parameters: "Parameters", resultStage: true, resultSelector: true });
   const next = ctx.next();
+  const assign = ctx.assign(ctx.def["Assign"], "Assign");
   const branches = (Array.isArray(ctx.def["Branches"]) ? ctx.def["Branches"] : []).map((b: unknown) => ctx.compileBlock(b));
 
   const attempt: StateBody = (input, frame) =>
@@ -29,13 +31,19 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       const onSuccess = (results: unknown[]): unknown => {
         frame.lastEventId = history.add("ParallelStateSucceeded", history.count);
         frame.next = next;
-        return flow.output(input, results, frame);
+        if (assign === undefined) return flow.output(input, results, frame);
+        const values = assign({ jsonPathInput: results, input, result: results }, frame);
+        return commitAssign(values, flow.output(input, results, frame), frame);
       };
       let outcome: unknown[] | Promise<unknown[]>;
       try {
-        outcome = runPool(branches.length, 0, (i) =>
-          runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables)),
-        );
+        outcome = runPool(branches.length, 0, (i) => {
+          const scope = frame.variables.child();
+          const out = runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, scope));
+          if (out instanceof Promise) return out.finally(() => scope.dispose());
+          scope.dispose();
+          return out;
+        });
       } catch (e) {
         return onFailure(e);
       }

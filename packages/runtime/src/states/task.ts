@@ -5,7 +5,9 @@ import type { Frame } from "../engine/frame.ts";
 import { andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { ResolvedTask } from "../tasks/types.ts";
+import { commitAssign } from "../engine/state-assign.ts";
 import type { StateCompileContext } from "./context.ts";
+import { compileJsonataField } from "./jsonata-field.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 
 /** Event names of the two task families (bare Lambda ARN vs service integration). */
@@ -39,19 +41,30 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const resource = String(ctx.def["Resource"]);
   const task = ctx.resolveTask(resource, ctx.name);
   const events = task.kind === "lambda-function" ? LAMBDA_EVENTS : SERVICE_EVENTS;
-  const timeout = compileTimeout(ctx.def);
+  const timeout = ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def) : compileTimeout(ctx.def);
+  const assign = ctx.assign(ctx.def["Assign"], "Assign");
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) =>
-      invoke(task, events, resource, effective, frame, timeout).then((result) => {
-        frame.next = next;
-        return flow.output(input, result, frame);
-      }),
+      andThen(timeout(input, frame), (seconds) =>
+        invoke(task, events, resource, effective, frame, seconds).then((result) => {
+          frame.next = next;
+          if (assign === undefined) return flow.output(input, result, frame);
+          const values = assign({ jsonPathInput: result, input, result }, frame);
+          return commitAssign(values, flow.output(input, result, frame), frame);
+        }),
+      ),
     );
   return withRetryAndCatch(attempt, ctx, flow);
 }
 
-type TimeoutReader = (input: unknown, frame: Frame) => number | undefined;
+type TimeoutReader = (input: unknown, frame: Frame) => number | undefined | Promise<number | undefined>;
+
+function compileJsonataTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
+  if (def["TimeoutSeconds"] === undefined) return () => undefined;
+  const field = compileJsonataField(def["TimeoutSeconds"], "TimeoutSeconds", "positiveInteger");
+  return (input, frame) => field(input, frame) as Promise<number>;
+}
 
 function compileTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
   const seconds = def["TimeoutSeconds"];
@@ -80,11 +93,10 @@ async function invoke(
   resource: string,
   effective: unknown,
   frame: Frame,
-  timeout: TimeoutReader,
+  timeoutSeconds: number | undefined,
 ): Promise<unknown> {
   const exec = frame.exec;
   const history = exec.history;
-  const timeoutSeconds = timeout(effective, frame);
   const serviceDetails =
     task.kind === "lambda-function"
       ? undefined

@@ -5,24 +5,55 @@ import type { Frame } from "../engine/frame.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import { andThen } from "../engine/run-block.ts";
+import { commitAssign } from "../engine/state-assign.ts";
 import type { StateCompileContext } from "./context.ts";
+import { compileJsonataField } from "./jsonata-field.ts";
 
 /** How long a Wait lasts for a given effective input, in ms from now. */
-type Duration = (effective: unknown, frame: Frame) => number;
+type Duration = (effective: unknown, frame: Frame) => number | Promise<number>;
 
 /** Wait: Seconds, SecondsPath, Timestamp or TimestampPath on the execution clock. */
 export function compileWait(ctx: StateCompileContext): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
   const next = ctx.next();
-  const duration = compileDuration(ctx.def);
+  const duration = ctx.language === "JSONata" ? compileJsonataDuration(ctx.def) : compileDuration(ctx.def);
+  const assign = ctx.assign(ctx.def["Assign"], "Assign");
+  const finish = (input: unknown, effective: unknown, frame: Frame): unknown => {
+    const output = flow.output(input, effective, frame);
+    if (assign === undefined) return output;
+    return commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
+  };
   return (input, frame) => {
     frame.next = next;
-    return andThen(flow.effectiveInput(input, frame), (effective) => {
-      const ms = duration(effective, frame);
-      if (ms <= 0) return flow.output(input, effective, frame);
-      return sleepFor(frame, ms).then(() => flow.output(input, effective, frame));
-    });
+    return andThen(flow.effectiveInput(input, frame), (effective) =>
+      andThen(duration(effective, frame), (ms) => {
+        if (ms <= 0) return finish(input, effective, frame);
+        return sleepFor(frame, ms).then(() => finish(input, effective, frame));
+      }),
+    );
   };
+}
+
+function compileJsonataDuration(def: Readonly<Record<string, unknown>>): Duration {
+  if (def["Seconds"] !== undefined) {
+    const seconds = compileJsonataField(def["Seconds"], "Seconds", "nonNegativeInteger");
+    return async (input, frame) => ((await seconds(input, frame)) as number) * 1000;
+  }
+  if (def["Timestamp"] !== undefined) {
+    const timestamp = compileJsonataField(def["Timestamp"], "Timestamp", "string");
+    return async (input, frame) => {
+      const text = (await timestamp(input, frame)) as string;
+      const at = parseTimestamp(text);
+      if (at === undefined) {
+        throw new StatesError(
+          "States.QueryEvaluationError",
+          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${text}`,
+        );
+      }
+      return untilTimestamp(at, frame);
+    };
+  }
+  return () => 0;
 }
 
 function compileDuration(def: Readonly<Record<string, unknown>>): Duration {

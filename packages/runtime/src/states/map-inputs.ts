@@ -1,0 +1,99 @@
+import { StatesError } from "../errors.ts";
+import { compilePayloadTemplate, compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
+import type { Frame } from "../engine/frame.ts";
+import type { StateCompileContext } from "./context.ts";
+import { compileJsonataField } from "./jsonata-field.ts";
+import { compileNumberField } from "./map-config.ts";
+
+/** What a Map state reads from its input, per query language; any of these may be asynchronous. */
+export interface MapInputs {
+  /** The items to iterate over (an array, or the state fails). */
+  items(effective: unknown, frame: Frame): unknown[] | Promise<unknown[]>;
+  /** The input of one iteration (ItemSelector / legacy Parameters, default the item itself). */
+  itemInput(effective: unknown, item: unknown, index: number, frame: Frame): unknown;
+  maxConcurrency(effective: unknown, frame: Frame): number | undefined | Promise<number | undefined>;
+  toleratedCount(effective: unknown, frame: Frame): number | undefined | Promise<number | undefined>;
+  toleratedPercentage(effective: unknown, frame: Frame): number | undefined | Promise<number | undefined>;
+}
+
+/** Evaluates a selector with `$$.Map.Item` set for the item, and only for it. */
+function withMapItem<T>(frame: Frame, item: unknown, index: number, evaluate: () => T): T {
+  frame.mapItem = { Index: index, Value: item };
+  frame.invalidateContext();
+  try {
+    return evaluate();
+  } finally {
+    frame.mapItem = undefined;
+    frame.invalidateContext();
+  }
+}
+
+/** JSONPath mode: ItemsPath, ItemSelector/Parameters, and the `…Path` variants of the numbers. */
+export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
+  const def = ctx.def;
+  const itemsPathText = typeof def["ItemsPath"] === "string" && def["ItemsPath"] !== "$" ? def["ItemsPath"] : undefined;
+  const itemsPath = itemsPathText === undefined ? undefined : compileReferencePath(itemsPathText);
+  const selectorField = Object.hasOwn(def, "ItemSelector") ? "ItemSelector" : Object.hasOwn(def, "Parameters") ? "Parameters" : undefined;
+  const selector = selectorField === undefined ? undefined : compilePayloadTemplate(def[selectorField], selectorField);
+  return {
+    items(effective, frame) {
+      const items = itemsPath === undefined ? effective : itemsPath.evaluate(effective, frame);
+      if (items === NOT_FOUND) {
+        throw new StatesError("States.Runtime", `Invalid path '${itemsPathText}' : No results for path: ${itemsPathText}`);
+      }
+      if (!Array.isArray(items)) {
+        throw new StatesError(
+          "States.Runtime",
+          `Invalid path '${itemsPathText ?? "$"}': The Map state's ItemsPath must reference a JSON array, but was: ${JSON.stringify(items)}`,
+        );
+      }
+      return items;
+    },
+    itemInput(effective, item, index, frame) {
+      if (selector === undefined) return item;
+      return withMapItem(frame, item, index, () => selector.evaluate(effective, frame));
+    },
+    maxConcurrency: compileNumberField(def, "MaxConcurrency", "integer"),
+    toleratedCount: compileNumberField(def, "ToleratedFailureCount", "integer"),
+    toleratedPercentage: compileNumberField(def, "ToleratedFailurePercentage", "float"),
+  };
+}
+
+/** JSONata mode: Items, ItemSelector and the numeric fields, each a literal or an expression. */
+export function compileJsonataMapInputs(ctx: StateCompileContext): MapInputs {
+  const def = ctx.def;
+  const items = def["Items"] === undefined ? undefined : compileJsonataField(def["Items"], "Items", "array");
+  const selector = def["ItemSelector"] === undefined ? undefined : compileJsonataField(def["ItemSelector"], "ItemSelector");
+  const number = (field: string, expect: "nonNegativeInteger" | "number") => {
+    if (def[field] === undefined) return () => undefined;
+    const compiled = compileJsonataField(def[field], field, expect);
+    return (effective: unknown, frame: Frame) => compiled(effective, frame) as Promise<number>;
+  };
+  return {
+    items(effective, frame) {
+      if (items !== undefined) return items(effective, frame) as Promise<unknown[]>;
+      if (!Array.isArray(effective)) {
+        throw new StatesError("States.QueryEvaluationError", `Map state input must be an array but was: ${JSON.stringify(effective)}`);
+      }
+      return effective;
+    },
+    itemInput(effective, item, index, frame) {
+      if (selector === undefined) return item;
+      // The bindings (context included) are read synchronously, so Map.Item can be cleared after.
+      return withMapItem(frame, item, index, () => selector(effective, frame));
+    },
+    maxConcurrency: number("MaxConcurrency", "nonNegativeInteger"),
+    toleratedCount: number("ToleratedFailureCount", "nonNegativeInteger"),
+    toleratedPercentage: number("ToleratedFailurePercentage", "number"),
+  };
+}
+
+/** Resolves three possibly-asynchronous numbers together. */
+export function resolveNumbers(
+  a: number | undefined | Promise<number | undefined>,
+  b: number | undefined | Promise<number | undefined>,
+  c: number | undefined | Promise<number | undefined>,
+): [number | undefined, number | undefined, number | undefined] | Promise<[number | undefined, number | undefined, number | undefined]> {
+  if (a instanceof Promise || b instanceof Promise || c instanceof Promise) return Promise.all([a, b, c]);
+  return [a, b, c];
+}
