@@ -23,15 +23,23 @@ export function compileNumberField(def: Def, field: string, kind: "integer" | "f
     if (value === NOT_FOUND) {
       throw new StatesError("States.Runtime", `Invalid path '${pathText}' : No results for path: ${pathText}`);
     }
-    const ok = typeof value === "number" && (kind === "float" || Number.isInteger(value));
-    if (!ok) {
+    const number = asNumber(value, kind);
+    if (number === undefined) {
       throw new StatesError(
         "States.Runtime",
         `The ${field}Path field refers to value "${render(value)}" which is not a valid ${kind}: ${pathText}`,
       );
     }
-    return value;
+    return number;
   };
+}
+
+/** AWS parses the referenced value like Java's Long/Double parsers: numeric strings count (`"1"`). */
+function asNumber(value: unknown, kind: "integer" | "float"): number | undefined {
+  if (typeof value === "number") return kind === "float" || Number.isInteger(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const pattern = kind === "integer" ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  return pattern.test(value.trim()) ? Number(value) : undefined;
 }
 
 /** Checks the tolerated-failure settings as AWS does at run time. */
