@@ -4,7 +4,9 @@ import { NOT_FOUND } from "../compiled-path.ts";
 import { compileJsonPathAst } from "../compile-json-path.ts";
 import type { EvaluationScope } from "../scope.ts";
 import { array, arrayContains, arrayGetItem, arrayLength, arrayPartition, arrayRange, arrayUnique } from "./array-functions.ts";
-import { intrinsicFailure, jsonTypeName, type IntrinsicCallContext, type IntrinsicImplementation } from "./intrinsic-failure.ts";
+import { intrinsicFailure, jsonTypeName, type IntrinsicCallContext, type IntrinsicImplementation, type IntrinsicScope } from "./intrinsic-failure.ts";
+
+export type { IntrinsicScope } from "./intrinsic-failure.ts";
 import { jsonMerge, jsonToString, stringToJson } from "./json-functions.ts";
 import { mathAdd, mathRandom } from "./math-functions.ts";
 import { base64Decode, base64Encode, hash, renderFormatArgument, stringSplit, uuid } from "./string-functions.ts";
@@ -15,14 +17,6 @@ export interface CompiledIntrinsic {
   readonly text: string;
   /** The call's value for this input and scope; failures are StatesErrors. */
   evaluate(input: unknown, scope: EvaluationScope): unknown;
-}
-
-/**
- * A scope that may also carry the random source for States.MathRandom (so executions can be
- * replayed with a fixed seed); without one, Math.random is used.
- */
-export interface IntrinsicScope extends EvaluationScope {
-  readonly random?: () => number;
 }
 
 /** Options for {@link compileIntrinsic}. */
@@ -70,15 +64,12 @@ function compileCall(call: IntrinsicCall, fieldName: string): Evaluator {
   if (call.name === "States.Format") return compileFormat(call, fieldName);
   const implementation = IMPLEMENTATIONS[call.name];
   const args = call.args.map((arg) => compileArgument(arg, fieldName));
-  const name = call.name;
+  const context: IntrinsicCallContext = { name: call.name };
   return (input, scope) => {
-    const values = args.map((arg) => arg(input, scope));
-    return implementation(values, callContext(name, scope));
+    const values = new Array<unknown>(args.length);
+    for (let i = 0; i < args.length; i++) values[i] = (args[i] as Evaluator)(input, scope);
+    return implementation(values, context, scope);
   };
-}
-
-function callContext(name: string, scope: IntrinsicScope): IntrinsicCallContext {
-  return { name, random: scope.random ?? Math.random };
 }
 
 /** States.Format: a literal template is split once; a template read from data is split per call. */
@@ -87,18 +78,19 @@ function compileFormat(call: IntrinsicCall, fieldName: string): Evaluator {
   const args = rest.map((arg) => compileArgument(arg, fieldName));
   const literalPieces = template?.kind === "string" ? splitFormatTemplate(template.raw) : null;
   const readTemplate = template === undefined || template.kind === "string" ? null : compileArgument(template, fieldName);
+  const context: IntrinsicCallContext = { name: call.name };
   return (input, scope) => {
     let pieces = literalPieces;
     if (pieces === null) {
       const value = readTemplate?.(input, scope);
       if (typeof value !== "string") {
-        throw intrinsicFailure(callContext(call.name, scope), `the template must be a string but was ${jsonTypeName(value)}`);
+        throw intrinsicFailure(context, `the template must be a string but was ${jsonTypeName(value)}`);
       }
       pieces = splitFormatTemplate(value);
     }
     if (pieces.length - 1 !== args.length) {
       throw intrinsicFailure(
-        callContext(call.name, scope),
+        context,
         `the template has ${pieces.length - 1} placeholder(s) '{}' but ${args.length} argument(s) were given`,
       );
     }

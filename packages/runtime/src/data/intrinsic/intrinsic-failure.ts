@@ -1,16 +1,24 @@
 import { StatesError } from "../../errors.ts";
 import { isJsonObject } from "../json-values.ts";
 
-/** What an intrinsic function implementation receives besides its arguments. */
+import type { EvaluationScope } from "../scope.ts";
+
+/** What an intrinsic function implementation knows about its call site (built once per call site). */
 export interface IntrinsicCallContext {
   /** The function's full name, for error causes. */
   readonly name: string;
-  /** Uniform numbers in [0, 1) for States.MathRandom without a seed. */
-  readonly random: () => number;
+}
+
+/**
+ * A scope that may also carry the random source for States.MathRandom (so executions can be
+ * replayed with a fixed seed); without one, Math.random is used.
+ */
+export interface IntrinsicScope extends EvaluationScope {
+  readonly random?: () => number;
 }
 
 /** An intrinsic function: evaluated arguments in, JSON value out. */
-export type IntrinsicImplementation = (args: readonly unknown[], call: IntrinsicCallContext) => unknown;
+export type IntrinsicImplementation = (args: readonly unknown[], call: IntrinsicCallContext, scope: IntrinsicScope) => unknown;
 
 /** The error every intrinsic function raises when its arguments are unusable. */
 export function intrinsicFailure(call: IntrinsicCallContext, problem: string): StatesError {

@@ -12,11 +12,11 @@ export const mathAdd: IntrinsicImplementation = (args, call) => {
 };
 
 /** States.MathRandom(start, end[, seed]): an integer in [start, end); the same seed gives the same value. */
-export const mathRandom: IntrinsicImplementation = (args, call) => {
+export const mathRandom: IntrinsicImplementation = (args, call, scope) => {
   const start = int32Argument(args, 0, call);
   const end = int32Argument(args, 1, call);
   if (end <= start) throw intrinsicFailure(call, `the end (${end}) must be greater than the start (${start})`);
-  const random = args.length > 2 ? seededRandom(int32Argument(args, 2, call)) : call.random;
+  const random = args.length > 2 ? seededRandom(int32Argument(args, 2, call)) : (scope.random ?? Math.random);
   return start + Math.floor(random() * (end - start));
 };
 

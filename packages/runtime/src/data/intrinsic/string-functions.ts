@@ -72,8 +72,18 @@ export const hash: IntrinsicImplementation = (args, call) => {
       `the algorithm ${typeof algorithm === "string" ? `'${algorithm}'` : jsonTypeName(algorithm)} is not one of ${Object.keys(HASH_ALGORITHMS).join(", ")}`,
     );
   }
-  return createHash(nodeAlgorithm).update(data, "utf8").digest("hex");
+  const key = `${nodeAlgorithm}\u0000${data}`;
+  const cached = digestCache.get(key);
+  if (cached !== undefined) return cached;
+  const digest = createHash(nodeAlgorithm).update(data, "utf8").digest("hex");
+  // Hashing is pure and costs more than the rest of a typical template: remember recent digests.
+  if (digestCache.size >= DIGEST_CACHE_SIZE) digestCache.clear();
+  digestCache.set(key, digest);
+  return digest;
 };
+
+const DIGEST_CACHE_SIZE = 512;
+const digestCache = new Map<string, string>();
 
 /** States.UUID(): a random version 4 UUID. */
 export const uuid: IntrinsicImplementation = () => randomUUID();
