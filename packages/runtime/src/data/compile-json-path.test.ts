@@ -107,6 +107,8 @@ describe("compileJsonPath: indefinite paths (Jayway semantics)", () => {
     expect(names("@.n != 2")).toEqual([1, 3]);
     expect(names("!(@.n == 2)")).toEqual([1, 3]);
     expect(names("@.tags")).toEqual([1, 2]);
+    expect(names("@.tags[*]")).toEqual([1]);
+    expect(names("@.tags[?(@ == 'b')]")).toEqual([1]);
     expect(names("@.missing != 1")).toEqual([1, 2, 3]);
     expect(names("@.missing == 1")).toEqual([]);
     expect(names("@.n > $.limit")).toEqual([3]);

@@ -25,10 +25,13 @@ export function compileFilterPredicate(expression: FilterExpression, compilePath
     }
     case "exists": {
       const operand = compileOperand(expression.operand, compilePath);
-      return (node, context) => {
-        const value = operand(node, context);
-        return value !== NOT_FOUND && !(Array.isArray(value) && isIndefinite(expression.operand));
-      };
+      if (isIndefinite(expression.operand)) {
+        return (node, context) => {
+          const value = operand(node, context);
+          return Array.isArray(value) && value.length > 0;
+        };
+      }
+      return (node, context) => operand(node, context) !== NOT_FOUND;
     }
     case "compare": {
       const left = compileOperand(expression.left, compilePath);
