@@ -21,7 +21,8 @@ export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
   const readRoot = rootReader(ast.root);
   // A trailing function such as length() yields one value even after a wildcard.
   const definite = isDefinitePath(ast) || ast.segments.at(-1)?.kind === "function";
-  const missing = definite ? NOT_FOUND : [];
+  // A fresh array each time: callers may own (and extend) what a path returns.
+  const missing = definite ? () => NOT_FOUND : () => [];
   if (!needsContext(ast)) {
     // Member/index paths never look at the context: skip allocating one per evaluation.
     const noContext = undefined as unknown as PathContext;
@@ -30,7 +31,7 @@ export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
       definite,
       evaluate(input: unknown, scope: EvaluationScope): unknown {
         const start = readRoot(input, input, scope);
-        return start === undefined ? missing : walk(start, noContext);
+        return start === undefined ? missing() : walk(start, noContext);
       },
     };
   }
@@ -39,7 +40,7 @@ export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
     definite,
     evaluate(input: unknown, scope: EvaluationScope): unknown {
       const start = readRoot(input, input, scope);
-      if (start === undefined) return missing;
+      if (start === undefined) return missing();
       return walk(start, { root: input, scope });
     },
   };
