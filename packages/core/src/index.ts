@@ -1,1 +1,69 @@
-export {};
+// @stepcraft/core public surface: the typed builder, its IR and the compiler to ASL.
+
+export { workflow, states, goto, succeed, fail, WorkflowCompileError } from "./builder/workflow.ts";
+export type { Workflow, WorkflowBuilder, WorkflowOptions, CompileResult } from "./builder/workflow.ts";
+
+export { lambda, serviceIntegration, sdkIntegration, resource } from "./builder/task-resource.ts";
+export type { TaskResource, TaskCall, IntegrationPattern, IntegrationOptions, LambdaOptions, LambdaServiceError } from "./builder/task-resource.ts";
+
+export { and, or, not, jsonataCondition, jsonPathRule } from "./builder/conditions.ts";
+export { fn, jsonata, jsonPath, asNumber, asString, asBoolean, literal } from "./builder/functions.ts";
+export type { HashAlgorithm } from "./builder/functions.ts";
+export { timestamp, isTimestamp } from "./builder/timestamp.ts";
+export type { Timestamp } from "./builder/timestamp.ts";
+export { typeOnly } from "./builder/schema.ts";
+export type { StandardSchemaLike, InferSchema } from "./builder/schema.ts";
+
+export type {
+  Chain,
+  ChainLike,
+  AnyChain,
+  ChainOutput,
+  ChainErrors,
+  ChoiceChain,
+  StateFactories,
+  StateOptions,
+  PassOptions,
+  TaskOptions,
+  ChoiceOptions,
+  ChoiceRuleOptions,
+  WaitOptions,
+  SucceedOptions,
+  FailOptions,
+  ParallelOptions,
+  MapOptions,
+  BranchBuilder,
+  BranchOutputs,
+  ItemReaderSpec,
+  ItemBatcherSpec,
+  ResultWriterSpec,
+  ResultWriterOutput,
+  ProcessorInput,
+  MapResult,
+  RetrySpec,
+  CatchSpec,
+  CatchOutputs,
+  ErrorNames,
+  StatesErrorName,
+  NumberInput,
+  StringInput,
+  NotGiven,
+  OutputOf,
+  AcceptsInput,
+  Target,
+  WithResultField,
+  ResultFieldOption,
+} from "./builder/chain-types.ts";
+export type { Ref, RefOps, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
+export type { Value, ValueOr, Condition } from "./builder/value.ts";
+export type { Template, Resolve, MergeVars } from "./builder/template.ts";
+export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, ErrorOutput } from "./builder/scope.ts";
+export type { StepcraftTypeError } from "./builder/type-error.ts";
+
+export { renderWorkflow } from "./compiler/asl-compiler.ts";
+export type { RenderResult } from "./compiler/asl-compiler.ts";
+export { formatDiagnostics } from "./compiler/compile-diagnostic.ts";
+export type { CompileDiagnostic } from "./compiler/compile-diagnostic.ts";
+export type { AslDefinition } from "./compiler/asl-definition.ts";
+export type * from "./ir/expr-node.ts";
+export type * from "./ir/state-node.ts";

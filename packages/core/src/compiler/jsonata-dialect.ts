@@ -192,6 +192,10 @@ export const jsonataDialect: QueryDialect = {
   output(expr, _stage, ctx) {
     return [["Output", template(expr, ctx)]];
   },
+  resultField(output, field, ctx) {
+    const value = output === undefined ? ROOT_SOURCE.result : source(output, ctx);
+    return [["Output", `{% $merge([$states.input, {${JSON.stringify(field)}: ${value}}]) %}`]];
+  },
   assign(assign, _dollar, ctx) {
     return [["Assign", template(assign, ctx)]];
   },

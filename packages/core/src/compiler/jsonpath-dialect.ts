@@ -218,6 +218,13 @@ export const jsonPathDialect: QueryDialect = {
     );
     return [];
   },
+  resultField(output, field, ctx) {
+    const resultPath: Field = ["ResultPath", `$${jsonPathSegments([field])}`];
+    if (output === undefined || (output.kind === "path" && output.root === "result" && output.segments.length === 0)) return [resultPath];
+    if (output.kind !== "path" && !referencesRoot(output, "input")) return [["ResultSelector", templateValue(output, "result", ctx, "ResultSelector")], resultPath];
+    ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `JSONPath can only store a result, or an object built from it, under a field; give an object output (${ctx.site})`);
+    return [resultPath];
+  },
   assign(assign, dollar, ctx) {
     return [["Assign", templateObject(assign.entries, dollar, ctx)]];
   },

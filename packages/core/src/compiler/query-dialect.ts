@@ -25,6 +25,8 @@ export interface QueryDialect {
   arguments(expr: Expr, ctx: RenderContext): Fields;
   /** What the state outputs (`ResultSelector`/`ResultPath`/`OutputPath`/`Parameters` or `Output`). */
   output(expr: Expr, stage: OutputStage, ctx: RenderContext): Fields;
+  /** The output of a state whose result is merged into its input under `field`. */
+  resultField(output: Expr | undefined, field: string, ctx: RenderContext): Fields;
   /** Variables; `dollar` is what `$` means in JSONPath for this Assign. */
   assign(assign: ObjectExpr, dollar: PathRoot, ctx: RenderContext): Fields;
   /** A Catcher's output (`ResultPath` or `Output`). */

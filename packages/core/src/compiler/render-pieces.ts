@@ -29,7 +29,12 @@ export function transitionFields(transition: Transition): Fields {
 }
 
 /** `Output` (or its JSONPath equivalents), when the state says one. */
-export function outputFields(node: { readonly output?: import("../ir/expr-node.ts").Expr }, stage: OutputStage, env: RenderEnv): Fields {
+export function outputFields(
+  node: { readonly output?: import("../ir/expr-node.ts").Expr; readonly resultField?: string },
+  stage: OutputStage,
+  env: RenderEnv,
+): Fields {
+  if (node.resultField !== undefined) return env.dialect.resultField(node.output, node.resultField, env.ctx);
   return node.output === undefined ? [] : env.dialect.output(node.output, stage, env.ctx);
 }
 

@@ -51,7 +51,13 @@ export interface PassNode extends StateNodeBase {
   readonly assign?: ObjectExpr;
 }
 
-export interface TaskNode extends StateNodeBase {
+/** States with a result may merge it into their input under one field instead of replacing it. */
+export interface ResultField {
+  /** The output is the input with this field set to the result (JSONPath `ResultPath: "$.field"`). */
+  readonly resultField?: string;
+}
+
+export interface TaskNode extends StateNodeBase, ResultField {
   readonly kind: "task";
   readonly resource: string;
   readonly transition: Transition;
@@ -111,7 +117,7 @@ export interface BlockNode {
   readonly states: readonly StateNode[];
 }
 
-export interface ParallelNode extends StateNodeBase {
+export interface ParallelNode extends StateNodeBase, ResultField {
   readonly kind: "parallel";
   readonly transition: Transition;
   readonly branches: readonly BlockNode[];
@@ -154,7 +160,7 @@ export interface ResultWriterNode {
   };
 }
 
-export interface MapNode extends StateNodeBase {
+export interface MapNode extends StateNodeBase, ResultField {
   readonly kind: "map";
   readonly transition: Transition;
   readonly mode: "inline" | "distributed";

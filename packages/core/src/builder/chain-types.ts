@@ -1,0 +1,353 @@
+/**
+ * The public shapes of the builder. A chain carries four types, each replaced (never intersected)
+ * at every step: what it accepts, what its open ends produce, the variables assigned so far and
+ * the errors its tasks declare. Outputs are read back through one phantom member.
+ */
+import type { JsonObject } from "../ir/expr-node.ts";
+import type { QueryLanguage } from "../ir/state-node.ts";
+import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
+import type { ChainData } from "./state-graph.ts";
+import type { TaskResource } from "./task-resource.ts";
+import type { MergeVars, Resolve, Template } from "./template.ts";
+import type { Timestamp } from "./timestamp.ts";
+import type { StepcraftTypeError } from "./type-error.ts";
+import type { Condition, Value, ValueOr } from "./value.ts";
+
+declare const chainTypes: unique symbol;
+/** Run-time key of a chain's graph. */
+export const chainData: unique symbol = Symbol("stepcraft.chain");
+
+/** A chain's types, read by indexed access (`C[typeof chainTypes]["output"]`). */
+export interface ChainTypes<In, Out, V, E extends string> {
+  readonly input: (input: In) => void;
+  readonly output: Out;
+  readonly vars: V;
+  readonly errors: E;
+}
+
+/** Anything that can be joined into a graph: a chain, a single state, a `goto`. */
+export interface ChainLike<In, Out, V, E extends string> {
+  readonly [chainTypes]: ChainTypes<In, Out, V, E>;
+  readonly [chainData]: ChainData;
+}
+
+/** Any chain, whatever it accepts or produces. */
+export type AnyChain = ChainLike<never, unknown, unknown, string>;
+
+/** The output type of a chain. */
+export type ChainOutput<C> = C extends { readonly [chainTypes]: { readonly output: infer O } } ? O : never;
+/** The errors a chain's tasks declare. */
+export type ChainErrors<C> = C extends { readonly [chainTypes]: { readonly errors: infer E extends string } } ? E : never;
+
+/** The error names ASL defines. */
+export type StatesErrorName =
+  | "States.ALL"
+  | "States.DataLimitExceeded"
+  | "States.ExceedToleratedFailureThreshold"
+  | "States.HeartbeatTimeout"
+  | "States.Http.Socket"
+  | "States.IntrinsicFailure"
+  | "States.ItemReaderFailed"
+  | "States.ResultWriterFailed"
+  | "States.NoChoiceMatched"
+  | "States.ParameterPathFailure"
+  | "States.Permissions"
+  | "States.QueryEvaluationError"
+  | "States.ResultPathMatchFailure"
+  | "States.Runtime"
+  | "States.TaskFailed"
+  | "States.Timeout"
+  | "States.BranchFailed";
+
+/** Error names a Retrier or Catcher may list. */
+export type ErrorNames<E extends string> = readonly [E | StatesErrorName, ...(E | StatesErrorName)[]];
+
+export interface RetrySpec<E extends string> {
+  readonly errors: ErrorNames<E>;
+  /** @default 1 */
+  readonly intervalSeconds?: number;
+  /** @default 3 */
+  readonly maxAttempts?: number;
+  /** @default 2 */
+  readonly backoffRate?: number;
+  readonly maxDelaySeconds?: number;
+  /** @default "NONE" */
+  readonly jitter?: "FULL" | "NONE";
+  readonly comment?: string;
+}
+
+/** A transition target: a chain, or a function building one from factories whose input is `In`. */
+export type Target<In, V, O, V2, E extends string> = ChainLike<In, O, V2, E> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E>);
+
+export interface CatchSpec<Cur, V, E extends string> {
+  readonly errors: ErrorNames<E>;
+  /** Where to go (a chain, or `(s) => s.fail(…)` given the error output); its open ends stay open. */
+  readonly next: AnyChain | ((states: StateFactories<ErrorOutput, ErrorOutput, V, never>) => AnyChain);
+  /** The output passed on; @default the error output `{ Error, Cause }`. */
+  readonly output?: ($: ErrorScope<Cur, V>) => unknown;
+  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly comment?: string;
+}
+
+/** Output types added by Catch targets. */
+export type CatchOutputs<C> = C extends readonly (infer S)[]
+  ? S extends { readonly next: infer N }
+    ? N extends (...args: never[]) => infer R
+      ? ChainOutput<R>
+      : ChainOutput<N>
+    : never
+  : never;
+
+declare const noOutput: unique symbol;
+/** Marks an option that was not given. */
+export interface NotGiven {
+  readonly [noOutput]: true;
+}
+
+/** The output of a state: its default, or what its `output` template resolves to. */
+export type OutputOf<Default, O> = [O] extends [NotGiven] ? Default : Resolve<O>;
+
+/** The input with one field set to the result (`resultField`), as one flat object type. */
+export type WithResultField<Cur, K extends string, R> = [K] extends [never]
+  ? R
+  : { readonly [P in keyof Cur | K]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
+
+export interface ResultFieldOption<K extends string> {
+  /** Keep the input and store the result (or `output`) under this field. @default replace the input */
+  readonly resultField?: K;
+}
+
+export interface StateOptions {
+  readonly comment?: string;
+  /** Per-state query language. @default the workflow's */
+  readonly queryLanguage?: QueryLanguage;
+  /** Raw ASL fields merged into the compiled state: the escape hatch for anything without an option. */
+  readonly raw?: JsonObject;
+}
+
+/** A number given literally or read from data. */
+export type NumberInput<Cur, V> = number | (($: InputScope<Cur, V>) => Value<number>);
+/** A string given literally or read from data. */
+export type StringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<string>);
+
+export interface PassOptions<Cur, V, O, R, A> extends StateOptions {
+  /** A new output built from the input. */
+  readonly output?: ($: InputScope<Cur, V>) => O;
+  /** A literal result (JSONPath `Result`). */
+  readonly result?: R;
+  readonly assign?: ($: InputScope<Cur, V>) => A;
+}
+
+export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+  /** The request; must match the task's input type. @default the state input */
+  readonly arguments?: ($: InputScope<Cur, V>) => Template<TI>;
+  /** The state's output built from its input and the task's result. @default the result */
+  readonly output?: ($: ResultScope<Cur, TR, V>) => O;
+  readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
+  readonly timeoutSeconds?: NumberInput<Cur, V>;
+  readonly heartbeatSeconds?: NumberInput<Cur, V>;
+  /** Role to assume for the call. */
+  readonly credentials?: { readonly roleArn: ValueOr<string> };
+  readonly retry?: readonly RetrySpec<TE>[];
+  readonly catch?: C;
+}
+
+export interface ChoiceOptions<Cur, V> extends StateOptions {
+  /** Output on the Default path. */
+  readonly output?: ($: InputScope<Cur, V>) => unknown;
+  /** Variables on the Default path. */
+  readonly assign?: ($: InputScope<Cur, V>) => object;
+}
+
+export interface ChoiceRuleOptions<Cur, V> {
+  readonly output?: ($: InputScope<Cur, V>) => unknown;
+  readonly assign?: ($: InputScope<Cur, V>) => object;
+  readonly comment?: string;
+}
+
+export type WaitOptions<Cur, V, O, A> = StateOptions & {
+  readonly output?: ($: InputScope<Cur, V>) => O;
+  readonly assign?: ($: InputScope<Cur, V>) => A;
+} & (
+    | { readonly seconds: NumberInput<Cur, V>; readonly timestamp?: never }
+    | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp>); readonly seconds?: never }
+  );
+
+export interface SucceedOptions<Cur, V> extends StateOptions {
+  readonly output?: ($: InputScope<Cur, V>) => unknown;
+}
+
+export interface FailOptions<Cur, V> extends StateOptions {
+  readonly error?: StringInput<Cur, V>;
+  readonly cause?: StringInput<Cur, V>;
+}
+
+/** A branch or processor: built from factories whose input is the given type. */
+export type BranchBuilder<In, V> = (states: StateFactories<In, In, V, never>) => ChainLike<In, unknown, unknown, string>;
+
+export interface ParallelOptions<Cur, V, B, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+  /** Each branch gets the state's input; the output is the tuple of their outputs. */
+  readonly branches: B;
+  readonly output?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => O;
+  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => A;
+  readonly retry?: readonly RetrySpec<BranchErrors<B>>[];
+  /** Catchers; their error names are checked against the branches' errors. */
+  readonly catch?: C & readonly CatchSpec<Cur, V, BranchErrors<B>>[];
+}
+
+/** The tuple of branch outputs. */
+export type BranchOutputs<B> = { -readonly [K in keyof B]: B[K] extends (...args: never[]) => infer R ? ChainOutput<R> : never };
+type BranchErrors<B> = B extends readonly (infer F)[] ? (F extends (...args: never[]) => infer R ? ChainErrors<R> : never) : never;
+
+export interface ItemReaderSpec<Item> {
+  /** Phantom: the type of one item read. */
+  readonly itemType?: (item: Item) => void;
+  readonly resource: "arn:aws:states:::s3:getObject" | "arn:aws:states:::s3:listObjectsV2" | (string & {});
+  readonly arguments?: { readonly [key: string]: ValueOr<string | number | boolean> };
+  readonly readerConfig?: {
+    readonly inputType?: "CSV" | "JSON" | "JSONL" | "PARQUET" | "MANIFEST";
+    readonly transformation?: "NONE" | "LOAD_AND_FLATTEN";
+    readonly manifestType?: "ATHENA_DATA" | "S3_INVENTORY";
+    readonly csvDelimiter?: "COMMA" | "PIPE" | "SEMICOLON" | "SPACE" | "TAB";
+    readonly csvHeaderLocation?: "FIRST_ROW" | "GIVEN";
+    readonly csvHeaders?: readonly string[];
+    readonly itemsPointer?: string;
+    readonly maxItems?: ValueOr<number>;
+  };
+}
+
+export interface ItemBatcherSpec<BI> {
+  readonly maxItemsPerBatch?: ValueOr<number>;
+  readonly maxInputBytesPerBatch?: ValueOr<number>;
+  /** Extra data sent with every batch as `BatchInput`. */
+  readonly batchInput?: BI;
+}
+
+export interface ResultWriterSpec {
+  /** @default "arn:aws:states:::s3:putObject" */
+  readonly resource?: string;
+  readonly arguments?: { readonly Bucket: ValueOr<string>; readonly Prefix?: ValueOr<string> };
+  readonly writerConfig?: { readonly transformation?: "NONE" | "COMPACT" | "FLATTEN"; readonly outputType?: "JSON" | "JSONL" };
+}
+
+/** What a distributed Map with a ResultWriter outputs instead of the results. */
+export interface ResultWriterOutput {
+  readonly MapRunArn: string;
+  readonly ResultWriterDetails: { readonly Bucket: string; readonly Key: string };
+}
+
+/** The input of one processor run: the item, the selected item, or a batch. */
+export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
+  ? OutputOf<Item, S>
+  : { readonly Items: OutputOf<Item, S>[]; readonly BatchInput: Resolve<BI> };
+
+export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
+
+export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+  /** The array to iterate. @default the state input */
+  readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]>;
+  /** Reads items from S3 instead (distributed mode). */
+  readonly itemReader?: ItemReaderSpec<Item>;
+  /** Builds each processor input from the item. */
+  readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S;
+  readonly itemBatcher?: ItemBatcherSpec<BI>;
+  /** The states run for each item. */
+  readonly processor: (states: StateFactories<ProcessorInput<Item, S, BI>, ProcessorInput<Item, S, BI>, V, never>) => ChainLike<ProcessorInput<Item, S, BI>, P, unknown, PE>;
+  /** @default "inline" */
+  readonly mode?: "inline" | "distributed";
+  /** Child execution type in distributed mode. @default "STANDARD" */
+  readonly executionType?: "STANDARD" | "EXPRESS";
+  /** @default 0 (unlimited) */
+  readonly maxConcurrency?: NumberInput<Cur, V>;
+  readonly toleratedFailureCount?: NumberInput<Cur, V>;
+  readonly toleratedFailurePercentage?: NumberInput<Cur, V>;
+  readonly label?: string;
+  readonly resultWriter?: W;
+  readonly output?: ($: ResultScope<Cur, MapResult<P, W>, V>) => O;
+  readonly assign?: ($: ResultScope<Cur, MapResult<P, W>, V>) => A;
+  readonly retry?: readonly RetrySpec<PE>[];
+  /** Catchers; their error names are checked against the processor's errors. */
+  readonly catch?: C & readonly CatchSpec<Cur, V, PE>[];
+}
+
+type DefaultItem<Cur> = Cur extends readonly (infer I)[] ? I : unknown;
+
+/** When a task gets the state input as its request, that input must fit the task. */
+export type AcceptsInput<Cur, TI> = [Cur] extends [TI]
+  ? unknown
+  : StepcraftTypeError<"the state input does not match the task's input type: pass `arguments` to build the request">;
+
+/** The state factories: each creates one state whose input is `Cur`, as (part of) a chain accepting `ChainIn`. */
+export interface StateFactories<ChainIn, Cur, V, E extends string> {
+  /** A Pass state. */
+  pass<O = NotGiven, const R = NotGiven, A extends object = {}>(
+    name: string,
+    options?: PassOptions<Cur, V, O, R, A>,
+  ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E>;
+
+  /** A Task state with a request built by `arguments`. */
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, TE>[] = [], const K extends string = never>(
+    name: string,
+    resource: TaskResource<TI, TR, TE>,
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
+  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE>;
+  /** A Task state that sends its input as the request. */
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, TE>[] = [], const K extends string = never>(
+    name: string,
+    resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
+    options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
+  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE>;
+
+  /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
+  choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never>;
+
+  /** A Wait state, for `seconds` or until a `timestamp`. */
+  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, OutputOf<Cur, O>, MergeVars<V, A>, E>;
+
+  /** A Succeed state. */
+  succeed(name: string, options?: SucceedOptions<Cur, V>): Chain<ChainIn, never, V, E>;
+
+  /** A Fail state. */
+  fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E>;
+
+  /** A Parallel state; its output is the tuple of its branches' outputs. */
+  parallel<const B extends readonly BranchBuilder<Cur, V>[], O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
+    name: string,
+    options: ParallelOptions<Cur, V, B, O, A, C, K>,
+  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<BranchOutputs<B>, O>> | CatchOutputs<C>, MergeVars<V, A>, E>;
+
+  /** A Map state; its output is the array of the processor's outputs. */
+  map<
+    Item = DefaultItem<Cur>,
+    S = NotGiven,
+    BI = NotGiven,
+    P = unknown,
+    PE extends string = never,
+    W = NotGiven,
+    O = NotGiven,
+    A extends object = {},
+    const C extends readonly CatchSpec<Cur, V, string>[] = [],
+    const K extends string = never,
+  >(
+    name: string,
+    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, C, K>,
+  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<MapResult<P, W>, O>> | CatchOutputs<C>, MergeVars<V, A>, E>;
+}
+
+/** A chain: states joined so far, accepting `In`; its open ends produce `Out`. */
+export interface Chain<In, Out, V = {}, E extends string = never> extends ChainLike<In, Out, V, E>, StateFactories<In, Out, V, E> {
+  /** Continues every open end with `next`; `next` must accept this chain's output. */
+  then<O2, V2, E2 extends string>(
+    next: [Out] extends [never] ? StepcraftTypeError<"this chain has no open end to continue (it ends in Succeed, Fail or a goto)"> : Target<Out, V, O2, V2, E2>,
+  ): Chain<In, O2, V2, E | E2>;
+}
+
+/** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */
+export interface ChoiceChain<ChainIn, Cur, V, E extends string, Out> extends Chain<ChainIn, Out, V, E> {
+  when<O2, V2, E2 extends string>(
+    test: ($: InputScope<Cur, V>) => Condition,
+    next: Target<Cur, V, O2, V2, E2>,
+    options?: ChoiceRuleOptions<Cur, V>,
+  ): ChoiceChain<ChainIn, Cur, V, E | E2, Out | O2>;
+  otherwise<O2, V2, E2 extends string>(next: Target<Cur, V, O2, V2, E2>): Chain<ChainIn, Out | O2, V, E | E2>;
+}

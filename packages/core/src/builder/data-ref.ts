@@ -1,0 +1,87 @@
+/**
+ * The types of data references (`$.input.order.items`). Each level is computed only when a
+ * property is read (mapped types are lazy), so a large payload type costs nothing until used.
+ */
+import type { Condition, Value, ValueOr } from "./value.ts";
+import type { Timestamp } from "./timestamp.ts";
+import type { StepcraftTypeError } from "./type-error.ts";
+
+/** Tests every reference has. */
+export interface ValueRef<T> extends Value<T> {
+  /** `IsPresent`: only on optional fields, where the data may be missing. */
+  readonly isPresent: undefined extends T
+    ? (expected?: boolean) => Condition
+    : StepcraftTypeError<"isPresent() applies to optional fields only; this field is always present">;
+  isNull(expected?: boolean): Condition;
+  isNumeric(expected?: boolean): Condition;
+  isString(expected?: boolean): Condition;
+  isBoolean(expected?: boolean): Condition;
+  isTimestamp(expected?: boolean): Condition;
+}
+
+export interface NumberRef<T> extends ValueRef<T> {
+  eq(other: ValueOr<number>): Condition;
+  gt(other: ValueOr<number>): Condition;
+  gte(other: ValueOr<number>): Condition;
+  lt(other: ValueOr<number>): Condition;
+  lte(other: ValueOr<number>): Condition;
+}
+
+export interface StringRef<T> extends ValueRef<T> {
+  eq(other: ValueOr<string>): Condition;
+  gt(other: ValueOr<string>): Condition;
+  gte(other: ValueOr<string>): Condition;
+  lt(other: ValueOr<string>): Condition;
+  lte(other: ValueOr<string>): Condition;
+  /** `StringMatches`: `*` matches any run of characters; `\\*` is a literal star. */
+  matches(pattern: string): Condition;
+}
+
+/** Timestamps compare as instants, with their own verbs so they never fall back to string order. */
+export interface TimestampRef<T> extends ValueRef<T> {
+  sameInstant(other: ValueOr<Timestamp>): Condition;
+  before(other: ValueOr<Timestamp>): Condition;
+  after(other: ValueOr<Timestamp>): Condition;
+  atOrBefore(other: ValueOr<Timestamp>): Condition;
+  atOrAfter(other: ValueOr<Timestamp>): Condition;
+}
+
+export interface BooleanRef<T> extends ValueRef<T> {
+  eq(other: ValueOr<boolean>): Condition;
+}
+
+export interface ArrayRef<T, E> extends ValueRef<T> {
+  /** The element at `index` (which may be missing). */
+  at(index: number): Ref<E | undefined>;
+}
+
+type OptionalIf<Cond extends boolean> = Cond extends true ? undefined : never;
+
+/** An object's fields; a field is optional when it is declared optional or its parent is. */
+export type FieldRefs<T, D> = {
+  readonly [K in keyof D]-?: Ref<D[K] | OptionalIf<{} extends Pick<D, K> ? true : undefined extends T ? true : false>>;
+};
+
+/** The reference operations a value of type `T` supports, without field access. */
+export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
+  ? ValueRef<T>
+  : [D] extends [Timestamp]
+    ? TimestampRef<T>
+    : [D] extends [number]
+      ? NumberRef<T>
+      : [D] extends [string]
+        ? StringRef<T>
+        : [D] extends [boolean]
+          ? BooleanRef<T>
+          : [D] extends [readonly (infer E)[]]
+            ? ArrayRef<T, E>
+            : ValueRef<T>;
+
+/** A typed reference to data of type `T`: fields by property access, tests and comparisons by method. */
+export type Ref<T, D = Exclude<T, undefined>> = [D] extends [readonly unknown[]]
+  ? RefOps<T, D>
+  : [D] extends [Timestamp]
+    ? RefOps<T, D>
+    : [D] extends [object]
+      ? ValueRef<T> & FieldRefs<T, D>
+      : RefOps<T, D>;

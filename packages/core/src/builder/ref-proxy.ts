@@ -1,0 +1,113 @@
+/**
+ * Run-time side of data references: proxies that record the path read from them, and the
+ * conversion of templates (objects of literals and references) into IR expressions.
+ */
+import type { ComparisonOperator, ComparisonType, Condition as ConditionNode, Expr, JsonValue, PathExpr, PathRoot, TypeTest } from "../ir/expr-node.ts";
+import { comparisonTypeKey, conditionKey, conditionOf, exprKey, isValue, type Condition } from "./value.ts";
+
+const COMPARISONS: Record<string, ComparisonOperator> = { eq: "eq", gt: "gt", gte: "gte", lt: "lt", lte: "lte" };
+const TIMESTAMP_COMPARISONS: Record<string, ComparisonOperator> = {
+  sameInstant: "eq",
+  before: "lt",
+  after: "gt",
+  atOrBefore: "lte",
+  atOrAfter: "gte",
+};
+const TYPE_TESTS: ReadonlySet<string> = new Set<TypeTest>(["isPresent", "isNull", "isNumeric", "isString", "isBoolean", "isTimestamp"]);
+
+function comparisonTypeOf(other: unknown): ComparisonType {
+  if (isValue(other)) return other[comparisonTypeKey] ?? "unknown";
+  if (typeof other === "number") return "number";
+  if (typeof other === "boolean") return "boolean";
+  return "string";
+}
+
+function method(expr: Expr, name: string): ((...args: unknown[]) => Condition) | undefined {
+  const comparison = COMPARISONS[name];
+  if (comparison !== undefined) {
+    return (other) => conditionOf({ kind: "compare", operator: comparison, valueType: comparisonTypeOf(other), left: expr, right: toExpr(other) });
+  }
+  const timestampComparison = TIMESTAMP_COMPARISONS[name];
+  if (timestampComparison !== undefined) {
+    return (other) => conditionOf({ kind: "compare", operator: timestampComparison, valueType: "timestamp", left: expr, right: toExpr(other) });
+  }
+  if (name === "matches") return (pattern) => conditionOf({ kind: "matches", left: expr, pattern: String(pattern) });
+  if (TYPE_TESTS.has(name)) return (expected) => conditionOf({ kind: "typeTest", test: name as TypeTest, left: expr, expected: expected !== false });
+  return undefined;
+}
+
+/**
+ * A reference proxy over `expr`. Property reads extend a path; method names build conditions.
+ * Field access is only offered on paths (`raw` expressions are opaque to the builder).
+ */
+export function refProxy(expr: Expr): unknown {
+  return new Proxy(Object.freeze({ [exprKey]: expr }), {
+    get(target, key) {
+      if (key === exprKey) return target[exprKey];
+      if (typeof key === "symbol") return undefined;
+      // Keep proxies from looking like promises or being serialised by accident.
+      if (key === "then" || key === "toJSON") return undefined;
+      const m = method(expr, key);
+      if (m !== undefined) return m;
+      if (expr.kind !== "path") return undefined;
+      if (key === "at") return (index: number) => refProxy(childPath(expr, index));
+      return refProxy(childPath(expr, key));
+    },
+    has(_target, key) {
+      return key === exprKey;
+    },
+  });
+}
+
+function childPath(parent: PathExpr, segment: string | number): PathExpr {
+  return { ...parent, segments: [...parent.segments, segment] };
+}
+
+/** A reference to a root of the data a state sees. */
+export function rootRef(root: PathRoot, segments: readonly (string | number)[] = []): unknown {
+  return refProxy({ kind: "path", root, segments });
+}
+
+/** A proxy whose properties are variable references (`$.vars.total` → `$total`). */
+export function variablesProxy(): unknown {
+  return new Proxy(Object.freeze({}), {
+    get(_target, key) {
+      if (typeof key === "symbol" || key === "then") return undefined;
+      return refProxy({ kind: "path", root: "variable", variable: key, segments: [] });
+    },
+  });
+}
+
+/** Converts a template (literals, references, arrays and objects of them) into an IR expression. */
+export function toExpr(value: unknown): Expr {
+  if (isValue(value)) return value[exprKey];
+  if (Array.isArray(value)) return { kind: "array", items: value.map(toExpr) };
+  if (typeof value === "object" && value !== null) {
+    const entries: [string, Expr][] = [];
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) entries.push([key, toExpr(v)]);
+    // All-literal objects stay one literal so the compiler can copy them verbatim.
+    if (entries.every(([, e]) => e.kind === "literal")) {
+      return { kind: "literal", value: Object.fromEntries(entries.map(([k, e]) => [k, e.kind === "literal" ? e.value : null])) };
+    }
+    return { kind: "object", entries };
+  }
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return { kind: "literal", value: value as JsonValue };
+  }
+  throw new TypeError(`cannot use ${typeof value} in a workflow template; use literals, references or jsonata()`);
+}
+
+/** Converts a template that must be an object (an Assign) into an object expression. */
+export function toObjectExpr(value: unknown): Extract<Expr, { kind: "object" }> {
+  const expr = toExpr(value);
+  if (expr.kind === "object") return expr;
+  if (expr.kind === "literal" && typeof expr.value === "object" && expr.value !== null && !Array.isArray(expr.value)) {
+    return { kind: "object", entries: Object.entries(expr.value).map(([k, v]) => [k, { kind: "literal", value: v }]) };
+  }
+  throw new TypeError("assign must return an object of variable names to values");
+}
+
+/** Reads the IR of a condition. */
+export function conditionNode(condition: Condition): ConditionNode {
+  return condition[conditionKey];
+}

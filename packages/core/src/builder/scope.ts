@@ -1,0 +1,54 @@
+/** What a selector's `$` offers in each place: the input, variables, the context, and where valid the result or error. */
+import type { Ref } from "./data-ref.ts";
+import type { Timestamp } from "./timestamp.ts";
+
+/** The context object (`$$` / `$states.context`). */
+export interface ContextObject {
+  readonly Execution: {
+    readonly Id: string;
+    readonly Input: unknown;
+    readonly Name: string;
+    readonly RoleArn: string;
+    readonly StartTime: Timestamp;
+    readonly RedriveCount: number;
+  };
+  readonly State: { readonly EnteredTime: Timestamp; readonly Name: string; readonly RetryCount: number };
+  readonly StateMachine: { readonly Id: string; readonly Name: string };
+  /** Present in callback (`.waitForTaskToken`) tasks. */
+  readonly Task: { readonly Token: string };
+}
+
+/** The error output a Catcher receives. */
+export interface ErrorOutput {
+  readonly Error: string;
+  readonly Cause?: string;
+}
+
+/** Variables visible to a state; reading a name that was never assigned is a type error. */
+export type VariableRefs<V> = { readonly [K in keyof V]-?: Ref<V[K]> };
+
+export interface InputScope<In, V> {
+  /** The state's input. */
+  readonly input: Ref<In>;
+  /** The workflow variables assigned before this state. */
+  readonly vars: VariableRefs<V>;
+  /** The context object. */
+  readonly context: Ref<ContextObject>;
+}
+
+export interface ResultScope<In, R, V> extends InputScope<In, V> {
+  /** The task's (or Map's, or Parallel's) result. */
+  readonly result: Ref<R>;
+}
+
+export interface ErrorScope<In, V> extends InputScope<In, V> {
+  /** `{ Error, Cause }` of the caught error. */
+  readonly errorOutput: Ref<ErrorOutput>;
+}
+
+export interface ItemScope<In, Item, V> extends InputScope<In, V> {
+  /** The Map item being selected (`$$.Map.Item.Value`). */
+  readonly item: Ref<Item>;
+  /** Its index (`$$.Map.Item.Index`). */
+  readonly index: Ref<number>;
+}

@@ -1,0 +1,114 @@
+/**
+ * Task resources: what a Task state calls. The input, result and error types ride along as
+ * phantoms so `task()` can check arguments and offer typed Retry/Catch names.
+ */
+import type { Expr } from "../ir/expr-node.ts";
+import type { StandardSchemaLike } from "./schema.ts";
+
+declare const taskTypes: unique symbol;
+
+/** Run-time description of how a resource is called. */
+export interface TaskCall {
+  readonly resource: string;
+  /** Wraps the state's arguments (or its input, when none are given) into the integration's request. */
+  readonly request?: (payload: Expr) => Expr;
+  /** Where the handler's own result sits inside the integration's raw result (`Payload` for lambda:invoke). */
+  readonly resultPath: readonly string[];
+}
+
+export interface TaskResource<in TI, out TR, out TE extends string> {
+  /** Phantom types: the handler's input, its result and the errors it declares. */
+  readonly [taskTypes]: { readonly input: (input: TI) => void; readonly result: TR; readonly errors: TE };
+  readonly call: TaskCall;
+}
+
+/** Service-integration patterns: request-response, run a job (`.sync`), or wait for a callback. */
+export type IntegrationPattern = "requestResponse" | "sync" | "sync:2" | "waitForTaskToken";
+
+/** The errors every Lambda invocation may raise besides the function's own. */
+export type LambdaServiceError =
+  | "Lambda.ServiceException"
+  | "Lambda.AWSLambdaException"
+  | "Lambda.SdkClientException"
+  | "Lambda.TooManyRequestsException"
+  | "Lambda.Unknown";
+
+type AnyHandler = (event: never, ...rest: never[]) => unknown;
+type HandlerInput<H> = H extends (event: infer I, ...rest: never[]) => unknown ? I : unknown;
+type HandlerResult<H> = H extends (...args: never[]) => infer R ? Awaited<R> : unknown;
+
+export interface LambdaOptions<H extends AnyHandler, Errors extends readonly string[]> {
+  /** Source file of the handler, bundled for AWS and run in-process locally. */
+  readonly entry: string;
+  /** Loads the handler; only its type is read by the builder: `() => import("./h.js").then((m) => m.handler)`. */
+  readonly handler: () => Promise<H>;
+  /** The error names the handler throws (its `errorType`s), for typed Retry and Catch. */
+  readonly errors?: Errors;
+  /** The Lambda function name or ARN in the compiled ASL. @default the task name */
+  readonly functionName?: string;
+  /** @default "requestResponse" */
+  readonly pattern?: "requestResponse" | "waitForTaskToken";
+}
+
+const taskResource = <TI, TR, TE extends string>(call: TaskCall): TaskResource<TI, TR, TE> =>
+  // The phantom member exists only in the type system.
+  Object.freeze({ call }) as unknown as TaskResource<TI, TR, TE>;
+
+/** A Lambda function written in this repository; input, result and errors come from the handler's type. */
+export function lambda<H extends AnyHandler, const Errors extends readonly string[] = []>(
+  name: string,
+  options: LambdaOptions<H, Errors>,
+): TaskResource<HandlerInput<H>, HandlerResult<H>, Errors[number] | LambdaServiceError> & { readonly entry: string; readonly name: string; readonly load: () => Promise<H> } {
+  const pattern = options.pattern ?? "requestResponse";
+  const functionName = options.functionName ?? name;
+  const resource = taskResource<HandlerInput<H>, HandlerResult<H>, Errors[number] | LambdaServiceError>({
+    resource: pattern === "waitForTaskToken" ? "arn:aws:states:::lambda:invoke.waitForTaskToken" : "arn:aws:states:::lambda:invoke",
+    request: (payload) => ({ kind: "object", entries: [["FunctionName", { kind: "literal", value: functionName }], ["Payload", payload]] }),
+    resultPath: pattern === "waitForTaskToken" ? [] : ["Payload"],
+  });
+  return Object.freeze({ ...resource, entry: options.entry, name, load: options.handler }) as typeof resource & {
+    readonly entry: string;
+    readonly name: string;
+    readonly load: () => Promise<H>;
+  };
+}
+
+export interface IntegrationOptions<TI, TR, Errors extends readonly string[]> {
+  /** @default "requestResponse" */
+  readonly pattern?: IntegrationPattern;
+  /** The request's type, as a schema or `typeOnly<T>()`. */
+  readonly input?: StandardSchemaLike<TI>;
+  /** The response's type. */
+  readonly output?: StandardSchemaLike<TR>;
+  /** Error names the integration raises (`SQS.QueueDoesNotExistException`). */
+  readonly errors?: Errors;
+}
+
+const suffix = (pattern: IntegrationPattern | undefined): string => (pattern === undefined || pattern === "requestResponse" ? "" : `.${pattern}`);
+
+/** An optimized service integration: `arn:aws:states:::<service>:<action>[.sync|.waitForTaskToken]`. */
+export function serviceIntegration<TI = unknown, TR = unknown, const Errors extends readonly string[] = []>(
+  service: string,
+  action: string,
+  options: IntegrationOptions<TI, TR, Errors> = {},
+): TaskResource<TI, TR, Errors[number]> {
+  return taskResource({ resource: `arn:aws:states:::${service}:${action}${suffix(options.pattern)}`, resultPath: [] });
+}
+
+/** An AWS SDK integration: `arn:aws:states:::aws-sdk:<service>:<action>`. */
+export function sdkIntegration<TI = unknown, TR = unknown, const Errors extends readonly string[] = []>(
+  service: string,
+  action: string,
+  options: IntegrationOptions<TI, TR, Errors> = {},
+): TaskResource<TI, TR, Errors[number]> {
+  return taskResource({ resource: `arn:aws:states:::aws-sdk:${service}:${action}${suffix(options.pattern)}`, resultPath: [] });
+}
+
+/** Any resource ARN (an activity, a Lambda ARN, an HTTP task), typed by the caller. */
+export function resource<TI = unknown, TR = unknown, const Errors extends readonly string[] = []>(
+  arn: string,
+  options: Omit<IntegrationOptions<TI, TR, Errors>, "pattern"> = {},
+): TaskResource<TI, TR, Errors[number]> {
+  void options;
+  return taskResource({ resource: arn, resultPath: [] });
+}

@@ -1,0 +1,21 @@
+/** Payload templates: objects whose leaves are literals or data references, checked against a target type. */
+import type { Value } from "./value.ts";
+
+/** What may be written where a `T` is expected: a `T`, data of type `T`, or an object/array of those. */
+export type Template<T> = Value<T> | TemplateShape<T>;
+type TemplateShape<T> = T extends object ? { [K in keyof T]: Template<T[K]> } : T;
+
+/** The data type a template produces (replacing each reference by its type). */
+export type Resolve<A> =
+  A extends Value<infer T>
+    ? T
+    : A extends readonly unknown[]
+      ? { -readonly [K in keyof A]: Resolve<A[K]> }
+      : A extends object
+        ? { -readonly [K in keyof A]: Resolve<A[K]> }
+        : A;
+
+/** Variables after an Assign: new names added, reassigned names replaced, in one flat object type. */
+export type MergeVars<V, A> = [keyof A] extends [never]
+  ? V
+  : { readonly [K in keyof V | keyof A]: K extends keyof A ? Resolve<A[K]> : K extends keyof V ? V[K] : never };
