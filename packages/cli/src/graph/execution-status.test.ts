@@ -102,6 +102,15 @@ describe("summarizeExecution", () => {
     expect(summary.states.get("Left")?.retries).toBe(0);
   });
 
+  it("records the transitions taken, telling a caught exit from a normal one", () => {
+    const h = new HistoryBuilder().task("Charge", 1, "caught").step("Pass", "Refund").task("Charge").step("Succeed", "Done").succeed();
+    expect(summarizeExecution(h.events).transitions).toEqual([
+      { from: "Charge", to: "Refund", caught: true },
+      { from: "Refund", to: "Charge", caught: false },
+      { from: "Charge", to: "Done", caught: false },
+    ]);
+  });
+
   it("sorts events by id, so an out-of-order file gives the same answer", () => {
     const h = new HistoryBuilder().task("Charge", 1).succeed();
     expect(statuses([...h.events].reverse())).toEqual(statuses(h.events));

@@ -33,10 +33,19 @@ export interface StateRun {
 /** How the whole execution ended, when the history says. */
 export type ExecutionOutcome = "succeeded" | "failed" | "timed-out" | "aborted" | "running";
 
+/** A transition the execution took: one state exited, the next entered right after it. */
+export interface TakenTransition {
+  readonly from: string;
+  readonly to: string;
+  /** True when the state left through a Catch (it had failed in that visit). */
+  readonly caught: boolean;
+}
+
 /** Per-state results plus the execution's outcome. */
 export interface ExecutionSummary {
   readonly outcome: ExecutionOutcome;
   readonly states: ReadonlyMap<string, StateRun>;
+  readonly transitions: readonly TakenTransition[];
   readonly error?: string;
   readonly cause?: string;
 }
@@ -89,6 +98,10 @@ export function summarizeExecution(events: readonly ExecutionEvent[]): Execution
   // Which visit each event belongs to, so previousEventId chains attribute events inside Map
   // iterations and Parallel branches to the right visit even when they interleave.
   const owner = new Map<number, Visit>();
+  // StateExited event id -> the visit it closed, to recognise the state a StateEntered follows.
+  const exits = new Map<number, Visit>();
+  let lastExit: Visit | undefined;
+  const transitions = new Map<string, TakenTransition>();
   let outcome: ExecutionOutcome = "running";
   let error: string | undefined;
   let cause: string | undefined;
@@ -99,12 +112,22 @@ export function summarizeExecution(events: readonly ExecutionEvent[]): Execution
       const visit: Visit = { name: entered, stateType: event.type.slice(0, -"StateEntered".length), exited: false, scheduled: 0, failed: false, aborted: false };
       visits.push(visit);
       owner.set(event.id, visit);
+      const before = event.previousEventId === undefined ? lastExit : exits.get(event.previousEventId);
+      if (before) {
+        const taken = { from: before.name, to: entered, caught: before.failed };
+        transitions.set(`${taken.from}\u0000${taken.to}\u0000${taken.caught}`, taken);
+      }
+      lastExit = undefined;
       continue;
     }
     const exited = stateName(event.stateExitedEventDetails);
     if (event.type.endsWith("StateExited") && exited !== undefined) {
       const visit = findVisit(event, owner, visits, exited);
-      if (visit) visit.exited = true;
+      if (visit) {
+        visit.exited = true;
+        exits.set(event.id, visit);
+      }
+      lastExit = visit;
       continue;
     }
     const end = EXECUTION_END[event.type];
@@ -132,7 +155,7 @@ export function summarizeExecution(events: readonly ExecutionEvent[]): Execution
     const before = states.get(visit.name);
     states.set(visit.name, before === undefined ? run : mergeRuns(before, run));
   }
-  return { outcome, states, ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) };
+  return { outcome, states, transitions: [...transitions.values()], ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) };
 }
 
 function visitRun(visit: Visit, outcome: ExecutionOutcome): StateRun {

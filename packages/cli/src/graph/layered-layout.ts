@@ -43,12 +43,14 @@ export interface LayeredLayout {
 export interface LayoutOptions {
   readonly nodeGap: number;
   readonly dummyGap: number;
+  /** Between a node and an edge passing beside it. */
+  readonly mixedGap: number;
   readonly rankGap: number;
   /** Nodes pushed down to the last layer (the End marker), so the drawing ends at the bottom. */
   readonly bottom: readonly number[];
 }
 
-const DEFAULT_OPTIONS: LayoutOptions = { nodeGap: 32, dummyGap: 14, rankGap: 20, bottom: [] };
+const DEFAULT_OPTIONS: LayoutOptions = { nodeGap: 32, dummyGap: 14, mixedGap: 26, rankGap: 20, bottom: [] };
 const SELF_LOOP_SPACE = 28;
 
 interface Vertex {
@@ -304,7 +306,7 @@ function placeLayer(layer: readonly number[], vertices: Vertex[], desired: reado
       const prev = vertices[layer[i - 1] ?? 0];
       const cur = vertices[id];
       if (prev && cur) {
-        const gap = prev.real && cur.real ? spacing.nodeGap : spacing.dummyGap;
+        const gap = prev.real && cur.real ? spacing.nodeGap : prev.real || cur.real ? spacing.mixedGap : spacing.dummyGap;
         offset += prev.width / 2 + prev.rightPad + gap + cur.width / 2;
       }
     }

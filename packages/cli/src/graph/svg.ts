@@ -66,7 +66,7 @@ export function renderSvg(root: DiagramBlock, summary?: ExecutionSummary): strin
 }
 
 function arrowMarker(id: string, colour: string): string {
-  return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="${colour}"/></marker>`;
+  return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="${colour}"/></marker>`;
 }
 
 function renderBlockContent(block: DiagramBlock, summary: ExecutionSummary | undefined): string {
@@ -175,12 +175,14 @@ function tooltip(node: DiagramNode, status: StateStatus | undefined, run: StateR
 
 function isTaken(edge: DiagramEdge, summary: ExecutionSummary | undefined): boolean {
   if (!summary) return false;
-  const from = summary.states.get(edge.from);
-  const to = summary.states.get(edge.to);
-  if (edge.kind === "start") return to !== undefined;
-  if (edge.kind === "end") return from !== undefined && summary.outcome === "succeeded" && from.status !== "failed";
-  if (edge.kind === "catch") return from?.caught === true && to !== undefined;
-  return from !== undefined && to !== undefined;
+  if (edge.kind === "start") return summary.states.has(edge.to);
+  if (edge.kind === "end") {
+    const from = summary.states.get(edge.from);
+    return from !== undefined && from.status !== "failed" && from.status !== "in-progress";
+  }
+  // A Catch and a Next to the same state are told apart by whether the state had failed.
+  const caught = edge.kind === "catch";
+  return summary.transitions.some((t) => t.from === edge.from && t.to === edge.to && t.caught === caught);
 }
 
 function renderEdge(edge: DiagramEdge, summary: ExecutionSummary | undefined): string {
@@ -202,16 +204,30 @@ function renderEdgeLabel(edge: DiagramEdge): string {
   return `<g class="edge-label k-${edge.kind}">${title}<rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="3"/>${texts.join("")}</g>`;
 }
 
-/** Cubic segments with vertical tangents: edges leave and enter nodes straight, and bend smoothly. */
+/**
+ * A smooth curve through the routed points: vertical where it leaves and enters a node, and
+ * Catmull-Rom tangents in between, so a long edge bends gently instead of wiggling at each layer.
+ */
 function smoothPath(points: readonly Point[]): string {
-  const [first, ...rest] = points;
+  const [first] = points;
   if (!first) return "";
+  const tangent = (i: number): Point => {
+    const p = points[i] ?? first;
+    const prev = points[i - 1];
+    const next = points[i + 1];
+    if (!prev || !next) {
+      const other = prev ?? next ?? p;
+      return { x: 0, y: Math.abs(other.y - p.y) * Math.sign((next ? next.y - p.y : p.y - other.y) || 1) };
+    }
+    return { x: (next.x - prev.x) / 2, y: (next.y - prev.y) / 2 };
+  };
   let d = `M${fmt(first.x)} ${fmt(first.y)}`;
-  let prev = first;
-  for (const p of rest) {
-    const mid = (prev.y + p.y) / 2;
-    d += prev.x === p.x ? ` L${fmt(p.x)} ${fmt(p.y)}` : ` C${fmt(prev.x)} ${fmt(mid)} ${fmt(p.x)} ${fmt(mid)} ${fmt(p.x)} ${fmt(p.y)}`;
-    prev = p;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] ?? first;
+    const b = points[i] ?? first;
+    const ta = tangent(i - 1);
+    const tb = tangent(i);
+    d += ` C${fmt(a.x + ta.x / 3)} ${fmt(a.y + ta.y / 3)} ${fmt(b.x - tb.x / 3)} ${fmt(b.y - tb.y / 3)} ${fmt(b.x)} ${fmt(b.y)}`;
   }
   return d;
 }
