@@ -1,0 +1,88 @@
+// `npm run bench`: runtime throughput, memory, preparation cost, per-execution overhead and
+// validator speed of stepcraft against its peers, in one process run; see bench/README.md.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs, USAGE, UsageError } from "./args.ts";
+import type { BenchArgs } from "./args.ts";
+import { ENGINES } from "./engines/index.ts";
+import { FULL_PLAN, QUICK_PLAN } from "./plan.ts";
+import { formatReport, jsonWorkload, overheadFrom } from "./report.ts";
+import type { JsonReport } from "./report.ts";
+import { measureMemory } from "./sections/memory.ts";
+import { runOptionalSection } from "./sections/optional.ts";
+import { measurePrepare } from "./sections/prepare.ts";
+import { measureWorkload } from "./sections/runtime.ts";
+import type { WorkloadRow } from "./sections/runtime.ts";
+import { measureValidator } from "./sections/validator.ts";
+import { jsonataTwins, loadSharedWorkloads, selectWorkloads, withTwins } from "./workloads.ts";
+
+const MEMORY_WORKLOAD = "b0";
+const PREPARE_WORKLOAD = "g";
+
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+async function run(args: BenchArgs): Promise<number> {
+  const plan = args.quick ? QUICK_PLAN : FULL_PLAN;
+  const shared = await loadSharedWorkloads();
+  const selected = selectWorkloads(withTwins(shared, jsonataTwins(shared)), args.only);
+
+  const rows: WorkloadRow[] = [];
+  for (const workload of selected) {
+    log(`runtime: ${workload.title} ...`);
+    const row = await measureWorkload(workload, ENGINES, plan, log);
+    rows.push(row);
+    if (!row.ok) log(`!!! ${workload.id}: FAILED`);
+  }
+
+  const memory = selected.some((w) => w.id === MEMORY_WORKLOAD) ? (log("memory: child per engine ..."), await measureMemory(MEMORY_WORKLOAD)) : null;
+
+  const prepareWorkload = shared.find((w) => w.id === PREPARE_WORKLOAD);
+  log("prepare ...");
+  const prepare = prepareWorkload === undefined ? null : measurePrepare(prepareWorkload, ENGINES, plan, "g_short_5");
+
+  log("validator ...");
+  const validator = measureValidator(plan);
+  const compiler = await runOptionalSection("compiler", plan);
+  const typecheck = await runOptionalSection("typecheck", plan);
+
+  const report: JsonReport = {
+    generated_at: new Date().toISOString(),
+    node: process.version,
+    quick: args.quick,
+    workloads: rows.map(jsonWorkload),
+    typecheck,
+    validator,
+    compiler,
+    memory,
+    prepare,
+    overhead: overheadFrom(rows),
+  };
+  process.stdout.write(`\n${formatReport(report)}\n`);
+  if (args.json !== undefined) {
+    const file = resolve(process.env["INIT_CWD"] ?? process.cwd(), args.json);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${file}`);
+  }
+  const failed =
+    rows.some((r) => !r.ok) ||
+    (memory !== null && !memory.ok) ||
+    (prepare !== null && prepare.errors.length > 0) ||
+    validator.errors.length > 0;
+  return failed ? 1 : 0;
+}
+
+try {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+  } else {
+    process.exitCode = await run(args);
+  }
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    throw e;
+  }
+}

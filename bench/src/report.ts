@@ -1,0 +1,159 @@
+// The JSON report and the printed table.
+import type { MemoryResult } from "./sections/memory.ts";
+import type { CompilerResult, TypecheckResult } from "./sections/optional.ts";
+import type { PrepareResult } from "./sections/prepare.ts";
+import type { WorkloadRow } from "./sections/runtime.ts";
+import type { ValidatorResult } from "./sections/validator.ts";
+import { ratio } from "./stats.ts";
+
+export interface JsonWorkload {
+  readonly id: string;
+  readonly title: string;
+  readonly twin_of: string | null;
+  readonly ours_tps: number | null;
+  readonly peer_tps: number | null;
+  /** ours_tps / peer_tps (above 1: we are faster). */
+  readonly ratio: number | null;
+  readonly ok: boolean;
+  readonly ours_us_per_exec: number | null;
+  readonly peer_us_per_exec: number | null;
+  readonly errors: string[];
+}
+
+export interface OverheadResult {
+  /** Per-execution wall time on the g workload (one prepared machine, 5 transitions). */
+  readonly workload: string;
+  readonly ours_us: number | null;
+  readonly peer_us: number | null;
+  /** ours_us / peer_us (below 1: less overhead). */
+  readonly ratio: number | null;
+}
+
+export interface JsonReport {
+  readonly generated_at: string;
+  readonly node: string;
+  readonly quick: boolean;
+  readonly workloads: JsonWorkload[];
+  readonly typecheck: TypecheckResult | null;
+  readonly validator: ValidatorResult | null;
+  readonly compiler: CompilerResult | null;
+  readonly memory: MemoryResult | null;
+  readonly prepare: PrepareResult | null;
+  readonly overhead: OverheadResult | null;
+}
+
+export function jsonWorkload(row: WorkloadRow): JsonWorkload {
+  const errors = [
+    ...(row.ours.error === undefined ? [] : [`stepcraft: ${row.ours.error}`]),
+    ...(row.peer.error === undefined ? [] : [`peer: ${row.peer.error}`]),
+  ];
+  return {
+    id: row.id,
+    title: row.title,
+    twin_of: row.twinOf ?? null,
+    ours_tps: row.ours.tps,
+    peer_tps: row.peer.tps,
+    ratio: row.ratio,
+    ok: row.ok,
+    ours_us_per_exec: row.ours.usPerExecution,
+    peer_us_per_exec: row.peer.usPerExecution,
+    errors,
+  };
+}
+
+export function overheadFrom(rows: readonly WorkloadRow[], id = "g"): OverheadResult | null {
+  const row = rows.find((r) => r.id === id);
+  if (row === undefined) return null;
+  return {
+    workload: row.title,
+    ours_us: row.ours.usPerExecution,
+    peer_us: row.peer.usPerExecution,
+    ratio: ratio(row.ours.usPerExecution, row.peer.usPerExecution),
+  };
+}
+
+const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+function num(v: number | null, digits = 0): string {
+  if (v === null) return "—";
+  return digits === 0 ? int.format(v) : v.toFixed(digits);
+}
+
+/** "3.2× faster" / "1.5× slower" from a higher-is-better ratio. */
+export function speedup(betterRatio: number | null): string {
+  if (betterRatio === null) return "—";
+  return betterRatio >= 1 ? `${betterRatio.toFixed(1)}× faster` : `${(1 / betterRatio).toFixed(1)}× slower`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function formatReport(report: JsonReport): string {
+  const out: string[] = [];
+  out.push(`stepcraft vs aws-local-stepfunctions — ${report.node}${report.quick ? " (quick)" : ""}`);
+  out.push("");
+  out.push("Runtime (transitions/s, median; samples alternate ours/peer)");
+  out.push(
+    table(
+      ["workload", "stepcraft tps", "peer tps", "ours/peer", "stepcraft µs/exec", "peer µs/exec", "ok"],
+      report.workloads.map((w) => [
+        w.twin_of === null ? w.title : `  ${w.title}`,
+        num(w.ours_tps),
+        w.twin_of !== null && w.peer_tps === null && w.errors.every((e) => !e.startsWith("peer:")) ? "n/a" : num(w.peer_tps),
+        w.ratio === null ? "—" : `${w.ratio.toFixed(2)}×`,
+        num(w.ours_us_per_exec, 1),
+        num(w.peer_us_per_exec, 1),
+        w.ok ? "ok" : "FAILED",
+      ]),
+    ),
+  );
+  const failures = report.workloads.filter((w) => !w.ok);
+  if (failures.length > 0) {
+    out.push("");
+    out.push(`!!! ${failures.length} workload(s) FAILED (wrong output or failed execution):`);
+    for (const w of failures) for (const e of w.errors) out.push(`!!!   ${w.id}: ${e}`);
+  }
+  out.push("");
+  const p = report.prepare;
+  out.push(
+    p === null
+      ? "Prepare: not measured"
+      : `Prepare (validate + prepare ${p.workload}, mean per machine): stepcraft ${num(p.ours_ms, 3)} ms, peer ${num(p.peer_ms, 3)} ms → ${speedup(ratio(p.peer_ms, p.ours_ms))}` +
+          (p.errors.length > 0 ? `\n!!! ${p.errors.join("; ")}` : ""),
+  );
+  const o = report.overhead;
+  out.push(
+    o === null
+      ? "Per-execution overhead: not measured (run workload g)"
+      : `Per-execution overhead (${o.workload}): stepcraft ${num(o.ours_us, 1)} µs, peer ${num(o.peer_us, 1)} µs → ${speedup(ratio(o.peer_us, o.ours_us))}`,
+  );
+  const m = report.memory;
+  out.push(
+    m === null
+      ? "Memory: not measured (run workload b0)"
+      : `Memory (${m.workload}, peak RSS of a child process per engine): stepcraft ${num(m.ours_peak_rss_mb)} MB, peer ${num(m.peer_peak_rss_mb)} MB` +
+          ` (baseline ${num(m.ours_baseline_rss_mb)} / ${num(m.peer_baseline_rss_mb)} MB; sampled heap ${num(m.ours_sampled_heap_mb)} / ${num(m.peer_sampled_heap_mb)} MB)` +
+          (m.ratio === null ? "" : ` → ours/peer ${m.ratio.toFixed(2)}`) +
+          (m.errors.length > 0 ? `\n!!! memory: ${m.errors.join("; ")}` : ""),
+  );
+  const v = report.validator;
+  out.push(
+    v === null
+      ? "Validator: not measured"
+      : `Validator (${v.files} real-world definitions, median pass): @stepcraft/asl ${num(v.ours_ms, 1)} ms, asl-validator ${num(v.peer_ms, 1)} ms → ${speedup(ratio(v.peer_ms, v.ours_ms))}` +
+          ` (accepted: ${num(v.ours_accepted)} / ${num(v.peer_accepted)}; threw on: ${num(v.ours_crashed)} / ${num(v.peer_crashed)})` +
+          (v.errors.length > 0 ? `\n!!! validator: ${v.errors.join("; ")}` : ""),
+  );
+  out.push(report.compiler === null ? "Compiler: not measured yet" : `Compiler: ${JSON.stringify(report.compiler)}`);
+  const t = report.typecheck;
+  out.push(
+    t === null
+      ? "Type-check: not measured yet"
+      : `Type-check: stepcraft ${t.ours_s.toFixed(2)} s, CDK ${t.cdk_s.toFixed(2)} s (ours/CDK ${t.ratio.toFixed(2)}), TS2589: ${t.ts2589}`,
+  );
+  return out.join("\n");
+}

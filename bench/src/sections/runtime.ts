@@ -1,0 +1,130 @@
+// Runtime throughput: each workload on both engines, samples alternating ours/peer in one
+// process so that machine noise (CPU frequency, GC, other jobs) falls on both alike.
+import { firstDifference } from "../check-output.ts";
+import type { Engine, PreparedMachine } from "../engines/engine.ts";
+import type { Role } from "../engines/index.ts";
+import type { Plan } from "../plan.ts";
+import { median, ratio, secondsSince, transitionsPerSecond } from "../stats.ts";
+import type { Workload } from "../workloads.ts";
+
+export interface EngineRow {
+  /** Median transitions per second, or null when the engine did not run or failed. */
+  readonly tps: number | null;
+  /** Median wall time per execution, microseconds (null as above). */
+  readonly usPerExecution: number | null;
+  readonly samples: number;
+  /** Why the engine has no number, or what it got wrong; undefined when all went well. */
+  readonly error: string | undefined;
+  /** The engine cannot run this workload at all (the peer and JSONata): not a failure. */
+  readonly unsupported: boolean;
+}
+
+export interface WorkloadRow {
+  readonly id: string;
+  readonly title: string;
+  readonly twinOf: string | undefined;
+  readonly ours: EngineRow;
+  readonly peer: EngineRow;
+  /** ours tps / peer tps. */
+  readonly ratio: number | null;
+  /** Every output of every engine that ran matched the expected one. */
+  readonly ok: boolean;
+}
+
+/** Thrown by a sample whose output is wrong (or whose execution failed). */
+class WrongOutput extends Error {}
+
+/** Runs one sample (all of a workload's executions) and checks every output; returns seconds. */
+export async function runSample(engine: Engine, workload: Workload, prepared: PreparedMachine | undefined): Promise<number> {
+  const outputs: unknown[] = new Array<unknown>(workload.executions);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < workload.executions; i++) {
+    const machine = prepared ?? engine.prepare(workload.definition, workload.lambdas);
+    outputs[i] = await machine.run(workload.input(i));
+  }
+  const seconds = secondsSince(start);
+  // Checked after the clock stops: comparing a 10,000-item output is not the engine's work.
+  for (let i = 0; i < workload.executions; i++) {
+    const diff = firstDifference(outputs[i], workload.expected(i));
+    if (diff !== undefined) throw new WrongOutput(`wrong output of execution ${i}: ${diff}`);
+  }
+  return seconds;
+}
+
+interface Lane {
+  readonly role: Role;
+  readonly engine: Engine;
+  prepared: PreparedMachine | undefined;
+  readonly seconds: number[];
+  error: string | undefined;
+  readonly unsupported: boolean;
+}
+
+export interface RuntimeProgress {
+  (message: string): void;
+}
+
+/** Measures one workload on both engines. */
+export async function measureWorkload(
+  workload: Workload,
+  engines: Readonly<Record<Role, Engine>>,
+  plan: Plan,
+  log: RuntimeProgress = () => {},
+): Promise<WorkloadRow> {
+  const lanes: Lane[] = (["ours", "peer"] as const).map((role) => {
+    const engine = engines[role];
+    return { role, engine, prepared: undefined, seconds: [], error: undefined, unsupported: workload.jsonata && !engine.supportsJsonata };
+  });
+  const live = (): Lane[] => lanes.filter((l) => !l.unsupported && l.error === undefined);
+  if (!workload.cold) {
+    for (const lane of live()) {
+      try {
+        lane.prepared = lane.engine.prepare(workload.definition, workload.lambdas);
+      } catch (e) {
+        lane.error = `prepare failed: ${message(e)}`;
+      }
+    }
+  }
+  const warmup = workload.cold ? plan.coldWarmup : plan.warmup;
+  const samples = workload.cold ? plan.coldSamples : plan.samples;
+  for (let s = 0; s < warmup + samples; s++) {
+    // Alternate which engine goes first, so neither always runs right after the other's garbage.
+    const order = s % 2 === 0 ? live() : live().reverse();
+    for (const lane of order) {
+      try {
+        const seconds = await runSample(lane.engine, workload, lane.prepared);
+        if (s >= warmup) lane.seconds.push(seconds);
+      } catch (e) {
+        lane.error = e instanceof WrongOutput ? e.message : `execution failed: ${message(e)}`;
+        log(`  ${workload.id}: ${lane.engine.name}: ${lane.error}`);
+      }
+    }
+  }
+  const row = (lane: Lane): EngineRow => {
+    const ran = lane.error === undefined && !lane.unsupported && lane.seconds.length > 0;
+    const mid = ran ? median(lane.seconds) : null;
+    return {
+      tps: mid === null ? null : transitionsPerSecond(workload.transitionsPerExecution, workload.executions, mid),
+      usPerExecution: mid === null ? null : (mid / workload.executions) * 1e6,
+      samples: lane.seconds.length,
+      error: lane.error,
+      unsupported: lane.unsupported,
+    };
+  };
+  const [oursLane, peerLane] = lanes as [Lane, Lane];
+  const ours = row(oursLane);
+  const peer = row(peerLane);
+  return {
+    id: workload.id,
+    title: workload.title,
+    twinOf: workload.twinOf,
+    ours,
+    peer,
+    ratio: ratio(ours.tps, peer.tps),
+    ok: ours.error === undefined && peer.error === undefined,
+  };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
+}
