@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { allStates, buildGraphModel, GraphInputError } from "../graph/definition-model.ts";
+import { basename, dirname, resolve } from "node:path";
+import { allStates, buildGraphModel, GraphInputError, type GraphModel } from "../graph/definition-model.ts";
 import { HistoryInputError, readExecutionHistory, type ExecutionEvent } from "../graph/execution-status.ts";
 import { toHtml } from "../graph/html.ts";
 import { parseJsonText } from "../graph/json-source.ts";
@@ -35,13 +35,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
   }
 
   const definition = await readJsonFile(file, "definition", MAX_DEFINITION_BYTES, io);
-  let model;
-  try {
-    model = buildGraphModel(definition);
-  } catch (error) {
-    if (error instanceof GraphInputError) throw new UsageError(`'${file}' is not a state machine definition: ${error.message}`);
-    throw error;
-  }
+  const model = readModel(definition, file);
   const warnings = [...model.warnings];
 
   let history: ExecutionEvent[] | undefined;
@@ -56,7 +50,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     warnings.push(...unknownStates(history, new Set(allStates(model.root).map((s) => s.name))));
   }
 
-  const text = format === "mermaid" ? toMermaid(definition) : toHtml(definition, history);
+  const text = format === "mermaid" ? toMermaid(definition) : toHtml(definition, history, { title: basename(file) });
   for (const warning of warnings) io.err(`stepcraft graph: warning: ${file}: ${warning}\n`);
   if (options.output === undefined) io.out(text);
   else {
@@ -70,6 +64,15 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     io.err(`wrote ${options.output}\n`);
   }
   return warnings.length === 0 ? ExitCode.Ok : ExitCode.Findings;
+}
+
+function readModel(definition: unknown, file: string): GraphModel {
+  try {
+    return buildGraphModel(definition);
+  } catch (error) {
+    if (error instanceof GraphInputError) throw new UsageError(`'${file}' is not a state machine definition: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Reads and parses a JSON file, turning every way it can fail into a UsageError that names the file. */

@@ -15,8 +15,11 @@ describe("summarizeExecution", () => {
   });
 
   it("counts several TaskScheduled events in one visit as retries", () => {
-    const h = new HistoryBuilder().task("Charge", 2).succeed();
-    expect(summarizeExecution(h.events).states.get("Charge")).toMatchObject({ status: "retried", retries: 2 });
+    const h = new HistoryBuilder().task("Charge", 2).step("Succeed", "Done").succeed();
+    const summary = summarizeExecution(h.events);
+    expect(summary.states.get("Charge")).toMatchObject({ status: "retried", retries: 2, caught: false, error: "Lambda.ServiceException" });
+    // It left through Next, not a Catch: the retries succeeded in the end.
+    expect(summary.transitions).toEqual([{ from: "Charge", to: "Done", caught: false }]);
   });
 
   it("marks the state with an uncaught error as failed, with its error, and the execution as failed", () => {

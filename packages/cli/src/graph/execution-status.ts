@@ -77,6 +77,8 @@ interface Visit {
   exited: boolean;
   scheduled: number;
   failed: boolean;
+  /** The latest attempt's outcome: a retried task that finally succeeded was not caught. */
+  lastAttemptFailed: boolean;
   aborted: boolean;
   error?: string;
   cause?: string;
@@ -109,12 +111,12 @@ export function summarizeExecution(events: readonly ExecutionEvent[]): Execution
   for (const event of sorted) {
     const entered = stateName(event.stateEnteredEventDetails);
     if (event.type.endsWith("StateEntered") && entered !== undefined) {
-      const visit: Visit = { name: entered, stateType: event.type.slice(0, -"StateEntered".length), exited: false, scheduled: 0, failed: false, aborted: false };
+      const visit: Visit = { name: entered, stateType: event.type.slice(0, -"StateEntered".length), exited: false, scheduled: 0, failed: false, lastAttemptFailed: false, aborted: false };
       visits.push(visit);
       owner.set(event.id, visit);
       const before = event.previousEventId === undefined ? lastExit : exits.get(event.previousEventId);
       if (before) {
-        const taken = { from: before.name, to: entered, caught: before.failed };
+        const taken = { from: before.name, to: entered, caught: before.lastAttemptFailed };
         transitions.set(`${taken.from}\u0000${taken.to}\u0000${taken.caught}`, taken);
       }
       lastExit = undefined;
@@ -142,10 +144,12 @@ export function summarizeExecution(events: readonly ExecutionEvent[]): Execution
     if (SCHEDULED.has(event.type)) visit.scheduled++;
     if (/(Failed|TimedOut)$/.test(event.type) && !event.type.startsWith("MapIteration")) {
       visit.failed = true;
+      visit.lastAttemptFailed = true;
       const details = failureDetails(event);
       if (details.error !== undefined) visit.error = details.error;
       if (details.cause !== undefined) visit.cause = details.cause;
     }
+    if (/^(Task|LambdaFunction|Activity)Succeeded$/.test(event.type)) visit.lastAttemptFailed = false;
     if (event.type.endsWith("Aborted") && !event.type.startsWith("MapIteration")) visit.aborted = true;
   }
 
@@ -160,8 +164,9 @@ export function summarizeExecution(events: readonly ExecutionEvent[]): Execution
 
 function visitRun(visit: Visit, outcome: ExecutionOutcome): StateRun {
   const retries = Math.max(0, visit.scheduled - 1);
-  const base = { visits: 1, retries, caught: visit.exited && visit.failed, stopped: false };
+  const base = { visits: 1, retries, caught: visit.exited && visit.lastAttemptFailed, stopped: false };
   const details = { ...(visit.error === undefined ? {} : { error: visit.error }), ...(visit.cause === undefined ? {} : { cause: visit.cause }) };
+  // Errors of retried attempts stay in the details: they explain the retry badge.
   if (visit.exited) return { ...base, status: retries > 0 ? "retried" : "succeeded", ...(visit.failed ? details : {}) };
   // Never exited: it failed, was stopped, or is still running.
   if (visit.failed || visit.stateType === "Fail") return { ...base, status: "failed", ...details };

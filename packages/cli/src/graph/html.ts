@@ -57,18 +57,23 @@ const STATUS_SWATCHES: readonly [StateStatus, string][] = [
   ["not-visited", "Not visited"],
 ];
 
+/** Page options: `title` (e.g. the file name) heads the page; the definition's Comment otherwise. */
+export interface HtmlOptions {
+  readonly title?: string;
+}
+
 /**
  * Renders the definition as an HTML page; with an execution history (GetExecutionHistory events,
  * or the `{ events }` response) the path taken is coloured like the AWS console does.
  */
-export function toHtml(definition: unknown, history?: unknown): string {
+export function toHtml(definition: unknown, history?: unknown, options: HtmlOptions = {}): string {
   const model = buildGraphModel(definition);
   const summary = history === undefined ? undefined : summarizeExecution(readExecutionHistory(history));
   const svg = renderSvg(layoutDiagram(model), summary);
   const record = definition as Readonly<Record<string, unknown>>;
   const comment = typeof record["Comment"] === "string" ? record["Comment"] : undefined;
   const stateCount = allStates(model.root).length;
-  const title = comment === undefined ? "State machine" : comment.length > 80 ? `${comment.slice(0, 79)}…` : comment;
+  const title = options.title ?? (comment === undefined ? "State machine" : comment.length > 80 ? `${comment.slice(0, 79)}…` : comment);
 
   return [
     "<!doctype html>",

@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { HistoryBuilder } from "../graph/history-builder.ts";
+import { ExitCode, UsageError, type CliIo } from "../io.ts";
+import { graphCommand, type GraphOptions } from "./graph.ts";
+
+function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { cwd, out: (s) => void (out += s), err: (s) => void (err += s), stdout: () => out, stderr: () => err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "stepcraft-graph-"));
+const write = (name: string, text: string): string => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+
+const definition = {
+  StartAt: "Charge",
+  States: {
+    Charge: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Failed" }], Next: "Done" },
+    Done: { Type: "Succeed" },
+    Failed: { Type: "Fail" },
+  },
+};
+const valid = write("order.asl.json", JSON.stringify(definition, null, 2));
+const history = write("history.json", JSON.stringify({ events: new HistoryBuilder().task("Charge", 1).step("Succeed", "Done").succeed().events }));
+const mermaid: GraphOptions = { format: "mermaid" };
+const html: GraphOptions = { format: "html" };
+
+/** Runs the command and returns the UsageError message it throws (main turns it into exit 2). */
+async function usageError(file: string, options: GraphOptions): Promise<string> {
+  const io = capture(dir);
+  const error: unknown = await graphCommand(file, options, io).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  expect(io.stdout()).toBe("");
+  return (error as UsageError).message;
+}
+
+describe("stepcraft graph", () => {
+  it("prints Mermaid to stdout by default and exits 0", async () => {
+    const io = capture(dir);
+    expect(await graphCommand(valid, mermaid, io)).toBe(ExitCode.Ok);
+    expect(io.stdout()).toMatch(/^flowchart TD\n/);
+    expect(io.stdout()).toContain("st_Charge -.->|\"States.ALL\"| st_Failed");
+    expect(io.stderr()).toBe("");
+  });
+
+  it("prints HTML to stdout with --format html, titled with the file name", async () => {
+    const io = capture(dir);
+    expect(await graphCommand(valid, html, io)).toBe(ExitCode.Ok);
+    expect(io.stdout()).toMatch(/^<!doctype html>/);
+    expect(io.stdout()).toContain("<title>order.asl.json</title>");
+  });
+
+  it("writes to -o and says so on stderr", async () => {
+    const io = capture(dir);
+    expect(await graphCommand(valid, { format: "html", output: "out.html", execution: history }, io)).toBe(ExitCode.Ok);
+    expect(io.stdout()).toBe("");
+    expect(io.stderr()).toBe("wrote out.html\n");
+    const page = readFileSync(join(dir, "out.html"), "utf8");
+    expect(page).toMatch(/data-state="Charge"[^>]*data-status="retried"/);
+    expect(page).toMatch(/data-state="Failed"[^>]*data-status="not-visited"/);
+  });
+
+  it("exits 1 when it drew the graph but the definition has dangling transitions", async () => {
+    const file = write("dangling.asl.json", JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", Next: "Nowhere" } } }));
+    const io = capture(dir);
+    expect(await graphCommand(file, mermaid, io)).toBe(ExitCode.Findings);
+    expect(io.stdout()).toContain('st_A("A")');
+    expect(io.stderr()).toContain("stepcraft graph: warning: dangling.asl.json: state 'A': next target 'Nowhere' is not a state");
+  });
+
+  it("exits 1 when the execution history enters states the definition does not have", async () => {
+    const other = write("other-history.json", JSON.stringify(new HistoryBuilder().step("Pass", "Elsewhere").succeed().events));
+    const io = capture(dir);
+    expect(await graphCommand(valid, { format: "html", execution: other }, io)).toBe(ExitCode.Findings);
+    expect(io.stderr()).toContain("enters states this definition does not have ('Elsewhere')");
+  });
+
+  it("is a usage error when the file does not exist or is a directory", async () => {
+    expect(await usageError("missing.asl.json", mermaid)).toMatch(/cannot read definition 'missing.asl.json': no such file/);
+    mkdirSync(join(dir, "folder"), { recursive: true });
+    expect(await usageError("folder", mermaid)).toMatch(/'folder' is not a file/);
+  });
+
+  it("is a usage error, with line and column, when the file is not JSON", async () => {
+    const file = write("broken.asl.json", '{\n  "StartAt": "A",\n  "States": {\n}}x\n');
+    expect(await usageError(file, mermaid)).toMatch(/definition 'broken.asl.json' is not valid JSON: .* at broken.asl.json:4:3$/);
+    expect(await usageError(write("empty.asl.json", ""), mermaid)).toMatch(/the file is empty/);
+  });
+
+  it("is a usage error when the JSON is not a state machine object", async () => {
+    expect(await usageError(write("array.asl.json", "[1, 2]"), mermaid)).toMatch(/'array.asl.json' is not a state machine definition: .* not an array/);
+    expect(await usageError(write("nostates.asl.json", '{"StartAt": "A"}'), html)).toMatch(/no "States" object/);
+  });
+
+  it("is a usage error when the history file is missing, not JSON or not an event array", async () => {
+    expect(await usageError(valid, { format: "html", execution: "nope.json" })).toMatch(/cannot read execution history 'nope.json'/);
+    expect(await usageError(valid, { format: "html", execution: write("bad.json", "{") })).toMatch(/execution history 'bad.json' is not valid JSON/);
+    expect(await usageError(valid, { format: "html", execution: valid })).toMatch(/'order.asl.json' is not an execution history: .*must be an array of events/);
+    expect(await usageError(valid, { format: "html", execution: write("items.json", '[{"id": 1}]') })).toMatch(/event at index 0 has no string "type"/);
+  });
+
+  it("is a usage error to combine options that do not fit", async () => {
+    expect(await usageError(valid, { format: "mermaid", execution: history })).toMatch(/--execution colours an HTML page: add --format html/);
+    expect(await usageError(valid, { format: "mermaid", output: "graph.html" })).toMatch(/looks like an HTML file/);
+    expect(await usageError(valid, { format: "svg" } as unknown as GraphOptions)).toMatch(/--format must be mermaid or html, not 'svg'/);
+  });
+
+  it("is a usage error when the output directory does not exist", async () => {
+    expect(await usageError(valid, { format: "mermaid", output: "no/such/dir/graph.mmd" })).toMatch(/cannot write 'no\/such\/dir\/graph.mmd': the directory .* does not exist/);
+  });
+});
