@@ -39,6 +39,7 @@ export type DataFlowFactory = (def: StateDefinition, fields: DataFlowFields, lan
 export interface CompileOptions {
   readonly resolveTask: TaskResolver;
   readonly dataFlow?: DataFlowFactory | undefined;
+  readonly maxPayloadBytes: number;
 }
 
 function isStateType(value: unknown): value is StateType {
@@ -91,6 +92,7 @@ export function compileBlock(
       language,
       assign: (assign, fieldName) => compileStateAssign(assign, language, fieldName),
       resolveTask: options.resolveTask,
+      maxPayloadBytes: options.maxPayloadBytes,
     };
     shell.run = makeState(name, shell.type, STATE_COMPILERS[shell.type](ctx)).run;
   }

@@ -41,6 +41,7 @@ export interface ExecutionSetup {
   readonly random: RandomSource;
   readonly history: boolean;
   readonly maxHistoryEvents: number;
+  readonly maxPayloadBytes: number;
   readonly time: "virtual" | "real";
 }
 
@@ -69,6 +70,7 @@ export class Execution {
   private readonly controller = new AbortController();
   private resolveResult!: (r: ExecutionResult) => void;
   private timeoutTimer: Timer | undefined;
+  private readonly maxPayloadBytes: number;
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
@@ -80,7 +82,7 @@ export class Execution {
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents);
     const halt: HaltFlag = { reason: undefined, parent: undefined };
-    const ownInput = toJsonData(input === undefined ? {} : input);
+    const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
     this.runtime = {
       clock,
       history: this.recorder,
@@ -102,6 +104,7 @@ export class Execution {
       signal: this.controller.signal,
       timers: new Set(),
     };
+    this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput);
   }
 
@@ -162,7 +165,7 @@ export class Execution {
     if (this.status !== "RUNNING") return;
     let own: unknown;
     try {
-      own = toJsonData(output);
+      own = toJsonData(output, this.maxPayloadBytes);
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
     } catch (e) {
       this.fail(e);
@@ -210,10 +213,10 @@ export class Execution {
  * Own JSON copy of data crossing the API boundary: callers may mutate what they passed or got
  * back without touching the execution (or the prepared machine's literals).
  */
-function toJsonData(value: unknown): unknown {
+function toJsonData(value: unknown, limit: number): unknown {
   const text = JSON.stringify(value);
   if (text === undefined) return null;
-  if (jsonTextExceedsLimit(text)) {
+  if (jsonTextExceedsLimit(text, limit)) {
     throw new StatesError("States.DataLimitExceeded", "The execution input or output exceeds the maximum number of bytes service limit.");
   }
   return JSON.parse(text) as unknown;

@@ -1,5 +1,6 @@
 import { StatesError } from "../errors.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
+import type { TaskDataIsolation } from "../tasks/resolve.ts";
 import type { LambdaErrorFormat, TaskHandler, TaskResolver } from "../tasks/types.ts";
 import { compileBlock } from "./compile.ts";
 import type { DataFlowFactory, QueryLanguage } from "./compile.ts";
@@ -8,6 +9,10 @@ import type { ExecutionResult, ExecutionSetup, StartOptions } from "./execution.
 import { seededRandom } from "./random.ts";
 import type { RandomSource } from "./random.ts";
 import { validateBeforePrepare } from "./validation-bridge.ts";
+import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
+
+/** AWS Standard workflows fail once their history reaches this many events. */
+const MAX_HISTORY_EVENTS = 25_000;
 
 /** How a state machine is prepared and how its executions run. */
 export interface StateMachineOptions {
@@ -23,6 +28,11 @@ export interface StateMachineOptions {
   readonly tasks?: Readonly<Record<string, TaskHandler>>;
   /** Replaces the default binding of Task resources entirely. */
   readonly resolveTask?: TaskResolver;
+  /**
+   * `freeze` (default): task handlers get deep-frozen events and nothing is copied (fast);
+   * `copy`: each handler gets its own JSON copy, as a deployed Lambda would.
+   */
+  readonly taskDataIsolation?: TaskDataIsolation;
   /** Lambda error payload format used for a thrown Error's Cause (default `nodejs`). */
   readonly lambdaErrorFormat?: LambdaErrorFormat;
   /** Virtual time (default: Wait, back-off and timeouts take no real time) or real time. */
@@ -31,6 +41,11 @@ export interface StateMachineOptions {
   readonly random?: number | RandomSource;
   /** Record history events (default true). */
   readonly history?: boolean;
+  /**
+   * Enforce AWS's quotas (default true): 256 KiB payloads (States.DataLimitExceeded) and 25,000
+   * history events. `false` lifts both, e.g. for benchmarks over data AWS would refuse.
+   */
+  readonly limits?: boolean;
   /** Fail an execution once it has this many events (default 25,000 like AWS Standard; `false`: no limit). */
   readonly maxHistoryEvents?: number | false;
   /** Check the definition with `@stepcraft/asl` first (default true). */
@@ -64,10 +79,19 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
   const name = options.name ?? "StateMachine";
   const stateMachineArn = options.stateMachineArn ?? `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
   const lambdaErrorFormat = options.lambdaErrorFormat ?? "nodejs";
+  const enforce = options.limits !== false;
+  const maxPayloadBytes = enforce ? MAX_PAYLOAD_BYTES : Number.POSITIVE_INFINITY;
   const resolveTask =
-    options.resolveTask ?? createTaskResolver({ tasks: options.tasks, lambdaErrorFormat, region, accountId });
+    options.resolveTask ?? createTaskResolver({
+      tasks: options.tasks,
+      lambdaErrorFormat,
+      region,
+      accountId,
+      maxPayloadBytes,
+      ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
+    });
   const language: QueryLanguage = record["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
-  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow });
+  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes });
   const random =
     typeof options.random === "function"
       ? options.random
@@ -86,7 +110,11 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     lambdaErrorFormat,
     random,
     history: options.history !== false,
-    maxHistoryEvents: options.maxHistoryEvents === false ? Number.POSITIVE_INFINITY : (options.maxHistoryEvents ?? 25_000),
+    maxHistoryEvents:
+      options.maxHistoryEvents === false
+        ? Number.POSITIVE_INFINITY
+        : (options.maxHistoryEvents ?? (enforce ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY)),
+    maxPayloadBytes,
     time: options.time ?? "virtual",
   };
   return {

@@ -3,7 +3,8 @@ import { StatesError, isStatesError } from "../errors.ts";
 import { PartialStatesError } from "../engine/failure.ts";
 import { isLambdaFunctionArn, parseLambdaFunction } from "./lambda-arn.ts";
 import { lambdaErrorCause, lambdaErrorPayload } from "./lambda-errors.ts";
-import { jsonTextExceedsLimit } from "./payload-size.ts";
+import { deepFreeze } from "./freeze.ts";
+import { jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
 import { RawPayload } from "./raw-payload.ts";
 import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
 
@@ -14,13 +15,28 @@ export interface TaskBindingOptions {
   readonly lambdaErrorFormat: LambdaErrorFormat;
   readonly region: string;
   readonly accountId: string;
+  /** Results larger than this fail with States.DataLimitExceeded (default 256 KiB). */
+  readonly maxPayloadBytes?: number;
+  /**
+   * How handlers are kept from changing state data: `freeze` (default, no copying: handlers get
+   * deep-frozen events and their results are frozen) or `copy` (each handler gets its own JSON
+   * copy, as a Lambda would; slower on large payloads).
+   */
+  readonly taskDataIsolation?: TaskDataIsolation;
 }
+
+/** See {@link TaskBindingOptions.taskDataIsolation}. */
+export type TaskDataIsolation = "freeze" | "copy";
 
 const LAMBDA_INVOKE = /^arn:aws[a-zA-Z-]*:states:::lambda:invoke$/;
 
 /** Builds the default resolver: direct Lambda ARNs, `lambda:invoke`, and exact-resource bindings. */
 export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
   const bindings = new Map<string, TaskHandler>(Object.entries(options.tasks ?? {}));
+  const limit = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  const copying = options.taskDataIsolation === "copy";
+  const isolate = (value: unknown): unknown => (copying ? copyJson(value) : deepFreeze(value));
+  const checkedResult = (result: unknown, who: string): unknown => measuredResult(result, who, limit, copying);
   const findFunction = (ref: string): TaskHandler | undefined => {
     const exact = bindings.get(ref);
     if (exact) return exact;
@@ -49,7 +65,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
         resourceAction: "invoke",
         invoke: async (input, ctx) => {
           if (!handler) throw notFound(functionArn(resource));
-          const result = await callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true);
+          const result = await callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true, copying);
           return checkedResult(result, resource);
         },
       };
@@ -67,8 +83,8 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
           }
           const handler = findFunction(name);
           if (!handler) throw notFound(functionArn(name));
-          const event = lambdaEvent(params["Payload"]);
-          const result = await callLambda(handler, event, ctx, options.lambdaErrorFormat, false);
+          const event = lambdaEvent(params["Payload"], isolate);
+          const result = await callLambda(handler, event, ctx, options.lambdaErrorFormat, false, copying);
           const payload = checkedResult(result, "lambda");
           return invokeResponse(payload);
         },
@@ -114,7 +130,7 @@ function notFound(arn: string): StatesError {
 }
 
 /** What a Lambda receives for a `Payload`: a string is the request body (JSON text), absent/null is `{}`. */
-function lambdaEvent(payload: unknown): unknown {
+function lambdaEvent(payload: unknown, isolate: (value: unknown) => unknown): unknown {
   if (payload === undefined || payload === null) return {};
   if (typeof payload === "string") {
     try {
@@ -126,8 +142,8 @@ function lambdaEvent(payload: unknown): unknown {
   return isolate(payload);
 }
 
-/** Handlers get their own copy: a function that mutates its event must not change state data. */
-function isolate(value: unknown): unknown {
+/** A private JSON copy, as a Lambda would deserialise its event. */
+function copyJson(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
@@ -138,6 +154,7 @@ async function callLambda(
   ctx: TaskCallContext,
   format: LambdaErrorFormat,
   legacyResource: boolean,
+  copying: boolean,
 ): Promise<unknown> {
   try {
     return await handler(event, ctx);
@@ -145,13 +162,24 @@ async function callLambda(
     if (isStatesError(e)) throw e;
     const err = e instanceof Error ? e : new Error(String(e));
     const errorType = err.name;
-    const payload = lambdaErrorPayload(errorType, err.message, err.stack, format);
+    const message = !copying && err instanceof TypeError && FROZEN_MUTATION.test(err.message) ? `${err.message}${FROZEN_HINT}` : err.message;
+    const payload = lambdaErrorPayload(errorType, message, err.stack, format);
     throw new PartialStatesError(errorType, lambdaErrorCause(payload, legacyResource && format === "python"));
   }
 }
 
-/** The function's result as JSON data, failing with States.DataLimitExceeded when over 256 KiB. */
-function checkedResult(result: unknown, who: string): unknown {
+/** What V8 says when code changes a frozen object. */
+const FROZEN_MUTATION = /read only|read-only|not extensible|Cannot (assign|add|delete|define)/;
+const FROZEN_HINT =
+  " (stepcraft passes task handlers deep-frozen events to avoid copying: copy the event before changing it, or prepare the machine with { taskDataIsolation: 'copy' })";
+
+/** The function's result as JSON data, failing with States.DataLimitExceeded when over the limit. */
+function measuredResult(result: unknown, who: string, limit: number, copying: boolean): unknown {
+  if (!copying && !(result instanceof RawPayload)) {
+    const value = result === undefined ? null : deepFreeze(result);
+    if (limit !== Number.POSITIVE_INFINITY && jsonByteSize(value) > limit) throw dataLimitExceeded(who);
+    return value;
+  }
   let text: string;
   let value: unknown;
   if (result instanceof RawPayload) {
@@ -165,13 +193,15 @@ function checkedResult(result: unknown, who: string): unknown {
     text = JSON.stringify(result) ?? "null";
     value = result === undefined ? null : (JSON.parse(text) as unknown);
   }
-  if (jsonTextExceedsLimit(text)) {
-    throw new StatesError(
-      "States.DataLimitExceeded",
-      `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-    );
-  }
-  return value;
+  if (jsonTextExceedsLimit(text, limit)) throw dataLimitExceeded(who);
+  return copying ? value : deepFreeze(value);
+}
+
+function dataLimitExceeded(who: string): StatesError {
+  return new StatesError(
+    "States.DataLimitExceeded",
+    `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+  );
 }
 
 function invokeResponse(payload: unknown): Record<string, unknown> {
