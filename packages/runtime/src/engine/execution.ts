@@ -67,7 +67,7 @@ export class Execution {
   private status: ExecutionStatus = "RUNNING";
   private readonly recorder: HistoryRecorder;
   private readonly runtime: ExecutionRuntime;
-  private readonly controller = new AbortController();
+  private controller: AbortController | undefined;
   private resolveResult!: (r: ExecutionResult) => void;
   private timeoutTimer: Timer | undefined;
   private readonly maxPayloadBytes: number;
@@ -83,6 +83,7 @@ export class Execution {
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents);
     const halt: HaltFlag = { reason: undefined, parent: undefined };
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
+    const self = this;
     this.runtime = {
       clock,
       history: this.recorder,
@@ -91,17 +92,15 @@ export class Execution {
       lambdaErrorFormat: setup.lambdaErrorFormat,
       region: setup.region,
       accountId: setup.accountId,
-      contextExecution: {
-        Id: this.executionArn,
-        Input: ownInput,
-        StartTime: formatContextTimestamp(startMs),
-        Name: this.name,
-        RoleArn: setup.roleArn,
-        RedriveCount: 0,
-      },
+      contextExecution: lazyExecutionContext(this.executionArn, ownInput, startMs, this.name, setup.roleArn),
       contextStateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
       halt,
-      signal: this.controller.signal,
+      // Created on first use: most executions never hand a signal to a task handler.
+      get signal(): AbortSignal {
+        self.controller ??= new AbortController();
+        if (self.status !== "RUNNING" && self.status !== "SUCCEEDED") self.controller.abort();
+        return self.controller.signal;
+      },
       timers: new Set(),
     };
     this.maxPayloadBytes = setup.maxPayloadBytes;
@@ -204,9 +203,23 @@ export class Execution {
     this.timeoutTimer?.cancel();
     for (const t of this.runtime.timers) t.cancel();
     this.runtime.timers.clear();
-    if (result.status !== "SUCCEEDED") this.controller.abort();
+    if (result.status !== "SUCCEEDED") this.controller?.abort();
     this.resolveResult(result);
   }
+}
+
+/** `$$.Execution`; StartTime is formatted only if something reads it. */
+function lazyExecutionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string): Record<string, unknown> {
+  let startTime: string | undefined;
+  const ctx: Record<string, unknown> = { Id: id, Input: input };
+  Object.defineProperty(ctx, "StartTime", {
+    enumerable: true,
+    get: () => (startTime ??= formatContextTimestamp(startMs)),
+  });
+  ctx["Name"] = name;
+  ctx["RoleArn"] = roleArn;
+  ctx["RedriveCount"] = 0;
+  return ctx;
 }
 
 /**
