@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { HistoryLimitReached, HistoryRecorder } from "./history.ts";
+
+describe("HistoryRecorder", () => {
+  it("numbers events from 1 and renders payloads as JSON strings in the AWS detail fields", () => {
+    const h = new HistoryRecorder(() => 0, true, 100);
+    expect(h.add("ExecutionStarted", 0, undefined, { a: 1 }, { roleArn: "r" })).toBe(1);
+    h.add("PassStateEntered", 1, "P", { a: 1 });
+    h.add("PassStateExited", 2, "P", [1], { assignedVariables: { x: "1" } });
+    h.add("TaskScheduled", 3, undefined, undefined, { resourceType: "lambda", resource: "invoke" });
+    h.add("LambdaFunctionStarted", 4);
+    h.add("MapIterationStarted", 5, "M", undefined, { index: 0 });
+    const [started, entered, exited, scheduled, lambdaStarted, iteration] = h.materialize();
+    expect(started).toMatchObject({
+      id: 1,
+      previousEventId: 0,
+      type: "ExecutionStarted",
+      executionStartedEventDetails: { input: '{"a":1}', inputDetails: { truncated: false }, roleArn: "r" },
+    });
+    expect(started?.timestamp).toEqual(new Date(0));
+    expect(entered).toMatchObject({ stateEnteredEventDetails: { name: "P", input: '{"a":1}' } });
+    expect(exited).toMatchObject({ stateExitedEventDetails: { name: "P", output: "[1]", assignedVariables: { x: "1" } } });
+    expect(scheduled).toMatchObject({ taskScheduledEventDetails: { resourceType: "lambda", resource: "invoke" } });
+    expect(lambdaStarted).not.toHaveProperty("lambdaFunctionStartedEventDetails");
+    expect(iteration).toMatchObject({ mapIterationStartedEventDetails: { name: "M", index: 0 } });
+  });
+
+  it("counts but keeps nothing when disabled, and stops at the limit", () => {
+    const h = new HistoryRecorder(() => 0, false, 2);
+    h.add("A", 0);
+    h.add("B", 1);
+    expect(h.materialize()).toEqual([]);
+    expect(() => h.add("C", 2)).toThrow(HistoryLimitReached);
+  });
+});
