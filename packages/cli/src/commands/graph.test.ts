@@ -92,8 +92,8 @@ describe("stepcraft graph", () => {
 
   it("is a usage error, with line and column, when the file is not JSON", async () => {
     const file = write("broken.asl.json", '{\n  "StartAt": "A",\n  "States": {\n}}x\n');
-    expect(await usageError(file, mermaid)).toMatch(/definition 'broken.asl.json' is not valid JSON: .* at broken.asl.json:4:3$/);
-    expect(await usageError(write("empty.asl.json", ""), mermaid)).toMatch(/the file is empty/);
+    expect(await usageError(file, mermaid)).toMatch(/^definition 'broken.asl.json' is not valid JSON \(broken.asl.json:4:3\): Invalid JSON at line 4, column 3/);
+    expect(await usageError(write("empty.asl.json", ""), mermaid)).toMatch(/definition 'empty.asl.json' is not valid JSON: .*the text is empty/);
   });
 
   it("is a usage error when the JSON is not a state machine object", async () => {

@@ -1,5 +1,6 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
+import { parseDefinition } from "@stepcraft/asl";
 import { allStates, buildGraphModel, GraphInputError, type GraphModel } from "../graph/definition-model.ts";
 import { HistoryInputError, readExecutionHistory, type ExecutionEvent } from "../graph/execution-status.ts";
 import { toHtml } from "../graph/html.ts";
@@ -34,7 +35,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     throw new UsageError(`-o ${options.output} looks like an HTML file but the format is mermaid: add --format html`);
   }
 
-  const definition = await readJsonFile(file, "definition", MAX_DEFINITION_BYTES, io);
+  const definition = parseDefinitionJson(await readText(file, "definition", MAX_DEFINITION_BYTES, io), file);
   const model = readModel(definition, file);
   const warnings = [...model.warnings];
 
@@ -75,8 +76,35 @@ function readModel(definition: unknown, file: string): GraphModel {
   }
 }
 
+/**
+ * The definition's JSON value. Syntax errors are reported by @stepcraft/asl's parser, so graph and
+ * validate word them the same; its validation findings are ignored here: graph draws invalid
+ * definitions too (that is often when a picture helps most).
+ */
+function parseDefinitionJson(text: string, file: string): unknown {
+  const parsed = parseDefinition(text);
+  if (parsed.ok) return parsed.definition;
+  const syntax = parsed.diagnostics.find((d) => d.code === "INVALID_JSON_DESCRIPTION" || d.code === "MISSING_DESCRIPTION");
+  if (syntax) {
+    const where = syntax.line === undefined ? "" : ` (${file}:${syntax.line}:${syntax.column ?? 1})`;
+    throw new UsageError(`definition '${file}' is not valid JSON${where}: ${syntax.message}`);
+  }
+  const result = parseJsonText(text);
+  // parseDefinition found no syntax error, so this parse succeeds; the check keeps the types honest.
+  if (!result.ok) throw new UsageError(`definition '${file}' is not valid JSON: ${result.reason} at ${file}:${result.line}:${result.column}`);
+  return result.value;
+}
+
 /** Reads and parses a JSON file, turning every way it can fail into a UsageError that names the file. */
 async function readJsonFile(file: string, what: string, maxBytes: number, io: CliIo): Promise<unknown> {
+  const text = await readText(file, what, maxBytes, io);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`${what} '${file}' is not valid JSON: ${parsed.reason} at ${file}:${parsed.line}:${parsed.column}`);
+  return parsed.value;
+}
+
+/** Reads a file as text; a missing file, a directory or an oversized file is a UsageError naming it. */
+async function readText(file: string, what: string, maxBytes: number, io: CliIo): Promise<string> {
   const path = resolve(io.cwd, file);
   let size: number;
   try {
@@ -88,9 +116,7 @@ async function readJsonFile(file: string, what: string, maxBytes: number, io: Cl
     throw new UsageError(`cannot read ${what} '${file}': no such file (check the path; it is resolved from ${io.cwd})`);
   }
   if (size > maxBytes) throw new UsageError(`${what} '${file}' is ${size} bytes, more than the ${maxBytes} this command reads`);
-  const parsed = parseJsonText(await readFile(path, "utf8"));
-  if (!parsed.ok) throw new UsageError(`${what} '${file}' is not valid JSON: ${parsed.reason} at ${file}:${parsed.line}:${parsed.column}`);
-  return parsed.value;
+  return readFile(path, "utf8");
 }
 
 /** Warnings for history events naming states the definition does not have (a history from another machine?). */
