@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from "../ir/expr-node.ts";
 import type { QueryLanguage } from "../ir/state-node.ts";
-import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
+import type { ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
@@ -81,8 +81,8 @@ export type Target<In, V, O, V2, E extends string> = ChainLike<In, O, V2, E> | (
 
 export interface CatchSpec<Cur, V, E extends string> {
   readonly errors: ErrorNames<E>;
-  /** Where to go (a chain, or `(s) => s.fail(…)` given the error output); its open ends stay open. */
-  readonly next: AnyChain | ((states: StateFactories<ErrorOutput, ErrorOutput, V, never>) => AnyChain);
+  /** Where to go; its open ends become open ends of the catching state's chain. */
+  readonly next: AnyChain;
   /** The output passed on; @default the error output `{ Error, Cause }`. */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
@@ -92,9 +92,7 @@ export interface CatchSpec<Cur, V, E extends string> {
 /** Output types added by Catch targets. */
 export type CatchOutputs<C> = C extends readonly (infer S)[]
   ? S extends { readonly next: infer N }
-    ? N extends (...args: never[]) => infer R
-      ? ChainOutput<R>
-      : ChainOutput<N>
+    ? ChainOutput<N>
     : never
   : never;
 
@@ -149,7 +147,8 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   /** Role to assume for the call. */
   readonly credentials?: { readonly roleArn: ValueOr<string> };
   readonly retry?: readonly RetrySpec<TE>[];
-  readonly catch?: C;
+  /** Catchers; their error names are checked against the task's errors. */
+  readonly catch?: C & readonly CatchSpec<Cur, V, TE>[];
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -187,7 +186,7 @@ export type BranchBuilder<In, V> = (states: StateFactories<In, In, V, never>) =>
 
 export interface ParallelOptions<Cur, V, B, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** Each branch gets the state's input; the output is the tuple of their outputs. */
-  readonly branches: B;
+  readonly branches: { readonly [K in keyof B]: (states: StateFactories<Cur, Cur, V, never>) => B[K] };
   readonly output?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => O;
   readonly assign?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => A;
   readonly retry?: readonly RetrySpec<BranchErrors<B>>[];
@@ -195,9 +194,9 @@ export interface ParallelOptions<Cur, V, B, O, A, C, K extends string = never> e
   readonly catch?: C & readonly CatchSpec<Cur, V, BranchErrors<B>>[];
 }
 
-/** The tuple of branch outputs. */
-export type BranchOutputs<B> = { -readonly [K in keyof B]: B[K] extends (...args: never[]) => infer R ? ChainOutput<R> : never };
-type BranchErrors<B> = B extends readonly (infer F)[] ? (F extends (...args: never[]) => infer R ? ChainErrors<R> : never) : never;
+/** The tuple of branch outputs (`B` is the tuple of branch chains). */
+export type BranchOutputs<B> = { -readonly [K in keyof B]: ChainOutput<B[K]> };
+type BranchErrors<B> = B extends readonly (infer R)[] ? ChainErrors<R> : never;
 
 export interface ItemReaderSpec<Item> {
   /** Phantom: the type of one item read. */
@@ -286,13 +285,13 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
   ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E>;
 
   /** A Task state with a request built by `arguments`. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, TE>[] = [], const K extends string = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
   ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE>;
   /** A Task state that sends its input as the request. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, TE>[] = [], const K extends string = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
@@ -311,7 +310,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
   fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E>;
 
   /** A Parallel state; its output is the tuple of its branches' outputs. */
-  parallel<const B extends readonly BranchBuilder<Cur, V>[], O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
+  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
     name: string,
     options: ParallelOptions<Cur, V, B, O, A, C, K>,
   ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<BranchOutputs<B>, O>> | CatchOutputs<C>, MergeVars<V, A>, E>;

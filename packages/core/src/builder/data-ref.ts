@@ -62,6 +62,11 @@ export type FieldRefs<T, D> = {
   readonly [K in keyof D]-?: Ref<D[K] | OptionalIf<{} extends Pick<D, K> ? true : undefined extends T ? true : false>>;
 };
 
+/** A tuple's elements by index (`$.input[0]`), for Parallel outputs. */
+export type TupleRefs<T, D extends readonly unknown[]> = {
+  readonly [K in keyof D as K extends `${number}` ? K : never]-?: Ref<D[K] | OptionalIf<undefined extends T ? true : false>>;
+};
+
 /** The reference operations a value of type `T` supports, without field access. */
 export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
   ? ValueRef<T>
@@ -79,7 +84,9 @@ export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
 
 /** A typed reference to data of type `T`: fields by property access, tests and comparisons by method. */
 export type Ref<T, D = Exclude<T, undefined>> = [D] extends [readonly unknown[]]
-  ? RefOps<T, D>
+  ? number extends D["length"]
+    ? RefOps<T, D>
+    : RefOps<T, D> & TupleRefs<T, D>
   : [D] extends [Timestamp]
     ? RefOps<T, D>
     : [D] extends [object]

@@ -51,7 +51,8 @@ export function refProxy(expr: Expr): unknown {
       if (m !== undefined) return m;
       if (expr.kind !== "path") return undefined;
       if (key === "at") return (index: number) => refProxy(childPath(expr, index));
-      return refProxy(childPath(expr, key));
+      // Numeric keys index tuples and arrays (`$.input[0]`).
+      return refProxy(childPath(expr, /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key));
     },
     has(_target, key) {
       return key === exprKey;

@@ -122,6 +122,12 @@ function source(expr: Expr, ctx: RenderContext): string {
   }
 }
 
+/** An operand of a comparison: raw and computed expressions are parenthesised so precedence cannot bite. */
+function operand(expr: Expr, ctx: RenderContext): string {
+  const text = source(expr, ctx);
+  return expr.kind === "jsonata" || expr.kind === "function" ? `(${text})` : text;
+}
+
 const isExpressionString = (s: string): boolean => s.startsWith("{%") && s.endsWith("%}");
 
 /** A field value: literals stay JSON, everything computed becomes one `{% … %}` string. */
@@ -174,8 +180,8 @@ function conditionSource(condition: Condition, ctx: RenderContext): string {
     }
     case "compare": {
       const operator = { eq: "=", lt: "<", gt: ">", lte: "<=", gte: ">=" }[condition.operator];
-      const left = source(condition.left, ctx);
-      const right = source(condition.right, ctx);
+      const left = operand(condition.left, ctx);
+      const right = operand(condition.right, ctx);
       return condition.valueType === "timestamp"
         ? `$toMillis(${left}) ${operator} $toMillis(${right})`
         : `${left} ${operator} ${right}`;
@@ -188,6 +194,10 @@ export const jsonataDialect: QueryDialect = {
   language: "JSONata",
   arguments(expr, ctx) {
     return [["Arguments", template(expr, ctx)]];
+  },
+  passResult(value, ctx) {
+    // JSONata Pass states have no Result field; a literal Output says the same.
+    return [["Output", template({ kind: "literal", value }, ctx)]];
   },
   output(expr, _stage, ctx) {
     return [["Output", template(expr, ctx)]];

@@ -53,10 +53,11 @@ function path(expr: PathExpr, dollar: PathRoot, ctx: RenderContext): string | un
   return undefined;
 }
 
-function intrinsicArgument(expr: Expr, dollar: PathRoot, ctx: RenderContext): string {
+function intrinsicArgument(expr: Expr, dollar: PathRoot, ctx: RenderContext, isFormatTemplate = false): string {
   switch (expr.kind) {
     case "literal":
-      if (typeof expr.value === "string") return `'${expr.value.replace(/['{}\\]/g, (c) => `\\${c}`)}'`;
+      // A States.Format template keeps its `{}` placeholders; every other string escapes braces.
+      if (typeof expr.value === "string") return `'${expr.value.replace(isFormatTemplate ? /['\\]/g : /['{}\\]/g, (c) => `\\${c}`)}'`;
       if (typeof expr.value === "object" && expr.value !== null) break;
       return String(expr.value);
     case "path":
@@ -73,7 +74,7 @@ function intrinsicArgument(expr: Expr, dollar: PathRoot, ctx: RenderContext): st
 }
 
 function intrinsic(name: FunctionName, args: readonly Expr[], dollar: PathRoot, ctx: RenderContext): string {
-  const rendered = args.map((a) => intrinsicArgument(a, dollar, ctx));
+  const rendered = args.map((a, i) => intrinsicArgument(a, dollar, ctx, name === "format" && i === 0));
   if (name === "jsonMerge") rendered.push("false");
   return `${INTRINSIC_NAMES[name]}(${rendered.join(", ")})`;
 }
@@ -164,9 +165,10 @@ function choiceRule(condition: Condition, ctx: RenderContext): JsonObject {
     default:
       break;
   }
-  const variable = condition.left.kind === "path" ? path(condition.left, "input", ctx) : undefined;
+  const left = condition.left;
+  const variable = left.kind === "path" ? path(left, "input", ctx) : left.kind === "jsonPath" ? left.source : undefined;
   if (variable === undefined) {
-    if (condition.left.kind !== "path") ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Choice rule can only test a path (${ctx.site})`);
+    if (left.kind !== "path" && left.kind !== "jsonPath") ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Choice rule can only test a path (${ctx.site})`);
     return {};
   }
   switch (condition.kind) {
@@ -196,6 +198,9 @@ export const jsonPathDialect: QueryDialect = {
   arguments(expr, ctx) {
     if (expr.kind === "path" && expr.root === "input") return [["InputPath", `$${jsonPathSegments(expr.segments)}`]];
     return [["Parameters", templateValue(expr, "input", ctx, "Parameters")]];
+  },
+  passResult(value) {
+    return [["Result", value]];
   },
   output(expr, stage, ctx) {
     if (expr.kind === "jsonPath") return [["OutputPath", expr.source]];

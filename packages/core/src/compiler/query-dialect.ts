@@ -2,7 +2,7 @@
  * The hooks in which JSONPath and JSONata output differ. Everything else in the compiler is shared,
  * like kysely's dialect compilers overriding a few methods of one base.
  */
-import type { Condition, Expr, ObjectExpr, PathRoot } from "../ir/expr-node.ts";
+import type { Condition, Expr, JsonValue, ObjectExpr, PathRoot } from "../ir/expr-node.ts";
 import type { NumberOrExpr, QueryLanguage } from "../ir/state-node.ts";
 import type { DiagnosticSink } from "./compile-diagnostic.ts";
 import type { Fields } from "./ordered-fields.ts";
@@ -23,6 +23,8 @@ export interface QueryDialect {
   readonly language: QueryLanguage;
   /** The effective input of a Task or Parallel (`Parameters`/`InputPath` or `Arguments`). */
   arguments(expr: Expr, ctx: RenderContext): Fields;
+  /** A Pass state's literal result (`Result`, or a literal `Output`). */
+  passResult(value: JsonValue, ctx: RenderContext): Fields;
   /** What the state outputs (`ResultSelector`/`ResultPath`/`OutputPath`/`Parameters` or `Output`). */
   output(expr: Expr, stage: OutputStage, ctx: RenderContext): Fields;
   /** The output of a state whose result is merged into its input under `field`. */

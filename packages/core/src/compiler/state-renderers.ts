@@ -94,7 +94,7 @@ export const stateRenderers: StateRenderers = {
     withRaw(
       objectFromFields(
         headFields("Pass", node, env),
-        [["Result", node.result]],
+        node.result === undefined ? [] : env.dialect.passResult(node.result, env.ctx),
         outputFields(node, "pass", env),
         assignFields(node.assign, "input", env),
         transitionFields(node.transition),

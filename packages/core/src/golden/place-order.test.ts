@@ -1,13 +1,190 @@
+import { validateDefinition } from "@stepcraft/asl";
 import { describe, expect, it } from "vitest";
+import type { AslDefinition } from "../index.ts";
 import { placeOrder } from "./place-order.ts";
 
-describe("PlaceOrder golden", () => {
-  it("JSONata", () => {
-    const asl = placeOrder("JSONata").toAsl();
-    console.log(JSON.stringify(asl, null, 2));
+/** Compiles, compares with the literal ASL, checks key order and byte-identical recompilation, and validates. */
+function expectGolden(flow: { toAsl(): AslDefinition; toJson(): string }, expected: unknown): void {
+  const asl = flow.toAsl();
+  expect(asl).toEqual(expected);
+  // toEqual ignores key order; the JSON text does not.
+  expect(JSON.stringify(asl)).toBe(JSON.stringify(expected));
+  expect(flow.toJson()).toBe(flow.toJson());
+  expect(validateDefinition(asl)).toEqual([]);
+}
+
+describe("golden: PlaceOrder (the design sketch: Map, Task, Choice, Retry, Catch, resultField)", () => {
+  it("compiles placeOrder in JSONata to the expected ASL", () => {
+    expectGolden(placeOrder("JSONata"), EXPECTED_PLACEORDER_JSONATA);
   });
-  it("JSONPath", () => {
-    const r = placeOrder("JSONPath").compile();
-    console.log(JSON.stringify(r, null, 2));
+  it("compiles placeOrder in JSONPath to the expected ASL", () => {
+    expectGolden(placeOrder("JSONPath"), EXPECTED_PLACEORDER_JSONPATH);
   });
 });
+
+const EXPECTED_PLACEORDER_JSONATA = {
+  "QueryLanguage": "JSONata",
+  "StartAt": "ReserveAll",
+  "States": {
+    "ReserveAll": {
+      "Type": "Map",
+      "Items": "{% $states.input.items %}",
+      "ItemProcessor": {
+        "StartAt": "Reserve",
+        "States": {
+          "Reserve": {
+            "Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke",
+            "Arguments": {
+              "FunctionName": "ReserveStock",
+              "Payload": {
+                "sku": "{% $states.input.sku %}",
+                "qty": "{% $states.input.qty %}"
+              }
+            },
+            "Output": "{% $states.result.Payload.reservationId %}",
+            "Retry": [
+              {
+                "ErrorEquals": [
+                  "Lambda.TooManyRequestsException"
+                ],
+                "MaxAttempts": 2,
+                "BackoffRate": 1.5
+              }
+            ],
+            "End": true
+          }
+        }
+      },
+      "MaxConcurrency": 5,
+      "Output": "{% $merge([$states.input, {\"reservations\": $states.result}]) %}",
+      "Catch": [
+        {
+          "ErrorEquals": [
+            "OutOfStock"
+          ],
+          "Next": "SoldOut"
+        }
+      ],
+      "Next": "BigOrder?"
+    },
+    "BigOrder?": {
+      "Type": "Choice",
+      "Choices": [
+        {
+          "Condition": "{% $states.input.total > 1000 %}",
+          "Next": "ManualReview"
+        }
+      ],
+      "Default": "Done"
+    },
+    "SoldOut": {
+      "Type": "Fail",
+      "Error": "OutOfStock",
+      "Cause": "an item is out of stock"
+    },
+    "ManualReview": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Arguments": {
+        "FunctionName": "ReviewOrder",
+        "Payload": {
+          "orderId": "{% $states.input.orderId %}",
+          "total": "{% $states.input.total %}"
+        }
+      },
+      "Output": "{% $states.result.Payload %}",
+      "Next": "Reviewed"
+    },
+    "Done": {
+      "Type": "Succeed"
+    },
+    "Reviewed": {
+      "Type": "Succeed"
+    }
+  }
+};
+
+const EXPECTED_PLACEORDER_JSONPATH = {
+  "QueryLanguage": "JSONPath",
+  "StartAt": "ReserveAll",
+  "States": {
+    "ReserveAll": {
+      "Type": "Map",
+      "ItemsPath": "$.items",
+      "ItemProcessor": {
+        "StartAt": "Reserve",
+        "States": {
+          "Reserve": {
+            "Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke",
+            "Parameters": {
+              "FunctionName": "ReserveStock",
+              "Payload": {
+                "sku.$": "$.sku",
+                "qty.$": "$.qty"
+              }
+            },
+            "OutputPath": "$.Payload.reservationId",
+            "Retry": [
+              {
+                "ErrorEquals": [
+                  "Lambda.TooManyRequestsException"
+                ],
+                "MaxAttempts": 2,
+                "BackoffRate": 1.5
+              }
+            ],
+            "End": true
+          }
+        }
+      },
+      "MaxConcurrency": 5,
+      "ResultPath": "$.reservations",
+      "Catch": [
+        {
+          "ErrorEquals": [
+            "OutOfStock"
+          ],
+          "Next": "SoldOut"
+        }
+      ],
+      "Next": "BigOrder?"
+    },
+    "BigOrder?": {
+      "Type": "Choice",
+      "Choices": [
+        {
+          "Variable": "$.total",
+          "NumericGreaterThan": 1000,
+          "Next": "ManualReview"
+        }
+      ],
+      "Default": "Done"
+    },
+    "SoldOut": {
+      "Type": "Fail",
+      "Error": "OutOfStock",
+      "Cause": "an item is out of stock"
+    },
+    "ManualReview": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": {
+        "FunctionName": "ReviewOrder",
+        "Payload": {
+          "orderId.$": "$.orderId",
+          "total.$": "$.total"
+        }
+      },
+      "OutputPath": "$.Payload",
+      "Next": "Reviewed"
+    },
+    "Done": {
+      "Type": "Succeed"
+    },
+    "Reviewed": {
+      "Type": "Succeed"
+    }
+  }
+};
