@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../engine/clock.ts";
+import { prepareStateMachine, runExecution } from "../engine/machine.ts";
+
+const branch = (name: string, state: Record<string, unknown>) => ({
+  StartAt: name,
+  States: { [name]: state["Type"] === "Fail" || state["Type"] === "Succeed" ? state : { ...state, End: true } },
+});
+
+describe("Parallel", () => {
+  it("gives every branch the effective input and collects outputs in branch order", async () => {
+    const clock = new VirtualClock(0);
+    const def = {
+      StartAt: "P",
+      States: {
+        P: {
+          Type: "Parallel",
+          Parameters: { "v.$": "$.v" },
+          Branches: [branch("Slow", { Type: "Wait", Seconds: 10, OutputPath: "$.v" }), branch("Fast", { Type: "Pass", Result: "fast" })],
+          End: true,
+        },
+      },
+    };
+    const exec = prepareStateMachine(def).start({ v: 1 }, { clock });
+    expect((await exec.result).output).toEqual([1, "fast"]);
+    expect(clock.now()).toBe(10_000);
+    expect(exec.history.map((e) => e.type)).toContain("ParallelStateSucceeded");
+  });
+
+  it("fails with the failing branch's own error (not States.BranchFailed), which Catch can match", async () => {
+    const def = {
+      StartAt: "P",
+      States: {
+        P: {
+          Type: "Parallel",
+          Branches: [branch("Ok", { Type: "Pass" }), branch("Bad", { Type: "Fail", Error: "FailureType", Cause: "why" })],
+          Catch: [{ ErrorEquals: ["FailureType"], Next: "Caught" }],
+          End: true,
+        },
+        Caught: { Type: "Pass", End: true },
+      },
+    };
+    expect((await runExecution(def, {})).output).toEqual({ Error: "FailureType", Cause: "why" });
+    const uncaught = { ...def, States: { P: { ...def.States.P, Catch: undefined } } };
+    expect(await runExecution(uncaught, {}, { validate: false })).toEqual({ status: "FAILED", error: "FailureType", cause: "why" });
+  });
+
+  it("gives branches their own variable scope that reads the outer one", async () => {
+    const def = {
+      StartAt: "Set",
+      States: {
+        Set: { Type: "Pass", Assign: { outer: 1 }, Next: "P" },
+        P: {
+          Type: "Parallel",
+          Branches: [branch("B", { Type: "Pass", Parameters: { "o.$": "$outer" }, Assign: { inner: 2 } })],
+          End: true,
+        },
+      },
+    };
+    expect((await runExecution(def, {})).output).toEqual([{ o: 1 }]);
+  });
+});
