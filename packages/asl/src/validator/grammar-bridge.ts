@@ -8,9 +8,16 @@ import { checkIntrinsicArity } from "../intrinsic/intrinsic-functions.ts";
 import { looksLikeIntrinsic, parseIntrinsic } from "../intrinsic/intrinsic-parser.ts";
 
 const MAX_CACHE_ENTRIES = 10_000;
+const caches: Array<Map<string, string | null>> = [];
+
+/** Empties the memoised grammar results (for benchmarks). */
+export function clearGrammarCache(): void {
+  for (const cache of caches) cache.clear();
+}
 
 function memoise(check: (text: string) => string | undefined): (text: string) => string | undefined {
   const cache = new Map<string, string | null>();
+  caches.push(cache);
   return (text) => {
     const cached = cache.get(text);
     if (cached !== undefined) return cached ?? undefined;

@@ -14,6 +14,12 @@ export interface JsonataNode {
 
 const astCache = new Map<string, JsonataNode | undefined>();
 
+/** Empties the memoised parse results (for benchmarks). */
+export function clearJsonataCache(): void {
+  parseErrors.clear();
+  astCache.clear();
+}
+
 /** Parses the body of a `{% %}` expression; returns the parser's reason on failure. */
 export function jsonataSyntaxError(body: string): string | undefined {
   const cached = parseErrors.get(body);
