@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { ConformanceCase } from "./case-types.ts";
+import { compareOutcome, historyMatches } from "./compare.ts";
+
+const base = (expected: ConformanceCase["expected"], extra: Partial<ConformanceCase> = {}): ConformanceCase => ({
+  id: "c",
+  category: "base",
+  definition: {},
+  expected,
+  ...extra,
+});
+
+describe("compareOutcome", () => {
+  it("passes equal outputs regardless of key order, and reports differences", () => {
+    expect(compareOutcome(base({ status: "SUCCEEDED", output: { a: 1, b: [1, 2] } }), { status: "SUCCEEDED", output: { b: [1, 2], a: 1 } })).toEqual([]);
+    expect(compareOutcome(base({ status: "SUCCEEDED", output: [1, 2] }), { status: "SUCCEEDED", output: [2, 1] })).toHaveLength(1);
+    expect(compareOutcome(base({ status: "SUCCEEDED" }), { status: "FAILED" })[0]).toMatch(/^status/);
+  });
+
+  it("compares error and cause for failures, parsing the cause when AWS recorded an object", () => {
+    const c = base({ status: "FAILED", error: "E", cause: { errorMessage: "m", requestId: "x" } }, { ignore: ["$.cause.requestId"] });
+    expect(compareOutcome(c, { status: "FAILED", error: "E", cause: '{"errorMessage":"m","requestId":"other"}' })).toEqual([]);
+    expect(compareOutcome(c, { status: "FAILED", error: "E2", cause: '{"errorMessage":"m"}' })).toHaveLength(1);
+    expect(compareOutcome(base({ status: "FAILED" }), { status: "FAILED", error: "E" })).toHaveLength(1);
+  });
+
+  it("checks patterns instead of values", () => {
+    const c = base({ status: "SUCCEEDED", output: { id: "<uuid>" } }, { patterns: { "$.output.id": "^[0-9]+$" } });
+    expect(compareOutcome(c, { status: "SUCCEEDED", output: { id: "123" } })).toEqual([]);
+    expect(compareOutcome(c, { status: "SUCCEEDED", output: { id: "abc" } })).toHaveLength(1);
+  });
+
+  it("checks number formatting against outputText, and only status for CREATE_FAILED or time-sensitive cases", () => {
+    const c = base({ status: "SUCCEEDED", output: 0, outputText: "0.0" });
+    expect(compareOutcome(c, { status: "SUCCEEDED", output: 0, outputText: "0" })).toHaveLength(1);
+    expect(compareOutcome(base({ status: "CREATE_FAILED", cause: "x" }), { status: "CREATE_FAILED" })).toEqual([]);
+    expect(compareOutcome(base({ status: "SUCCEEDED", output: 1 }, { timeSensitive: true }), { status: "SUCCEEDED", output: 2 })).toEqual([]);
+    expect(compareOutcome(base({ status: "TIMED_OUT" }), { status: "TIMED_OUT", error: "States.Timeout" })).toEqual([]);
+  });
+});
+
+describe("historyMatches", () => {
+  it("compares event sequences when the case has one", () => {
+    expect(historyMatches(base({ status: "SUCCEEDED" }, { history: ["A", "B"] }), { status: "SUCCEEDED", history: ["A", "B"] })).toBe(true);
+    expect(historyMatches(base({ status: "SUCCEEDED" }, { history: ["A"] }), { status: "SUCCEEDED", history: ["B"] })).toBe(false);
+    expect(historyMatches(base({ status: "SUCCEEDED" }), { status: "SUCCEEDED", history: [] })).toBeUndefined();
+  });
+});
