@@ -21,6 +21,7 @@ export type {
   ChainOutput,
   ChainErrors,
   ChoiceChain,
+  StateChain,
   StateFactories,
   StateOptions,
   PassOptions,

@@ -146,9 +146,10 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   readonly heartbeatSeconds?: NumberInput<Cur, V>;
   /** Role to assume for the call. */
   readonly credentials?: { readonly roleArn: ValueOr<string> };
-  readonly retry?: readonly RetrySpec<TE>[];
+  // NoInfer: error names are checked against the resource's errors, never added to them.
+  readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
   /** Catchers; their error names are checked against the task's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, TE>[];
+  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[];
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -184,14 +185,12 @@ export interface FailOptions<Cur, V> extends StateOptions {
 /** A branch or processor: built from factories whose input is the given type. */
 export type BranchBuilder<In, V> = (states: StateFactories<In, In, V, never>) => ChainLike<In, unknown, unknown, string>;
 
-export interface ParallelOptions<Cur, V, B, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface ParallelOptions<Cur, V, B, O, A, K extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** Each branch gets the state's input; the output is the tuple of their outputs. */
   readonly branches: { readonly [K in keyof B]: (states: StateFactories<Cur, Cur, V, never>) => B[K] };
   readonly output?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => O;
   readonly assign?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => A;
-  readonly retry?: readonly RetrySpec<BranchErrors<B>>[];
-  /** Catchers; their error names are checked against the branches' errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, BranchErrors<B>>[];
+
 }
 
 /** The tuple of branch outputs (`B` is the tuple of branch chains). */
@@ -242,7 +241,7 @@ export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
 
-export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** The array to iterate. @default the state input */
   readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]>;
   /** Reads items from S3 instead (distributed mode). */
@@ -264,9 +263,7 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   readonly resultWriter?: W;
   readonly output?: ($: ResultScope<Cur, MapResult<P, W>, V>) => O;
   readonly assign?: ($: ResultScope<Cur, MapResult<P, W>, V>) => A;
-  readonly retry?: readonly RetrySpec<PE>[];
-  /** Catchers; their error names are checked against the processor's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, PE>[];
+
 }
 
 type DefaultItem<Cur> = Cur extends readonly (infer I)[] ? I : unknown;
@@ -289,13 +286,13 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
-  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE>;
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE>;
   /** A Task state that sends its input as the request. */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
-  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE>;
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never>;
@@ -310,10 +307,10 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
   fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E>;
 
   /** A Parallel state; its output is the tuple of its branches' outputs. */
-  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
+  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never>(
     name: string,
-    options: ParallelOptions<Cur, V, B, O, A, C, K>,
-  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<BranchOutputs<B>, O>> | CatchOutputs<C>, MergeVars<V, A>, E>;
+    options: ParallelOptions<Cur, V, B, O, A, K>,
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B>, O>>, MergeVars<V, A>, E, BranchErrors<B>>;
 
   /** A Map state; its output is the array of the processor's outputs. */
   map<
@@ -325,12 +322,11 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
     W = NotGiven,
     O = NotGiven,
     A extends object = {},
-    const C extends readonly CatchSpec<Cur, V, string>[] = [],
     const K extends string = never,
   >(
     name: string,
-    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, C, K>,
-  ): Chain<ChainIn, WithResultField<Cur, K, OutputOf<MapResult<P, W>, O>> | CatchOutputs<C>, MergeVars<V, A>, E>;
+    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K>,
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<MapResult<P, W>, O>>, MergeVars<V, A>, E, PE>;
 }
 
 /** A chain: states joined so far, accepting `In`; its open ends produce `Out`. */
@@ -339,6 +335,17 @@ export interface Chain<In, Out, V = {}, E extends string = never> extends ChainL
   then<O2, V2, E2 extends string>(
     next: [Out] extends [never] ? StepcraftTypeError<"this chain has no open end to continue (it ends in Succeed, Fail or a goto)"> : Target<Out, V, O2, V2, E2>,
   ): Chain<In, O2, V2, E | E2>;
+}
+
+/**
+ * A chain ending in a Task, Map or Parallel state, which can still gain Retriers and Catchers.
+ * `SE` are the error names that state may raise besides `States.*`.
+ */
+export interface StateChain<In, Cur, Out, V, E extends string, SE extends string> extends Chain<In, Out, V, E> {
+  /** Adds a Retrier to the state. */
+  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE>;
+  /** Adds a Catcher to the state; the target's open ends become open ends of this chain. */
+  catch<O2>(spec: CatchSpec<Cur, V, SE> & { readonly next: ChainLike<never, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
 }
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */

@@ -130,6 +130,11 @@ function reportDeadEnds(block: ChainData, drafts: readonly StateDraft[], statesP
         if (slot === "next") finishing.add(draft.id);
         continue;
       }
+      // A transition out of the block is reported as a missing target; do not also call it a dead end.
+      if (!block.states.has(edge.target)) {
+        finishing.add(draft.id);
+        continue;
+      }
       predecessors.set(edge.target, [...(predecessors.get(edge.target) ?? []), draft.id]);
     }
   }

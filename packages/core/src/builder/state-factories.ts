@@ -149,33 +149,7 @@ export function makeFactories(emit: Emit): object {
     },
 
     task(name: string, resource: TaskResource<never, unknown, string>, options: Options = {}) {
-      const site = captureSite();
-      const call = resource.call;
-      const args = select(options["arguments"], inputScope());
-      const payload = args ?? (call.request === undefined ? undefined : toExpr(rootRef("input")));
-      const requested = payload === undefined ? undefined : (call.request?.(payload) ?? payload);
-      const output = select(options["output"], resultScope(call.resultPath)) ?? (call.resultPath.length > 0 ? toExpr(rootRef("result", call.resultPath)) : undefined);
-      const assign = selectAssign(options["assign"], resultScope(call.resultPath));
-      const roleArn = (options["credentials"] as { roleArn?: unknown } | undefined)?.roleArn;
-      const { specs, slots } = catchers(options["catch"]);
-      const d = draft("task", name, site, ["next", ...slots], (link) =>
-        defined<StateNode>({
-          ...base(name, site, options),
-          kind: "task",
-          resource: call.resource,
-          resultField: options["resultField"] as string | undefined,
-          transition: link.transition("next"),
-          arguments: requested,
-          output,
-          assign,
-          timeoutSeconds: numberOrExpr(options["timeoutSeconds"]),
-          heartbeatSeconds: numberOrExpr(options["heartbeatSeconds"]),
-          credentials: roleArn === undefined ? undefined : { kind: "object", entries: [["RoleArn", toExpr(roleArn)]] },
-          retry: retriers(options["retry"]),
-          catch: catchNodes(specs, link),
-        }),
-      );
-      return makeChain(emit(withCatches(d, specs, site), site));
+      return withErrorHandling(emit, captureSite(), options, (site, options) => taskState(name, resource, options, site));
     },
 
     choice(name: string, options: Options = {}) {
@@ -214,90 +188,144 @@ export function makeFactories(emit: Emit): object {
     },
 
     parallel(name: string, options: Options) {
-      const site = captureSite();
-      const branches = (options["branches"] as readonly unknown[]).map(nestedChain);
-      const output = select(options["output"], resultScope());
-      const assign = selectAssign(options["assign"], resultScope());
-      const { specs, slots } = catchers(options["catch"]);
-      const d = draft("parallel", name, site, ["next", ...slots], (link) =>
-        defined<StateNode>({
-          ...base(name, site, options),
-          kind: "parallel",
-          transition: link.transition("next"),
-          resultField: options["resultField"] as string | undefined,
-          branches: branches.map((b, i) => link.block(b, `/Branches/${i}`)),
-          output,
-          assign,
-          retry: retriers(options["retry"]),
-          catch: catchNodes(specs, link),
-        }),
-      );
-      return makeChain(emit(withCatches(d, specs, site), site));
+      return withErrorHandling(emit, captureSite(), options, (site, options) => parallelState(name, options, site));
     },
 
     map(name: string, options: Options) {
-      const site = captureSite();
-      const processor = nestedChain(options["processor"]);
-      const items = select(options["items"], inputScope());
-      const itemSelector = select(options["itemSelector"], itemScope());
-      const output = select(options["output"], resultScope());
-      const assign = selectAssign(options["assign"], resultScope());
-      const reader = options["itemReader"] as { resource: string; arguments?: unknown; readerConfig?: { [k: string]: unknown } } | undefined;
-      const batcher = options["itemBatcher"] as { [k: string]: unknown } | undefined;
-      const writer = options["resultWriter"] as { resource?: string; arguments?: unknown; writerConfig?: object } | undefined;
-      const { specs, slots } = catchers(options["catch"]);
-      const distributed = options["mode"] === "distributed" || reader !== undefined || writer !== undefined;
-      const d = draft("map", name, site, ["next", ...slots], (link) =>
-        defined<StateNode>({
-          ...base(name, site, options),
-          kind: "map",
-          transition: link.transition("next"),
-          resultField: options["resultField"] as string | undefined,
-          mode: distributed ? "distributed" : "inline",
-          executionType: options["executionType"] as "STANDARD" | "EXPRESS" | undefined,
-          processor: link.block(processor, "/ItemProcessor"),
-          items,
-          itemSelector,
-          itemReader:
-            reader === undefined
-              ? undefined
-              : defined({
-                  resource: reader.resource,
-                  arguments: reader.arguments === undefined ? undefined : toExpr(reader.arguments),
-                  readerConfig:
-                    reader.readerConfig === undefined
-                      ? undefined
-                      : defined({ ...reader.readerConfig, maxItems: numberOrExpr(reader.readerConfig["maxItems"]) }),
-                }),
-          itemBatcher:
-            batcher === undefined
-              ? undefined
-              : defined({
-                  maxItemsPerBatch: numberOrExpr(batcher["maxItemsPerBatch"]),
-                  maxInputBytesPerBatch: numberOrExpr(batcher["maxInputBytesPerBatch"]),
-                  batchInput: batcher["batchInput"] === undefined ? undefined : toExpr(batcher["batchInput"]),
-                }),
-          resultWriter:
-            writer === undefined
-              ? undefined
-              : defined({
-                  resource: writer.resource ?? "arn:aws:states:::s3:putObject",
-                  arguments: writer.arguments === undefined ? undefined : toExpr(writer.arguments),
-                  writerConfig: writer.writerConfig,
-                }),
-          maxConcurrency: numberOrExpr(options["maxConcurrency"]),
-          toleratedFailureCount: numberOrExpr(options["toleratedFailureCount"]),
-          toleratedFailurePercentage: numberOrExpr(options["toleratedFailurePercentage"]),
-          label: options["label"] as string | undefined,
-          output,
-          assign,
-          retry: retriers(options["retry"]),
-          catch: catchNodes(specs, link),
-        }),
-      );
-      return makeChain(emit(withCatches(d, specs, site), site));
+      return withErrorHandling(emit, captureSite(), options, (site, options) => mapState(name, options, site));
     },
   };
+}
+
+function taskState(name: string, resource: TaskResource<never, unknown, string>, options: Options, site: CallSite): ChainData {
+  const call = resource.call;
+  const args = select(options["arguments"], inputScope());
+  const payload = args ?? (call.request === undefined ? undefined : toExpr(rootRef("input")));
+  const requested = payload === undefined ? undefined : (call.request?.(payload) ?? payload);
+  const output = select(options["output"], resultScope(call.resultPath)) ?? (call.resultPath.length > 0 ? toExpr(rootRef("result", call.resultPath)) : undefined);
+  const assign = selectAssign(options["assign"], resultScope(call.resultPath));
+  const roleArn = (options["credentials"] as { roleArn?: unknown } | undefined)?.roleArn;
+  const { specs, slots } = catchers(options["catch"]);
+  const d = draft("task", name, site, ["next", ...slots], (link) =>
+    defined<StateNode>({
+      ...base(name, site, options),
+      kind: "task",
+      resource: call.resource,
+      resultField: options["resultField"] as string | undefined,
+      transition: link.transition("next"),
+      arguments: requested,
+      output,
+      assign,
+      timeoutSeconds: numberOrExpr(options["timeoutSeconds"]),
+      heartbeatSeconds: numberOrExpr(options["heartbeatSeconds"]),
+      credentials: roleArn === undefined ? undefined : { kind: "object", entries: [["RoleArn", toExpr(roleArn)]] },
+      retry: retriers(options["retry"]),
+      catch: catchNodes(specs, link),
+    }),
+  );
+  return withCatches(d, specs, site);
+}
+
+
+function parallelState(name: string, options: Options, site: CallSite): ChainData {
+  const branches = (options["branches"] as readonly unknown[]).map(nestedChain);
+  const output = select(options["output"], resultScope());
+  const assign = selectAssign(options["assign"], resultScope());
+  const { specs, slots } = catchers(options["catch"]);
+  const d = draft("parallel", name, site, ["next", ...slots], (link) =>
+    defined<StateNode>({
+      ...base(name, site, options),
+      kind: "parallel",
+      transition: link.transition("next"),
+      resultField: options["resultField"] as string | undefined,
+      branches: branches.map((b, i) => link.block(b, `/Branches/${i}`)),
+      output,
+      assign,
+      retry: retriers(options["retry"]),
+      catch: catchNodes(specs, link),
+    }),
+  );
+  return withCatches(d, specs, site);
+}
+
+function mapState(name: string, options: Options, site: CallSite): ChainData {
+  const processor = nestedChain(options["processor"]);
+  const items = select(options["items"], inputScope());
+  const itemSelector = select(options["itemSelector"], itemScope());
+  const output = select(options["output"], resultScope());
+  const assign = selectAssign(options["assign"], resultScope());
+  const reader = options["itemReader"] as { resource: string; arguments?: unknown; readerConfig?: { [k: string]: unknown } } | undefined;
+  const batcher = options["itemBatcher"] as { [k: string]: unknown } | undefined;
+  const writer = options["resultWriter"] as { resource?: string; arguments?: unknown; writerConfig?: object } | undefined;
+  const { specs, slots } = catchers(options["catch"]);
+  const distributed = options["mode"] === "distributed" || reader !== undefined || writer !== undefined;
+  const d = draft("map", name, site, ["next", ...slots], (link) =>
+    defined<StateNode>({
+      ...base(name, site, options),
+      kind: "map",
+      transition: link.transition("next"),
+      resultField: options["resultField"] as string | undefined,
+      mode: distributed ? "distributed" : "inline",
+      executionType: options["executionType"] as "STANDARD" | "EXPRESS" | undefined,
+      processor: link.block(processor, "/ItemProcessor"),
+      items,
+      itemSelector,
+      itemReader:
+        reader === undefined
+          ? undefined
+          : defined({
+              resource: reader.resource,
+              arguments: reader.arguments === undefined ? undefined : toExpr(reader.arguments),
+              readerConfig:
+                reader.readerConfig === undefined
+                  ? undefined
+                  : defined({ ...reader.readerConfig, maxItems: numberOrExpr(reader.readerConfig["maxItems"]) }),
+            }),
+      itemBatcher:
+        batcher === undefined
+          ? undefined
+          : defined({
+              maxItemsPerBatch: numberOrExpr(batcher["maxItemsPerBatch"]),
+              maxInputBytesPerBatch: numberOrExpr(batcher["maxInputBytesPerBatch"]),
+              batchInput: batcher["batchInput"] === undefined ? undefined : toExpr(batcher["batchInput"]),
+            }),
+      resultWriter:
+        writer === undefined
+          ? undefined
+          : defined({
+              resource: writer.resource ?? "arn:aws:states:::s3:putObject",
+              arguments: writer.arguments === undefined ? undefined : toExpr(writer.arguments),
+              writerConfig: writer.writerConfig,
+            }),
+      maxConcurrency: numberOrExpr(options["maxConcurrency"]),
+      toleratedFailureCount: numberOrExpr(options["toleratedFailureCount"]),
+      toleratedFailurePercentage: numberOrExpr(options["toleratedFailurePercentage"]),
+      label: options["label"] as string | undefined,
+      output,
+      assign,
+      retry: retriers(options["retry"]),
+      catch: catchNodes(specs, link),
+    }),
+  );
+  return withCatches(d, specs, site);
+}
+
+/**
+ * A Task, Map or Parallel chain that can still gain Retriers and Catchers: each call rebuilds the
+ * state from its options (selectors are pure), keeping its call site, and re-emits it.
+ */
+function withErrorHandling(emit: Emit, site: CallSite, options: Options, build: (site: CallSite, options: Options) => ChainData): object {
+  const chain = makeChain(emit(build(site, options), site));
+  const list = (key: string): readonly unknown[] => (options[key] ?? []) as readonly unknown[];
+  return Object.freeze({
+    ...chain,
+    retry(spec: unknown) {
+      return withErrorHandling(emit, site, { ...options, retry: [...list("retry"), spec] }, build);
+    },
+    catch(spec: unknown) {
+      return withErrorHandling(emit, site, { ...options, catch: [...list("catch"), spec] }, build);
+    },
+  });
 }
 
 function succeedState(name: string, site: CallSite, options: Options): ChainData {

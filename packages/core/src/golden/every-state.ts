@@ -33,8 +33,7 @@ export function ship(queryLanguage: QueryLanguage) {
       (b) => b.task("Email", notify, { arguments: ($) => ({ TopicArn: "arn:aws:sns:eu-west-1:123456789012:email", Message: $.input.label }), timeoutSeconds: 30 }),
       (b) => b.pass("Audit", { result: { audited: true } }),
     ],
-    retry: [{ errors: ["States.ALL"], maxAttempts: 1, jitter: "FULL" }],
-  });
+  }).retry({ errors: ["States.ALL"], maxAttempts: 1, jitter: "FULL" });
 
   const decide = announce
     .choice("HowDidItGo?")

@@ -34,8 +34,7 @@ export function placeOrder(queryLanguage: QueryLanguage) {
         retry: [{ errors: ["Lambda.TooManyRequestsException"], maxAttempts: 2, backoffRate: 1.5 }],
       }),
     resultField: "reservations",
-    catch: [{ errors: ["OutOfStock"], next: fail("SoldOut", { error: "OutOfStock", cause: "an item is out of stock" }) }],
-  });
+  }).catch({ errors: ["OutOfStock"], next: fail("SoldOut", { error: "OutOfStock", cause: "an item is out of stock" }) });
 
   const route = reserveAll
     .choice("BigOrder?")
