@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { generateFixture, typecheckFixture, writeFixture } from "../scripts/gen-typecheck-fixture.ts";
+
+/** Instantiations for the whole program (fixture, core, asl, zod, node types); a regression guard, not a target. */
+const INSTANTIATION_BUDGET = 1_500_000;
+
+describe("type-checking cost of a 200-state workflow", () => {
+  it("generates exactly 200 states", () => {
+    const source = generateFixture(200);
+    const names = [...source.matchAll(/\.(?:pass|choice|map|parallel|succeed)\("([^"]+)"|\(\w+\) => \w+\.pass\("([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    expect(new Set(names).size).toBe(200);
+    expect(names).toHaveLength(200);
+  });
+
+  it("type-checks with tsc: no 'excessively deep' instantiation, no errors in the fixture or core", async () => {
+    const run = await typecheckFixture(await writeFixture(200));
+    console.log(`200-state fixture: check time ${run.checkSeconds}s, ${run.instantiations} instantiations (${run.dir})`);
+    expect(run.output).not.toContain("TS2589");
+    // Errors in packages other engineers are editing right now must not fail this measurement.
+    const ours = run.output.split("\n").filter((line) => / error TS\d+/.test(line) && /big-workflow\.ts|packages\/core\//.test(line));
+    expect(ours).toEqual([]);
+    expect(run.checkSeconds).toBeGreaterThan(0);
+    expect(run.instantiations).toBeLessThan(INSTANTIATION_BUDGET);
+  }, 120_000);
+});
