@@ -29,12 +29,17 @@ export function measurePrepare(workload: Workload, engines: Readonly<Record<Role
   const ms: Record<Role, number[]> = { ours: [], peer: [] };
   const errors: string[] = [];
   const failed = new Set<Role>();
+  // Own copies: the peer's validator writes into the definition it is given.
+  const own: Record<Role, Workload> = {
+    ours: { ...workload, definition: structuredClone(workload.definition) },
+    peer: { ...workload, definition: structuredClone(workload.definition) },
+  };
   for (let round = 0; round < plan.prepareRounds; round++) {
     const roles: Role[] = round % 2 === 0 ? ["ours", "peer"] : ["peer", "ours"];
     for (const role of roles) {
       if (failed.has(role)) continue;
       try {
-        ms[role].push(timePreparations(engines[role], workload, plan.preparationsPerRound[role]));
+        ms[role].push(timePreparations(engines[role], own[role], plan.preparationsPerRound[role]));
       } catch (e) {
         failed.add(role);
         errors.push(`${engines[role].name}: prepare failed: ${e instanceof Error ? e.message : String(e)}`);

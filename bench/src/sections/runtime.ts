@@ -34,7 +34,10 @@ export interface WorkloadRow {
 /** Thrown by a sample whose output is wrong (or whose execution failed). */
 class WrongOutput extends Error {}
 
-/** Runs one sample (all of a workload's executions) and checks every output; returns seconds. */
+/**
+ * Runs one sample (all of a workload's executions) and checks every output; returns seconds.
+ * Without a prepared machine (cold workloads) it prepares one for every execution, inside the timing.
+ */
 export async function runSample(engine: Engine, workload: Workload, prepared: PreparedMachine | undefined): Promise<number> {
   const outputs: unknown[] = new Array<unknown>(workload.executions);
   const start = process.hrtime.bigint();
@@ -54,6 +57,8 @@ export async function runSample(engine: Engine, workload: Workload, prepared: Pr
 interface Lane {
   readonly role: Role;
   readonly engine: Engine;
+  /** The workload with this engine's own copy of the definition (see measureWorkload). */
+  readonly workload: Workload;
   prepared: PreparedMachine | undefined;
   readonly seconds: number[];
   error: string | undefined;
@@ -73,13 +78,23 @@ export async function measureWorkload(
 ): Promise<WorkloadRow> {
   const lanes: Lane[] = (["ours", "peer"] as const).map((role) => {
     const engine = engines[role];
-    return { role, engine, prepared: undefined, seconds: [], error: undefined, unsupported: workload.jsonata && !engine.supportsJsonata };
+    return {
+      role,
+      engine,
+      // Each engine gets its own copy: the peer's validator writes QueryLanguage into every state
+      // of the definition it is given, which the other engine must not see.
+      workload: { ...workload, definition: structuredClone(workload.definition) },
+      prepared: undefined,
+      seconds: [],
+      error: undefined,
+      unsupported: workload.jsonata && !engine.supportsJsonata,
+    };
   });
   const live = (): Lane[] => lanes.filter((l) => !l.unsupported && l.error === undefined);
   if (!workload.cold) {
     for (const lane of live()) {
       try {
-        lane.prepared = lane.engine.prepare(workload.definition, workload.lambdas);
+        lane.prepared = lane.engine.prepare(lane.workload.definition, workload.lambdas);
       } catch (e) {
         lane.error = `prepare failed: ${message(e)}`;
       }
@@ -92,7 +107,7 @@ export async function measureWorkload(
     const order = s % 2 === 0 ? live() : live().reverse();
     for (const lane of order) {
       try {
-        const seconds = await runSample(lane.engine, workload, lane.prepared);
+        const seconds = await runSample(lane.engine, lane.workload, lane.prepared);
         if (s >= warmup) lane.seconds.push(seconds);
       } catch (e) {
         lane.error = e instanceof WrongOutput ? e.message : `execution failed: ${message(e)}`;

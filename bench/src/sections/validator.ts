@@ -54,20 +54,30 @@ export function validateAll(validator: Validator, corpus: readonly unknown[]): {
 export function measureValidator(plan: Plan, corpus: readonly unknown[] = loadCorpus()): ValidatorResult {
   interface Lane {
     readonly validator: Validator;
+    readonly corpus: readonly unknown[];
     readonly ms: number[];
     accepted: number | null;
     crashed: number | null;
     error: string | undefined;
   }
-  const lane = (validator: Validator): Lane => ({ validator, ms: [], accepted: null, crashed: null, error: undefined });
+  const lane = (validator: Validator): Lane => ({
+    validator,
+    // asl-validator writes QueryLanguage into every state it sees: each validator gets its own copy.
+    corpus: structuredClone(corpus),
+    ms: [],
+    accepted: null,
+    crashed: null,
+    error: undefined,
+  });
   const lanes: readonly [Lane, Lane] = [lane(stepcraftValidator), lane(aslValidatorPeer)];
-  // One untimed pass each first, so module loading and JIT warm-up are not counted.
-  for (let round = -1; round < plan.validatorRounds; round++) {
-    const order = round % 2 === 0 ? [...lanes] : [...lanes].reverse();
+  // Untimed passes first, so module loading and JIT warm-up are not counted.
+  const first = -plan.validatorWarmup;
+  for (let round = first; round < plan.validatorRounds; round++) {
+    const order = (round - first) % 2 === 0 ? [...lanes] : [...lanes].reverse();
     for (const l of order) {
       if (l.error !== undefined) continue;
       try {
-        const { ms, accepted, crashed } = validateAll(l.validator, corpus);
+        const { ms, accepted, crashed } = validateAll(l.validator, l.corpus);
         if (round >= 0) l.ms.push(ms);
         l.accepted = accepted;
         l.crashed = crashed;
