@@ -292,6 +292,15 @@ const VALID: Array<{ name: string; definition: unknown; options?: ValidateDefini
   { name: "Wait on a leap day with an offset", definition: machine({ A: { Type: "Wait", Timestamp: "2024-02-29T23:59:59.123+05:30", End: true } }) },
   { name: "regional SDK integration and activity", definition: machine({ A: task({ Resource: "arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject", Next: "B", End: undefined }), B: task({ Resource: "arn:aws:states:us-east-1:123456789012:activity:review" }) }) },
   { name: ".sync in Standard", definition: machine({ A: task({ Resource: "arn:aws:states:::states:startExecution.sync:2" }) }) },
+  {
+    name: "placeholders in string fields with a format (paths, timestamps, labels)",
+    definition: machine({
+      A: pass({ Next: "W", End: undefined, InputPath: "${InputPath}", Parameters: { "x.$": "${PathToX}" } }),
+      W: { Type: "Wait", Timestamp: "${RunAt}", Next: "C" },
+      C: { Type: "Choice", Choices: [{ Variable: "${Field}", TimestampEquals: "${When}", Next: "M" }], Default: "M" },
+      M: { Type: "Map", End: true, Label: "${MapLabel}", ItemProcessor: { StartAt: "B", States: { B: pass() } } },
+    }),
+  },
 ];
 
 describe("valid definition fixtures", () => {

@@ -3,7 +3,7 @@
 import { childPointer } from "../../json-pointer.ts";
 import { report, type StateScope, type ValidationContext } from "../context.ts";
 import { checkPath } from "../grammar-bridge.ts";
-import { describeType, isJsonataExpression, isObject, quote } from "../values.ts";
+import { containsPlaceholder, describeType, isJsonataExpression, isObject, quote } from "../values.ts";
 import { checkAssign } from "./assign.ts";
 import { checkJsonataString, checkJsonataTemplate, NO_EXTRA_STATES_ACCESS } from "./jsonata-template.ts";
 import { checkRequired } from "./state-shape.ts";
@@ -155,7 +155,7 @@ function checkOperand(context: ValidationContext, operator: string, value: unkno
     return;
   }
   const ok =
-    kind === "string" ? typeof value === "string" : kind === "number" ? typeof value === "number" : kind === "boolean" ? typeof value === "boolean" : typeof value === "string" && isRfc3339Timestamp(value);
+    kind === "string" ? typeof value === "string" : kind === "number" ? typeof value === "number" : kind === "boolean" ? typeof value === "boolean" : typeof value === "string" && (isRfc3339Timestamp(value) || containsPlaceholder(value));
   if (!ok) {
     const expected = kind === "timestamp" ? "an RFC 3339 timestamp string (e.g. '2026-01-01T00:00:00Z')" : `a ${kind}`;
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The operator '${operator}' takes ${expected}, but it is ${describeType(value)}${typeof value === "string" ? ` ${quote(value)}` : ""}.`);
@@ -171,7 +171,7 @@ function checkChoicePath(context: ValidationContext, value: unknown, pointer: st
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The field '${field}' must be a JSONPath string, but it is ${describeType(value)}.`);
     return;
   }
-  const reason = checkPath(value);
+  const reason = containsPlaceholder(value) ? undefined : checkPath(value);
   if (reason !== undefined) report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The value for the field '${field}' must be a valid JSONPath: ${quote(value)} is not (${reason}).`);
 }
 

@@ -1,7 +1,7 @@
 // Fail state: Error/Cause literals or expressions, ErrorPath/CausePath paths or intrinsic calls.
 import { report, type StateScope, type ValidationContext } from "../context.ts";
 import { checkIntrinsicCall, checkReferencePath } from "../grammar-bridge.ts";
-import { describeType, isJsonataExpression, quote } from "../values.ts";
+import { containsPlaceholder, describeType, isJsonataExpression, quote } from "../values.ts";
 import type { FieldCheck } from "./common-fields.ts";
 import { checkJsonataString, NO_EXTRA_STATES_ACCESS } from "./jsonata-template.ts";
 import { checkExclusive } from "./state-shape.ts";
@@ -24,6 +24,7 @@ export const errorCausePathField: FieldCheck = (context, value, pointer, field) 
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The field '${field}' must be a path or intrinsic function call string, but it is ${describeType(value)}.`);
     return;
   }
+  if (containsPlaceholder(value)) return;
   const reason = value.startsWith("States.")
     ? STRING_INTRINSICS.test(value)
       ? checkIntrinsicCall(value)

@@ -4,7 +4,7 @@
 import { childPointer } from "../../json-pointer.ts";
 import { report, type ValidationContext } from "../context.ts";
 import { jsonataAst, jsonataSyntaxError, type JsonataNode } from "../jsonata-check.ts";
-import { isJsonataExpression, isObject, quote } from "../values.ts";
+import { containsPlaceholder, isJsonataExpression, isObject, quote } from "../values.ts";
 
 /** Which optional `$states` members a field may read. */
 export interface StatesAccess {
@@ -43,6 +43,8 @@ export function checkJsonataString(context: ValidationContext, text: string, poi
     }
     return;
   }
+  // `${...}` is a deployment placeholder, not JSONata: the expression is only known after substitution.
+  if (containsPlaceholder(text)) return;
   const body = text.slice(2, -2);
   const syntaxError = jsonataSyntaxError(body);
   if (syntaxError !== undefined) {

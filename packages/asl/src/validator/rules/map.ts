@@ -75,7 +75,8 @@ export const labelField: FieldCheck = (context, value, pointer) => {
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The field 'Label' must be a string, but it is ${describeType(value)}.`);
     return;
   }
-  if (value.length === 0 || value.length > MAX_LABEL_LENGTH || FORBIDDEN_LABEL_CHARACTERS.test(value)) {
+  const invalid = value.length === 0 || value.length > MAX_LABEL_LENGTH || FORBIDDEN_LABEL_CHARACTERS.test(value);
+  if (invalid && !containsPlaceholder(value)) {
     report(
       context,
       "INVALID_LABEL_NAME",

@@ -2,7 +2,7 @@
 // (reference paths), with AWS's extra rules on ResultPath.
 import { report, type ValidationContext } from "../context.ts";
 import { checkPath, checkReferencePath } from "../grammar-bridge.ts";
-import { describeType, quote } from "../values.ts";
+import { containsPlaceholder, describeType, quote } from "../values.ts";
 
 /** Which kind of path a field holds. */
 export type PathKind = "path" | "reference" | "result";
@@ -14,6 +14,7 @@ export function checkPathField(context: ValidationContext, value: unknown, point
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The field '${field}' must be a JSONPath string${nullable ? " or null" : ""}, but it is ${describeType(value)}. Write a path such as '$.result'.`);
     return;
   }
+  if (containsPlaceholder(value)) return;
   if (kind === "result" && (value.startsWith("$$") || /^\$[A-Za-z_]/.test(value))) {
     report(
       context,

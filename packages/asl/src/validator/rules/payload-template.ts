@@ -4,7 +4,7 @@
 import { childPointer } from "../../json-pointer.ts";
 import { report, type ValidationContext } from "../context.ts";
 import { checkIntrinsicCall, checkPath, looksLikeIntrinsicCall } from "../grammar-bridge.ts";
-import { isObject, quote } from "../values.ts";
+import { containsPlaceholder, isObject, quote } from "../values.ts";
 
 /** Checks a payload template value (object, array or scalar) at any depth. */
 export function checkPayloadTemplate(context: ValidationContext, value: unknown, pointer: string): void {
@@ -54,6 +54,8 @@ export function checkDynamicValue(context: ValidationContext, key: string, value
 
 function dynamicValueProblem(value: unknown): string | undefined {
   if (typeof value !== "string") return `got ${quote(value)}, which is not a string`;
+  // A deployment placeholder is substituted before AWS sees the text; what it becomes is unknowable here.
+  if (containsPlaceholder(value)) return undefined;
   if (value.startsWith("$")) {
     const reason = checkPath(value);
     return reason === undefined ? undefined : `${quote(value)} is not a valid JSONPath (${reason})`;

@@ -1,6 +1,6 @@
 // Wait state: exactly one duration field, RFC 3339 timestamp literals.
 import { report, type StateScope, type ValidationContext } from "../context.ts";
-import { describeType, isJsonataExpression, quote } from "../values.ts";
+import { containsPlaceholder, describeType, isJsonataExpression, quote } from "../values.ts";
 import type { FieldCheck } from "./common-fields.ts";
 import { checkJsonataString, NO_EXTRA_STATES_ACCESS } from "./jsonata-template.ts";
 import { checkTransition } from "./state-shape.ts";
@@ -16,7 +16,7 @@ export const timestampField: FieldCheck = (context, value, pointer, _field, scop
   }
   if (typeof value !== "string") {
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The field 'Timestamp' must be an RFC 3339 timestamp string, but it is ${describeType(value)}.`);
-  } else if (!isRfc3339Timestamp(value)) {
+  } else if (!isRfc3339Timestamp(value) && !containsPlaceholder(value)) {
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `String does not match RFC3339 timestamp: ${quote(value)}. Write it like '2026-03-14T01:59:00Z' (uppercase T and Z, or an offset such as +02:00).`);
   }
 };
