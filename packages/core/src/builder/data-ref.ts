@@ -51,8 +51,8 @@ export interface BooleanRef<T> extends ValueRef<T> {
 }
 
 export interface ArrayRef<T, E> extends ValueRef<T> {
-  /** The element at `index` (which may be missing). */
-  at(index: number): Ref<E | undefined>;
+  /** The element at `index` (which may be missing); `$.input.items.elementAt(0)`. */
+  elementAt(index: number): Ref<E | undefined>;
 }
 
 type OptionalIf<Cond extends boolean> = Cond extends true ? undefined : never;

@@ -50,7 +50,8 @@ export function refProxy(expr: Expr): unknown {
       const m = method(expr, key);
       if (m !== undefined) return m;
       if (expr.kind !== "path") return undefined;
-      if (key === "at") return (index: number) => refProxy(childPath(expr, index));
+      // A method name unlikely to be a field name; `at` would hide fields called `at`.
+      if (key === "elementAt") return (index: number) => refProxy(childPath(expr, index));
       // Numeric keys index tuples and arrays (`$.input[0]`).
       return refProxy(childPath(expr, /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key));
     },

@@ -29,12 +29,12 @@ const flow = workflow("Types", { input: Order });
 
 describe("1. paths exist in the payload type", () => {
   it("reads fields of the input type, and only those", () => {
-    const chain = flow.pass("P", { output: ($) => ({ id: $.input.orderId, firstSku: $.input.items.at(0).sku }) });
+    const chain = flow.pass("P", { output: ($) => ({ id: $.input.orderId, firstSku: $.input.items.elementAt(0).sku }) });
     expectTypeOf(chain).toEqualTypeOf<Chain<Order, { id: string; firstSku: string | undefined }, {}, never>>();
     // @ts-expect-error - `orderID` is not a field of Order (the field is `orderId`)
     flow.pass("Bad", { output: ($) => $.input.orderID });
     // @ts-expect-error - items are objects with sku and qty, no price
-    flow.pass("Bad2", { output: ($) => $.input.items.at(0).price });
+    flow.pass("Bad2", { output: ($) => $.input.items.elementAt(0).price });
     expect(chain.pass).toBeTypeOf("function");
   });
 });
