@@ -1,3 +1,4 @@
+import { noteEvaluationFailed } from "./evaluation-failed.ts";
 import { toStatesError, withStatePrefix } from "./failure.ts";
 import type { Frame } from "./frame.ts";
 import { haltReason } from "./types.ts";
@@ -27,7 +28,9 @@ export function makeState(name: string, type: StateType, body: StateBody): Compi
     return output;
   };
   const failed = (e: unknown, frame: Frame): never => {
-    throw withStatePrefix(toStatesError(e), name, frame.enteredEventId);
+    const err = withStatePrefix(toStatesError(e), name, frame.enteredEventId);
+    noteEvaluationFailed(e, err, frame);
+    throw err;
   };
   return {
     name,

@@ -25,6 +25,8 @@ export interface StateCompileContext {
   readonly language: QueryLanguage;
   /** Compiles an `Assign` object found at `fieldName` in the state's language (absent: undefined). */
   assign(assign: unknown, fieldName: string): CompiledStateAssign | undefined;
+  /** Payloads larger than this many bytes fail with States.DataLimitExceeded. */
+  readonly maxPayloadBytes: number;
   /** Binds Task resources. */
   readonly resolveTask: TaskResolver;
 }

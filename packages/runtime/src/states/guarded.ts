@@ -1,3 +1,4 @@
+import type { StatesError } from "../errors.ts";
 import { errorOutput, toStatesError, withStatePrefix } from "../engine/failure.ts";
 import type { DataFlow } from "../engine/data-flow.ts";
 import type { Frame } from "../engine/frame.ts";
@@ -22,7 +23,13 @@ interface Catcher {
  * back-off on the execution clock, then the first matching catcher (its output replaces the
  * state's output and its `Next` the state's transition).
  */
-export function withRetryAndCatch(attempt: StateBody, ctx: StateCompileContext, flow: DataFlow): StateBody {
+export function withRetryAndCatch(
+  attempt: StateBody,
+  ctx: StateCompileContext,
+  flow: DataFlow,
+  /** Records the failure event of a Map/Parallel (`MapStateFailed`), which AWS writes only when no retry or catch follows. */
+  onUncaught?: (frame: Frame, error: StatesError) => void,
+): StateBody {
   const retriers = compileRetriers(ctx.def["Retry"]);
   const catchers: Catcher[] = Array.isArray(ctx.def["Catch"])
     ? (ctx.def["Catch"] as StateDefinition[]).map((c, i) => ({
@@ -32,13 +39,31 @@ export function withRetryAndCatch(attempt: StateBody, ctx: StateCompileContext, 
         def: c,
       }))
     : [];
-  if (retriers.length === 0 && catchers.length === 0) return attempt;
+  if (retriers.length === 0 && catchers.length === 0) {
+    if (onUncaught === undefined) return attempt;
+    const fail = (frame: Frame) => (e: unknown): never => {
+      onUncaught(frame, toStatesError(e));
+      throw e;
+    };
+    return (input, frame) => {
+      let out: unknown;
+      try {
+        out = attempt(input, frame);
+      } catch (e) {
+        return fail(frame)(e);
+      }
+      return out instanceof Promise ? out.then(undefined, fail(frame)) : out;
+    };
+  }
 
   return (input: unknown, frame: Frame): unknown => {
     let attempts: number[] | undefined;
     const onError = (e: unknown): unknown => {
       const err = withStatePrefix(toStatesError(e), frame.stateName, frame.enteredEventId);
-      if (haltReason(frame.halt) !== undefined) throw err;
+      if (haltReason(frame.halt) !== undefined) {
+        onUncaught?.(frame, err);
+        throw err;
+      }
       attempts ??= [];
       const delay = nextRetryDelay(retriers, attempts, err, frame.exec.random);
       if (delay !== undefined) {
@@ -56,6 +81,7 @@ export function withRetryAndCatch(attempt: StateBody, ctx: StateCompileContext, 
           return commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
         }
       }
+      onUncaught?.(frame, err);
       throw err;
     };
     const run = (): unknown => {

@@ -9,6 +9,7 @@ import type { StateBody } from "../engine/state-shell.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
+import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, resolveNumbers } from "./map-inputs.ts";
 
@@ -97,7 +98,6 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
         if (distributed) frame.lastEventId = history.add("MapRunFailed", history.count, undefined, undefined, {});
-        frame.lastEventId = history.add("MapStateFailed", history.count);
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
@@ -120,7 +120,11 @@ export function compileMap(ctx: StateCompileContext): StateBody {
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) =>
-      andThen(inputs.items(effective, frame), (items) => iterate(input, effective, items, frame)),
+      andThen(recordEvaluationFailure(() => inputs.items(effective, frame), frame), (items) => iterate(input, effective, items, frame)),
     );
-  return withRetryAndCatch(attempt, ctx, flow);
+  return withRetryAndCatch(attempt, ctx, flow, (frame, error) => {
+    // A configuration error (States.Runtime) fails the execution without a MapStateFailed (observed).
+    if (error.error === "States.Runtime") return;
+    frame.lastEventId = frame.exec.history.add("MapStateFailed", frame.exec.history.count);
+  });
 }

@@ -25,11 +25,10 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       const onFailure = (e: unknown): never => {
         const err = toStatesError(e);
         halt.reason ??= err;
-        frame.lastEventId = history.add("ParallelStateFailed", history.count);
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
-        frame.lastEventId = history.add("ParallelStateSucceeded", history.count);
+        // AWS records no ParallelStateSucceeded event (observed): the state exits directly.
         frame.next = next;
         if (assign === undefined) return flow.output(input, results, frame);
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
@@ -49,5 +48,9 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       }
       return outcome instanceof Promise ? outcome.then(onSuccess, onFailure) : onSuccess(outcome);
     });
-  return withRetryAndCatch(attempt, ctx, flow);
+  return withRetryAndCatch(attempt, ctx, flow, (frame, error) => {
+    // A configuration error (States.Runtime) fails the execution without a ParallelStateFailed.
+    if (error.error === "States.Runtime") return;
+    frame.lastEventId = frame.exec.history.add("ParallelStateFailed", frame.exec.history.count);
+  });
 }

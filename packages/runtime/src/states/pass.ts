@@ -13,7 +13,7 @@ export function compilePass(ctx: StateCompileContext): StateBody {
   const hasResult = Object.hasOwn(ctx.def, "Result");
   const result = ctx.def["Result"];
   // A literal Result is known at compile time: measure it once instead of on every visit.
-  const resultTooLarge = hasResult && jsonTextExceedsLimit(JSON.stringify(result) ?? "");
+  const resultTooLarge = hasResult && jsonTextExceedsLimit(JSON.stringify(result) ?? "", ctx.maxPayloadBytes);
   const name = ctx.name;
   if (hasResult) {
     return (input, frame) => {
