@@ -20,6 +20,8 @@ export interface WorkflowOptions<S extends StandardSchemaLike> {
   readonly comment?: string;
   readonly timeoutSeconds?: number;
   readonly version?: string;
+  /** Validate for this machine type (Express rejects `.sync`, callbacks and distributed Maps). @default "STANDARD" */
+  readonly type?: "STANDARD" | "EXPRESS";
 }
 
 /** The result of compiling: the ASL and every diagnostic (builder, compiler and validator). */
@@ -74,6 +76,7 @@ interface WorkflowMetaData {
   readonly comment: string | undefined;
   readonly timeoutSeconds: number | undefined;
   readonly version: string | undefined;
+  readonly type: "STANDARD" | "EXPRESS";
 }
 
 function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
@@ -87,7 +90,7 @@ function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
   const { asl, diagnostics: renderDiagnostics } = renderWorkflow(ir);
   const own = [...graphDiagnostics, ...renderDiagnostics];
   // The validator would repeat graph errors without call sites; run it once the graph is sound.
-  const validation = own.some((d) => d.severity === "error") ? [] : validateCompiledAsl(asl);
+  const validation = own.some((d) => d.severity === "error") ? [] : validateCompiledAsl(asl, { stateMachineType: meta.type });
   return { asl, diagnostics: [...own, ...validation] };
 }
 
@@ -136,6 +139,7 @@ export function workflow<S extends StandardSchemaLike>(name: string, options: Wo
     comment: options.comment,
     timeoutSeconds: options.timeoutSeconds,
     version: options.version,
+    type: options.type ?? "STANDARD",
   };
   const builder = {
     name,

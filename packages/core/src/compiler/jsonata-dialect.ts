@@ -209,6 +209,9 @@ export const jsonataDialect: QueryDialect = {
   assign(assign, _dollar, ctx) {
     return [["Assign", template(assign, ctx)]];
   },
+  ruleOutput(expr, ctx) {
+    return [["Output", template(expr, ctx)]];
+  },
   catchOutput(expr, ctx) {
     // The default Catcher output is the error output itself; say nothing in that case.
     if (expr.kind === "path" && expr.root === "errorOutput" && expr.segments.length === 0) return [];

@@ -233,6 +233,10 @@ export const jsonPathDialect: QueryDialect = {
   assign(assign, dollar, ctx) {
     return [["Assign", templateObject(assign.entries, dollar, ctx)]];
   },
+  ruleOutput(_expr, ctx) {
+    ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Choice rule cannot set an output; use a JSONata workflow or a Pass state after the rule (${ctx.site})`);
+    return [];
+  },
   catchOutput(expr, ctx) {
     if (expr.kind === "jsonPath") return [["ResultPath", expr.source]];
     if (expr.kind === "path" && expr.root === "errorOutput" && expr.segments.length === 0) return [];

@@ -31,6 +31,8 @@ export interface QueryDialect {
   resultField(output: Expr | undefined, field: string, ctx: RenderContext): Fields;
   /** Variables; `dollar` is what `$` means in JSONPath for this Assign. */
   assign(assign: ObjectExpr, dollar: PathRoot, ctx: RenderContext): Fields;
+  /** A Choice rule's output (JSONata only). */
+  ruleOutput(expr: Expr, ctx: RenderContext): Fields;
   /** A Catcher's output (`ResultPath` or `Output`). */
   catchOutput(expr: Expr, ctx: RenderContext): Fields;
   /** A number that may be computed (`TimeoutSeconds` vs `TimeoutSecondsPath` vs `{% %}`). */

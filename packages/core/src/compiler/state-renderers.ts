@@ -123,7 +123,7 @@ export const stateRenderers: StateRenderers = {
       return objectFromFields(
         env.dialect.choiceCondition(rule.condition, ctx),
         [["Comment", rule.comment]],
-        rule.output === undefined ? [] : env.dialect.output(rule.output, "input", ctx),
+        rule.output === undefined ? [] : env.dialect.ruleOutput(rule.output, ctx),
         assignFields(rule.assign, "input", env, ctx),
         [["Next", rule.next]],
       );
