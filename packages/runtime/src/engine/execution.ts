@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
-import { jsonTextExceedsLimit } from "../tasks/payload-size.ts";
+import { jsonByteSize } from "../tasks/payload-size.ts";
+import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
 import { failureCause, failureError, toStatesError } from "./failure.ts";
@@ -227,10 +228,7 @@ function lazyExecutionContext(id: string, input: unknown, startMs: number, name:
  * back without touching the execution (or the prepared machine's literals).
  */
 function toJsonData(value: unknown, limit: number): unknown {
-  const text = JSON.stringify(value);
-  if (text === undefined) return null;
-  if (jsonTextExceedsLimit(text, limit)) {
-    throw new StatesError("States.DataLimitExceeded", "The execution input or output exceeds the maximum number of bytes service limit.");
-  }
-  return JSON.parse(text) as unknown;
+  const copy = copyJsonData(value);
+  checkPayloadSize(copy, limit, jsonByteSize);
+  return copy;
 }
