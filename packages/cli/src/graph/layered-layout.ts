@@ -52,6 +52,8 @@ export interface LayoutOptions {
 
 const DEFAULT_OPTIONS: LayoutOptions = { nodeGap: 32, dummyGap: 14, mixedGap: 26, rankGap: 20, bottom: [] };
 const SELF_LOOP_SPACE = 28;
+/** Vertex count (nodes plus dummies) above which ordering and placement do fewer sweeps. */
+const LARGE_GRAPH = 20_000;
 
 interface Vertex {
   readonly width: number;
@@ -114,9 +116,12 @@ export function layeredLayout(
     return { edge: index, vertices: list, back: isBack, labelVertex };
   });
 
-  const layers = orderLayers(vertices, chains);
-  placeHorizontally(vertices, layers, chains, spacing);
-  const rankTop = placeVertically(vertices, layers, spacing);
+  // Hundreds of long edges make hundreds of thousands of dummies; fewer sweeps keep that to seconds.
+  const sweeps = vertices.length > LARGE_GRAPH ? 4 : 16;
+  const layers = orderLayers(vertices, chains, sweeps);
+  placeHorizontally(vertices, layers, chains, spacing, Math.min(12, sweeps));
+  const heights = layers.map((_, rank) => rankHeight(layers, vertices, rank));
+  const rankTop = placeVertically(heights, spacing);
 
   let minX = Infinity;
   let maxX = -Infinity;
@@ -128,10 +133,10 @@ export function layeredLayout(
   const shift = -minX;
   const center = (id: number): Point => {
     const v = vertices[id];
-    return v ? { x: v.x + shift, y: (rankTop[v.rank] ?? 0) + rankHeight(layers, vertices, v.rank) / 2 } : { x: 0, y: 0 };
+    return v ? { x: v.x + shift, y: (rankTop[v.rank] ?? 0) + (heights[v.rank] ?? 0) / 2 } : { x: 0, y: 0 };
   };
   const routed = routeEdges(edges, chains, vertices, center);
-  const height = rankTop.length === 0 ? 0 : (rankTop[rankTop.length - 1] ?? 0) + rankHeight(layers, vertices, rankTop.length - 1);
+  const height = rankTop.length === 0 ? 0 : (rankTop[rankTop.length - 1] ?? 0) + (heights[heights.length - 1] ?? 0);
   return {
     nodes: nodes.map((n, i) => {
       const c = center(i);
@@ -218,7 +223,7 @@ function neighbours(chains: readonly (Chain | undefined)[], count: number): { up
 }
 
 /** Barycentric sweeps, keeping the ordering with the fewest crossings seen. */
-function orderLayers(vertices: Vertex[], chains: readonly (Chain | undefined)[]): number[][] {
+function orderLayers(vertices: Vertex[], chains: readonly (Chain | undefined)[], sweeps: number): number[][] {
   const rankCount = vertices.reduce((m, v) => Math.max(m, v.rank + 1), 0);
   const layers: number[][] = Array.from({ length: rankCount }, () => []);
   const { up, down } = neighbours(chains, vertices.length);
@@ -231,7 +236,7 @@ function orderLayers(vertices: Vertex[], chains: readonly (Chain | undefined)[])
 
   let best = layers.map((l) => [...l]);
   let bestCrossings = countCrossings(layers, down, vertices);
-  for (let iteration = 0; iteration < 16 && bestCrossings > 0; iteration++) {
+  for (let iteration = 0; iteration < sweeps && bestCrossings > 0; iteration++) {
     if (iteration % 2 === 0) for (let r = 1; r < rankCount; r++) sortByBarycentre(layers, r, up, vertices);
     else for (let r = rankCount - 2; r >= 0; r--) sortByBarycentre(layers, r, down, vertices);
     setOrder();
@@ -258,34 +263,44 @@ function sortByBarycentre(layers: number[][], rank: number, adjacent: readonly n
   layers[rank].forEach((id, pos) => vertices[id] && (vertices[id].order = pos));
 }
 
-/** Crossings between consecutive ranks (pairs of edges whose ends are in opposite orders). */
+/**
+ * Crossings between consecutive ranks: edges sorted by their upper end, then inversions among
+ * their lower ends counted with a Fenwick tree, O(E log V) per pair of ranks (big machines make
+ * thousands of dummy vertices, and the quadratic count dominated the run time).
+ */
 function countCrossings(layers: readonly (readonly number[])[], down: readonly number[][], vertices: readonly Vertex[]): number {
   let total = 0;
-  for (const layer of layers) {
+  layers.forEach((layer, rank) => {
     const pairs: [number, number][] = [];
     for (const id of layer) for (const t of down[id] ?? []) pairs.push([vertices[id]?.order ?? 0, vertices[t]?.order ?? 0]);
-    for (let i = 0; i < pairs.length; i++) {
-      for (let j = i + 1; j < pairs.length; j++) {
-        const [a1, b1] = pairs[i] ?? [0, 0];
-        const [a2, b2] = pairs[j] ?? [0, 0];
-        if ((a1 - a2) * (b1 - b2) < 0) total++;
-      }
+    pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    const size = (layers[rank + 1]?.length ?? 0) + 1;
+    const tree = new Array<number>(size + 1).fill(0);
+    let seen = 0;
+    for (const [, lower] of pairs) {
+      // Edges already seen whose lower end is further right than this one cross it.
+      let atMost = 0;
+      for (let i = lower + 1; i > 0; i -= i & -i) atMost += tree[i] ?? 0;
+      total += seen - atMost;
+      for (let i = lower + 1; i <= size; i += i & -i) tree[i] = (tree[i] ?? 0) + 1;
+      seen++;
     }
-  }
+  });
   return total;
 }
 
 /** Alternating sweeps pull each vertex towards the mean x of its neighbours, keeping order and gaps. */
-function placeHorizontally(vertices: Vertex[], layers: readonly number[][], chains: readonly (Chain | undefined)[], spacing: LayoutOptions): void {
+function placeHorizontally(vertices: Vertex[], layers: readonly number[][], chains: readonly (Chain | undefined)[], spacing: LayoutOptions, sweeps: number): void {
   const { up, down } = neighbours(chains, vertices.length);
   for (const layer of layers) placeLayer(layer, vertices, layer.map(() => 0), spacing);
-  for (let iteration = 0; iteration < 12; iteration++) {
+  for (let iteration = 0; iteration < sweeps; iteration++) {
     const sweepDown = iteration % 2 === 0;
     const ranks = layers.map((_, r) => r);
     if (!sweepDown) ranks.reverse();
     for (const r of ranks) {
       const layer = layers[r] ?? [];
-      const adjacent = iteration >= 8 ? (id: number) => [...(up[id] ?? []), ...(down[id] ?? [])] : (id: number) => (sweepDown ? up : down)[id] ?? [];
+      // The last passes use both neighbours, balancing the pulls of the downward and upward sweeps.
+      const adjacent = iteration >= sweeps - 4 ? (id: number) => [...(up[id] ?? []), ...(down[id] ?? [])] : (id: number) => (sweepDown ? up : down)[id] ?? [];
       const desired = layer.map((id) => {
         const others = adjacent(id);
         if (others.length === 0) return vertices[id]?.x ?? 0;
@@ -342,13 +357,13 @@ function rankHeight(layers: readonly number[][], vertices: readonly Vertex[], ra
   return (layers[rank] ?? []).reduce((m, id) => Math.max(m, vertices[id]?.height ?? 0), 0);
 }
 
-function placeVertically(vertices: readonly Vertex[], layers: readonly number[][], spacing: LayoutOptions): number[] {
+function placeVertically(heights: readonly number[], spacing: LayoutOptions): number[] {
   const tops: number[] = [];
   let y = 0;
-  layers.forEach((_, rank) => {
+  for (const height of heights) {
     tops.push(y);
-    y += rankHeight(layers, vertices, rank) + spacing.rankGap;
-  });
+    y += height + spacing.rankGap;
+  }
   return tops;
 }
 
