@@ -43,6 +43,7 @@ export type {
   MapResult,
   RetrySpec,
   CatchSpec,
+  CatcherSpec,
   CatchOutputs,
   ErrorNames,
   StatesErrorName,

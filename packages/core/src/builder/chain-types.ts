@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from "../ir/expr-node.ts";
 import type { QueryLanguage } from "../ir/state-node.ts";
-import type { ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
+import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
@@ -84,6 +84,15 @@ export interface CatchSpec<Cur, V, E extends string> {
   /** Where to go; its open ends become open ends of the catching state's chain. */
   readonly next: AnyChain;
   /** The output passed on; @default the error output `{ Error, Cause }`. */
+  readonly output?: ($: ErrorScope<Cur, V>) => unknown;
+  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly comment?: string;
+}
+
+/** A Catcher added with `.catch()`. */
+export interface CatcherSpec<Cur, V, E extends string> {
+  readonly errors: ErrorNames<E>;
+  /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
   readonly comment?: string;
@@ -344,8 +353,13 @@ export interface Chain<In, Out, V = {}, E extends string = never> extends ChainL
 export interface StateChain<In, Cur, Out, V, E extends string, SE extends string> extends Chain<In, Out, V, E> {
   /** Adds a Retrier to the state. */
   retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE>;
-  /** Adds a Catcher to the state; the target's open ends become open ends of this chain. */
-  catch<O2>(spec: CatchSpec<Cur, V, SE> & { readonly next: ChainLike<never, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
+  /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
+  catch<O2>(spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
+  /**
+   * Adds a Catcher with its own output. (`next` is not checked against that output: inferring it
+   * from a selector would need `next` to be read first.)
+   */
+  catch<O2>(spec: CatcherSpec<Cur, V, SE> & { readonly output: ($: ErrorScope<Cur, V>) => unknown; readonly next: ChainLike<never, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
 }
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */

@@ -72,6 +72,11 @@ describe("3. outputs flow to the next state", () => {
     done.then(succeed("More"));
     // @ts-expect-error - the workflow input is an Order; this chain accepts a number
     flow.startWith(wantsNumber);
+    // Catch transitions too: the target gets the error output, or the catcher's output.
+    reserved.catch({ errors: ["OutOfStock"], next: states<ErrorOutput>().pass("Handle") });
+    reserved.catch({ errors: ["OutOfStock"], output: ($) => $.errorOutput.Error, next: states<string>().pass("HandleName") });
+    // @ts-expect-error - the error output is { Error, Cause }, not a number
+    reserved.catch({ errors: ["OutOfStock"], next: wantsNumber });
     expectTypeOf(flow.startWith(flow.pass("Start")).then((s) => s.pass("Next", { output: ($) => $.input.total }))).toExtend<{ readonly outputType?: (output: number) => void }>();
   });
 });
