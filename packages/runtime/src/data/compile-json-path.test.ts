@@ -82,8 +82,22 @@ describe("compileJsonPath: indefinite paths (Jayway semantics)", () => {
     expect(evaluate("$.items[::-1].v", input)).toEqual([4, 2, 1]);
     expect(evaluate("$.items[0,3].v", input)).toEqual([1, 4]);
     expect(evaluate("$.items[0,9]", input)).toEqual([{ v: 1 }]);
-    expect(evaluate("$.o['a','b','z']", input)).toEqual([{ a: 1, b: 2 }]);
     expect(evaluate("$.items[*]['v','w']", input)).toEqual([{ v: 1 }, { v: 2 }, { w: 3 }, { v: 4 }]);
+  });
+
+  it("merges a trailing property list after member and index steps into one object (Jayway)", () => {
+    const input = { o: { a: 1, b: 2 }, list: [{ a: 3, c: 4 }], s: "text" };
+    expect(evaluate("$['o','list']", input)).toEqual({ o: { a: 1, b: 2 }, list: [{ a: 3, c: 4 }] });
+    expect(evaluate("$.o['a','b','z']", input)).toEqual({ a: 1, b: 2 });
+    expect(evaluate("$.list[0]['a','c']", input)).toEqual({ a: 3, c: 4 });
+    expect(evaluate("$.o['y','z']", input)).toEqual({});
+    expect(compileJsonPath("$.o['a','b']").definite).toBe(true);
+    // The step before the merge must exist and be an object, as for any definite path.
+    expect(evaluate("$.missing['a','b']", input)).toBe(NOT_FOUND);
+    expect(evaluate("$.s['a','b']", input)).toBe(NOT_FOUND);
+    // Not a leaf, or after a wildcard: still a list of matches.
+    expect(evaluate("$['o','list'].a", input)).toEqual([1]);
+    expect(compileJsonPath("$['o','list'].a").definite).toBe(false);
   });
 
   it("filters like the recorded test_state_pass_regex_json_path_base", () => {

@@ -2,7 +2,7 @@ import { isDefinitePath, parseJsonPath, type JsonPathAst, type JsonPathFunctionN
 import { StatesError } from "../errors.ts";
 import { NOT_FOUND, type CompiledPath } from "./compiled-path.ts";
 import { compileFilterPredicate, type FilterPathEvaluator } from "./filter-predicate.ts";
-import { isJsonObject } from "./json-values.ts";
+import { isJsonObject, setOwn } from "./json-values.ts";
 import { compileDescendantSelector, compileSelector, type PathContext, type SelectorFunction } from "./path-selectors.ts";
 import type { EvaluationScope } from "./scope.ts";
 
@@ -19,8 +19,9 @@ export function compileJsonPath(text: string): CompiledPath {
 export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
   const walk = compileWalk(ast);
   const readRoot = rootReader(ast.root);
-  // A trailing function such as length() yields one value even after a wildcard.
-  const definite = isDefinitePath(ast) || ast.segments.at(-1)?.kind === "function";
+  // A trailing function such as length() yields one value even after a wildcard, and so does a
+  // trailing property merge (`$.a['x','y']`) after member and index steps.
+  const definite = isDefinitePath(ast) || ast.segments.at(-1)?.kind === "function" || isDefiniteMerge(ast);
   // A fresh array each time: callers may own (and extend) what a path returns.
   const missing = definite ? () => NOT_FOUND : () => [];
   if (!needsContext(ast)) {
@@ -69,7 +70,18 @@ function rootReader(root: JsonPathRoot): (input: unknown, node: unknown, scope: 
   }
 }
 
+/**
+ * Jayway treats a path whose last step picks several properties (`$['a','b']`, `$.x[0]['a','b']`)
+ * and whose other steps are members and indexes as definite: it reads one object holding the
+ * properties present, rather than a list.
+ */
+function isDefiniteMerge(ast: JsonPathAst): boolean {
+  const last = ast.segments.at(-1);
+  return last?.kind === "child" && last.selector.kind === "member-union" && isDefinitePath({ ...ast, segments: ast.segments.slice(0, -1) });
+}
+
 function compileWalk(ast: JsonPathAst): Walk {
+  if (isDefiniteMerge(ast)) return compileDefiniteMergeWalk(ast.segments);
   const last = ast.segments.at(-1);
   const applyFunction = last?.kind === "function" ? PATH_FUNCTIONS[last.name] : null;
   const segments = applyFunction === null ? ast.segments : ast.segments.slice(0, -1);
@@ -102,6 +114,20 @@ function compileDefiniteWalk(segments: readonly JsonPathSegment[]): Walk {
       }
     }
     return node;
+  };
+}
+
+/** Member and index steps, then one object gathering the listed properties that exist. */
+function compileDefiniteMergeWalk(segments: readonly JsonPathSegment[]): Walk {
+  const last = segments.at(-1);
+  const names = last?.kind === "child" && last.selector.kind === "member-union" ? last.selector.names : [];
+  const prefix = compileDefiniteWalk(segments.slice(0, -1));
+  return (start, context) => {
+    const node = prefix(start, context);
+    if (!isJsonObject(node)) return NOT_FOUND;
+    const merged: Record<string, unknown> = {};
+    for (const name of names) if (Object.hasOwn(node, name)) setOwn(merged, name, node[name]);
+    return merged;
   };
 }
 
