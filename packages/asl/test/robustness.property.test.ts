@@ -68,7 +68,7 @@ const mutation = fc.record({
   key: fc.nat(),
   kind: fc.constantFrom("delete", "replace", "retype", "rename", "add"),
   value: weirdValue,
-  newKey: fc.oneof(fc.constantFrom("Type", "Next", "End", "Iterator", "ItemProcessor", "States", "StartAt", "Parameters", "x.$", "QueryLanguage", "Default"), fc.string()),
+  newKey: fc.oneof(fc.constantFrom("Type", "Next", "End", "Iterator", "ItemProcessor", "States", "StartAt", "Parameters", "x.$", "QueryLanguage", "Default", "toString", "constructor", "hasOwnProperty"), fc.string()),
 });
 
 function applyMutation(root: unknown, step: { site: number; key: number; kind: string; value: unknown; newKey: string }): unknown {

@@ -45,6 +45,7 @@ const FIXTURES: Fixture[] = [
   { name: "state that is not an object", definition: machine({ A: pass(), QueryLanguage: "JSONata" }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/QueryLanguage" },
   { name: "unknown Type", definition: machine({ A: { Type: "Lambda", End: true } }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A/Type", message: "The field 'Type' should have one of these values" },
   { name: "missing Type", definition: machine({ A: { End: true } }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A", message: "These fields are required: [Type]" },
+  { name: "field named like an Object.prototype member", definition: machine({ A: pass({ toString: 1, constructor: 2 }) }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A", message: "Field 'toString' is not supported. Check the spelling" },
   { name: "unsupported field on a state", definition: machine({ A: { Type: "Map", End: true, TimeoutSeconds: 5, ItemProcessor: { StartAt: "B", States: { B: pass() } } } }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A", message: "Field 'TimeoutSeconds' is not supported" },
   { name: "Retry on a Pass state", definition: machine({ A: pass({ Retry: [] }) }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A", message: "Field 'Retry' is not supported" },
   { name: "End on a Choice state", definition: machine({ A: { Type: "Choice", End: true, Choices: [{ Variable: "$.x", IsPresent: true, Next: "B" }] }, B: pass() }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A", message: "Field 'End' is not supported" },

@@ -38,7 +38,8 @@ export function validateState(
   const scope = { name, pointer, state, type: stateType, queryLanguage, outerVariables, visibleVariables };
   const fields = STATE_FIELDS[stateType];
   for (const field of Object.keys(state)) {
-    const rule = fields[field];
+    // Own properties only: a field named "toString" or "constructor" must not find Object.prototype.
+    const rule = Object.hasOwn(fields, field) ? fields[field] : undefined;
     if (rule === undefined) {
       report(context, "SCHEMA_VALIDATION_FAILED", pointer, unsupportedFieldMessage(field, stateType));
     } else if (rule.languages !== "both" && rule.languages !== queryLanguage) {
@@ -74,7 +75,7 @@ function unsupportedFieldMessage(field: string, type: StateType): string {
 }
 
 function wrongLanguageMessage(field: string, queryLanguage: QueryLanguage): string {
-  const counterpart = LANGUAGE_COUNTERPARTS[field];
+  const counterpart = Object.hasOwn(LANGUAGE_COUNTERPARTS, field) ? LANGUAGE_COUNTERPARTS[field] : undefined;
   const other = queryLanguage === "JSONata" ? "JSONPath" : "JSONata";
   const instead = counterpart ? ` Use '${counterpart}' instead,` : "";
   return `Field '${field}' is not supported in a ${queryLanguage} state: it belongs to ${other}.${instead} or set "QueryLanguage": "${other}" on the state.`;
