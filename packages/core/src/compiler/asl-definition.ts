@@ -1,12 +1,4 @@
-/** The compiled definition: plain JSON in ASL's field names. */
-import type { JsonObject } from "../ir/expr-node.ts";
-import type { QueryLanguage } from "../ir/state-node.ts";
+/** The compiled definition: `@stepcraft/asl`'s own type, so the runtime, CLI and CDK read it directly. */
+import type { StateMachineDefinition } from "@stepcraft/asl";
 
-export interface AslDefinition {
-  readonly Comment?: string;
-  readonly QueryLanguage?: QueryLanguage;
-  readonly StartAt: string;
-  readonly TimeoutSeconds?: number;
-  readonly Version?: string;
-  readonly States: { readonly [name: string]: JsonObject };
-}
+export type AslDefinition = StateMachineDefinition;
