@@ -167,3 +167,45 @@ describe("builders are immutable values", () => {
     expect(ir.body.states[0]).toMatchObject({ kind: "pass", name: "Start", transition: { kind: "end" } });
   });
 });
+
+describe("computed fields", () => {
+  it("Wait, Fail, Task timeouts and Map item selectors read data in both languages", () => {
+    for (const queryLanguage of ["JSONata", "JSONPath"] as const) {
+      const flow = workflow("Computed", { input: typeOnly<Input>(), queryLanguage });
+      const asl = flow
+        .startWith(
+          flow
+            .wait("Nap", { seconds: ($) => $.input.limit })
+            .wait("Until", { timestamp: ($) => $.input.at })
+            .map("Each", {
+              items: ($) => $.input.items,
+              itemSelector: ($) => ({ sku: $.item.sku, position: $.index, owner: $.input.name }),
+              maxConcurrency: ($) => $.input.limit,
+              processor: (s) => s.pass("Keep"),
+            })
+            .fail("Stop", { error: () => literal("Stopped"), cause: ($) => fn.format("after {}", fn.jsonToString($.input)) }),
+        )
+        .toAsl();
+      const states = asl.States as Record<string, unknown>;
+      if (queryLanguage === "JSONata") {
+        expect(states["Nap"]).toMatchObject({ Seconds: "{% $states.input.limit %}" });
+        expect(states["Until"]).toMatchObject({ Timestamp: "{% $states.input.at %}" });
+        expect(states["Each"]).toMatchObject({
+          Items: "{% $states.input.items %}",
+          ItemSelector: { sku: "{% $states.context.Map.Item.Value.sku %}", position: "{% $states.context.Map.Item.Index %}", owner: "{% $states.input.name %}" },
+          MaxConcurrency: "{% $states.input.limit %}",
+        });
+        expect(states["Stop"]).toEqual({ Type: "Fail", Error: "Stopped", Cause: '{% "after " & $string($string($states.input)) %}' });
+      } else {
+        expect(states["Nap"]).toMatchObject({ SecondsPath: "$.limit" });
+        expect(states["Until"]).toMatchObject({ TimestampPath: "$.at" });
+        expect(states["Each"]).toMatchObject({
+          ItemsPath: "$.items",
+          ItemSelector: { "sku.$": "$$.Map.Item.Value.sku", "position.$": "$$.Map.Item.Index", "owner.$": "$.name" },
+          MaxConcurrencyPath: "$.limit",
+        });
+        expect(states["Stop"]).toEqual({ Type: "Fail", Error: "Stopped", CausePath: "States.Format('after {}', States.JsonToString($))" });
+      }
+    }
+  });
+});
