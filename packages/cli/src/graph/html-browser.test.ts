@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { allStates, buildGraphModel } from "./definition-model.ts";
 import type { StateStatus } from "./execution-status.ts";
 import { HistoryBuilder } from "./history-builder.ts";
@@ -101,21 +101,33 @@ const requests: string[] = [];
 const definition: unknown = JSON.parse(readFileSync(DEFINITION_FILE, "utf8"));
 const stateNames = allStates(buildGraphModel(definition).root).map((s) => s.name);
 
+// A launch failure is kept and rethrown by every test, so a machine without Chromium shows
+// failed tests (not skipped ones) with the install command in the message.
+let launchError: Error | undefined;
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: this test needs Debian's Chromium. Install it with: apt-get update && apt-get install -y chromium`);
+  try {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: this test needs Debian's Chromium. Install it with: apt-get update && apt-get install -y chromium`);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("request", (request) => requests.push(request.url()));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, "graph.html");
+    writeFileSync(file, toHtml(definition, syntheticHistory().events, { title: "event_emitter.asl.json (synthetic failed execution)" }));
+    await page.goto(`file://${file}`);
+  } catch (error) {
+    launchError = error instanceof Error ? error : new Error(String(error));
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("request", (request) => requests.push(request.url()));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, "graph.html");
-  writeFileSync(file, toHtml(definition, syntheticHistory().events));
-  await page.goto(`file://${file}`);
 }, 60_000);
+
+beforeEach(() => {
+  if (launchError) throw launchError;
+});
 
 afterAll(async () => {
   await browser?.close();
