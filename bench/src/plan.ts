@@ -10,6 +10,8 @@ export interface Plan {
   /** The same for `cold` workloads, whose peer samples take tens of seconds each. */
   readonly coldSamples: number;
   readonly coldWarmup: number;
+  /** At most this many executions per cold sample (transitions/s does not depend on the count). */
+  readonly coldExecutionsCap: number;
   /** Rounds of machine preparation per engine, and preparations per round. */
   readonly prepareRounds: number;
   readonly preparationsPerRound: { readonly ours: number; readonly peer: number };
@@ -23,6 +25,7 @@ export const FULL_PLAN: Plan = {
   warmup: 1,
   coldSamples: 3,
   coldWarmup: 1,
+  coldExecutionsCap: Number.POSITIVE_INFINITY,
   prepareRounds: 5,
   preparationsPerRound: { ours: 500, peer: 20 },
   validatorRounds: 3,
@@ -35,6 +38,7 @@ export const QUICK_PLAN: Plan = {
   warmup: 0,
   coldSamples: 1,
   coldWarmup: 0,
+  coldExecutionsCap: 25,
   prepareRounds: 3,
   preparationsPerRound: { ours: 200, peer: 5 },
   validatorRounds: 1,

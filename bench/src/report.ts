@@ -10,6 +10,8 @@ export interface JsonWorkload {
   readonly id: string;
   readonly title: string;
   readonly twin_of: string | null;
+  readonly executions: number;
+  readonly samples: { readonly ours: number; readonly peer: number };
   readonly ours_tps: number | null;
   readonly peer_tps: number | null;
   /** ours_tps / peer_tps (above 1: we are faster). */
@@ -51,6 +53,8 @@ export function jsonWorkload(row: WorkloadRow): JsonWorkload {
     id: row.id,
     title: row.title,
     twin_of: row.twinOf ?? null,
+    executions: row.executions,
+    samples: { ours: row.ours.samples, peer: row.peer.samples },
     ours_tps: row.ours.tps,
     peer_tps: row.peer.tps,
     ratio: row.ratio,

@@ -23,6 +23,8 @@ export interface WorkloadRow {
   readonly id: string;
   readonly title: string;
   readonly twinOf: string | undefined;
+  /** Executions per sample (fewer than the workload's for cold workloads under --quick). */
+  readonly executions: number;
   readonly ours: EngineRow;
   readonly peer: EngineRow;
   /** ours tps / peer tps. */
@@ -71,11 +73,14 @@ export interface RuntimeProgress {
 
 /** Measures one workload on both engines. */
 export async function measureWorkload(
-  workload: Workload,
+  fullWorkload: Workload,
   engines: Readonly<Record<Role, Engine>>,
   plan: Plan,
   log: RuntimeProgress = () => {},
 ): Promise<WorkloadRow> {
+  const workload: Workload = fullWorkload.cold
+    ? { ...fullWorkload, executions: Math.min(fullWorkload.executions, plan.coldExecutionsCap) }
+    : fullWorkload;
   const lanes: Lane[] = (["ours", "peer"] as const).map((role) => {
     const engine = engines[role];
     return {
@@ -133,6 +138,7 @@ export async function measureWorkload(
     id: workload.id,
     title: workload.title,
     twinOf: workload.twinOf,
+    executions: workload.executions,
     ours,
     peer,
     ratio: ratio(ours.tps, peer.tps),
