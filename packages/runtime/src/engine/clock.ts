@@ -31,7 +31,7 @@ interface PendingTimer {
  */
 export class VirtualClock implements Clock {
   private current: number;
-  private readonly pending: PendingTimer[] = [];
+  private pending: PendingTimer[] = [];
   private seq = 0;
   private flushScheduled = false;
   private holds = 0;

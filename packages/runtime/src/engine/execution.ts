@@ -102,7 +102,7 @@ export class Execution {
         if (self.status !== "RUNNING" && self.status !== "SUCCEEDED") self.controller.abort();
         return self.controller.signal;
       },
-      timers: new Set(),
+      timers: undefined,
     };
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput);
@@ -143,7 +143,7 @@ export class Execution {
         this.end({ status: "TIMED_OUT", error: "States.Timeout" }, "ExecutionTimedOut", { error: "States.Timeout" });
       });
     }
-    const frame = new Frame(this.runtime, startedId, this.runtime.halt, VariableScope.root());
+    const frame = new Frame(this.runtime, startedId, this.runtime.halt, () => VariableScope.root());
     let out: unknown;
     try {
       out = runBlock(setup.block, input, frame);
@@ -202,25 +202,18 @@ export class Execution {
   private finish(result: ExecutionResult): void {
     this.status = result.status;
     this.timeoutTimer?.cancel();
-    for (const t of this.runtime.timers) t.cancel();
-    this.runtime.timers.clear();
+    if (this.runtime.timers !== undefined) {
+      for (const t of this.runtime.timers) t.cancel();
+      this.runtime.timers.clear();
+    }
     if (result.status !== "SUCCEEDED") this.controller?.abort();
     this.resolveResult(result);
   }
 }
 
-/** `$$.Execution`; StartTime is formatted only if something reads it. */
+/** `$$.Execution` (a plain data object: paths and `$$` output read it like any payload). */
 function lazyExecutionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string): Record<string, unknown> {
-  let startTime: string | undefined;
-  const ctx: Record<string, unknown> = { Id: id, Input: input };
-  Object.defineProperty(ctx, "StartTime", {
-    enumerable: true,
-    get: () => (startTime ??= formatContextTimestamp(startMs)),
-  });
-  ctx["Name"] = name;
-  ctx["RoleArn"] = roleArn;
-  ctx["RedriveCount"] = 0;
-  return ctx;
+  return { Id: id, Input: input, StartTime: formatContextTimestamp(startMs), Name: name, RoleArn: roleArn, RedriveCount: 0 };
 }
 
 /**

@@ -40,10 +40,22 @@ export class Frame implements EvaluationScope {
     lastEventId: number,
     /** Stops this frame when raised (its own group's flag, chained to the outer ones). */
     readonly halt: HaltFlag,
-    /** The block's variables: the execution's root scope, or a branch/iteration child scope. */
-    readonly variables: VariableScope,
+    /** The block's variables (a branch/iteration child scope), or how to make the root scope on first use. */
+    variables: VariableScope | (() => VariableScope),
   ) {
     this.lastEventId = lastEventId;
+    this.scopeOrFactory = variables;
+  }
+
+  private scopeOrFactory: VariableScope | (() => VariableScope);
+
+  /** The block's variables; the execution's root scope is created only when a state touches variables. */
+  get variables(): VariableScope {
+    const s = this.scopeOrFactory;
+    if (typeof s !== "function") return s;
+    const scope = s();
+    this.scopeOrFactory = scope;
+    return scope;
   }
 
   /** Records that `name` was entered (event id `eventId`); the context object changes with it. */

@@ -58,7 +58,13 @@ export class HistoryLimitReached extends Error {
 
 /** Records the events of one execution; `id`s are 1-based and sequential. */
 export class HistoryRecorder {
-  private readonly events: RawEvent[] = [];
+  // Parallel arrays rather than one object per event: recording stays allocation-light.
+  private readonly types: string[] = [];
+  private readonly prevs: number[] = [];
+  private readonly times: number[] = [];
+  private readonly names: Array<string | undefined> = [];
+  private readonly payloads: unknown[] = [];
+  private readonly extras: Array<Readonly<Record<string, unknown>> | undefined> = [];
 
   constructor(
     private readonly now: () => number,
@@ -79,13 +85,30 @@ export class HistoryRecorder {
   ): number {
     const id = ++this.count;
     if (id > this.maxEvents) throw new HistoryLimitReached(`history reached ${this.maxEvents} events`);
-    if (this.enabled) this.events.push({ type, id, prev, ts: this.now(), name, payload, extra });
+    if (this.enabled) {
+      this.types.push(type);
+      this.prevs.push(prev);
+      this.times.push(this.now());
+      this.names.push(name);
+      this.payloads.push(payload);
+      this.extras.push(extra);
+    }
     return id;
   }
 
   /** The events in GetExecutionHistory shape (JSON strings for payloads). */
   materialize(): HistoryEvent[] {
-    return this.events.map(toHistoryEvent);
+    return this.types.map((type, i) =>
+      toHistoryEvent({
+        type,
+        id: i + 1,
+        prev: this.prevs[i]!,
+        ts: this.times[i]!,
+        name: this.names[i],
+        payload: this.payloads[i],
+        extra: this.extras[i],
+      }),
+    );
   }
 }
 

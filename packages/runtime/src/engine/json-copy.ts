@@ -12,7 +12,8 @@ export function copyJsonData(value: unknown): unknown {
     case "boolean":
       return value;
     case "number":
-      return Number.isFinite(value) ? value : null;
+      // JSON has no -0: a round trip turns it into 0.
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case "object":
       break;
     default:

@@ -43,7 +43,7 @@ export interface ExecutionRuntime {
   /** Aborted when the execution stops, for task handlers to observe. */
   readonly signal: AbortSignal;
   /** Timers to cancel when the execution ends. */
-  readonly timers: Set<{ cancel(): void }>;
+  timers: Set<{ cancel(): void }> | undefined;
 }
 
 /**
