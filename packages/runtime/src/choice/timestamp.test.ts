@@ -16,6 +16,13 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("2026-11-21T12:04:32.00Z")).toBe(Date.UTC(2026, 10, 21, 12, 4, 32));
   });
 
+  it("accepts any number of fractional digits up to nine when the Z is there (recorded test_wait_timestamppath)", () => {
+    // AWS waited on ".000Z" and ".0000000Z" (seven digits) and failed on ".000" (no offset).
+    expect(parseTimestamp("2023-12-11T22:01:34.000Z")).toBe(Date.UTC(2023, 11, 11, 22, 1, 34));
+    expect(parseTimestamp("2023-12-11T22:01:34.0000000Z")).toBe(Date.UTC(2023, 11, 11, 22, 1, 34));
+    expect(parseTimestamp("2023-12-11T22:01:34.000")).toBeUndefined();
+  });
+
   it("truncates sub-millisecond digits (nine are allowed)", () => {
     expect(parseTimestamp("2016-03-05T21:29:29.243167252Z")).toBe(Date.UTC(2016, 2, 5, 21, 29, 29, 243));
     expect(parseTimestamp("1969-12-31T23:59:59.9999Z")).toBe(-1);

@@ -160,6 +160,13 @@ describe("JSON functions", () => {
     expect(run("States.JsonMerge($.a, $.b, false)", { a: { a: 1, b: 2 }, b: { c: 3, d: 4 } })).toEqual({ a: 1, b: 2, c: 3, d: 4 });
     expect(run("States.JsonMerge($.a, $.b, false)", { a: { x: { p: 1 }, y: 1 }, b: { x: { q: 2 } } })).toEqual({ x: { q: 2 }, y: 1 });
   });
+  it("JsonMerge takes a StringToJson of a literal with double quotes (recorded test_json_merge_escaped_argument)", () => {
+    const text = `States.JsonMerge(States.StringToJson('{"constant_in_literal": "false"}'), $.input_field, false)`;
+    expect(run(text, { input_field: { constant_input_field: "constant_value" } })).toEqual({
+      constant_input_field: "constant_value",
+      constant_in_literal: "false",
+    });
+  });
   it("JsonMerge rejects deep mode and non-objects", () => {
     expect(failure(() => run("States.JsonMerge($.a, $.a, true)", { a: {} })).error).toBe("States.IntrinsicFailure");
     expect(failure(() => run("States.JsonMerge($.a, $.a, 'false')", { a: {} })).error).toBe("States.IntrinsicFailure");
