@@ -70,6 +70,7 @@ export function toHtml(definition: unknown, history?: unknown, options: HtmlOpti
   const model = buildGraphModel(definition);
   const summary = history === undefined ? undefined : summarizeExecution(readExecutionHistory(history));
   const svg = renderSvg(layoutDiagram(model), summary);
+  // buildGraphModel has just proved the definition is a JSON object.
   const record = definition as Readonly<Record<string, unknown>>;
   const comment = typeof record["Comment"] === "string" ? record["Comment"] : undefined;
   const stateCount = allStates(model.root).length;
