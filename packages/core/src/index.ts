@@ -33,7 +33,6 @@ export type {
   FailOptions,
   ParallelOptions,
   MapOptions,
-  BranchBuilder,
   BranchOutputs,
   ItemReaderSpec,
   ItemBatcherSpec,

@@ -191,8 +191,6 @@ export interface FailOptions<Cur, V> extends StateOptions {
   readonly cause?: StringInput<Cur, V>;
 }
 
-/** A branch or processor: built from factories whose input is the given type. */
-export type BranchBuilder<In, V> = (states: StateFactories<In, In, V, never>) => ChainLike<In, unknown, unknown, string>;
 
 export interface ParallelOptions<Cur, V, B, O, A, K extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** Each branch gets the state's input; the output is the tuple of their outputs. */

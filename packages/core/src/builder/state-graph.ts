@@ -110,11 +110,6 @@ export function connectSlots(base: ChainData, links: readonly { readonly from: O
   };
 }
 
-/** Replaces one state's draft (used when a Choice gains a rule). */
-export function replaceDraft(chain: ChainData, draft: StateDraft): ChainData {
-  return { ...chain, states: merge(chain.states, new Map([[draft.id, draft]])) };
-}
-
 /** A reference to `target`'s start state that adds no states: a jump (a loop, or a shared successor). */
 export function jumpTo(target: ChainData): ChainData {
   const known = target.known.get(target.start);

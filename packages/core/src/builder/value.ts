@@ -44,8 +44,3 @@ export function conditionOf(node: ConditionNode): Condition {
 export function isValue(x: unknown): x is Value<unknown> {
   return (typeof x === "object" || typeof x === "function") && x !== null && exprKey in x;
 }
-
-/** True when `x` is a Choice condition. */
-export function isCondition(x: unknown): x is Condition {
-  return typeof x === "object" && x !== null && conditionKey in x;
-}
