@@ -60,6 +60,13 @@ describe("toHtml", () => {
     expect(html).toMatch(/<path class="edge k-next" data-from="Charge" data-to="Ship"/);
   });
 
+  it("shows a Lambda error's message, with the full JSON cause folded away", () => {
+    const cause = JSON.stringify({ errorType: "Card.Declined", errorMessage: "declined", trace: ["at charge (index.js:1)"] });
+    const history = new HistoryBuilder().task("Charge", 1, "uncaught", "Card.Declined").fail("Card.Declined", cause);
+    const html = toHtml(definition, history.events);
+    expect(html).toContain('<p class="error">Card.Declined: declined</p><details><summary>Full cause</summary><pre class="error">{\n  &quot;errorType&quot;');
+  });
+
   it("accepts the { events } response shape too", () => {
     const history = new HistoryBuilder().task("Charge").task("Ship").succeed();
     const html = toHtml(definition, { events: history.events });

@@ -16,6 +16,8 @@ h1 { font-size: 18px; margin: 0 0 4px; }
 .outcome.o-failed, .outcome.o-timed-out { background: #fce8e6; color: #a50e0e; }
 .outcome.o-aborted, .outcome.o-running { background: #e8f0fe; color: #174ea6; }
 .error { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; white-space: pre-wrap; color: #a50e0e; margin: 6px 0 0; max-width: 120ch; }
+details { margin: 4px 0 0; font-size: 12px; color: #5f6368; }
+details pre { max-height: 240px; overflow: auto; background: #fff; border: 1px solid #e0e0e0; padding: 6px 8px; }
 .warnings { color: #8a4b00; font-size: 12px; margin: 6px 0 0; padding-left: 18px; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; padding: 8px 24px; font-size: 12px; color: #3c4043; border-top: 1px solid #e0e0e0; border-bottom: 1px solid #e0e0e0; background: #fff; }
 .legend .group { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
@@ -113,8 +115,31 @@ function outcomeBadge(summary: ExecutionSummary): string {
 
 function executionDetails(summary: ExecutionSummary): string {
   if (summary.error === undefined && summary.cause === undefined) return "";
-  const text = [summary.error, summary.cause].filter((s) => s !== undefined).join(": ");
-  return `<p class="error">${escapeXml(text.length > 2000 ? `${text.slice(0, 2000)}…` : text)}</p>`;
+  const cause = summary.cause ?? "";
+  // Lambda causes are JSON with a stack trace: the message reads better, the rest goes in <details>.
+  const message = lambdaErrorMessage(cause) ?? cause;
+  const short = message.length > 300 ? `${message.slice(0, 299)}…` : message;
+  const headline = [summary.error, short].filter((s) => s !== undefined && s !== "").join(": ");
+  const full = cause !== short ? `<details><summary>Full cause</summary><pre class="error">${escapeXml(prettyJson(cause))}</pre></details>` : "";
+  return `<p class="error">${escapeXml(headline)}</p>${full}`;
+}
+
+function lambdaErrorMessage(cause: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(cause);
+    if (typeof parsed === "object" && parsed !== null && "errorMessage" in parsed && typeof parsed.errorMessage === "string") return parsed.errorMessage;
+  } catch {
+    // Not JSON: the cause is plain text.
+  }
+  return undefined;
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }
 
 function legend(withStatus: boolean): string {
