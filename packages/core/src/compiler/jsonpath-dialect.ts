@@ -93,7 +93,7 @@ function render(expr: Expr, dollar: PathRoot, ctx: RenderContext): Rendered {
       return { dynamic: false, value: templateObject(expr.entries, dollar, ctx) };
     case "array": {
       const items = expr.items.map((i) => render(i, dollar, ctx));
-      if (items.every((i) => !i.dynamic || false)) return { dynamic: false, value: items.map((i) => (i.dynamic ? null : i.value)) };
+      if (items.every((i) => !i.dynamic)) return { dynamic: false, value: items.map((i) => (i.dynamic ? null : i.value)) };
       // A path cannot stand as an array element in a payload template; States.Array builds the array instead.
       return { dynamic: true, source: intrinsic("array", expr.items, dollar, ctx) };
     }
