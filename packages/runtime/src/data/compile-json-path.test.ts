@@ -123,6 +123,9 @@ describe("compileJsonPath: indefinite paths (Jayway semantics)", () => {
     expect(names("@.tags")).toEqual([1, 2]);
     expect(names("@.tags[*]")).toEqual([1]);
     expect(names("@.tags[?(@ == 'b')]")).toEqual([1]);
+    // A trailing merge or function yields one value, so its existence is that value's.
+    expect(names("@['tags','zz']")).toEqual([1, 2, 3]);
+    expect(names("@.tags.length()")).toEqual([1, 2]);
     expect(names("@.missing != 1")).toEqual([1, 2, 3]);
     expect(names("@.missing == 1")).toEqual([]);
     expect(names("@.n > $.limit")).toEqual([3]);

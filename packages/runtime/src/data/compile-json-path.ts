@@ -1,4 +1,5 @@
 import { isDefinitePath, parseJsonPath, type JsonPathAst, type JsonPathFunctionName, type JsonPathRoot, type JsonPathSegment } from "@stepcraft/asl";
+import { isDefiniteMerge, yieldsOneValue } from "./path-shape.ts";
 import { StatesError } from "../errors.ts";
 import { NOT_FOUND, type CompiledPath } from "./compiled-path.ts";
 import { compileFilterPredicate, type FilterPathEvaluator } from "./filter-predicate.ts";
@@ -19,9 +20,7 @@ export function compileJsonPath(text: string): CompiledPath {
 export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
   const walk = compileWalk(ast);
   const readRoot = rootReader(ast.root);
-  // A trailing function such as length() yields one value even after a wildcard, and so does a
-  // trailing property merge (`$.a['x','y']`) after member and index steps.
-  const definite = isDefinitePath(ast) || ast.segments.at(-1)?.kind === "function" || isDefiniteMerge(ast);
+  const definite = yieldsOneValue(ast);
   // A fresh array each time: callers may own (and extend) what a path returns.
   const missing = definite ? () => NOT_FOUND : () => [];
   if (!needsContext(ast)) {
@@ -68,16 +67,6 @@ function rootReader(root: JsonPathRoot): (input: unknown, node: unknown, scope: 
       return (_input, _node, scope) => scope.variables.read(name);
     }
   }
-}
-
-/**
- * Jayway treats a path whose last step picks several properties (`$['a','b']`, `$.x[0]['a','b']`)
- * and whose other steps are members and indexes as definite: it reads one object holding the
- * properties present, rather than a list.
- */
-function isDefiniteMerge(ast: JsonPathAst): boolean {
-  const last = ast.segments.at(-1);
-  return last?.kind === "child" && last.selector.kind === "member-union" && isDefinitePath({ ...ast, segments: ast.segments.slice(0, -1) });
 }
 
 function compileWalk(ast: JsonPathAst): Walk {

@@ -1,6 +1,7 @@
 import type { FilterExpression, FilterOperand, FilterOperator, JsonPathAst } from "@stepcraft/asl";
 import { NOT_FOUND } from "./compiled-path.ts";
 import { jsonEquals } from "./json-values.ts";
+import { yieldsOneValue } from "./path-shape.ts";
 import type { NodePredicate, PathContext } from "./path-selectors.ts";
 
 /** Evaluates a path inside a filter, starting from the node under test for `@`. */
@@ -51,7 +52,7 @@ export function compileFilterPredicate(expression: FilterExpression, compilePath
 
 function isIndefinite(operand: FilterOperand): boolean {
   // An indefinite path in a filter yields an array of matches; "exists" means "matched something".
-  return operand.kind === "path" && operand.path.segments.some((s) => s.kind !== "function" && (s.kind === "descendant" || (s.selector.kind !== "member" && s.selector.kind !== "index")));
+  return operand.kind === "path" && !yieldsOneValue(operand.path);
 }
 
 function compileOperand(operand: FilterOperand, compilePath: (path: JsonPathAst) => FilterPathEvaluator): FilterPathEvaluator {
