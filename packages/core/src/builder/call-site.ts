@@ -8,7 +8,8 @@ export interface CallSite {
   readonly text: string;
 }
 
-const internalDir = new URL("../", import.meta.url).pathname;
+// Only the builder itself is internal: workflows defined anywhere else (even in this package) are user code.
+const internalDir = new URL("./", import.meta.url).pathname;
 const FRAME = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):\d+\)?$/;
 
 function parseSite(stack: string | undefined): string {

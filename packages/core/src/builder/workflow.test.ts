@@ -49,6 +49,14 @@ describe("workflow compile and validation", () => {
     }
   });
 
+  it("records where each state was built, in the module that built it", async () => {
+    const { placeOrder } = await import("../golden/place-order.ts");
+    const { ir } = placeOrder("JSONata").toIr();
+    expect(ir.body.states.map((state) => state.site)).toEqual(
+      ir.body.states.map(() => expect.stringMatching(/^packages\/core\/src\/golden\/place-order\.ts:\d+$/)),
+    );
+  });
+
   it("exposes the input schema and names for tooling", () => {
     const schema = typeOnly<{ readonly x: number }>();
     const flow = workflow("Named", { input: schema });
