@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { graphCommand } from "./commands/graph.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { ExitCode, UsageError, processIo, type CliIo } from "./io.ts";
 
@@ -24,6 +25,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       const type = options.type.toUpperCase();
       if (type !== "STANDARD" && type !== "EXPRESS") throw new UsageError(`--type must be STANDARD or EXPRESS, not '${options.type}'`);
       exitCode = await validateCommand(files, { json: options.json === true, stateMachineType: type }, io);
+    });
+
+  program
+    .command("graph")
+    .description("Draw a state machine as Mermaid (default) or a self-contained HTML page; --execution colours the path a run took.")
+    .argument("<file>", "ASL JSON file (*.asl.json)")
+    .option("--format <format>", "mermaid or html", "mermaid")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("--execution <history.json>", "GetExecutionHistory JSON (events array or { events }), html only")
+    .action(async (file: string, options: { format: string; output?: string; execution?: string }) => {
+      const format = options.format;
+      if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
+      exitCode = await graphCommand(
+        file,
+        {
+          format,
+          ...(options.output === undefined ? {} : { output: options.output }),
+          ...(options.execution === undefined ? {} : { execution: options.execution }),
+        },
+        io,
+      );
     });
 
   try {
