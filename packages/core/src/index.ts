@@ -33,6 +33,7 @@ export type {
   FailOptions,
   ParallelOptions,
   MapOptions,
+  MapMode,
   BranchOutputs,
   ItemReaderSpec,
   ItemBatcherSpec,

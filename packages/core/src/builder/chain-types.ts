@@ -248,7 +248,7 @@ export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
 
-export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never, M extends MapMode = "inline"> extends StateOptions, ResultFieldOption<K> {
   /** The array to iterate. @default the state input */
   readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]>;
   /** Reads items from S3 instead (distributed mode). */
@@ -256,10 +256,12 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   /** Builds each processor input from the item. */
   readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S;
   readonly itemBatcher?: ItemBatcherSpec<BI>;
-  /** The states run for each item. */
-  readonly processor: (states: StateFactories<ProcessorInput<Item, S, BI>, ProcessorInput<Item, S, BI>, V, never>) => ChainLike<ProcessorInput<Item, S, BI>, P, unknown, PE>;
+  /** The states run for each item; distributed child executions cannot read outer variables. */
+  readonly processor: (
+    states: StateFactories<ProcessorInput<Item, S, BI>, ProcessorInput<Item, S, BI>, M extends "distributed" ? {} : V, never>,
+  ) => ChainLike<ProcessorInput<Item, S, BI>, P, unknown, PE>;
   /** @default "inline" */
-  readonly mode?: "inline" | "distributed";
+  readonly mode?: M;
   /** Child execution type in distributed mode. @default "STANDARD" */
   readonly executionType?: "STANDARD" | "EXPRESS";
   /** @default 0 (unlimited) */
@@ -272,6 +274,9 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   readonly assign?: ($: ResultScope<Cur, MapResult<P, W>, V>) => A;
 
 }
+
+/** Inline iterations run in the execution; distributed ones are child executions. */
+export type MapMode = "inline" | "distributed";
 
 type DefaultItem<Cur> = Cur extends readonly (infer I)[] ? I : unknown;
 
@@ -330,9 +335,10 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
     O = NotGiven,
     A extends object = {},
     const K extends string = never,
+    const M extends MapMode = "inline",
   >(
     name: string,
-    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K>,
+    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M>,
   ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<MapResult<P, W>, O>>, MergeVars<V, A>, E, PE>;
 }
 

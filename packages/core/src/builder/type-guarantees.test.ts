@@ -176,6 +176,13 @@ describe("7. variables are typed where read", () => {
     assigned.choice("Typo").when(($) => $.vars.totl.gt(100), succeed("T"));
     // @ts-expect-error - nothing is assigned before the first state
     flow.pass("Early", { output: ($) => $.vars.total });
+    assigned.map("Inline", { items: ($) => $.input.items, processor: (s) => s.pass("ReadsOuter", { output: ($) => $.vars.total }) });
+    assigned.map("Distributed", {
+      items: ($) => $.input.items,
+      mode: "distributed",
+      // @ts-expect-error - distributed child executions cannot read the parent's variables
+      processor: (s) => s.pass("CannotReadOuter", { output: ($) => $.vars.total }),
+    });
     const reassigned = assigned.pass("Again", { assign: () => ({ total: "now a string" }) });
     reassigned.pass("Read", {
       output: ($) => {
