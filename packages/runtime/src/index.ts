@@ -10,7 +10,7 @@ export type { Clock, Timer } from "./engine/clock.ts";
 export { seededRandom } from "./engine/random.ts";
 export type { RandomSource } from "./engine/random.ts";
 export { rawPayload, RawPayload } from "./tasks/raw-payload.ts";
-export { createTaskResolver } from "./tasks/resolve.ts";
+export { createTaskResolver, resolvedTask } from "./tasks/resolve.ts";
 export type { TaskBindingOptions, TaskDataIsolation } from "./tasks/resolve.ts";
 export type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./tasks/types.ts";
 export type { DataFlow, DataFlowFields } from "./engine/data-flow.ts";

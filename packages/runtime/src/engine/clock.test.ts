@@ -30,13 +30,13 @@ describe("VirtualClock", () => {
 
   it("does not move while real work holds it", async () => {
     const clock = new VirtualClock(0);
-    const release = clock.hold();
+    clock.hold();
     let woke = false;
     void clock.sleep(1_000).done.then(() => (woke = true));
     await new Promise((r) => setTimeout(r, 5));
     expect(woke).toBe(false);
-    release();
-    release(); // a second release is harmless
+    clock.release();
+    clock.release(); // an unmatched release is harmless
     await new Promise((r) => setTimeout(r, 5));
     expect(woke).toBe(true);
   });
@@ -55,6 +55,7 @@ describe("RealClock", () => {
     await clock.sleep(5).done;
     expect(clock.now() - t0).toBeGreaterThanOrEqual(4);
     clock.sleep(10_000).cancel();
-    clock.hold()();
+    clock.hold();
+    clock.release();
   });
 });

@@ -6,9 +6,11 @@ export interface Clock {
   sleep(ms: number): Timer;
   /**
    * Declares real work in flight (a task handler running): virtual time must not jump while it
-   * runs, or its timeout would fire before it had a chance to finish. Returns the release.
+   * runs. Each `hold()` is matched by one `release()`.
    */
-  hold(): () => void;
+  hold(): void;
+  /** Ends one `hold()`. */
+  release(): void;
 }
 
 /** A pending sleep that can be cancelled (so an abandoned execution leaves nothing behind). */
@@ -63,15 +65,14 @@ export class VirtualClock implements Clock {
     };
   }
 
-  hold(): () => void {
+  hold(): void {
     this.holds++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.holds--;
-      if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
-    };
+  }
+
+  release(): void {
+    if (this.holds === 0) return;
+    this.holds--;
+    if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
@@ -119,7 +120,11 @@ export class RealClock implements Clock {
     return { done, cancel: () => clearTimeout(handle) };
   }
 
-  hold(): () => void {
-    return () => undefined;
+  hold(): void {
+    // Real time moves on its own.
+  }
+
+  release(): void {
+    // Nothing was held.
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../engine/clock.ts";
 import { prepareStateMachine, runExecution } from "../engine/machine.ts";
+import { resolvedTask } from "../tasks/resolve.ts";
 
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:double";
 const task = (state: Record<string, unknown>) => ({ StartAt: "T", States: { T: { Type: "Task", ...state, End: true } } });
@@ -96,12 +97,7 @@ describe("Task", () => {
 
   it("lets a custom resolver bind any resource", async () => {
     const r = await runExecution(task({ Resource: "arn:aws:states:::dynamodb:getItem" }), { k: 1 }, {
-      resolveTask: (resource) => ({
-        kind: "service",
-        resourceType: "dynamodb",
-        resourceAction: "getItem",
-        invoke: async (input) => ({ resource, input }),
-      }),
+      resolveTask: (resource) => resolvedTask("service", "dynamodb", "getItem", async (input) => ({ resource, input })),
     });
     expect(r.output).toEqual({ resource: "arn:aws:states:::dynamodb:getItem", input: { k: 1 } });
   });

@@ -47,7 +47,7 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) =>
       andThen(timeout(input, frame), (seconds) =>
-        invoke(task, events, resource, effective, frame, seconds).then((result) => {
+        andThen(invoke(task, events, resource, effective, frame, seconds), (result) => {
           frame.next = next;
           if (assign === undefined) return flow.output(input, result, frame);
           const values = assign({ jsonPathInput: result, input, result }, frame);
@@ -87,20 +87,34 @@ function compileTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
   };
 }
 
-async function invoke(
+/** What handlers see of the call; the abort signal is created only if a handler asks for it. */
+class TaskCall {
+  constructor(
+    private readonly frame: Frame,
+    readonly stateName: string,
+    readonly resource: string,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.frame.exec.signal;
+  }
+}
+
+/**
+ * Schedules and runs the task, recording Scheduled/Started and then Succeeded, Failed or TimedOut.
+ * Returns the raw result, synchronously when the handler is synchronous.
+ */
+function invoke(
   task: ResolvedTask,
   events: TaskEvents,
   resource: string,
   effective: unknown,
   frame: Frame,
   timeoutSeconds: number | undefined,
-): Promise<unknown> {
+): unknown {
   const exec = frame.exec;
   const history = exec.history;
-  const serviceDetails =
-    task.kind === "lambda-function"
-      ? undefined
-      : { resourceType: task.resourceType, resource: task.resourceAction };
+  const serviceDetails = task.kind === "lambda-function" ? undefined : task.eventDetails;
   const scheduledExtra: Record<string, unknown> =
     task.kind === "lambda-function"
       ? { resource }
@@ -109,26 +123,11 @@ async function invoke(
   frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, scheduledExtra);
   frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, serviceDetails);
 
-  const release = exec.clock.hold();
-  let timer: { done: Promise<void>; cancel(): void } | undefined;
-  try {
-    const call = task.invoke(effective, { stateName: frame.stateName, resource, signal: exec.signal });
-    let result: unknown;
-    if (timeoutSeconds === undefined) {
-      result = await call;
-    } else {
-      const t = exec.clock.sleep(timeoutSeconds * 1000);
-      timer = t;
-      const expired = t.done.then(() => {
-        throw new StatesError("States.Timeout", "");
-      });
-      // Time only moves while the handler waits on the clock; release the hold during the race.
-      release();
-      result = await Promise.race([call, expired]);
-    }
+  const succeeded = (result: unknown): unknown => {
     frame.lastEventId = history.add(events.succeeded, frame.lastEventId, undefined, result, serviceDetails);
     return result;
-  } catch (e) {
+  };
+  const failed = (e: unknown): never => {
     const err = toStatesError(e);
     const details: Record<string, unknown> = { ...serviceDetails };
     const error = failureError(err);
@@ -138,8 +137,44 @@ async function invoke(
     const type = err.error === "States.Timeout" ? events.timedOut : events.failed;
     frame.lastEventId = history.add(type, frame.lastEventId, undefined, undefined, details);
     throw err;
-  } finally {
-    timer?.cancel();
-    release();
+  };
+
+  let call: unknown;
+  try {
+    call = task.invoke(effective, new TaskCall(frame, frame.stateName, resource));
+  } catch (e) {
+    return failed(e);
   }
+  if (!(call instanceof Promise)) return succeeded(call);
+  const clock = exec.clock;
+  if (timeoutSeconds === undefined) {
+    // Virtual time must not jump while the handler does real work.
+    clock.hold();
+    return call.then(
+      (result: unknown) => {
+        clock.release();
+        return succeeded(result);
+      },
+      (e: unknown) => {
+        clock.release();
+        return failed(e);
+      },
+    );
+  }
+  // With a timeout, time may move while the handler is pending: a handler that never settles
+  // times out as soon as nothing else can make progress.
+  const timer = clock.sleep(timeoutSeconds * 1000);
+  const expired = timer.done.then(() => {
+    throw new StatesError("States.Timeout", "");
+  });
+  return Promise.race([call, expired]).then(
+    (result: unknown) => {
+      timer.cancel();
+      return succeeded(result);
+    },
+    (e: unknown) => {
+      timer.cancel();
+      return failed(e);
+    },
+  );
 }

@@ -15,7 +15,7 @@ describe("createTaskResolver", () => {
   it("fails raw results over the limit with States.DataLimitExceeded naming the function", async () => {
     const arn = "arn:aws:lambda:us-east-1:111111111111:function:big";
     const resolve = createTaskResolver({ ...base, tasks: { big: () => rawPayload("a".repeat(257 * 1024)) } });
-    await expect(resolve(arn, "T").invoke({}, ctx)).rejects.toMatchObject({
+    await expect(Promise.resolve().then(() => resolve(arn, "T").invoke({}, ctx))).rejects.toMatchObject({
       error: "States.DataLimitExceeded",
       cause: `The state/task '${arn}' returned a result with a size exceeding the maximum number of bytes service limit.`,
     });
@@ -26,7 +26,12 @@ describe("createTaskResolver", () => {
     const task = resolve("arn:aws:states:::lambda:invoke", "T");
     expect(await task.invoke({ FunctionName: "echo", Payload: "true" }, ctx)).toMatchObject({ Payload: true });
     expect(await task.invoke({ FunctionName: "echo" }, ctx)).toMatchObject({ Payload: {} });
-    await expect(task.invoke({}, ctx)).rejects.toMatchObject({ error: "States.Runtime" });
+    await expect(Promise.resolve().then(() => task.invoke({}, ctx))).rejects.toMatchObject({ error: "States.Runtime" });
+  });
+
+  it("stays synchronous for a synchronous handler", () => {
+    const resolve = createTaskResolver({ ...base, tasks: { f: (e) => e } });
+    expect(resolve("arn:aws:lambda:us-east-1:111111111111:function:f", "T").invoke({ a: 1 }, ctx)).toEqual({ a: 1 });
   });
 
   it("binds other resources by exact ARN", async () => {

@@ -59,50 +59,43 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
     if (isLambdaFunctionArn(resource)) {
       const handler = findFunction(resource);
       if (!handler && !hasLambdaBindings) return unbound(resource, stateName);
-      return {
-        kind: "lambda-function",
-        resourceType: "lambda",
-        resourceAction: "invoke",
-        invoke: async (input, ctx) => {
-          if (!handler) throw notFound(functionArn(resource));
-          const result = await callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true, copying);
-          return checkedResult(result, resource);
-        },
-      };
+      return resolvedTask("lambda-function", "lambda", "invoke", (input, ctx) => {
+        if (!handler) throw notFound(functionArn(resource));
+        const result = callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true, copying);
+        return andThen(result, (r) => checkedResult(r, resource));
+      });
     }
     if (LAMBDA_INVOKE.test(resource)) {
-      return {
-        kind: "service",
-        resourceType: "lambda",
-        resourceAction: "invoke",
-        invoke: async (input, ctx) => {
-          const params = (input ?? {}) as Record<string, unknown>;
-          const name = params["FunctionName"];
-          if (typeof name !== "string") {
-            throw new StatesError("States.Runtime", `The field 'FunctionName' is required for resource ${resource}`);
-          }
-          const handler = findFunction(name);
-          if (!handler) throw notFound(functionArn(name));
-          const event = lambdaEvent(params["Payload"], isolate);
-          const result = await callLambda(handler, event, ctx, options.lambdaErrorFormat, false, copying);
-          const payload = checkedResult(result, "lambda");
-          return invokeResponse(payload);
-        },
-      };
+      return resolvedTask("service", "lambda", "invoke", (input, ctx) => {
+        const params = (input ?? {}) as Record<string, unknown>;
+        const name = params["FunctionName"];
+        if (typeof name !== "string") {
+          throw new StatesError("States.Runtime", `The field 'FunctionName' is required for resource ${resource}`);
+        }
+        const handler = findFunction(name);
+        if (!handler) throw notFound(functionArn(name));
+        const event = lambdaEvent(params["Payload"], isolate);
+        const result = callLambda(handler, event, ctx, options.lambdaErrorFormat, false, copying);
+        return andThen(result, (r) => invokeResponse(checkedResult(r, "lambda")));
+      });
     }
     const handler = bindings.get(resource);
     if (!handler) return unbound(resource, stateName);
     const [service, action] = serviceParts(resource);
-    return {
-      kind: "service",
-      resourceType: service,
-      resourceAction: action,
-      invoke: async (input, ctx) => {
-        const result = await handler(isolate(input), ctx);
-        return checkedResult(result, resource);
-      },
-    };
+    return resolvedTask("service", service, action, (input, ctx) =>
+      andThen(handler(isolate(input), ctx), (r) => checkedResult(r, resource)),
+    );
   };
+}
+
+/** Builds a ResolvedTask (its history details are made once). */
+export function resolvedTask(
+  kind: ResolvedTask["kind"],
+  resourceType: string,
+  resourceAction: string,
+  invoke: ResolvedTask["invoke"],
+): ResolvedTask {
+  return { kind, resourceType, resourceAction, eventDetails: { resourceType, resource: resourceAction }, invoke };
 }
 
 function serviceParts(resource: string): [string, string] {
@@ -112,14 +105,13 @@ function serviceParts(resource: string): [string, string] {
 }
 
 function unbound(resource: string, stateName: string): ResolvedTask {
-  const fail = async (): Promise<never> => {
+  return resolvedTask("service", "unbound", resource, () => {
     throw new StatesError(
       "States.Runtime",
       `The Task state '${stateName}' uses the resource '${resource}', which is not bound to a local handler. ` +
         `Bind it with prepareStateMachine(definition, { tasks: { '${resource}': async (input) => result } }).`,
     );
-  };
-  return { kind: "service", resourceType: "unbound", resourceAction: resource, invoke: fail };
+  });
 }
 
 function notFound(arn: string): StatesError {
@@ -148,24 +140,35 @@ function copyJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
-async function callLambda(
+/** Calls a function and turns what it throws into the Lambda error AWS reports (name = errorType). */
+function callLambda(
   handler: TaskHandler,
   event: unknown,
   ctx: TaskCallContext,
   format: LambdaErrorFormat,
   legacyResource: boolean,
   copying: boolean,
-): Promise<unknown> {
-  try {
-    return await handler(event, ctx);
-  } catch (e) {
+): unknown {
+  const toError = (e: unknown): never => {
     if (isStatesError(e)) throw e;
     const err = e instanceof Error ? e : new Error(String(e));
     const errorType = err.name;
     const message = !copying && err instanceof TypeError && FROZEN_MUTATION.test(err.message) ? `${err.message}${FROZEN_HINT}` : err.message;
     const payload = lambdaErrorPayload(errorType, message, err.stack, format);
     throw new PartialStatesError(errorType, lambdaErrorCause(payload, legacyResource && format === "python"));
+  };
+  let out: unknown;
+  try {
+    out = handler(event, ctx);
+  } catch (e) {
+    return toError(e);
   }
+  return out instanceof Promise ? out.then(undefined, toError) : out;
+}
+
+/** Applies `f` to a value that may be a promise. */
+function andThen(value: unknown, f: (v: unknown) => unknown): unknown {
+  return value instanceof Promise ? value.then(f) : f(value);
 }
 
 /** What V8 says when code changes a frozen object. */

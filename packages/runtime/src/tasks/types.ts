@@ -21,8 +21,13 @@ export interface ResolvedTask {
   /** For service integrations: the service (`lambda`) and action (`invoke`) named in history. */
   readonly resourceType: string;
   readonly resourceAction: string;
-  /** Runs the task on its effective input; resolves to its raw result or rejects with a StatesError. */
-  invoke(input: unknown, context: TaskCallContext): Promise<unknown>;
+  /** `{resourceType, resource}` as Task* history events show them (built once). */
+  readonly eventDetails: Readonly<Record<string, string>>;
+  /**
+   * Runs the task on its effective input: its raw result (or a promise of it); a failure is a
+   * StatesError, thrown or rejected.
+   */
+  invoke(input: unknown, context: TaskCallContext): unknown;
 }
 
 /** Binds a Task `Resource` to something that runs it; the seam a fuller task story plugs into. */
