@@ -12,7 +12,7 @@ export type ParseDefinitionResult =
 /** Options for `parseDefinition`. */
 export interface ParseDefinitionOptions {
   /** @default "STANDARD" */
-  stateMachineType?: StateMachineType;
+  stateMachineType?: StateMachineType | undefined;
 }
 
 const NOT_AN_OBJECT = "Definition must be a valid JSON object";

@@ -16,7 +16,7 @@ import { describeType, isObject } from "./values.ts";
 /** Options for `validateDefinition`. */
 export interface ValidateDefinitionOptions {
   /** Express machines reject `.sync`, `.waitForTaskToken`, activities and Distributed Maps. @default "STANDARD" */
-  stateMachineType?: StateMachineType;
+  stateMachineType?: StateMachineType | undefined;
 }
 
 const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set(["Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"]);
