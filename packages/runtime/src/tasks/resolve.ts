@@ -61,8 +61,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
       if (!handler && !hasLambdaBindings) return unbound(resource, stateName);
       return resolvedTask("lambda-function", "lambda", "invoke", (input, ctx) => {
         if (!handler) throw notFound(functionArn(resource));
-        const result = callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true, copying);
-        return andThen(result, (r) => checkedResult(r, resource));
+        return callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true, copying, (r) => checkedResult(r, resource));
       });
     }
     if (LAMBDA_INVOKE.test(resource)) {
@@ -75,8 +74,9 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
         const handler = findFunction(name);
         if (!handler) throw notFound(functionArn(name));
         const event = lambdaEvent(params["Payload"], isolate);
-        const result = callLambda(handler, event, ctx, options.lambdaErrorFormat, false, copying);
-        return andThen(result, (r) => invokeResponse(checkedResult(r, "lambda")));
+        return callLambda(handler, event, ctx, options.lambdaErrorFormat, false, copying, (r) =>
+          invokeResponse(checkedResult(r, "lambda")),
+        );
       });
     }
     const handler = bindings.get(resource);
@@ -148,6 +148,7 @@ function callLambda(
   format: LambdaErrorFormat,
   legacyResource: boolean,
   copying: boolean,
+  onResult: (result: unknown) => unknown,
 ): unknown {
   const toError = (e: unknown): never => {
     if (isStatesError(e)) throw e;
@@ -163,7 +164,8 @@ function callLambda(
   } catch (e) {
     return toError(e);
   }
-  return out instanceof Promise ? out.then(undefined, toError) : out;
+  // One hop for both outcomes: the result check must not see the function's own errors.
+  return out instanceof Promise ? out.then(onResult, toError) : onResult(out);
 }
 
 /** Applies `f` to a value that may be a promise. */
