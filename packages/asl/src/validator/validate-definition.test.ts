@@ -192,6 +192,18 @@ const FIXTURES: Fixture[] = [
     path: "/States/A/ItemReader/Resource",
   },
   {
+    name: "GIVEN CSV headers without CSVHeaders",
+    definition: machine({ A: { Type: "Map", End: true, ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "GIVEN" } }, ItemProcessor: { StartAt: "B", States: { B: pass() } } } }),
+    code: "SCHEMA_VALIDATION_FAILED",
+    path: "/States/A/ItemReader/ReaderConfig",
+  },
+  {
+    name: "ReaderConfig with an unknown InputType",
+    definition: machine({ A: { Type: "Map", End: true, ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "XML" } }, ItemProcessor: { StartAt: "B", States: { B: pass() } } } }),
+    code: "SCHEMA_VALIDATION_FAILED",
+    path: "/States/A/ItemReader/ReaderConfig/InputType",
+  },
+  {
     name: "label with a space",
     definition: machine({ A: { Type: "Map", End: true, Label: "my label", ItemProcessor: { StartAt: "B", States: { B: pass() } } } }),
     code: "INVALID_LABEL_NAME",

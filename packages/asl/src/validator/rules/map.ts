@@ -140,6 +140,12 @@ function checkReaderConfig(context: ValidationContext, config: unknown, pointer:
       report(context, "SCHEMA_VALIDATION_FAILED", childPointer(pointer, field), `The field '${field}' should have one of these values: [${values.join(", ")}].`);
     }
   }
+  if (config["CSVHeaderLocation"] === "GIVEN" && !("CSVHeaders" in config)) {
+    report(context, "SCHEMA_VALIDATION_FAILED", pointer, `These fields are required: [CSVHeaders]. With "CSVHeaderLocation": "GIVEN", list the column names in 'CSVHeaders'.`);
+  }
+  if (config["Transformation"] === "LOAD_AND_FLATTEN" && !("InputType" in config)) {
+    report(context, "SCHEMA_VALIDATION_FAILED", pointer, `These fields are required: [InputType]. "Transformation": "LOAD_AND_FLATTEN" needs the InputType of the files it loads.`);
+  }
   const headers = config["CSVHeaders"];
   if (headers !== undefined && (!Array.isArray(headers) || !headers.every((header) => typeof header === "string"))) {
     report(context, "SCHEMA_VALIDATION_FAILED", childPointer(pointer, "CSVHeaders"), `The field 'CSVHeaders' must be an array of strings.`);
