@@ -2,7 +2,7 @@
 export * from "./jsonpath/index.ts";
 export * from "./intrinsic/index.ts";
 export type * from "./types.ts";
-export { STATE_TYPES } from "./types.ts";
+export { isStateType, STATE_TYPES } from "./types.ts";
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type DiagnosticSeverity } from "./diagnostic.ts";
 export { parseDefinition, type ParseDefinitionOptions, type ParseDefinitionResult } from "./parse-definition.ts";
 export { locateJsonPointer, type SourcePosition } from "./locate-json-pointer.ts";

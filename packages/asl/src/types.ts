@@ -16,8 +16,13 @@ export type JsonataExpression = `{%${string}%}`;
 /** The eight state types. */
 export type StateType = "Task" | "Pass" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map";
 
-/** Every state type, in a stable order (useful for exhaustive dispatch and messages). */
+/** Every state type, in the order AWS lists them in its messages. */
 export const STATE_TYPES: readonly StateType[] = ["Task", "Wait", "Pass", "Succeed", "Fail", "Choice", "Parallel", "Map"];
+
+/** True when the value names one of the eight state types. */
+export function isStateType(value: unknown): value is StateType {
+  return typeof value === "string" && (STATE_TYPES as readonly string[]).includes(value);
+}
 
 /** A whole state machine definition. */
 export interface StateMachineDefinition {

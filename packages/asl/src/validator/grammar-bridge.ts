@@ -1,11 +1,8 @@
 // The one place the validator talks to the JSONPath and intrinsic-function grammars.
 // Each check returns undefined when the text is fine, or a short reason when it is not.
 // Results are memoised: definitions repeat the same paths, and the validator must stay cheap.
-import type { GrammarError } from "../jsonpath/grammar-result.ts";
-import { parseJsonPath } from "../jsonpath/jsonpath-parser.ts";
-import { parseReferencePath } from "../jsonpath/path-kinds.ts";
-import { checkIntrinsicArity } from "../intrinsic/intrinsic-functions.ts";
-import { looksLikeIntrinsic, parseIntrinsic } from "../intrinsic/intrinsic-parser.ts";
+import { checkIntrinsicArity, looksLikeIntrinsic, parseIntrinsic } from "../intrinsic/index.ts";
+import { parseJsonPath, parseReferencePath, type GrammarError } from "../jsonpath/index.ts";
 
 const MAX_CACHE_ENTRIES = 10_000;
 const caches: Array<Map<string, string | null>> = [];

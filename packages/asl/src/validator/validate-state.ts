@@ -1,13 +1,12 @@
 // One state: its object shape, Type, QueryLanguage, each field against the field table, then
 // the cross-field rules of its type.
 import { childPointer } from "../json-pointer.ts";
-import { STATE_TYPES, type QueryLanguage, type StateType } from "../types.ts";
+import { isStateType, STATE_TYPES, type QueryLanguage, type StateType } from "../types.ts";
 import { report, type ValidationContext } from "./context.ts";
 import { LANGUAGE_COUNTERPARTS, STATE_FIELDS } from "./state-fields.ts";
 import { STATE_HANDLERS } from "./state-handlers.ts";
 import { describeType, isObject } from "./values.ts";
 
-const STATE_TYPE_SET: ReadonlySet<string> = new Set(STATE_TYPES);
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.values(STATE_FIELDS).flatMap((fields) => Object.keys(fields)));
 
 /** Validates one state of a States block. */
@@ -29,11 +28,11 @@ export function validateState(
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `These fields are required: [Type]. Give state '${name}' a Type (${STATE_TYPES.join(", ")}).`);
     return;
   }
-  if (typeof type !== "string" || !STATE_TYPE_SET.has(type)) {
+  if (!isStateType(type)) {
     report(context, "SCHEMA_VALIDATION_FAILED", childPointer(pointer, "Type"), `The field 'Type' should have one of these values: [${STATE_TYPES.join(", ")}].`);
     return;
   }
-  const stateType = type as StateType;
+  const stateType = type;
   const queryLanguage = stateQueryLanguage(context, state, pointer);
   const scope = { name, pointer, state, type: stateType, queryLanguage, outerVariables, visibleVariables };
   const fields = STATE_FIELDS[stateType];

@@ -20,7 +20,7 @@ export const stringField: FieldCheck = (context, value, pointer, field) => {
   if (typeof value !== "string") report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The field '${field}' must be a string, but it is ${describeType(value)}.`);
 };
 
-/** A field checked elsewhere (Type, QueryLanguage) or that accepts any JSON (Pass Result). */
+/** A field checked elsewhere: Type and QueryLanguage by the state walker, nested graphs by the state's rule. */
 export const acceptAny: FieldCheck = () => undefined;
 
 /** `Next`, `Default`: a state name (whether it exists is a graph rule). */
