@@ -34,6 +34,8 @@ export class Frame implements EvaluationScope {
   /** Set while a callback Task builds its parameters. */
   taskToken: string | undefined = undefined;
   private cachedContext: unknown = undefined;
+  /** `$$.State.EnteredTime`, formatted once per state visit (Map items rebuild the context often). */
+  private enteredTimeText: string | undefined = undefined;
 
   constructor(
     readonly exec: ExecutionRuntime,
@@ -67,6 +69,7 @@ export class Frame implements EvaluationScope {
     this.retryCount = 0;
     this.assignedVariables = undefined;
     this.cachedContext = undefined;
+    this.enteredTimeText = undefined;
   }
 
   /** Drops the cached context object after RetryCount / Map.Item / Task.Token changed. */
@@ -77,12 +80,13 @@ export class Frame implements EvaluationScope {
   /** The context object (`$$`) of the current state. */
   get context(): unknown {
     if (this.cachedContext !== undefined) return this.cachedContext;
+    const enteredTime = (this.enteredTimeText ??= formatContextTimestamp(this.enteredAt));
     const ctx: Record<string, unknown> = {
       Execution: this.exec.contextExecution,
       // AWS shows RetryCount only on states that can retry (recorded: a Pass state has none).
       State: this.retriable
-        ? { EnteredTime: formatContextTimestamp(this.enteredAt), Name: this.stateName, RetryCount: this.retryCount }
-        : { EnteredTime: formatContextTimestamp(this.enteredAt), Name: this.stateName },
+        ? { EnteredTime: enteredTime, Name: this.stateName, RetryCount: this.retryCount }
+        : { EnteredTime: enteredTime, Name: this.stateName },
       StateMachine: this.exec.contextStateMachine,
     };
     if (this.taskToken !== undefined) ctx["Task"] = { Token: this.taskToken };

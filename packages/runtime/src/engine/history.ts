@@ -58,13 +58,9 @@ export class HistoryLimitReached extends Error {
 
 /** Records the events of one execution; `id`s are 1-based and sequential. */
 export class HistoryRecorder {
-  // Parallel arrays rather than one object per event: recording stays allocation-light.
-  private readonly types: string[] = [];
-  private readonly prevs: number[] = [];
-  private readonly times: number[] = [];
-  private readonly names: Array<string | undefined> = [];
-  private readonly payloads: unknown[] = [];
-  private readonly extras: Array<Readonly<Record<string, unknown>> | undefined> = [];
+  // One flat array, six slots per event, rather than an object per event: recording stays
+  // allocation-light. Slots: type, previousEventId, timestamp, name, payload, extra details.
+  private readonly slots: unknown[] = [];
 
   constructor(
     private readonly now: () => number,
@@ -85,30 +81,28 @@ export class HistoryRecorder {
   ): number {
     const id = ++this.count;
     if (id > this.maxEvents) throw new HistoryLimitReached(`history reached ${this.maxEvents} events`);
-    if (this.enabled) {
-      this.types.push(type);
-      this.prevs.push(prev);
-      this.times.push(this.now());
-      this.names.push(name);
-      this.payloads.push(payload);
-      this.extras.push(extra);
-    }
+    if (this.enabled) this.slots.push(type, prev, this.now(), name, payload, extra);
     return id;
   }
 
   /** The events in GetExecutionHistory shape (JSON strings for payloads). */
   materialize(): HistoryEvent[] {
-    return this.types.map((type, i) =>
-      toHistoryEvent({
-        type,
-        id: i + 1,
-        prev: this.prevs[i]!,
-        ts: this.times[i]!,
-        name: this.names[i],
-        payload: this.payloads[i],
-        extra: this.extras[i],
-      }),
-    );
+    const out: HistoryEvent[] = [];
+    const s = this.slots;
+    for (let i = 0; i < s.length; i += 6) {
+      out.push(
+        toHistoryEvent({
+          type: s[i] as string,
+          id: i / 6 + 1,
+          prev: s[i + 1] as number,
+          ts: s[i + 2] as number,
+          name: s[i + 3] as string | undefined,
+          payload: s[i + 4],
+          extra: s[i + 5] as Readonly<Record<string, unknown>> | undefined,
+        }),
+      );
+    }
+    return out;
   }
 }
 

@@ -7,6 +7,7 @@ import { andThen, runBlock } from "../engine/run-block.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
+import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
@@ -28,6 +29,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   const processor = ctx.compileBlock(processorDef);
   const config = processorDef?.["ProcessorConfig"] as Record<string, unknown> | undefined;
   const distributed = config?.["Mode"] === "DISTRIBUTED";
+  const processorAssigns = JSON.stringify(processorDef ?? {}).includes('"Assign"');
   const mapRunArnOf = (exec: ExecutionRuntime): string => {
     const execArn = String(exec.contextExecution["Id"]);
     const label = typeof def["Label"] === "string" ? def["Label"] : name;
@@ -64,34 +66,27 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         return percentage !== undefined && (failures * 100) / items.length <= percentage;
       };
 
-      const runItem = (index: number): unknown => {
-        const item: unknown = items[index];
-        return andThen(inputs.itemInput(effective, item, index, frame), (itemInput) => {
+      // Per-item work avoids creating named closures: they are the hot path of a large Map.
+      const iteration: IterationContext = { history, name, distributed, halt, tolerate };
+      const runItem = (index: number): unknown =>
+        andThen(inputs.itemInput(effective, items[index], index, frame), (itemInput) => {
           const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, undefined, { index });
-          const scope = frame.variables.child({ isolated: distributed });
-          const child = new Frame(childExec, startedId, halt, scope);
-          const succeeded = (v: unknown): unknown => {
-            scope.dispose();
-            if (!distributed) history.add("MapIterationSucceeded", child.lastEventId, name, undefined, { index });
-            return v;
-          };
-          const failed = (e: unknown): unknown => {
-            scope.dispose();
-            const err = toStatesError(e);
-            if (!distributed) history.add("MapIterationFailed", child.lastEventId, name, undefined, { index });
-            if (tolerate()) return errorOutput(err);
-            halt.reason ??= err;
-            throw err;
-          };
+          // A processor that assigns nothing can read the outer variables directly.
+          const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
+          const child = new Frame(childExec, startedId, halt, scope ?? frame.variables);
           let out: unknown;
           try {
             out = runBlock(processor, itemInput, child);
           } catch (e) {
-            return failed(e);
+            return iterationFailed(iteration, index, scope, child, e);
           }
-          return out instanceof Promise ? out.then(succeeded, failed) : succeeded(out);
+          return out instanceof Promise
+            ? out.then(
+                (v: unknown) => iterationSucceeded(iteration, index, scope, child, v),
+                (e: unknown) => iterationFailed(iteration, index, scope, child, e),
+              )
+            : iterationSucceeded(iteration, index, scope, child, out);
         });
-      };
 
       const onFailure = (e: unknown): never => {
         const err = tolerating
@@ -127,4 +122,29 @@ export function compileMap(ctx: StateCompileContext): StateBody {
     if (error.error === "States.Runtime") return;
     frame.lastEventId = frame.exec.history.add("MapStateFailed", frame.exec.history.count);
   });
+}
+
+/** What an iteration's completion needs from its Map visit. */
+interface IterationContext {
+  readonly history: HistoryRecorder;
+  readonly name: string;
+  readonly distributed: boolean;
+  readonly halt: HaltFlag;
+  /** Counts a failure; true while the tolerated threshold is not exceeded. */
+  readonly tolerate: () => boolean;
+}
+
+function iterationSucceeded(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, value: unknown): unknown {
+  scope?.dispose();
+  if (!it.distributed) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, undefined, { index });
+  return value;
+}
+
+function iterationFailed(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, e: unknown): unknown {
+  scope?.dispose();
+  const err = toStatesError(e);
+  if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, undefined, { index });
+  if (it.tolerate()) return errorOutput(err);
+  it.halt.reason ??= err;
+  throw err;
 }

@@ -14,6 +14,7 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
   const next = ctx.next();
   const assign = ctx.assign(ctx.def["Assign"], "Assign");
   const branches = (Array.isArray(ctx.def["Branches"]) ? ctx.def["Branches"] : []).map((b: unknown) => ctx.compileBlock(b));
+  const branchesAssign = JSON.stringify(ctx.def["Branches"] ?? []).includes('"Assign"');
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
@@ -37,6 +38,8 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       let outcome: unknown[] | Promise<unknown[]>;
       try {
         outcome = runPool(branches.length, 0, (i) => {
+          // Branches that assign nothing can read the outer variables directly.
+          if (!branchesAssign) return runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables));
           const scope = frame.variables.child();
           const out = runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, scope));
           if (out instanceof Promise) return out.finally(() => scope.dispose());

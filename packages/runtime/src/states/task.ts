@@ -123,29 +123,13 @@ function invoke(
   frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, scheduledExtra);
   frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, serviceDetails);
 
-  const succeeded = (result: unknown): unknown => {
-    frame.lastEventId = history.add(events.succeeded, frame.lastEventId, undefined, result, serviceDetails);
-    return result;
-  };
-  const failed = (e: unknown): never => {
-    const err = toStatesError(e);
-    const details: Record<string, unknown> = { ...serviceDetails };
-    const error = failureError(err);
-    const cause = failureCause(err);
-    if (error !== undefined) details["error"] = error;
-    if (cause !== undefined && cause !== "") details["cause"] = cause;
-    const type = err.error === "States.Timeout" ? events.timedOut : events.failed;
-    frame.lastEventId = history.add(type, frame.lastEventId, undefined, undefined, details);
-    throw err;
-  };
-
   let call: unknown;
   try {
     call = task.invoke(effective, new TaskCall(frame, frame.stateName, resource));
   } catch (e) {
-    return failed(e);
+    return failed(frame, events, serviceDetails, e);
   }
-  if (!(call instanceof Promise)) return succeeded(call);
+  if (!(call instanceof Promise)) return succeeded(frame, events, serviceDetails, call);
   const clock = exec.clock;
   if (timeoutSeconds === undefined) {
     // Virtual time must not jump while the handler does real work.
@@ -153,11 +137,11 @@ function invoke(
     return call.then(
       (result: unknown) => {
         clock.release();
-        return succeeded(result);
+        return succeeded(frame, events, serviceDetails, result);
       },
       (e: unknown) => {
         clock.release();
-        return failed(e);
+        return failed(frame, events, serviceDetails, e);
       },
     );
   }
@@ -170,11 +154,29 @@ function invoke(
   return Promise.race([call, expired]).then(
     (result: unknown) => {
       timer.cancel();
-      return succeeded(result);
+      return succeeded(frame, events, serviceDetails, result);
     },
     (e: unknown) => {
       timer.cancel();
-      return failed(e);
+      return failed(frame, events, serviceDetails, e);
     },
   );
+}
+
+// Module-level (not per-call closures): these run once per task invocation.
+function succeeded(frame: Frame, events: TaskEvents, details: Readonly<Record<string, string>> | undefined, result: unknown): unknown {
+  frame.lastEventId = frame.exec.history.add(events.succeeded, frame.lastEventId, undefined, result, details);
+  return result;
+}
+
+function failed(frame: Frame, events: TaskEvents, serviceDetails: Readonly<Record<string, string>> | undefined, e: unknown): never {
+  const err = toStatesError(e);
+  const details: Record<string, unknown> = { ...serviceDetails };
+  const error = failureError(err);
+  const cause = failureCause(err);
+  if (error !== undefined) details["error"] = error;
+  if (cause !== undefined && cause !== "") details["cause"] = cause;
+  const type = err.error === "States.Timeout" ? events.timedOut : events.failed;
+  frame.lastEventId = frame.exec.history.add(type, frame.lastEventId, undefined, undefined, details);
+  throw err;
 }
