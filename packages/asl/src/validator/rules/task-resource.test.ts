@@ -20,6 +20,8 @@ describe("checkTaskResource", () => {
     ["arn:aws:states:::aws-sdk:sfn:sendTaskSuccess.waitForTaskToken"],
     ["arn:aws-cn:states:cn-north-1:123456789012:activity:review"],
     ["arn:aws:states:::http:invoke"],
+    // Not in our table, but a real, newer integration: unknown services are given the benefit of the doubt.
+    ["arn:aws:states:::bedrockagentcore:invokeHarness"],
     ["${ChargeFunctionArn}"],
     ["arn:${AWS::Partition}:states:::dynamodb:query"],
   ])("accepts %s", (resource) => {
@@ -29,7 +31,8 @@ describe("checkTaskResource", () => {
   it.each([
     ["arn:aws:states:::dynamodb:query", "SCHEMA_VALIDATION_FAILED"],
     ["arn:aws:states:::lambda:invoke.sync", "SCHEMA_VALIDATION_FAILED"],
-    ["arn:aws:states:::foo:bar", "SCHEMA_VALIDATION_FAILED"],
+    ["arn:aws:states:::foo:bar:baz", "SCHEMA_VALIDATION_FAILED"],
+    ["arn:aws:states:::foo", "SCHEMA_VALIDATION_FAILED"],
     ["arn:aws:states:::aws-sdk:s3", "SCHEMA_VALIDATION_FAILED"],
     ["arn:aws:states:::aws-sdk:s3:GetObject", "SCHEMA_VALIDATION_FAILED"],
     ["arn:aws:states:us-east-1:123456789012:activity:", "SCHEMA_VALIDATION_FAILED"],

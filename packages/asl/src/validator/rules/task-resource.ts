@@ -15,8 +15,11 @@ function service(actions: readonly string[], sync: boolean, callback: boolean): 
   return { actions: new Set(actions), sync, callback };
 }
 
-// Optimized integrations AWS documents (integrate-optimized.html); anything else is rejected like
-// AWS rejects `arn:aws:states:::dynamodb:query` (use `aws-sdk:dynamodb:query` instead).
+// Optimized integrations AWS documents (integrate-optimized.html). An unlisted action of a listed
+// service is rejected, as AWS rejects `arn:aws:states:::dynamodb:query` (use
+// `aws-sdk:dynamodb:query`). An unlisted service is accepted: AWS keeps adding integrations
+// (published samples already use `bedrockagentcore:invokeHarness`), and a false error on a
+// deployable definition costs more than a missed one.
 const OPTIMIZED_INTEGRATIONS: ReadonlyMap<string, IntegrationSupport> = new Map([
   ["lambda", service(["invoke"], false, true)],
   ["batch", service(["submitJob"], true, false)],
@@ -43,8 +46,9 @@ const OPTIMIZED_INTEGRATIONS: ReadonlyMap<string, IntegrationSupport> = new Map(
 ]);
 
 const SUFFIX = /\.(sync(?::2)?|waitForTaskToken)$/;
-const SDK_SERVICE = /^[a-z0-9-]+$/;
+const SERVICE_NAME = /^[a-z0-9-]+$/;
 const SDK_ACTION = /^[a-z][A-Za-z0-9]*$/;
+const INTEGRATION_ACTION = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** Checks a Task `Resource` value. */
 export function checkTaskResource(context: ValidationContext, value: unknown, pointer: string, stateMachineType: StateMachineType): void {
@@ -104,17 +108,23 @@ function integrationProblem(arn: string, rest: readonly string[]): { code: "SCHE
   const segments = base.split(":");
   if (segments[0] === "aws-sdk") {
     const [, sdkService = "", action = "", ...extra] = segments;
-    if (!SDK_SERVICE.test(sdkService) || !SDK_ACTION.test(action) || extra.length > 0) {
+    if (!SERVICE_NAME.test(sdkService) || !SDK_ACTION.test(action) || extra.length > 0) {
       return notRecognized(arn, "An AWS SDK integration is 'arn:aws:states:::aws-sdk:<service>:<apiAction>' with the action in camelCase (e.g. 'aws-sdk:s3:getObject').");
     }
     if (suffix?.startsWith("sync")) return notRecognized(arn, "AWS SDK integrations do not support '.sync'; use the request-response or '.waitForTaskToken' form.");
     return undefined;
   }
   const [serviceName = "", action = "", ...extra] = segments;
+  if (!SERVICE_NAME.test(serviceName) || !INTEGRATION_ACTION.test(action) || extra.length > 0) {
+    return notRecognized(arn, "An integration is 'arn:aws:states:::<service>:<action>' with an optional '.sync' or '.waitForTaskToken' suffix.");
+  }
   const support = OPTIMIZED_INTEGRATIONS.get(serviceName);
-  if (!support || !support.actions.has(action) || extra.length > 0) {
-    const known = support ? ` Supported '${serviceName}' actions: ${[...support.actions].join(", ")}.` : "";
-    return notRecognized(arn, `For other API actions use the AWS SDK integration 'arn:aws:states:::aws-sdk:${serviceName || "<service>"}:${action || "<action>"}'.${known}`);
+  if (!support) return undefined;
+  if (!support.actions.has(action)) {
+    return notRecognized(
+      arn,
+      `For other API actions use the AWS SDK integration 'arn:aws:states:::aws-sdk:${serviceName}:${action}'. Supported '${serviceName}' actions: ${[...support.actions].join(", ")}.`,
+    );
   }
   if (suffix === "waitForTaskToken" && !support.callback) return notRecognized(arn, `'${serviceName}:${action}' does not support the '.waitForTaskToken' callback pattern.`);
   if (suffix?.startsWith("sync") && !support.sync) return notRecognized(arn, `'${serviceName}:${action}' does not support the '.sync' (run a job) pattern.`);
