@@ -68,6 +68,7 @@ export class Frame implements EvaluationScope {
     this.enteredAt = this.exec.clock.now();
     this.retryCount = 0;
     this.assignedVariables = undefined;
+    this.taskToken = undefined;
     this.cachedContext = undefined;
     this.enteredTimeText = undefined;
   }

@@ -102,3 +102,20 @@ describe("Task", () => {
     expect(r.output).toEqual({ resource: "arn:aws:states:::dynamodb:getItem", input: { k: 1 } });
   });
 });
+
+describe("Task callbacks", () => {
+  it("exposes $$.Task.Token to Parameters and the handler of a .waitForTaskToken resource", async () => {
+    const resource = "arn:aws:states:::sqs:sendMessage.waitForTaskToken";
+    let seen: string | undefined;
+    const r = await runExecution(task({ Resource: resource, Parameters: { "token.$": "$$.Task.Token" } }), {}, {
+      tasks: {
+        [resource]: (input, ctx) => {
+          seen = ctx.taskToken;
+          return { echoed: (input as { token: string }).token };
+        },
+      },
+    });
+    expect(seen).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.output).toEqual({ echoed: seen });
+  });
+});

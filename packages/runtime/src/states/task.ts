@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import { failureCause, failureError, toStatesError } from "../engine/failure.ts";
@@ -44,8 +45,14 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const timeout = ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def) : compileTimeout(ctx.def);
   const assign = ctx.assign(ctx.def["Assign"], "Assign");
 
-  const attempt: StateBody = (input, frame) =>
-    andThen(flow.effectiveInput(input, frame), (effective) =>
+  const callback = resource.endsWith(".waitForTaskToken");
+  const attempt: StateBody = (input, frame) => {
+    if (callback) {
+      // The token exists from the moment the task is scheduled: Parameters may read $$.Task.Token.
+      frame.taskToken = randomUUID();
+      frame.invalidateContext();
+    }
+    return andThen(flow.effectiveInput(input, frame), (effective) =>
       andThen(timeout(input, frame), (seconds) =>
         andThen(invoke(task, events, resource, effective, frame, seconds), (result) => {
           frame.next = next;
@@ -55,6 +62,7 @@ export function compileTask(ctx: StateCompileContext): StateBody {
         }),
       ),
     );
+  };
   return withRetryAndCatch(attempt, ctx, flow);
 }
 
@@ -94,6 +102,10 @@ class TaskCall {
     readonly stateName: string,
     readonly resource: string,
   ) {}
+
+  get taskToken(): string | undefined {
+    return this.frame.taskToken;
+  }
 
   get signal(): AbortSignal {
     return this.frame.exec.signal;

@@ -9,6 +9,8 @@ export interface TaskCallContext {
   readonly resource: string;
   /** Aborted when the execution stops (abort, timeout, a failed sibling branch). */
   readonly signal: AbortSignal;
+  /** For `.waitForTaskToken` resources: the token (`$$.Task.Token`); the handler's result is the callback's output. */
+  readonly taskToken: string | undefined;
 }
 
 /** A local stand-in for a Lambda function or any other Task resource. */
