@@ -90,4 +90,36 @@ describe("renderWorkflow", () => {
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([["NOT_EXPRESSIBLE", "/States/Charge"]]);
     expect(diagnostics[0]?.message).toContain("test:1");
   });
+
+  it("reads a JSONPath Pass's Assign from its result: input paths are refused once Parameters or Result is given", () => {
+    const pass = (output: Expr | undefined, assigned: Expr): WorkflowNode =>
+      deepFreeze<WorkflowNode>({
+        kind: "workflow",
+        name: "Remember",
+        queryLanguage: "JSONPath",
+        body: {
+          kind: "block",
+          startAt: "Remember",
+          states: [
+            {
+              kind: "pass",
+              name: "Remember",
+              site: "test:7",
+              ...(output === undefined ? {} : { output }),
+              assign: { kind: "object", entries: [["carrier", assigned]] },
+              transition: { kind: "end" },
+            },
+          ],
+        },
+      });
+    // No Parameters: the Pass result is its input, so the input path is what AWS reads.
+    const plain = renderWorkflow(pass(undefined, input("carrier")));
+    expect(plain.diagnostics).toEqual([]);
+    expect(plain.asl.States["Remember"]).toMatchObject({ Assign: { "carrier.$": "$.carrier" } });
+    // An OutputPath applies after Assign: still the input.
+    expect(renderWorkflow(pass(input("parcel"), input("carrier"))).diagnostics).toEqual([]);
+    const built = renderWorkflow(pass({ kind: "object", entries: [["id", input("id")]] }, input("carrier")));
+    expect(built.diagnostics.map((d) => [d.code, d.path])).toEqual([["NOT_EXPRESSIBLE", "/States/Remember"]]);
+    expect(built.diagnostics[0]?.message).toContain("only its result");
+  });
 });

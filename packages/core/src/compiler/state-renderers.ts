@@ -3,7 +3,7 @@
  * until it is rendered here, as kysely's visitor does for its node kinds.
  */
 import type { JsonObject, JsonValue } from "../ir/expr-node.ts";
-import type { StateKind, StateNodeOf } from "../ir/state-node.ts";
+import type { PassNode, StateKind, StateNodeOf } from "../ir/state-node.ts";
 import { objectFromFields, type Fields } from "./ordered-fields.ts";
 import {
   assignFields,
@@ -88,6 +88,19 @@ function mapFields(node: StateNodeOf<"map">, env: RenderEnv): Fields {
   ];
 }
 
+/**
+ * What a JSONPath Pass state's `Assign` reads as `$`: AWS evaluates it on the Pass result, which is
+ * the `Result` or the `Parameters` output when there is one, so input paths cannot be read then
+ * (the dialect reports them). A path-only output compiles to `OutputPath`, applied after Assign.
+ * JSONata reads `$states.input` whatever this says.
+ */
+function passAssignRoot(node: PassNode): "input" | "result" {
+  if (node.result !== undefined) return "result";
+  const output = node.output;
+  if (output === undefined || output.kind === "jsonPath" || (output.kind === "path" && output.root === "input")) return "input";
+  return "result";
+}
+
 /** Renders each state kind to its ASL object. */
 export const stateRenderers: StateRenderers = {
   pass: (node, env) =>
@@ -96,7 +109,7 @@ export const stateRenderers: StateRenderers = {
         headFields("Pass", node, env),
         node.result === undefined ? [] : env.dialect.passResult(node.result, env.ctx),
         outputFields(node, "pass", env),
-        assignFields(node.assign, "input", env),
+        assignFields(node.assign, passAssignRoot(node), env),
         transitionFields(node.transition),
       ),
       node.raw,

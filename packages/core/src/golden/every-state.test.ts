@@ -34,16 +34,17 @@ const EXPECTED_SHIP_JSONATA = {
         "shipmentId": "{% $states.input.shipmentId %}",
         "weightKg": "{% $states.input.weightKg %}",
         "shipBy": "{% $states.input.shipBy %}",
+        "carrier": "{% $states.input.carrier %}",
         "label": "{% $string($states.input.shipmentId) & \" via \" & $string($states.input.carrier) %}"
-      },
-      "Assign": {
-        "carrier": "{% $states.input.carrier %}"
       },
       "Next": "Pause"
     },
     "Pause": {
       "Type": "Wait",
       "Seconds": 5,
+      "Assign": {
+        "carrier": "{% $states.input.carrier %}"
+      },
       "Next": "UntilPickup"
     },
     "UntilPickup": {
@@ -134,16 +135,17 @@ const EXPECTED_SHIP_JSONPATH = {
         "shipmentId.$": "$.shipmentId",
         "weightKg.$": "$.weightKg",
         "shipBy.$": "$.shipBy",
+        "carrier.$": "$.carrier",
         "label.$": "States.Format('{} via {}', $.shipmentId, $.carrier)"
-      },
-      "Assign": {
-        "carrier.$": "$.carrier"
       },
       "Next": "Pause"
     },
     "Pause": {
       "Type": "Wait",
       "Seconds": 5,
+      "Assign": {
+        "carrier.$": "$.carrier"
+      },
       "Next": "UntilPickup"
     },
     "UntilPickup": {

@@ -22,11 +22,13 @@ export function ship(queryLanguage: QueryLanguage) {
   const flow = workflow("Ship", { input: typeOnly<Shipment>(), queryLanguage, comment: "every state type", timeoutSeconds: 3600 });
 
   const label = flow.pass("Label", {
-    output: ($) => ({ shipmentId: $.input.shipmentId, weightKg: $.input.weightKg, shipBy: $.input.shipBy, label: fn.format("{} via {}", $.input.shipmentId, $.input.carrier) }),
-    assign: ($) => ({ carrier: $.input.carrier }),
+    output: ($) => ({ shipmentId: $.input.shipmentId, weightKg: $.input.weightKg, shipBy: $.input.shipBy, carrier: $.input.carrier, label: fn.format("{} via {}", $.input.shipmentId, $.input.carrier) }),
   });
 
-  const pause = label.wait("Pause", { seconds: 5 }).wait("UntilPickup", { timestamp: timestamp("2026-12-01T09:00:00Z") });
+  // The variable is assigned on the Wait, not on Label: a JSONPath Pass with an output assigns from its result.
+  const pause = label
+    .wait("Pause", { seconds: 5, assign: ($) => ({ carrier: $.input.carrier }) })
+    .wait("UntilPickup", { timestamp: timestamp("2026-12-01T09:00:00Z") });
 
   const announce = pause.parallel("Announce", {
     branches: [
