@@ -60,3 +60,10 @@ describe("Pass", () => {
     expect(r.output).toBe(2);
   });
 });
+
+describe("Pass intrinsic failures", () => {
+  it("fails with States.IntrinsicFailure when an intrinsic function rejects its arguments", async () => {
+    const r = await runExecution(one({ Type: "Pass", Parameters: { "x.$": "States.ArrayGetItem($.a, 5)" } }), { a: [1] });
+    expect(r).toMatchObject({ status: "FAILED", error: "States.IntrinsicFailure" });
+  });
+});
