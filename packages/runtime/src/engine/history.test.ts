@@ -9,7 +9,7 @@ describe("HistoryRecorder", () => {
     h.add("PassStateExited", 2, "P", [1], { assignedVariables: { x: "1" } });
     h.add("TaskScheduled", 3, undefined, undefined, { resourceType: "lambda", resource: "invoke" });
     h.add("LambdaFunctionStarted", 4);
-    h.add("MapIterationStarted", 5, "M", undefined, { index: 0 });
+    h.add("MapIterationStarted", 5, "M", 0);
     const [started, entered, exited, scheduled, lambdaStarted, iteration] = h.materialize();
     expect(started).toMatchObject({
       id: 1,
@@ -23,6 +23,14 @@ describe("HistoryRecorder", () => {
     expect(scheduled).toMatchObject({ taskScheduledEventDetails: { resourceType: "lambda", resource: "invoke" } });
     expect(lambdaStarted).not.toHaveProperty("lambdaFunctionStartedEventDetails");
     expect(iteration).toMatchObject({ mapIterationStartedEventDetails: { name: "M", index: 0 } });
+  });
+
+  it("keeps every event across storage chunks, in order", () => {
+    const h = new HistoryRecorder(() => 0, true, 10_000);
+    for (let i = 0; i < 2_500; i++) h.add("PassStateEntered", i, `S${i}`, i);
+    const events = h.materialize();
+    expect(events).toHaveLength(2_500);
+    expect(events[2_499]).toMatchObject({ id: 2_500, previousEventId: 2_499, stateEnteredEventDetails: { name: "S2499", input: "2499" } });
   });
 
   it("counts but keeps nothing when disabled, and stops at the limit", () => {

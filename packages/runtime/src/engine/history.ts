@@ -51,6 +51,9 @@ const NO_DETAILS = new Set([
   "TaskStateAborted",
 ]);
 
+/** Slots per history chunk (1,024 events of six slots). */
+const CHUNK_SLOTS = 6 * 1024;
+
 /** Raised (internally) when the execution has written as many events as AWS allows. */
 export class HistoryLimitReached extends Error {
   override readonly name = "HistoryLimitReached";
@@ -58,9 +61,12 @@ export class HistoryLimitReached extends Error {
 
 /** Records the events of one execution; `id`s are 1-based and sequential. */
 export class HistoryRecorder {
-  // One flat array, six slots per event, rather than an object per event: recording stays
-  // allocation-light. Slots: type, previousEventId, timestamp, name, payload, extra details.
-  private readonly slots: unknown[] = [];
+  // Fixed-size chunks, six slots per event, rather than an object per event or one growing
+  // array: recording stays allocation-light even for a Map's tens of thousands of events.
+  // Slots: type, previousEventId, timestamp, name, payload, extra details.
+  private readonly chunks: unknown[][] = [];
+  private chunk: unknown[] = [];
+  private pos = CHUNK_SLOTS;
 
   constructor(
     private readonly now: () => number,
@@ -81,27 +87,44 @@ export class HistoryRecorder {
   ): number {
     const id = ++this.count;
     if (id > this.maxEvents) throw new HistoryLimitReached(`history reached ${this.maxEvents} events`);
-    if (this.enabled) this.slots.push(type, prev, this.now(), name, payload, extra);
+    if (this.enabled) {
+      if (this.pos === CHUNK_SLOTS) {
+        this.chunk = new Array<unknown>(CHUNK_SLOTS);
+        this.chunks.push(this.chunk);
+        this.pos = 0;
+      }
+      const c = this.chunk;
+      const p = this.pos;
+      c[p] = type;
+      c[p + 1] = prev;
+      c[p + 2] = this.now();
+      c[p + 3] = name;
+      c[p + 4] = payload;
+      c[p + 5] = extra;
+      this.pos = p + 6;
+    }
     return id;
   }
 
   /** The events in GetExecutionHistory shape (JSON strings for payloads). */
   materialize(): HistoryEvent[] {
     const out: HistoryEvent[] = [];
-    const s = this.slots;
-    for (let i = 0; i < s.length; i += 6) {
-      out.push(
-        toHistoryEvent({
-          type: s[i] as string,
-          id: i / 6 + 1,
-          prev: s[i + 1] as number,
-          ts: s[i + 2] as number,
-          name: s[i + 3] as string | undefined,
-          payload: s[i + 4],
-          extra: s[i + 5] as Readonly<Record<string, unknown>> | undefined,
-        }),
-      );
-    }
+    this.chunks.forEach((s, n) => {
+      const end = n === this.chunks.length - 1 ? this.pos : CHUNK_SLOTS;
+      for (let i = 0; i < end; i += 6) {
+        out.push(
+          toHistoryEvent({
+            type: s[i] as string,
+            id: out.length + 1,
+            prev: s[i + 1] as number,
+            ts: s[i + 2] as number,
+            name: s[i + 3] as string | undefined,
+            payload: s[i + 4],
+            extra: s[i + 5] as Readonly<Record<string, unknown>> | undefined,
+          }),
+        );
+      }
+    });
     return out;
   }
 }
@@ -128,6 +151,8 @@ function toHistoryEvent(raw: RawEvent): HistoryEvent {
   const details: Record<string, unknown> = {};
   if (raw.name !== undefined) details["name"] = raw.name;
   if (raw.extra !== undefined) Object.assign(details, raw.extra);
+  // MapIteration events keep their index in the payload slot (no details object per iteration).
+  if (raw.type.startsWith("MapIteration")) details["index"] = raw.payload;
   const key = raw.type.endsWith("StateEntered") ? "input" : raw.type.endsWith("StateExited") ? "output" : PAYLOAD_KEY[raw.type];
   if (key !== undefined) {
     details[key] = JSON.stringify(raw.payload) ?? "null";

@@ -70,7 +70,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const iteration: IterationContext = { history, name, distributed, halt, tolerate };
       const runItem = (index: number): unknown =>
         andThen(inputs.itemInput(effective, items[index], index, frame), (itemInput) => {
-          const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, undefined, { index });
+          const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
           // A processor that assigns nothing can read the outer variables directly.
           const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
           const child = new Frame(childExec, startedId, halt, scope ?? frame.variables);
@@ -136,14 +136,14 @@ interface IterationContext {
 
 function iterationSucceeded(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, value: unknown): unknown {
   scope?.dispose();
-  if (!it.distributed) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, undefined, { index });
+  if (!it.distributed) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, index);
   return value;
 }
 
 function iterationFailed(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, e: unknown): unknown {
   scope?.dispose();
   const err = toStatesError(e);
-  if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, undefined, { index });
+  if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, index);
   if (it.tolerate()) return errorOutput(err);
   it.halt.reason ??= err;
   throw err;
