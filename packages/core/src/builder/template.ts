@@ -15,7 +15,12 @@ export type Resolve<A> =
         ? { -readonly [K in keyof A]: Resolve<A[K]> }
         : A;
 
-/** Variables after an Assign: new names added, reassigned names replaced, in one flat object type. */
+/**
+ * Variables after an Assign: new names added, reassigned names replaced, in one flat object type.
+ * Mapping over `keyof (V & A)` (not `keyof V | keyof A`) makes the mapped type homomorphic, so each
+ * variable keeps a link to the Assign key that declared it: "rename symbol" and "find references"
+ * follow a variable from its Assign to every `$.vars.name` read.
+ */
 export type MergeVars<V, A> = [keyof A] extends [never]
   ? V
-  : { readonly [K in keyof V | keyof A]: K extends keyof A ? Resolve<A[K]> : K extends keyof V ? V[K] : never };
+  : { readonly [K in keyof (V & A)]: K extends keyof A ? Resolve<A[K]> : K extends keyof V ? V[K] : never };
