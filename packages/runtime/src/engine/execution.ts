@@ -128,9 +128,8 @@ export class Execution {
   }
 
   private run(setup: ExecutionSetup, input: unknown): void {
-    let startedId: number;
     try {
-      startedId = this.recorder.add("ExecutionStarted", 0, undefined, input, { roleArn: setup.roleArn });
+      this.recorder.add("ExecutionStarted", 0, undefined, input, { roleArn: setup.roleArn });
     } catch (e) {
       this.fail(e);
       return;
@@ -143,7 +142,8 @@ export class Execution {
         this.end({ status: "TIMED_OUT", error: "States.Timeout" }, "ExecutionTimedOut", { error: "States.Timeout" });
       });
     }
-    const frame = new Frame(this.runtime, startedId, this.runtime.halt, () => VariableScope.root());
+    // AWS gives the first state's event previousEventId 0, not the ExecutionStarted id (observed).
+    const frame = new Frame(this.runtime, 0, this.runtime.halt, () => VariableScope.root());
     let out: unknown;
     try {
       out = runBlock(setup.block, input, frame);

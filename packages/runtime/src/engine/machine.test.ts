@@ -31,7 +31,7 @@ describe("prepareStateMachine / start", () => {
     await exec.result;
     expect(exec.history.map((e) => [e.type, e.id, e.previousEventId])).toEqual([
       ["ExecutionStarted", 1, 0],
-      ["PassStateEntered", 2, 1],
+      ["PassStateEntered", 2, 0],
       ["PassStateExited", 3, 2],
       ["PassStateEntered", 4, 3],
       ["PassStateExited", 5, 4],

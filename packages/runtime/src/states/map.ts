@@ -97,7 +97,10 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
       const onSuccess = (results: unknown[]): unknown => {
         if (distributed) frame.lastEventId = history.add("MapRunSucceeded", history.count);
-        frame.lastEventId = history.add("MapStateSucceeded", history.count);
+        // MapStateExited points at the last iteration event, not at MapStateSucceeded (observed).
+        const lastIterationEvent = history.count;
+        history.add("MapStateSucceeded", lastIterationEvent);
+        frame.lastEventId = lastIterationEvent;
         frame.next = next;
         if (assign === undefined) return flow.output(input, results, frame);
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
