@@ -51,7 +51,8 @@ const NO_DETAILS = new Set([
   "TaskStateAborted",
 ]);
 
-/** Slots per history chunk (1,024 events of six slots). */
+/** Slots per history chunk: the first holds 16 events, later ones up to 1,024. */
+const FIRST_CHUNK_SLOTS = 6 * 16;
 const CHUNK_SLOTS = 6 * 1024;
 
 /** Raised (internally) when the execution has written as many events as AWS allows. */
@@ -66,7 +67,7 @@ export class HistoryRecorder {
   // Slots: type, previousEventId, timestamp, name, payload, extra details.
   private readonly chunks: unknown[][] = [];
   private chunk: unknown[] = [];
-  private pos = CHUNK_SLOTS;
+  private pos = 0;
 
   constructor(
     private readonly now: () => number,
@@ -88,8 +89,9 @@ export class HistoryRecorder {
     const id = ++this.count;
     if (id > this.maxEvents) throw new HistoryLimitReached(`history reached ${this.maxEvents} events`);
     if (this.enabled) {
-      if (this.pos === CHUNK_SLOTS) {
-        this.chunk = new Array<unknown>(CHUNK_SLOTS);
+      if (this.pos === this.chunk.length) {
+        // Small first (most executions are short), doubling up to a fixed size.
+        this.chunk = new Array<unknown>(this.chunk.length === 0 ? FIRST_CHUNK_SLOTS : Math.min(this.chunk.length * 2, CHUNK_SLOTS));
         this.chunks.push(this.chunk);
         this.pos = 0;
       }
@@ -110,7 +112,7 @@ export class HistoryRecorder {
   materialize(): HistoryEvent[] {
     const out: HistoryEvent[] = [];
     this.chunks.forEach((s, n) => {
-      const end = n === this.chunks.length - 1 ? this.pos : CHUNK_SLOTS;
+      const end = n === this.chunks.length - 1 ? this.pos : s.length;
       for (let i = 0; i < end; i += 6) {
         out.push(
           toHistoryEvent({
