@@ -11,6 +11,7 @@ import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
+import { compileItemBatcher } from "./item-batcher.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, resolveNumbers } from "./map-inputs.ts";
 
@@ -30,6 +31,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   const config = processorDef?.["ProcessorConfig"] as Record<string, unknown> | undefined;
   const distributed = config?.["Mode"] === "DISTRIBUTED";
   const processorAssigns = JSON.stringify(processorDef ?? {}).includes('"Assign"');
+  const batcher = compileItemBatcher(ctx);
   const mapRunArnOf = (exec: ExecutionRuntime): string => {
     const execArn = String(exec.contextExecution["Id"]);
     const label = typeof def["Label"] === "string" ? def["Label"] : name;
@@ -68,8 +70,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
       const iteration: IterationContext = { history, name, distributed, halt, tolerate };
-      const runItem = (index: number): unknown =>
-        andThen(inputs.itemInput(effective, items[index], index, frame), (itemInput) => {
+      const runUnit = (index: number, itemInput: unknown): unknown => {
           const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
           // A processor that assigns nothing can read the outer variables directly.
           const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
@@ -86,7 +87,9 @@ export function compileMap(ctx: StateCompileContext): StateBody {
                 (e: unknown) => iterationFailed(iteration, index, scope, child, e),
               )
             : iterationSucceeded(iteration, index, scope, child, out);
-        });
+      };
+      const runItem = (index: number): unknown =>
+        andThen(inputs.itemInput(effective, items[index], index, frame), (itemInput) => runUnit(index, itemInput));
 
       const onFailure = (e: unknown): never => {
         const err = tolerating
@@ -106,13 +109,22 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
         return commitAssign(values, flow.output(input, results, frame), frame);
       };
-      let outcome: unknown[] | Promise<unknown[]>;
-      try {
-        outcome = runPool(items.length, limit, runItem);
-      } catch (e) {
-        return onFailure(e);
-      }
-      return outcome instanceof Promise ? outcome.then(onSuccess, onFailure) : onSuccess(outcome);
+      const settle = (outcome: () => unknown[] | Promise<unknown[]>): unknown => {
+        let result: unknown[] | Promise<unknown[]>;
+        try {
+          result = outcome();
+        } catch (e) {
+          return onFailure(e);
+        }
+        return result instanceof Promise ? result.then(onSuccess, onFailure) : onSuccess(result);
+      };
+      if (batcher === undefined) return settle(() => runPool(items.length, limit, runItem));
+      // Batching: every item's input first, then one child per batch.
+      const itemInputs = items.map((item, index) => inputs.itemInput(effective, item, index, frame));
+      const allInputs = itemInputs.some((x) => x instanceof Promise) ? Promise.all(itemInputs) : itemInputs;
+      return andThen(andThen(allInputs, (ready) => batcher(ready, effective, frame)), (batches) =>
+        settle(() => runPool(batches.length, limit, (i) => runUnit(i, batches[i]))),
+      );
     });
   };
 
