@@ -34,6 +34,12 @@ describe("createTaskResolver", () => {
     expect(resolve("arn:aws:lambda:us-east-1:111111111111:function:f", "T").invoke({ a: 1 }, ctx)).toEqual({ a: 1 });
   });
 
+  it("accepts any thenable from a handler", async () => {
+    const thenable = { then: (resolve: (v: unknown) => void) => resolve({ via: "thenable" }) };
+    const resolve = createTaskResolver({ ...base, tasks: { f: () => thenable } });
+    expect(await resolve("arn:aws:lambda:us-east-1:111111111111:function:f", "T").invoke({}, ctx)).toEqual({ via: "thenable" });
+  });
+
   it("binds other resources by exact ARN", async () => {
     const resolve = createTaskResolver({ ...base, tasks: { "arn:aws:states:::sqs:sendMessage": () => ({ MessageId: "1" }) } });
     const task = resolve("arn:aws:states:::sqs:sendMessage", "T");

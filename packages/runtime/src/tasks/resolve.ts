@@ -83,7 +83,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
     if (!handler) return unbound(resource, stateName);
     const [service, action] = serviceParts(resource);
     return resolvedTask("service", service, action, (input, ctx) =>
-      andThen(handler(isolate(input), ctx), (r) => checkedResult(r, resource)),
+      andThen(asNativePromise(handler(isolate(input), ctx)), (r) => checkedResult(r, resource)),
     );
   };
 }
@@ -160,12 +160,19 @@ function callLambda(
   };
   let out: unknown;
   try {
-    out = handler(event, ctx);
+    out = asNativePromise(handler(event, ctx));
   } catch (e) {
     return toError(e);
   }
   // One hop for both outcomes: the result check must not see the function's own errors.
   return out instanceof Promise ? out.then(onResult, toError) : onResult(out);
+}
+
+/** A handler may return any thenable; the engine only recognises native promises. */
+function asNativePromise(value: unknown): unknown {
+  if (value instanceof Promise || value === null || typeof value !== "object") return value;
+  const then = (value as { then?: unknown }).then;
+  return typeof then === "function" ? Promise.resolve(value) : value;
 }
 
 /** Applies `f` to a value that may be a promise. */
