@@ -7,7 +7,7 @@ describe("HistoryRecorder", () => {
     expect(h.add("ExecutionStarted", 0, undefined, { a: 1 }, { roleArn: "r" })).toBe(1);
     h.add("PassStateEntered", 1, "P", { a: 1 });
     h.add("PassStateExited", 2, "P", [1], { assignedVariables: { x: "1" } });
-    h.add("TaskScheduled", 3, undefined, undefined, { resourceType: "lambda", resource: "invoke" });
+    h.add("TaskScheduled", 3, undefined, { FunctionName: "f" }, { resourceType: "lambda", resource: "invoke" });
     h.add("LambdaFunctionStarted", 4);
     h.add("MapIterationStarted", 5, "M", 0);
     const [started, entered, exited, scheduled, lambdaStarted, iteration] = h.materialize();
@@ -20,7 +20,9 @@ describe("HistoryRecorder", () => {
     expect(started?.timestamp).toEqual(new Date(0));
     expect(entered).toMatchObject({ stateEnteredEventDetails: { name: "P", input: '{"a":1}' } });
     expect(exited).toMatchObject({ stateExitedEventDetails: { name: "P", output: "[1]", assignedVariables: { x: "1" } } });
-    expect(scheduled).toMatchObject({ taskScheduledEventDetails: { resourceType: "lambda", resource: "invoke" } });
+    expect(scheduled).toMatchObject({
+      taskScheduledEventDetails: { resourceType: "lambda", resource: "invoke", parameters: '{"FunctionName":"f"}' },
+    });
     expect(lambdaStarted).not.toHaveProperty("lambdaFunctionStartedEventDetails");
     expect(iteration).toMatchObject({ mapIterationStartedEventDetails: { name: "M", index: 0 } });
   });

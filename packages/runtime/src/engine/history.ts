@@ -25,7 +25,8 @@ interface RawEvent {
   readonly extra: Readonly<Record<string, unknown>> | undefined;
 }
 
-const PAYLOAD_KEY: Readonly<Record<string, "input" | "output">> = {
+const PAYLOAD_KEY: Readonly<Record<string, "input" | "output" | "parameters">> = {
+  TaskScheduled: "parameters",
   ExecutionStarted: "input",
   ExecutionSucceeded: "output",
   TaskSucceeded: "output",
@@ -158,7 +159,7 @@ function toHistoryEvent(raw: RawEvent): HistoryEvent {
   const key = raw.type.endsWith("StateEntered") ? "input" : raw.type.endsWith("StateExited") ? "output" : PAYLOAD_KEY[raw.type];
   if (key !== undefined) {
     details[key] = JSON.stringify(raw.payload) ?? "null";
-    details[`${key}Details`] = { truncated: false };
+    if (key !== "parameters") details[`${key}Details`] = { truncated: false };
   }
   event[detailsKey(raw.type)] = details;
   return event as unknown as HistoryEvent;
