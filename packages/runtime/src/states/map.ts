@@ -95,7 +95,9 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         const err = tolerating
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
-        if (distributed) frame.lastEventId = history.add("MapRunFailed", history.count, undefined, undefined, {});
+        if (distributed) {
+          frame.lastEventId = history.add("MapRunFailed", history.count, undefined, undefined, { error: err.error, cause: err.cause });
+        }
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
