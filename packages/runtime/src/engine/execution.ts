@@ -72,6 +72,7 @@ export class Execution {
   private resolveResult!: (r: ExecutionResult) => void;
   private timeoutTimer: Timer | undefined;
   private readonly maxPayloadBytes: number;
+  private finalHistory: HistoryEvent[] | undefined;
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
@@ -93,7 +94,7 @@ export class Execution {
       lambdaErrorFormat: setup.lambdaErrorFormat,
       region: setup.region,
       accountId: setup.accountId,
-      contextExecution: lazyExecutionContext(this.executionArn, ownInput, startMs, this.name, setup.roleArn),
+      contextExecution: executionContext(this.executionArn, ownInput, startMs, this.name, setup.roleArn),
       contextStateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
       halt,
       // Created on first use: most executions never hand a signal to a task handler.
@@ -110,7 +111,11 @@ export class Execution {
 
   /** The events so far, shaped like GetExecutionHistory (empty when history is off). */
   get history(): HistoryEvent[] {
-    return this.recorder.materialize();
+    if (this.finalHistory !== undefined) return this.finalHistory;
+    const events = this.recorder.materialize();
+    // A finished execution's history no longer changes: build it once.
+    if (this.status !== "RUNNING") this.finalHistory = events;
+    return events;
   }
 
   /** RUNNING until the execution ends. */
@@ -212,7 +217,7 @@ export class Execution {
 }
 
 /** `$$.Execution` (a plain data object: paths and `$$` output read it like any payload). */
-function lazyExecutionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string): Record<string, unknown> {
+function executionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string): Record<string, unknown> {
   return { Id: id, Input: input, StartTime: formatContextTimestamp(startMs), Name: name, RoleArn: roleArn, RedriveCount: 0 };
 }
 
