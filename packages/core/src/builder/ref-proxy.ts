@@ -23,11 +23,12 @@ function comparisonTypeOf(other: unknown): ComparisonType {
 }
 
 function method(expr: Expr, name: string): ((...args: unknown[]) => Condition) | undefined {
-  const comparison = COMPARISONS[name];
+  // Own keys only: a field called `constructor` or `toString` must not find Object.prototype's.
+  const comparison = Object.hasOwn(COMPARISONS, name) ? COMPARISONS[name] : undefined;
   if (comparison !== undefined) {
     return (other) => conditionOf({ kind: "compare", operator: comparison, valueType: comparisonTypeOf(other), left: expr, right: toExpr(other) });
   }
-  const timestampComparison = TIMESTAMP_COMPARISONS[name];
+  const timestampComparison = Object.hasOwn(TIMESTAMP_COMPARISONS, name) ? TIMESTAMP_COMPARISONS[name] : undefined;
   if (timestampComparison !== undefined) {
     return (other) => conditionOf({ kind: "compare", operator: timestampComparison, valueType: "timestamp", left: expr, right: toExpr(other) });
   }
@@ -44,20 +45,43 @@ export function refProxy(expr: Expr): unknown {
   return new Proxy(Object.freeze({ [exprKey]: expr }), {
     get(target, key) {
       if (key === exprKey) return target[exprKey];
-      if (typeof key === "symbol") return undefined;
-      // Keep proxies from looking like promises or being serialised by accident.
-      if (key === "then" || key === "toJSON") return undefined;
-      const m = method(expr, key);
-      if (m !== undefined) return m;
-      if (expr.kind !== "path") return undefined;
-      // A method name unlikely to be a field name; `at` would hide fields called `at`.
-      if (key === "elementAt") return (index: number) => refProxy(childPath(expr, index));
-      // Numeric keys index tuples and arrays (`$.input[0]`).
-      return refProxy(childPath(expr, /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key));
+      return typeof key === "symbol" ? undefined : member(expr, key);
     },
     has(_target, key) {
       return key === exprKey;
     },
+  });
+}
+
+/** What `parent[key]` is: a method, a field, or both (see {@link methodOrField}). */
+function member(parent: Expr, key: string): unknown {
+  // Keep proxies from looking like promises or being serialised by accident.
+  if (key === "then" || key === "toJSON") return undefined;
+  const call = method(parent, key) ?? (key === "elementAt" && parent.kind === "path" ? (index: unknown) => refProxy(childPath(parent, Number(index))) : undefined);
+  if (parent.kind !== "path") return call;
+  // Numeric keys index tuples and arrays (`$.input[0]`).
+  const field = childPath(parent, /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key);
+  return call === undefined ? refProxy(field) : methodOrField(field, call);
+}
+
+/**
+ * A name that is a method of some reference (`gt`, `matches`, `isNull`, `elementAt`) may also be
+ * a field of the data (`{ gt: 5 }`), and only the types know which: the proxy is both. Called, it
+ * is the parent's method; read, it is the field (`$.input.limits.gt` in a template, `.gt.lt(3)`).
+ */
+function methodOrField(field: PathExpr, call: (...args: unknown[]) => unknown): unknown {
+  // Not frozen: a frozen function's own `name` and `length` would pin what the get trap may return.
+  const target = Object.assign(() => undefined, { [exprKey]: field });
+  return new Proxy(target, {
+    apply: (_target, _this, args) => call(...args),
+    get(_target, key) {
+      if (key === exprKey) return field;
+      return typeof key === "symbol" ? undefined : member(field, key);
+    },
+    has: (_target, key) => key === exprKey,
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
   });
 }
 
