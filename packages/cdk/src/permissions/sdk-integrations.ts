@@ -52,6 +52,7 @@ const IAM_ACTIONS: Readonly<Record<string, string>> = {
   "sqs:sendMessageBatch": "sqs:SendMessage",
   "sqs:deleteMessageBatch": "sqs:DeleteMessage",
   "sqs:changeMessageVisibilityBatch": "sqs:ChangeMessageVisibility",
+  "lambda:invoke": "lambda:InvokeFunction",
   "lambda:invokeAsync": "lambda:InvokeFunction",
   "bedrockruntime:converse": "bedrock:InvokeModel",
   "bedrockruntime:converseStream": "bedrock:InvokeModelWithResponseStream",
