@@ -1,9 +1,9 @@
-import { App, Duration, Stack } from "aws-cdk-lib";
+import { App, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
-import { LogLevel } from "aws-cdk-lib/aws-stepfunctions";
+import { LogLevel, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import { typeOnly, workflow } from "@stepcraft/core";
 import { describe, expect, it } from "vitest";
 import { WorkflowStateMachine } from "./index.ts";
@@ -108,6 +108,12 @@ describe("WorkflowStateMachine: diagnostics at synth", () => {
     Annotations.fromStack(stack).hasWarning("/Test/M", Match.stringLikeRegexp("NO_DOLLAR at /States/Call/Parameters/Payload"));
   });
 
+  it("warns about a placeholder no substitution fills", () => {
+    const definition = { StartAt: "Put", States: { Put: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Parameters: { QueueUrl: "${QueueUrl}", MessageBody: "x" }, End: true } } };
+    const { stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition }));
+    Annotations.fromStack(stack).hasWarning("/Test/M", Match.stringLikeRegexp("placeholder \\$\\{QueueUrl\\}, but no definition substitution is named QueueUrl"));
+  });
+
   it("warns about a function name nothing wires, and about a mapping nothing calls", () => {
     const definition = { StartAt: "Call", States: { Call: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "Unknown", "Payload.$": "$" }, End: true } } };
     const { stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition, functions: { Unused: RESERVE_ARN } }));
@@ -148,6 +154,12 @@ describe("WorkflowStateMachine: type, logging, tracing", () => {
     template.hasResourceProperties("AWS::IAM::Policy", {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"] })]) },
     });
+  });
+
+  it("accepts the L2's StateMachineType enum, and applies the removal policy to the log group it creates", () => {
+    const { template } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: passOnly, stateMachineType: StateMachineType.EXPRESS, removalPolicy: RemovalPolicy.DESTROY }));
+    template.hasResourceProperties("AWS::StepFunctions::StateMachine", { StateMachineType: "EXPRESS" });
+    template.hasResource("AWS::Logs::LogGroup", { DeletionPolicy: "Delete" });
   });
 
   it("turns logging off with `logging: false`", () => {

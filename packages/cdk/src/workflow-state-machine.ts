@@ -61,7 +61,7 @@ export interface WorkflowStateMachineProps {
   readonly grantTaskPermissions?: boolean;
   /** More statements for the role (what no rule can derive, e.g. iam:PassRole). @default none */
   readonly policyStatements?: readonly PolicyStatement[];
-  /** @default RemovalPolicy.DESTROY for the state machine, RETAIN for a created log group */
+  /** Applies to the state machine and to a log group it creates. @default RemovalPolicy.DESTROY for the state machine, RETAIN for the log group */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -105,7 +105,7 @@ export class WorkflowStateMachine extends Construct {
     reportDiagnostics(this, uniqueDiagnostics(diagnostics));
     this.warnAboutUnknownPlaceholders();
 
-    this.logGroup = props.logging === false ? undefined : (props.logging?.destination ?? this.createLogGroup());
+    this.logGroup = props.logging === false ? undefined : (props.logging?.destination ?? this.createLogGroup(props.removalPolicy));
     this.stateMachine = new StateMachine(this, "Resource", {
       definitionBody: DefinitionBody.fromString(JSON.stringify(this.definition)),
       definitionSubstitutions: { ...this.definitionSubstitutions },
@@ -177,13 +177,16 @@ export class WorkflowStateMachine extends Construct {
         Annotations.of(this).addWarningV2("@stepcraft/cdk:UNUSED_FUNCTION", `function "${name}" is given but no task of the definition calls it.`);
         continue;
       }
+      const declaration = declared.get(name);
       const target =
-        given.get(name) ??
-        bundledFunction(functionsScope, name, declared.get(name) as LambdaDeclaration, {
-          entryRoot: props.entryRoot ?? process.cwd(),
-          defaults: props.functionDefaults ?? {},
-          overrides: props.functionProps?.[name],
-        });
+        declaration === undefined
+          ? given.get(name)
+          : bundledFunction(functionsScope, name, declaration, {
+              entryRoot: props.entryRoot ?? process.cwd(),
+              defaults: props.functionDefaults ?? {},
+              overrides: props.functionProps?.[name],
+            });
+      if (target === undefined) continue;
       if (isFunction(target)) functions.set(name, target);
       substitutions[key] = isFunction(target) ? target.functionArn : target;
     }
@@ -210,11 +213,12 @@ export class WorkflowStateMachine extends Construct {
     }
   }
 
-  private createLogGroup(): LogGroup {
+  private createLogGroup(removalPolicy: RemovalPolicy | undefined): LogGroup {
     // Step Functions' recommended prefix keeps CloudWatch Logs' resource policy from growing per log group.
     return new LogGroup(this, "Logs", {
       logGroupName: `/aws/vendedlogs/states/${Names.uniqueResourceName(this, { maxLength: 450 })}`,
       retention: RetentionDays.ONE_MONTH,
+      ...(removalPolicy === undefined ? {} : { removalPolicy }),
     });
   }
 

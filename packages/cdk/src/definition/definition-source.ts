@@ -9,7 +9,7 @@ import { isRecord } from "./walk-states.ts";
 /** A compiled or compilable workflow: `@stepcraft/core`'s `Workflow`, or anything else that renders ASL. */
 export interface WorkflowSource {
   toAsl(): StateMachineDefinition;
-  /** When present, used instead of `toAsl()` so every diagnostic reaches synth, not only the first error. */
+  /** Used instead of `toAsl()` when present, so every diagnostic reaches synth. @default only `toAsl()` is called */
   compile?(): { readonly asl: StateMachineDefinition; readonly diagnostics: readonly Diagnostic[] };
 }
 

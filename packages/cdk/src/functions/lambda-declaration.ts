@@ -9,6 +9,7 @@ export interface LambdaDeclaration {
   readonly name: string;
   /** The handler's source file, bundled with esbuild. */
   readonly entry: string;
+  /** The task's call, whose request names the function. @default the function is called by `name` */
   readonly call?: TaskCall;
 }
 
