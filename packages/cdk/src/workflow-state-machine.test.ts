@@ -223,6 +223,14 @@ describe("WorkflowStateMachine: declared lambdas", () => {
     template.hasResourceProperties("AWS::StepFunctions::StateMachine", { DefinitionSubstitutions: { fn_ReserveStock: RESERVE_ARN, fn_order_review: REVIEW_ARN } });
   });
 
+  it("also accepts a mapping by the declaration's lambda name when core's functionName differs", () => {
+    const { template } = synthesize((stack) => {
+      new WorkflowStateMachine(stack, "M", { definition: placeOrder("JSONPath"), lambdas: [reserve, review], functions: { ReserveStock: RESERVE_ARN, ReviewOrder: REVIEW_ARN } });
+    });
+    template.resourceCountIs("AWS::Lambda::Function", 0);
+    template.hasResourceProperties("AWS::StepFunctions::StateMachine", { DefinitionSubstitutions: { fn_ReserveStock: RESERVE_ARN, fn_order_review: REVIEW_ARN } });
+  });
+
   it("uses extra policy statements, and none of its own when automatic grants are off", () => {
     const { template, stack } = synthesize((stack) => {
       new WorkflowStateMachine(stack, "M", {

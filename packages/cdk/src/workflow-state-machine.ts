@@ -39,7 +39,7 @@ export interface WorkflowStateMachineProps {
   readonly stateMachineName?: string;
   /** Handlers declared with core's `lambda()`: each one the definition calls is bundled with esbuild and wired in. @default none */
   readonly lambdas?: readonly LambdaDeclaration[];
-  /** Existing functions (or their ARNs), by the function name the definition calls; wins over `lambdas`. @default none */
+  /** Existing functions (or their ARNs), by the function name the definition calls or by a declaration's lambda name; wins over `lambdas`. @default none */
   readonly functions?: Readonly<Record<string, IFunction | string>>;
   /** Props for every bundled function (runtime, memory, environment, bundling). @default Node.js 22, local esbuild */
   readonly functionDefaults?: NodejsFunctionProps;
@@ -156,7 +156,9 @@ export class WorkflowStateMachine extends Construct {
 
   /** Maps every function name to a placeholder, wires the definition, then creates only the functions it calls. */
   private wireFunctions(definition: Record<string, unknown>, props: WorkflowStateMachineProps) {
-    const given = new Map<string, IFunction | string>(Object.entries(props.functions ?? {}));
+    // A mapping may name a declaration by its lambda name; the definition calls its functionName.
+    const callNames = new Map((props.lambdas ?? []).map((declaration) => [declaration.name, aslFunctionName(declaration)]));
+    const given = new Map<string, IFunction | string>(Object.entries(props.functions ?? {}).map(([name, target]) => [callNames.get(name) ?? name, target]));
     const declared = new Map<string, LambdaDeclaration>();
     for (const declaration of props.lambdas ?? []) {
       const name = aslFunctionName(declaration);

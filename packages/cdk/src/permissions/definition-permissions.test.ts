@@ -1,5 +1,6 @@
 // The IAM the construct derives from the final definition, asserted as whole policy documents.
 import { Annotations, Match } from "aws-cdk-lib/assertions";
+import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { serviceIntegration, typeOnly, workflow } from "@stepcraft/core";
 import { describe, expect, it } from "vitest";
 import { WorkflowStateMachine, type WorkflowStateMachineProps } from "../index.ts";
@@ -110,6 +111,26 @@ describe("IAM for optimized integrations", () => {
     ]);
   });
 
+  it("follows substitutions whose values are tokens, e.g. another machine's ARN", () => {
+    const { template, stack } = synthesize((stack) => {
+      const child = new WorkflowStateMachine(stack, "Child", { definition: { StartAt: "Done", States: { Done: { Type: "Succeed" } } }, logging: false });
+      new WorkflowStateMachine(stack, "M", {
+        definition: chain(task("arn:aws:states:::states:startExecution.sync:2", { StateMachineArn: "${Child}" })),
+        definitionSubstitutions: { Child: child.stateMachineArn },
+        logging: false,
+      });
+    });
+    const machine = stack.node.findChild("M") as WorkflowStateMachine;
+    const child = `\${${logicalId((stack.node.findChild("Child") as WorkflowStateMachine).stateMachine)}}`;
+    expect(Object.values(roleStatements(template, logicalId(machine.role)))).toEqual([
+      [
+        { Action: "states:StartExecution", Effect: "Allow", Resource: child },
+        { Action: ["states:DescribeExecution", "states:StopExecution"], Effect: "Allow", Resource: ARN("states", `execution:\${select(6, \${split(:, ${child})})}:*`) },
+        { Action: ["events:DescribeRule", "events:PutRule", "events:PutTargets"], Effect: "Allow", Resource: ARN("events", "rule/StepFunctionsGetEventsForStepFunctionsExecutionRule") },
+      ],
+    ]);
+  });
+
   it("calls HTTPS endpoints as the machine itself (separate policy, method and URL conditions) with the connection's credentials", () => {
     const connection = ARN("events", "connection/example/0a1b2c");
     const definition = chain(task("arn:aws:states:::http:invoke", { ApiEndpoint: "https://api.example.com/orders", Method: "POST", Authentication: { ConnectionArn: connection } }));
@@ -210,6 +231,18 @@ describe("IAM for Distributed Map, activities and task credentials", () => {
     const other = "arn:aws:iam::210987654321:role/Writer";
     const definition = chain(task("arn:aws:states:::dynamodb:putItem", { TableName: "orders", Item: {} }, { Credentials: { RoleArn: other } }));
     expect(policiesFor(definition).taskStatements).toEqual([{ Action: "sts:AssumeRole", Effect: "Allow", Resource: other }]);
+  });
+});
+
+describe("IAM on a given role", () => {
+  it("adds the task statements to the role the machine runs as", () => {
+    const { template, stack } = synthesize((stack) => {
+      const role = new Role(stack, "Given", { assumedBy: new ServicePrincipal("states.amazonaws.com") });
+      new WorkflowStateMachine(stack, "M", { definition: chain(task("arn:aws:states:::sns:publish", { TopicArn: ARN("sns", "t"), Message: "m" })), role, logging: false });
+    });
+    const given = logicalId(stack.node.findChild("Given"));
+    template.hasResourceProperties("AWS::StepFunctions::StateMachine", { RoleArn: { "Fn::GetAtt": [given, "Arn"] } });
+    expect(Object.values(roleStatements(template, given))).toEqual([[{ Action: "sns:Publish", Effect: "Allow", Resource: ARN("sns", "t") }]]);
   });
 });
 
