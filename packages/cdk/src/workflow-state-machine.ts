@@ -12,10 +12,9 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cd
 import { validateDefinition } from "@stepcraft/asl";
 import { Construct } from "constructs";
 import { readDefinition, type DefinitionSource } from "./definition/definition-source.ts";
-import { placeholderKey, wireFunctionNames } from "./definition/function-wiring.ts";
 import { reportDiagnostics, uniqueDiagnostics } from "./definition/report-diagnostics.ts";
-import { bundledFunction } from "./functions/bundled-function.ts";
-import { aslFunctionName, type LambdaDeclaration } from "./functions/lambda-declaration.ts";
+import type { LambdaDeclaration } from "./functions/lambda-declaration.ts";
+import { wireFunctions } from "./functions/wire-functions.ts";
 import { definitionPermissions } from "./permissions/definition-permissions.ts";
 import { toPolicyStatements } from "./permissions/permission-need.ts";
 
@@ -65,8 +64,6 @@ export interface WorkflowStateMachineProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-const isFunction = (target: IFunction | string): target is IFunction => typeof target === "object";
-
 /**
  * A Step Functions state machine deployed from a stepcraft workflow or raw ASL.
  * @example
@@ -75,8 +72,11 @@ const isFunction = (target: IFunction | string): target is IFunction => typeof t
 export class WorkflowStateMachine extends Construct {
   /** The underlying L2 state machine (metrics, imports, anything not surfaced here). */
   readonly stateMachine: StateMachine;
+  /** The machine's ARN (a token until deployment). */
   readonly stateMachineArn: string;
+  /** The machine's name (a token unless `stateMachineName` is given). */
   readonly stateMachineName: string;
+  /** Standard or Express. */
   readonly stateMachineType: StateMachineType;
   /** The role executions run as. */
   readonly role: IRole;
@@ -96,7 +96,7 @@ export class WorkflowStateMachine extends Construct {
     const definition = { ...source.definition };
     if (props.timeout !== undefined) definition["TimeoutSeconds"] = props.timeout.toSeconds();
 
-    const wiring = this.wireFunctions(definition, props);
+    const wiring = wireFunctions(this, definition, props);
     this.definition = wiring.definition;
     this.functions = wiring.functions;
     this.definitionSubstitutions = wiring.substitutions;
@@ -152,53 +152,6 @@ export class WorkflowStateMachine extends Construct {
   /** Lets `identity` perform `actions` on this state machine. */
   grant(identity: IGrantable, ...actions: string[]): Grant {
     return this.stateMachine.grant(identity, ...actions);
-  }
-
-  /** Maps every function name to a placeholder, wires the definition, then creates only the functions it calls. */
-  private wireFunctions(definition: Record<string, unknown>, props: WorkflowStateMachineProps) {
-    // A mapping may name a declaration by its lambda name; the definition calls its functionName.
-    const callNames = new Map((props.lambdas ?? []).map((declaration) => [declaration.name, aslFunctionName(declaration)]));
-    const given = new Map<string, IFunction | string>(Object.entries(props.functions ?? {}).map(([name, target]) => [callNames.get(name) ?? name, target]));
-    const declared = new Map<string, LambdaDeclaration>();
-    for (const declaration of props.lambdas ?? []) {
-      const name = aslFunctionName(declaration);
-      if (!given.has(name) && !declared.has(name)) declared.set(name, declaration);
-    }
-    const substitutions: Record<string, string> = { ...props.definitionSubstitutions };
-    const keys = new Map<string, string>();
-    for (const name of [...given.keys(), ...declared.keys()]) {
-      const key = placeholderKey(name, new Set([...Object.keys(substitutions), ...keys.values()]));
-      keys.set(name, key);
-    }
-    const wired = wireFunctionNames(definition, keys);
-
-    const functions = new Map<string, IFunction>();
-    const functionsScope = declared.size > 0 ? new Construct(this, "Functions") : this;
-    for (const [name, key] of keys) {
-      if (!wired.used.has(name)) {
-        Annotations.of(this).addWarningV2("@stepcraft/cdk:UNUSED_FUNCTION", `function "${name}" is given but no task of the definition calls it.`);
-        continue;
-      }
-      const declaration = declared.get(name);
-      const target =
-        declaration === undefined
-          ? given.get(name)
-          : bundledFunction(functionsScope, name, declaration, {
-              entryRoot: props.entryRoot ?? process.cwd(),
-              defaults: props.functionDefaults ?? {},
-              overrides: props.functionProps?.[name],
-            });
-      if (target === undefined) continue;
-      if (isFunction(target)) functions.set(name, target);
-      substitutions[key] = isFunction(target) ? target.functionArn : target;
-    }
-    for (const { pointer, name } of wired.unwired) {
-      Annotations.of(this).addWarningV2(
-        "@stepcraft/cdk:UNWIRED_FUNCTION",
-        `${pointer} calls the function "${name}", which is neither in \`lambdas\` nor in \`functions\`: it must exist under that name in the stack's account and region.`,
-      );
-    }
-    return { definition: wired.definition, functions, substitutions };
   }
 
   /** The definition text with the substitutions applied where a rule reads a literal. */
