@@ -31,6 +31,16 @@ export interface ChainLike<In, Out, V, E extends string> {
   readonly [chainData]: ChainData;
 }
 
+/**
+ * A chain that accepts `In`, whatever it produces. It has no output member on purpose: as the
+ * contextual type of `next: states<T>().pass(…)`, an `output: unknown` would be inferred as the
+ * Pass state's output type.
+ */
+export interface Accepting<In> {
+  readonly [chainTypes]: { readonly input: (input: In) => void };
+  readonly [chainData]: ChainData;
+}
+
 /** Any chain, whatever it accepts or produces. */
 export type AnyChain = ChainLike<never, unknown, unknown, string>;
 
@@ -79,12 +89,30 @@ export interface RetrySpec<E extends string> {
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
 export type Target<In, V, O, V2, E extends string> = ChainLike<In, O, V2, E> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E>);
 
-export interface CatchSpec<Cur, V, E extends string> {
+/**
+ * A Catcher in a state's options: it passes on the error output `{ Error, Cause }`, which `next`
+ * must accept, or its own `output` (checked against `next` only by `.catch()`, whose one spec can
+ * be inferred as a whole; an array of specs would need a mapped type per element).
+ */
+export type CatchSpec<Cur, V, E extends string> = CatchErrorOutputSpec<Cur, V, E> | CatchOwnOutputSpec<Cur, V, E>;
+
+/** A Catcher passing on the error output. */
+export interface CatchErrorOutputSpec<Cur, V, E extends string> {
+  readonly errors: ErrorNames<E>;
+  /** Where to go; it receives `{ Error, Cause }`; its open ends become open ends of the catching state's chain. */
+  readonly next: Accepting<ErrorOutput>;
+  readonly output?: undefined;
+  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly comment?: string;
+}
+
+/** A Catcher passing on its own output. */
+export interface CatchOwnOutputSpec<Cur, V, E extends string> {
   readonly errors: ErrorNames<E>;
   /** Where to go; its open ends become open ends of the catching state's chain. */
-  readonly next: AnyChain;
-  /** The output passed on; @default the error output `{ Error, Cause }`. */
-  readonly output?: ($: ErrorScope<Cur, V>) => unknown;
+  readonly next: Accepting<never>;
+  /** The output passed to `next` instead of the error output. */
+  readonly output: ($: ErrorScope<Cur, V>) => unknown;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
   readonly comment?: string;
 }
@@ -98,8 +126,32 @@ export interface CatcherSpec<Cur, V, E extends string> {
   readonly comment?: string;
 }
 
-/** Output types added by Catch targets. */
-export type CatchOutputs<C> = C extends readonly (infer S)[]
+/** A Catcher with its own output `CO` (the selector's result), for `.catch()`. */
+export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
+  readonly errors: ErrorNames<E>;
+  /** The output passed to `next` instead of the error output. */
+  readonly output: ($: ErrorScope<Cur, V>) => CO;
+  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly comment?: string;
+}
+
+/**
+ * Each Catcher with its own `output` must go to a `next` that accepts it. Mapped over the tuple of
+ * Catchers, so only states with Catchers pay for it; other Catchers are left as they are.
+ */
+export type OwnOutputsAccepted<C> = {
+  readonly [I in keyof C]: C[I] extends { readonly output: (...args: never) => infer O } ? WithNext<C[I], Accepting<Resolve<O>>> : C[I];
+};
+/** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
+type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
+
+/**
+ * Output types added by Catch targets. `C` is a tuple when Catchers are given; without them it is
+ * its default, a plain array, which adds nothing. (Not `= []`: TypeScript types the `$` of a
+ * Catcher's `output` from the default while inferring, and `[]` has no elements to type it.)
+ */
+export type CatchOutputs<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetOutputs<C>) : never;
+type CatchTargetOutputs<C> = C extends readonly (infer S)[]
   ? S extends { readonly next: infer N }
     ? ChainOutput<N>
     : never
@@ -158,7 +210,7 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // NoInfer: error names are checked against the resource's errors, never added to them.
   readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
   /** Catchers; their error names are checked against the task's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[];
+  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & OwnOutputsAccepted<C>;
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -294,13 +346,13 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
   ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E>;
 
   /** A Task state with a request built by `arguments`. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
   ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE>;
   /** A Task state that sends its input as the request. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, C extends readonly CatchSpec<Cur, V, string>[] = [], const K extends string = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
@@ -359,11 +411,8 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
   retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE>;
   /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
   catch<O2>(spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
-  /**
-   * Adds a Catcher with its own output. (`next` is not checked against that output: inferring it
-   * from a selector would need `next` to be read first.)
-   */
-  catch<O2>(spec: CatcherSpec<Cur, V, SE> & { readonly output: ($: ErrorScope<Cur, V>) => unknown; readonly next: ChainLike<never, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
+  /** Adds a Catcher with its own output; `next` must accept that output. */
+  catch<CO, O2>(spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<Resolve<CO>, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
 }
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */

@@ -77,6 +77,26 @@ describe("3. outputs flow to the next state", () => {
     reserved.catch({ errors: ["OutOfStock"], output: ($) => $.errorOutput.Error, next: states<string>().pass("HandleName") });
     // @ts-expect-error - the error output is { Error, Cause }, not a number
     reserved.catch({ errors: ["OutOfStock"], next: wantsNumber });
+    // A Catcher with its own output: its target must accept that output.
+    const own = reserved.catch({ errors: ["OutOfStock"], output: ($) => ({ sku: $.input.sku, why: $.errorOutput.Error }), next: states<{ sku: string; why: string }>().pass("Why") });
+    expectTypeOf<ChainOutput<typeof own>>().toEqualTypeOf<Reservation | { sku: string; why: string }>();
+    // @ts-expect-error - the catcher's output is the error name (a string); the target accepts a number
+    reserved.catch({ errors: ["OutOfStock"], output: ($) => $.errorOutput.Error, next: wantsNumber });
+    // @ts-expect-error - the catcher's `why` is a string; the target wants a number there
+    reserved.catch({ errors: ["OutOfStock"], output: ($) => ({ why: $.errorOutput.Error }), next: states<{ why: number }>().pass("WhyNumber") });
+    // Catchers in a task's options are checked the same way, each against its own target.
+    const line = states<{ readonly sku: string; readonly qty: number }>();
+    const inOptions = line.task("ReserveChecked", reserve, {
+      catch: [
+        { errors: ["OutOfStock"], output: ($) => $.errorOutput.Error, next: states<string>().pass("Name") },
+        { errors: ["States.ALL"], next: states<ErrorOutput>().pass("Whole") },
+      ],
+    });
+    expectTypeOf<ChainOutput<typeof inOptions>>().toEqualTypeOf<Reservation | string | ErrorOutput>();
+    // @ts-expect-error - without an output the target gets { Error, Cause }, not a number
+    line.task("ReserveToNumber", reserve, { catch: [{ errors: ["OutOfStock"], next: wantsNumber }] });
+    // @ts-expect-error - the second catcher passes a string to a target that accepts a number
+    line.task("ReserveOwnToNumber", reserve, { catch: [{ errors: ["States.ALL"], next: fail("F") }, { errors: ["OutOfStock"], output: ($) => $.errorOutput.Error, next: wantsNumber }] });
     expectTypeOf(flow.startWith(flow.pass("Start")).then((s) => s.pass("Next", { output: ($) => $.input.total }))).toExtend<{ readonly outputType?: (output: number) => void }>();
   });
 });
