@@ -1,7 +1,8 @@
 /**
- * The public shapes of the builder. A chain carries four types, each replaced (never intersected)
- * at every step: what it accepts, what its open ends produce, the variables assigned so far and
- * the errors its tasks declare. Outputs are read back through one phantom member.
+ * The public shapes of the builder. A chain carries five types, each replaced (never intersected)
+ * at every step: what it accepts, what its open ends produce, the variables assigned so far, the
+ * errors its tasks declare, and what its Succeed states output. Types are read back through one
+ * phantom member.
  */
 import type { JsonObject } from "../ir/expr-node.ts";
 import type { QueryLanguage } from "../ir/state-node.ts";
@@ -18,16 +19,19 @@ declare const chainTypes: unique symbol;
 export const chainData: unique symbol = Symbol("stepcraft.chain");
 
 /** A chain's types, read by indexed access (`C[typeof chainTypes]["output"]`). */
-export interface ChainTypes<In, Out, V, E extends string> {
+export interface ChainTypes<In, Out, V, E extends string, D = never> {
   readonly input: (input: In) => void;
+  /** What the open ends produce (a following state's input). */
   readonly output: Out;
   readonly vars: V;
   readonly errors: E;
+  /** What the Succeed states output: a branch's or an execution's result when it ends there. */
+  readonly done: D;
 }
 
 /** Anything that can be joined into a graph: a chain, a single state, a `goto`. */
-export interface ChainLike<In, Out, V, E extends string> {
-  readonly [chainTypes]: ChainTypes<In, Out, V, E>;
+export interface ChainLike<In, Out, V, E extends string, D = never> {
+  readonly [chainTypes]: ChainTypes<In, Out, V, E, D>;
   readonly [chainData]: ChainData;
 }
 
@@ -42,10 +46,21 @@ export interface Accepting<In> {
 }
 
 /** Any chain, whatever it accepts or produces. */
-export type AnyChain = ChainLike<never, unknown, unknown, string>;
+export type AnyChain = ChainLike<never, unknown, unknown, string, unknown>;
 
 /** The output type of a chain. */
 export type ChainOutput<C> = C extends { readonly [chainTypes]: { readonly output: infer O } } ? O : never;
+/** What a chain's Succeed states output. */
+export type ChainDone<C> = C extends { readonly [chainTypes]: { readonly done: infer D } } ? D : never;
+
+declare const passesInput: unique symbol;
+/** The `done` type of a standalone `succeed()`: it outputs whatever reaches it, known where it is joined. */
+export interface PassesInput {
+  readonly [passesInput]: true;
+}
+/** `D` once joined after a state producing `In`: a standalone Succeed outputs `In`. */
+export type DoneAfter<D, In> = D extends PassesInput ? In : D;
+
 /** The errors a chain's tasks declare. */
 export type ChainErrors<C> = C extends { readonly [chainTypes]: { readonly errors: infer E extends string } } ? E : never;
 
@@ -87,7 +102,7 @@ export interface RetrySpec<E extends string> {
 }
 
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
-export type Target<In, V, O, V2, E extends string> = ChainLike<In, O, V2, E> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E>);
+export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O, V2, E, D> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E, D>);
 
 /**
  * A Catcher in a state's options: it passes on the error output `{ Error, Cause }`, which `next`
@@ -151,6 +166,10 @@ type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
  * Catcher's `output` from the default while inferring, and `[]` has no elements to type it.)
  */
 export type CatchOutputs<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetOutputs<C>) : never;
+/** What Catch targets' Succeed states output (a standalone Succeed outputs what its Catcher passes on). */
+export type CatchDone<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetDone<C>) : never;
+type CatchTargetDone<C> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<N>, CatcherPasses<S>> : never) : never;
+type CatcherPasses<S> = S extends { readonly output: (...args: never) => infer O } ? Resolve<O> : ErrorOutput;
 type CatchTargetOutputs<C> = C extends readonly (infer S)[]
   ? S extends { readonly next: infer N }
     ? ChainOutput<N>
@@ -234,8 +253,9 @@ export type WaitOptions<Cur, V, O, A> = StateOptions & {
     | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp>); readonly seconds?: never }
   );
 
-export interface SucceedOptions<Cur, V> extends StateOptions {
-  readonly output?: ($: InputScope<Cur, V>) => unknown;
+export interface SucceedOptions<Cur, V, O = unknown> extends StateOptions {
+  /** The execution's (or branch's) output. @default the state input */
+  readonly output?: ($: InputScope<Cur, V>) => O;
 }
 
 export interface FailOptions<Cur, V> extends StateOptions {
@@ -247,13 +267,13 @@ export interface FailOptions<Cur, V> extends StateOptions {
 export interface ParallelOptions<Cur, V, B, O, A, K extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** Each branch gets the state's input; the output is the tuple of their outputs. */
   readonly branches: { readonly [K in keyof B]: (states: StateFactories<Cur, Cur, V, never>) => B[K] };
-  readonly output?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B>, V>) => A;
+  readonly output?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => O;
+  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => A;
 
 }
 
-/** The tuple of branch outputs (`B` is the tuple of branch chains). */
-export type BranchOutputs<B> = { -readonly [K in keyof B]: ChainOutput<B[K]> };
+/** The tuple of branch outputs (`B` is the tuple of branch chains, `In` the Parallel state's input): open ends or Succeed states. */
+export type BranchOutputs<B, In = unknown> = { -readonly [K in keyof B]: ChainOutput<B[K]> | DoneAfter<ChainDone<B[K]>, In> };
 type BranchErrors<B> = B extends readonly (infer R)[] ? ChainErrors<R> : never;
 
 export interface ItemReaderSpec<Item> {
@@ -300,7 +320,7 @@ export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
 
-export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never, M extends MapMode = "inline"> extends StateOptions, ResultFieldOption<K> {
+export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never, M extends MapMode = "inline", PD = never> extends StateOptions, ResultFieldOption<K> {
   /** The array to iterate. @default the state input */
   readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]>;
   /** Reads items from S3 instead (distributed mode). */
@@ -311,7 +331,7 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   /** The states run for each item; distributed child executions cannot read outer variables. */
   readonly processor: (
     states: StateFactories<ProcessorInput<Item, S, BI>, ProcessorInput<Item, S, BI>, M extends "distributed" ? {} : V, never>,
-  ) => ChainLike<ProcessorInput<Item, S, BI>, P, unknown, PE>;
+  ) => ChainLike<ProcessorInput<Item, S, BI>, P, unknown, PE, PD>;
   /** @default "inline" */
   readonly mode?: M;
   /** Child execution type in distributed mode. @default "STANDARD" */
@@ -322,8 +342,8 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   readonly toleratedFailurePercentage?: NumberInput<Cur, V>;
   readonly label?: string;
   readonly resultWriter?: W;
-  readonly output?: ($: ResultScope<Cur, MapResult<P, W>, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, MapResult<P, W>, V>) => A;
+  readonly output?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => O;
+  readonly assign?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => A;
 
 }
 
@@ -338,43 +358,43 @@ export type AcceptsInput<Cur, TI> = [Cur] extends [TI]
   : StepcraftTypeError<"the state input does not match the task's input type: pass `arguments` to build the request">;
 
 /** The state factories: each creates one state whose input is `Cur`, as (part of) a chain accepting `ChainIn`. */
-export interface StateFactories<ChainIn, Cur, V, E extends string> {
+export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   /** A Pass state. */
   pass<O = NotGiven, const R = NotGiven, A extends object = {}>(
     name: string,
     options?: PassOptions<Cur, V, O, R, A>,
-  ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E>;
+  ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E, D>;
 
   /** A Task state with a request built by `arguments`. */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE>;
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
   /** A Task state that sends its input as the request. */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE>;
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
-  choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never>;
+  choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
 
   /** A Wait state, for `seconds` or until a `timestamp`. */
-  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, OutputOf<Cur, O>, MergeVars<V, A>, E>;
+  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, OutputOf<Cur, O>, MergeVars<V, A>, E, D>;
 
   /** A Succeed state. */
-  succeed(name: string, options?: SucceedOptions<Cur, V>): Chain<ChainIn, never, V, E>;
+  succeed<O = NotGiven>(name: string, options?: SucceedOptions<Cur, V, O>): Chain<ChainIn, never, V, E, D | OutputOf<Cur, O>>;
 
   /** A Fail state. */
-  fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E>;
+  fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E, D>;
 
   /** A Parallel state; its output is the tuple of its branches' outputs. */
   parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never>(
     name: string,
     options: ParallelOptions<Cur, V, B, O, A, K>,
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B>, O>>, MergeVars<V, A>, E, BranchErrors<B>>;
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>, MergeVars<V, A>, E, BranchErrors<B>, D>;
 
   /** A Map state; its output is the array of the processor's outputs. */
   map<
@@ -388,39 +408,44 @@ export interface StateFactories<ChainIn, Cur, V, E extends string> {
     A extends object = {},
     const K extends string = never,
     const M extends MapMode = "inline",
+    PD = never,
   >(
     name: string,
-    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M>,
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<MapResult<P, W>, O>>, MergeVars<V, A>, E, PE>;
+    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD>,
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>, MergeVars<V, A>, E, PE, D>;
 }
 
 /** A chain: states joined so far, accepting `In`; its open ends produce `Out`. */
-export interface Chain<In, Out, V = {}, E extends string = never> extends ChainLike<In, Out, V, E>, StateFactories<In, Out, V, E> {
+export interface Chain<In, Out, V = {}, E extends string = never, D = never> extends ChainLike<In, Out, V, E, D>, StateFactories<In, Out, V, E, D> {
   /** Continues every open end with `next`; `next` must accept this chain's output. */
-  then<O2, V2, E2 extends string>(
-    next: [Out] extends [never] ? StepcraftTypeError<"this chain has no open end to continue (it ends in Succeed, Fail or a goto)"> : Target<Out, V, O2, V2, E2>,
-  ): Chain<In, O2, V2, E | E2>;
+  then<O2, V2, E2 extends string, D2 = never>(
+    next: [Out] extends [never] ? StepcraftTypeError<"this chain has no open end to continue (it ends in Succeed, Fail or a goto)"> : Target<Out, V, O2, V2, E2, D2>,
+  ): Chain<In, O2, V2, E | E2, D | DoneAfter<D2, Out>>;
 }
 
 /**
  * A chain ending in a Task, Map or Parallel state, which can still gain Retriers and Catchers.
  * `SE` are the error names that state may raise besides `States.*`.
  */
-export interface StateChain<In, Cur, Out, V, E extends string, SE extends string> extends Chain<In, Out, V, E> {
+export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never> extends Chain<In, Out, V, E, D> {
   /** Adds a Retrier to the state. */
-  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE>;
+  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D>;
   /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
-  catch<O2>(spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
+  catch<O2, D2 = never>(
+    spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, ErrorOutput>>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
-  catch<CO, O2>(spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<Resolve<CO>, O2, unknown, string> }): StateChain<In, Cur, Out | O2, V, E, SE>;
+  catch<CO, O2, D2 = never>(
+    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<Resolve<CO>, O2, unknown, string, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, Resolve<CO>>>;
 }
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */
-export interface ChoiceChain<ChainIn, Cur, V, E extends string, Out> extends Chain<ChainIn, Out, V, E> {
-  when<O2, V2, E2 extends string>(
+export interface ChoiceChain<ChainIn, Cur, V, E extends string, Out, D = never> extends Chain<ChainIn, Out, V, E, D> {
+  when<O2, V2, E2 extends string, D2 = never>(
     test: ($: InputScope<Cur, V>) => Condition,
-    next: Target<Cur, V, O2, V2, E2>,
+    next: Target<Cur, V, O2, V2, E2, D2>,
     options?: ChoiceRuleOptions<Cur, V>,
-  ): ChoiceChain<ChainIn, Cur, V, E | E2, Out | O2>;
-  otherwise<O2, V2, E2 extends string>(next: Target<Cur, V, O2, V2, E2>): Chain<ChainIn, Out | O2, V, E | E2>;
+  ): ChoiceChain<ChainIn, Cur, V, E | E2, Out | O2, D | DoneAfter<D2, Cur>>;
+  otherwise<O2, V2, E2 extends string, D2 = never>(next: Target<Cur, V, O2, V2, E2, D2>): Chain<ChainIn, Out | O2, V, E | E2, D | DoneAfter<D2, Cur>>;
 }

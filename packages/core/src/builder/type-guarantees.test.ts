@@ -183,6 +183,35 @@ describe("6. Map and Parallel outputs", () => {
     });
     expectTypeOf<ChainOutput<typeof written>>().toEqualTypeOf<ResultWriterOutput>();
   });
+
+  it("types branches and processors ending in Succeed by what reaches the Succeed state", () => {
+    const ended = flow.parallel("Ended", {
+      branches: [
+        (b) => b.pass("Id", { output: ($) => $.input.orderId }).succeed("IdDone"),
+        (b) => b.choice("Big").when(($) => $.input.total.gt(10), (s) => s.succeed("BigDone", { output: ($) => $.input.total })).otherwise(succeed("Small")),
+      ],
+    });
+    // The second branch outputs the total (BigDone's output) or the whole input (the standalone Succeed passes it on).
+    expectTypeOf<ChainOutput<typeof ended>>().toEqualTypeOf<[string, number | Order]>();
+    // @ts-expect-error - the first branch ends in a Succeed reached by a string: no numeric comparison
+    ended.choice("First").when(($) => $.input[0].gt(3), succeed("Never"));
+    const mapped = flow.map("SkusDone", { items: ($) => $.input.items, processor: (item) => item.pass("Sku", { output: ($) => $.input.sku }).succeed("ItemDone") });
+    expectTypeOf<ChainOutput<typeof mapped>>().toEqualTypeOf<string[]>();
+    // @ts-expect-error - the processor's Succeed is reached by strings: the items are not numbers
+    mapped.choice("Sum").when(($) => $.input.elementAt(0).gt(1), succeed("NotNumbers"));
+    // A workflow's output type: its open ends, its Succeed states, and Catch targets ending in Succeed.
+    const whole = flow.startWith(
+      states<Order>()
+        .task("Charge", charge, { arguments: ($) => ({ orderId: $.input.orderId, amount: $.input.total }) })
+        .catch({ errors: ["States.ALL"], next: succeed("Failed") })
+        .pass("Approved", { output: ($) => $.input.approved }),
+    );
+    expectTypeOf(whole.outputType).toEqualTypeOf<((output: boolean | ErrorOutput) => void) | undefined>();
+    const closed = flow.startWith(flow.pass("Id2", { output: ($) => $.input.orderId }).succeed("End"));
+    expectTypeOf(closed.outputType).toEqualTypeOf<((output: string) => void) | undefined>();
+    // @ts-expect-error - a workflow ending in Succeed has no open end to continue
+    closed.then(succeed("After"));
+  });
 });
 
 describe("7. variables are typed where read", () => {

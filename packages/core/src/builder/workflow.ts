@@ -5,7 +5,7 @@ import { validateCompiledAsl } from "../compiler/asl-validation.ts";
 import { formatDiagnostics, type CompileDiagnostic } from "../compiler/compile-diagnostic.ts";
 import type { QueryLanguage, WorkflowNode } from "../ir/state-node.ts";
 import { captureSite } from "./call-site.ts";
-import { chainData, type Chain, type ChainLike, type Target, type FailOptions, type StateFactories, type SucceedOptions } from "./chain-types.ts";
+import { chainData, type Chain, type ChainLike, type DoneAfter, type PassesInput, type Target, type FailOptions, type StateFactories, type SucceedOptions } from "./chain-types.ts";
 import { buildWorkflowIr } from "./graph-to-ir.ts";
 import type { InferSchema, StandardSchemaLike } from "./schema.ts";
 import { makeChain, makeFactories, standaloneFail, standaloneSucceed, targetChain } from "./state-factories.ts";
@@ -36,19 +36,19 @@ export interface WorkflowBuilder<In> extends StateFactories<In, In, {}, never> {
   readonly queryLanguage: QueryLanguage;
   readonly inputSchema: StandardSchemaLike<In>;
   /** Sets the first chain; it must accept the execution input. */
-  startWith<Out, V, E extends string>(chain: ChainLike<In, Out, V, E>): Workflow<In, Out, V, E>;
+  startWith<Out, V, E extends string, D = never>(chain: ChainLike<In, Out, V, E, D>): Workflow<In, Out, V, E, DoneAfter<D, In>>;
 }
 
-/** A complete workflow: compile it, or keep chaining. */
-export interface Workflow<In, Out, V = {}, E extends string = never> {
+/** A complete workflow: compile it, or keep chaining. `Out` is what its open ends produce, `D` what its Succeed states output. */
+export interface Workflow<In, Out, V = {}, E extends string = never, D = never> {
   readonly name: string;
   readonly queryLanguage: QueryLanguage;
   readonly inputSchema: StandardSchemaLike<In>;
-  /** Phantom: the type of a successful execution's output. */
-  readonly outputType?: (output: Out) => void;
-  then<O2, V2, E2 extends string>(
-    next: [Out] extends [never] ? StepcraftTypeError<"this workflow has no open end to continue"> : Target<Out, V, O2, V2, E2>,
-  ): Workflow<In, O2, V2, E | E2>;
+  /** Phantom: the type of a successful execution's output (an open end's, or a Succeed state's). */
+  readonly outputType?: (output: Out | D) => void;
+  then<O2, V2, E2 extends string, D2 = never>(
+    next: [Out] extends [never] ? StepcraftTypeError<"this workflow has no open end to continue"> : Target<Out, V, O2, V2, E2, D2>,
+  ): Workflow<In, O2, V2, E | E2, D | DoneAfter<D2, Out>>;
   /** The IR and the builder's graph diagnostics. */
   toIr(): { readonly ir: WorkflowNode; readonly diagnostics: readonly CompileDiagnostic[] };
   /** Compiles without throwing. */
@@ -160,13 +160,13 @@ export function states<In, V = {}>(): StateFactories<In, In, V, never> {
 }
 
 /** A jump to a state already in the graph (a loop back, or a shared successor); adds no state. */
-export function goto<In>(target: ChainLike<In, unknown, unknown, string>): Chain<In, never, {}, never> {
+export function goto<In>(target: ChainLike<In, unknown, unknown, string, unknown>): Chain<In, never, {}, never> {
   return makeChain(jumpTo(target[chainData])) as unknown as Chain<In, never, {}, never>;
 }
 
-/** A Succeed state that accepts any input. */
-export function succeed(name: string, options: SucceedOptions<unknown, {}> = {}): Chain<unknown, never, {}, never> {
-  return standaloneSucceed(name, options as { readonly [key: string]: unknown }) as unknown as Chain<unknown, never, {}, never>;
+/** A Succeed state that accepts any input and outputs it (its type is known where the state is joined). */
+export function succeed(name: string, options: SucceedOptions<unknown, {}> = {}): Chain<unknown, never, {}, never, PassesInput> {
+  return standaloneSucceed(name, options as { readonly [key: string]: unknown }) as unknown as Chain<unknown, never, {}, never, PassesInput>;
 }
 
 /** A Fail state that accepts any input. */
