@@ -53,6 +53,15 @@ export interface ExecutionRuntime {
 export interface HaltFlag {
   reason: StatesError | undefined;
   readonly parent: HaltFlag | undefined;
+  /** Called when this flag is raised (tasks in flight record TaskStateAborted and stop waiting). */
+  watchers?: Set<() => void>;
+}
+
+/** Raises a group's flag (first failure wins) and tells the work in flight under it. */
+export function raiseHalt(flag: HaltFlag, reason: StatesError): void {
+  if (flag.reason !== undefined) return;
+  flag.reason = reason;
+  if (flag.watchers !== undefined) for (const watcher of [...flag.watchers]) watcher();
 }
 
 /** The reason any flag in the chain was raised, if one was. */

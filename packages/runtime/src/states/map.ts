@@ -6,6 +6,7 @@ import { runPool } from "../engine/pool.ts";
 import { andThen, runBlock } from "../engine/run-block.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
+import { raiseHalt } from "../engine/types.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -162,6 +163,6 @@ function iterationFailed(it: IterationContext, index: number, scope: VariableSco
   const err = toStatesError(e);
   if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, index);
   if (it.tolerate()) return errorOutput(err);
-  it.halt.reason ??= err;
+  raiseHalt(it.halt, err);
   throw err;
 }

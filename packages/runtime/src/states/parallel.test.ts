@@ -62,3 +62,32 @@ describe("Parallel", () => {
     expect((await runExecution(def, {})).output).toEqual([{ o: 1 }]);
   });
 });
+
+describe("Parallel failure while a sibling task runs", () => {
+  it("fails at once, recording TaskStateAborted for the sibling's task", async () => {
+    const slow = "arn:aws:lambda:us-east-1:123456789012:function:slow";
+    let finish: (v: unknown) => void = () => undefined;
+    const def = {
+      StartAt: "P",
+      States: {
+        P: {
+          Type: "Parallel",
+          Branches: [
+            { StartAt: "Slow", States: { Slow: { Type: "Task", Resource: slow, End: true } } },
+            { StartAt: "Later", States: { Later: { Type: "Wait", Seconds: 1, Next: "Boom" }, Boom: { Type: "Fail", Error: "Boom" } } },
+          ],
+          End: true,
+        },
+      },
+    };
+    const exec = prepareStateMachine(def, { tasks: { [slow]: () => new Promise((resolve) => (finish = resolve)) }, time: "real" }).start({});
+    expect(await exec.result).toMatchObject({ status: "FAILED", error: "Boom" });
+    // The handler finishing late must not add events to the finished execution.
+    finish({ late: true });
+    await new Promise((r) => setTimeout(r, 5));
+    const types = exec.history.map((e) => e.type);
+    expect(types).toContain("TaskStateAborted");
+    expect(types.indexOf("TaskStateAborted")).toBeLessThan(types.indexOf("ExecutionFailed"));
+    expect(types).not.toContain("LambdaFunctionSucceeded");
+  });
+});

@@ -3,6 +3,7 @@ import { Frame } from "../engine/frame.ts";
 import { runPool } from "../engine/pool.ts";
 import { runBlock, andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
+import { raiseHalt } from "../engine/types.ts";
 import type { HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
@@ -25,7 +26,7 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       const halt: HaltFlag = { reason: undefined, parent: frame.halt };
       const onFailure = (e: unknown): never => {
         const err = toStatesError(e);
-        halt.reason ??= err;
+        raiseHalt(halt, err);
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {

@@ -6,6 +6,8 @@ import type { Frame } from "../engine/frame.ts";
 import { andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { ResolvedTask } from "../tasks/types.ts";
+import { haltReason } from "../engine/types.ts";
+import type { HaltFlag } from "../engine/types.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataField } from "./jsonata-field.ts";
@@ -143,10 +145,12 @@ function invoke(
   }
   if (!(call instanceof Promise)) return succeeded(frame, events, serviceDetails, call);
   const clock = exec.clock;
+  // Inside a Parallel branch or Map iteration, a failing sibling aborts this task at once.
+  const pending = frame.halt.parent !== undefined ? abortable(call, frame) : call;
   if (timeoutSeconds === undefined) {
     // Virtual time must not jump while the handler does real work.
     clock.hold();
-    return call.then(
+    return pending.then(
       (result: unknown) => {
         clock.release();
         return succeeded(frame, events, serviceDetails, result);
@@ -163,7 +167,7 @@ function invoke(
   const expired = timer.done.then(() => {
     throw new StatesError("States.Timeout", "");
   });
-  return Promise.race([call, expired]).then(
+  return Promise.race([pending, expired]).then(
     (result: unknown) => {
       timer.cancel();
       return succeeded(frame, events, serviceDetails, result);
@@ -171,6 +175,41 @@ function invoke(
     (e: unknown) => {
       timer.cancel();
       return failed(frame, events, serviceDetails, e);
+    },
+  );
+}
+
+/** Marks a failure that is the group's halt, already recorded as TaskStateAborted. */
+const ABORTED = new WeakSet<object>();
+
+/**
+ * Races a pending task against its group's halt flags: when a sibling fails, AWS records
+ * TaskStateAborted and the branch stops waiting (the handler itself is not stopped).
+ */
+function abortable(call: Promise<unknown>, frame: Frame): Promise<unknown> {
+  const flags: HaltFlag[] = [];
+  for (let f: HaltFlag | undefined = frame.halt; f?.parent !== undefined; f = f.parent) flags.push(f);
+  let watcher: () => void = () => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    watcher = () => {
+      frame.lastEventId = frame.exec.history.add("TaskStateAborted", frame.lastEventId);
+      const reason = haltReason(frame.halt) ?? new StatesError("States.Runtime", "aborted");
+      ABORTED.add(reason);
+      reject(reason);
+    };
+  });
+  for (const f of flags) (f.watchers ??= new Set()).add(watcher);
+  const unwatch = () => {
+    for (const f of flags) f.watchers?.delete(watcher);
+  };
+  return Promise.race([call, aborted]).then(
+    (v: unknown) => {
+      unwatch();
+      return v;
+    },
+    (e: unknown) => {
+      unwatch();
+      throw e;
     },
   );
 }
@@ -183,6 +222,7 @@ function succeeded(frame: Frame, events: TaskEvents, details: Readonly<Record<st
 
 function failed(frame: Frame, events: TaskEvents, serviceDetails: Readonly<Record<string, string>> | undefined, e: unknown): never {
   const err = toStatesError(e);
+  if (ABORTED.has(err)) throw err;
   const details: Record<string, unknown> = { ...serviceDetails };
   const error = failureError(err);
   const cause = failureCause(err);
