@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { compileCommand } from "./commands/compile.ts";
 import { graphCommand } from "./commands/graph.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { ExitCode, UsageError, processIo, type CliIo } from "./io.ts";
@@ -17,8 +18,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   program
     .command("validate")
-    .description("Check Amazon States Language definitions; exit 1 when any has an error.")
-    .argument("<file...>", "ASL JSON files (*.asl.json)")
+    .description("Check Amazon States Language definitions or TypeScript workflow modules; exit 1 when any has an error.")
+    .argument("<file...>", "ASL JSON files (*.asl.json) or workflow modules (*.ts)")
     .option("--json", "print [{ file, valid, diagnostics }] instead of text")
     .option("--type <type>", "state machine type the definition is for: STANDARD or EXPRESS", "STANDARD")
     .action(async (files: string[], options: { json?: boolean; type: string }) => {
@@ -44,6 +45,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
           ...(options.output === undefined ? {} : { output: options.output }),
           ...(options.execution === undefined ? {} : { execution: options.execution }),
         },
+        io,
+      );
+    });
+
+  program
+    .command("compile")
+    .description("Compile TypeScript workflow modules to <name>.asl.json; --check fails when committed files are stale (CI).")
+    .argument("<entry...>", "TypeScript modules exporting workflows (*.ts)")
+    .option("-o, --output <dir>", "directory for the .asl.json files (default: beside each module)")
+    .option("--check", "write nothing; exit 1 when a file is missing or differs")
+    .option("--json", "print [{ entry, workflow, file, status, diagnostics }]")
+    .action(async (entries: string[], options: { output?: string; check?: boolean; json?: boolean }) => {
+      exitCode = await compileCommand(
+        entries,
+        { check: options.check === true, json: options.json === true, ...(options.output === undefined ? {} : { output: options.output }) },
         io,
       );
     });

@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { locateJsonPointer, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
+import { compileModule, type CompiledWorkflow } from "../compile/compile-module.ts";
+import { isWorkflowModulePath, ModuleLoadError } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 
 /** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
@@ -8,6 +10,8 @@ export const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 /** One diagnostic with the source position its JSON pointer maps to (when it can be found). */
 export interface LocatedDiagnostic extends Diagnostic {
+  /** The TypeScript file a builder diagnostic points at, when it is not the reported file. */
+  readonly source?: string;
   readonly line?: number;
   readonly column?: number;
 }
@@ -24,13 +28,15 @@ export interface ValidateOptions {
   readonly stateMachineType?: "STANDARD" | "EXPRESS";
 }
 
+
 /** Validates ASL files; exit code 1 when any file has an error-severity diagnostic. */
 export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
   if (files.length === 0) throw new UsageError("validate needs at least one file: stepcraft validate <file...>");
   const reports: FileReport[] = [];
   for (const [index, file] of files.entries()) {
     if (files.length > 20 && !options.json) io.err(`\rvalidating ${index + 1}/${files.length}`);
-    reports.push(await validateFile(file, options, io));
+    if (isWorkflowModulePath(file)) reports.push(...(await validateModule(file, io)));
+    else reports.push(await validateFile(file, options, io));
   }
   if (files.length > 20 && !options.json) io.err("\n");
   io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports));
@@ -46,6 +52,39 @@ async function validateFile(file: string, options: ValidateOptions, io: CliIo): 
     : parsed.diagnostics;
   const located = diagnostics.map((d) => locate(d, text));
   return { file, valid: !located.some((d) => d.severity === "error"), diagnostics: located };
+}
+
+/**
+ * Compiles a workflow module and reports each workflow's builder, compiler and ASL diagnostics.
+ * Builder diagnostics carry their call site (`file.ts:line`) in the message; it becomes the line.
+ * The machine type comes from the workflow itself (`workflow(name, { type })`), not `--type`.
+ */
+async function validateModule(file: string, io: CliIo): Promise<FileReport[]> {
+  const path = resolve(io.cwd, file);
+  let compiled: CompiledWorkflow[];
+  try {
+    compiled = await compileModule(path);
+  } catch (error) {
+    if (error instanceof ModuleLoadError) throw new UsageError(error.message.replace(path, file));
+    throw error;
+  }
+  if (compiled.length === 0) {
+    throw new UsageError(`'${file}' exports no workflow: export the result of workflow(...).startWith(...), or pass an .asl.json file`);
+  }
+  return compiled.map((workflow) => {
+    const diagnostics = workflow.diagnostics.map((d) => atCallSite(d));
+    return { file: `${file} (${workflow.name})`, valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
+  });
+}
+
+const CALL_SITE = /\(([^()\s]+\.[cm]?tsx?):(\d+)\)|at ([^()\s]+\.[cm]?tsx?):(\d+)/;
+
+function atCallSite(diagnostic: Diagnostic | CompiledWorkflow["diagnostics"][number]): LocatedDiagnostic {
+  const match = CALL_SITE.exec(diagnostic.message);
+  const line = match?.[2] ?? match?.[4];
+  const source = match?.[1] ?? match?.[3];
+  if (line === undefined || source === undefined) return diagnostic;
+  return { ...diagnostic, source, line: Number(line), column: 1 };
 }
 
 /** Reads the file, or returns the diagnostic explaining why it can't be validated. */
@@ -86,7 +125,7 @@ export function formatReports(reports: readonly FileReport[]): string {
     for (const d of report.diagnostics) {
       if (d.severity === "error") errors++;
       else warnings++;
-      const where = d.line === undefined ? report.file : `${report.file}:${d.line}:${d.column ?? 1}`;
+      const where = d.line === undefined ? report.file : `${d.source ?? report.file}:${d.line}:${d.column ?? 1}`;
       lines.push(`${where}  ${d.severity}  ${d.code}  ${d.path || "/"}  ${d.message}`);
     }
   }

@@ -1,0 +1,74 @@
+/**
+ * Loads TypeScript workflow modules: esbuild bundles the entry in memory (bare imports stay
+ * external), the bundle is written beside the entry so those imports resolve from the project,
+ * imported, and removed again.
+ */
+import { randomBytes } from "node:crypto";
+import { rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { isWorkflow, type LoadedWorkflow } from "./workflow-brand.ts";
+
+/** One workflow a module exports, with the export's name. */
+export interface ExportedWorkflow {
+  readonly exportName: string;
+  readonly workflow: LoadedWorkflow;
+}
+
+/** A module that cannot be loaded: the message names the file and what to do. */
+export class ModuleLoadError extends Error {
+  override readonly name = "ModuleLoadError";
+}
+
+/** True for paths the CLI treats as workflow modules rather than ASL JSON. */
+export function isWorkflowModulePath(file: string): boolean {
+  return /\.(c|m)?tsx?$/i.test(file) && !file.endsWith(".d.ts");
+}
+
+/** Bundles and imports `path` (absolute), returning the workflows it exports, in export order. */
+export async function loadWorkflows(path: string): Promise<ExportedWorkflow[]> {
+  const exists = await stat(path).then((s) => s.isFile(), () => false);
+  if (!exists) throw new ModuleLoadError(`cannot read '${path}': no such file (check the path)`);
+  let code: string;
+  try {
+    const result = await build({
+      entryPoints: [path],
+      bundle: true,
+      write: false,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      target: "node20",
+      sourcemap: "inline",
+      logLevel: "silent",
+    });
+    code = result.outputFiles[0]?.text ?? "";
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ModuleLoadError(`cannot compile '${path}': ${detail}`);
+  }
+  const module = await importBeside(path, code);
+  const found: ExportedWorkflow[] = [];
+  for (const [exportName, value] of Object.entries(module)) {
+    if (isWorkflow(value)) found.push({ exportName, workflow: value });
+  }
+  return found;
+}
+
+/**
+ * Imports bundled code from a hidden file next to the entry: bare imports (`@stepcraft/core`)
+ * then resolve from the entry's project, exactly as they would for the original module.
+ */
+async function importBeside(entry: string, code: string): Promise<Record<string, unknown>> {
+  const temp = join(dirname(entry), `.${basename(entry)}.${randomBytes(6).toString("hex")}.stepcraft.mjs`);
+  await writeFile(temp, code, "utf8");
+  try {
+    return (await import(pathToFileURL(temp).href)) as Record<string, unknown>;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ModuleLoadError(`cannot load '${entry}': ${detail}`);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
