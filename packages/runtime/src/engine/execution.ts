@@ -34,6 +34,8 @@ export interface ExecutionSetup {
   readonly stateMachineArn: string;
   readonly stateMachineName: string;
   readonly roleArn: string;
+  /** `$$.StateMachine`, shared by every execution of the machine. */
+  readonly contextStateMachine: Readonly<Record<string, unknown>>;
   readonly region: string;
   readonly accountId: string;
   readonly timeoutSeconds: number | undefined;
@@ -73,6 +75,7 @@ export class Execution {
   private timeoutTimer: Timer | undefined;
   private readonly maxPayloadBytes: number;
   private finalHistory: HistoryEvent[] | undefined;
+  private contextExecutionCache: Readonly<Record<string, unknown>> | undefined;
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
@@ -94,8 +97,11 @@ export class Execution {
       lambdaErrorFormat: setup.lambdaErrorFormat,
       region: setup.region,
       accountId: setup.accountId,
-      contextExecution: executionContext(this.executionArn, ownInput, startMs, this.name, setup.roleArn),
-      contextStateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
+      // Built on first read: most executions never look at `$$`.
+      get contextExecution(): Readonly<Record<string, unknown>> {
+        return (self.contextExecutionCache ??= executionContext(self.executionArn, ownInput, startMs, self.name, setup.roleArn));
+      },
+      contextStateMachine: setup.contextStateMachine,
       halt,
       // Created on first use: most executions never hand a signal to a task handler.
       get signal(): AbortSignal {

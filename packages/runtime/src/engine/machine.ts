@@ -103,6 +103,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     stateMachineArn,
     stateMachineName: name,
     roleArn: options.roleArn ?? `arn:aws:iam::${accountId}:role/stepcraft-local`,
+    contextStateMachine: Object.freeze({ Id: stateMachineArn, Name: name }),
     region,
     accountId,
     timeoutSeconds: typeof record["TimeoutSeconds"] === "number" ? record["TimeoutSeconds"] : undefined,
