@@ -104,30 +104,13 @@ export interface RetrySpec<E extends string> {
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
 export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O, V2, E, D> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E, D>);
 
-/**
- * A Catcher in a state's options: it passes on the error output `{ Error, Cause }`, which `next`
- * must accept, or its own `output` (checked against `next` only by `.catch()`, whose one spec can
- * be inferred as a whole; an array of specs would need a mapped type per element).
- */
-export type CatchSpec<Cur, V, E extends string> = CatchErrorOutputSpec<Cur, V, E> | CatchOwnOutputSpec<Cur, V, E>;
-
-/** A Catcher passing on the error output. */
-export interface CatchErrorOutputSpec<Cur, V, E extends string> {
-  readonly errors: ErrorNames<E>;
-  /** Where to go; it receives `{ Error, Cause }`; its open ends become open ends of the catching state's chain. */
-  readonly next: Accepting<ErrorOutput>;
-  readonly output?: undefined;
-  readonly assign?: ($: ErrorScope<Cur, V>) => object;
-  readonly comment?: string;
-}
-
-/** A Catcher passing on its own output. */
-export interface CatchOwnOutputSpec<Cur, V, E extends string> {
+/** A Catcher in a state's options; {@link CatchTargetsAccept} checks each `next` against what the Catcher passes on. */
+export interface CatchSpec<Cur, V, E extends string> {
   readonly errors: ErrorNames<E>;
   /** Where to go; its open ends become open ends of the catching state's chain. */
   readonly next: Accepting<never>;
-  /** The output passed to `next` instead of the error output. */
-  readonly output: ($: ErrorScope<Cur, V>) => unknown;
+  /** The output passed to `next`. @default the error output `{ Error, Cause }` */
+  readonly output?: ($: ErrorScope<Cur, V>) => unknown;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
   readonly comment?: string;
 }
@@ -151,11 +134,15 @@ export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
 }
 
 /**
- * Each Catcher with its own `output` must go to a `next` that accepts it. Mapped over the tuple of
- * Catchers, so only states with Catchers pay for it; other Catchers are left as they are.
+ * Each Catcher's `next` must accept what the Catcher passes on: its own `output`, or else the error
+ * output. Mapped over the tuple of Catchers, so only states with Catchers pay for it.
  */
-export type OwnOutputsAccepted<C> = {
-  readonly [I in keyof C]: C[I] extends { readonly output: (...args: never) => infer O } ? WithNext<C[I], Accepting<Resolve<O>>> : C[I];
+export type CatchTargetsAccept<C> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C>) : unknown;
+// Only a tuple of Catchers is checked: while TypeScript first reads a call whose options hold
+// callbacks, `C` is still its default (a plain array), and a check then would reject the call.
+type CheckedTargets<C> = {
+  // The conditional keeps TypeScript from inferring `C` backwards through this mapped type.
+  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], Accepting<CatcherPasses<C[I]>>> : never;
 };
 /** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
 type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
@@ -229,7 +216,7 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // NoInfer: error names are checked against the resource's errors, never added to them.
   readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
   /** Catchers; their error names are checked against the task's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & OwnOutputsAccepted<C>;
+  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C>;
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -365,17 +352,19 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     options?: PassOptions<Cur, V, O, R, A>,
   ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E, D>;
 
+  /** A Task state that sends its input as the request (which must then fit the task). */
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
+    name: string,
+    resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
+    options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
+  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
+  // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
+  // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
-  /** A Task state that sends its input as the request. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
-    name: string,
-    resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
-    options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
   ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
@@ -430,14 +419,15 @@ export interface Chain<In, Out, V = {}, E extends string = never, D = never> ext
 export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never> extends Chain<In, Out, V, E, D> {
   /** Adds a Retrier to the state. */
   retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D>;
-  /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
-  catch<O2, D2 = never>(
-    spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, ErrorOutput>>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
     spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<Resolve<CO>, O2, unknown, string, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, Resolve<CO>>>;
+  // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
+  /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
+  catch<O2, D2 = never>(
+    spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, ErrorOutput>>;
 }
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */
