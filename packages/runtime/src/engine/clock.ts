@@ -105,6 +105,9 @@ export class VirtualClock implements Clock {
   }
 }
 
+/** The longest delay setTimeout accepts. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** Wall-clock time: sleeping really waits. */
 export class RealClock implements Clock {
   now(): number {
@@ -113,8 +116,15 @@ export class RealClock implements Clock {
 
   sleep(ms: number): Timer {
     let handle: ReturnType<typeof setTimeout> | undefined;
+    const deadline = Date.now() + Math.max(0, ms);
     const done = new Promise<void>((resolve) => {
-      handle = setTimeout(resolve, Math.max(0, ms));
+      // setTimeout cannot wait longer than ~24.8 days (it would fire at once): wait in steps.
+      const step = (): void => {
+        const left = deadline - Date.now();
+        if (left <= 0) resolve();
+        else handle = setTimeout(step, Math.min(left, MAX_TIMEOUT_MS));
+      };
+      handle = setTimeout(step, Math.min(Math.max(0, ms), MAX_TIMEOUT_MS));
     });
     return { done, cancel: () => clearTimeout(handle) };
   }

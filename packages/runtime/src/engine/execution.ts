@@ -76,6 +76,7 @@ export class Execution {
   private readonly maxPayloadBytes: number;
   private finalHistory: HistoryEvent[] | undefined;
   private contextExecutionCache: Readonly<Record<string, unknown>> | undefined;
+  private readonly startMs: number;
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
@@ -85,6 +86,7 @@ export class Execution {
       `arn:aws:states:${setup.region}:${setup.accountId}:execution:${setup.stateMachineName}:${this.name}`;
     const clock = options.clock ?? (setup.time === "real" ? new RealClock() : new VirtualClock(options.startTime?.getTime()));
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
+    this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents);
     const halt: HaltFlag = { reason: undefined, parent: undefined };
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
@@ -145,14 +147,6 @@ export class Execution {
       this.fail(e);
       return;
     }
-    if (setup.timeoutSeconds !== undefined) {
-      const timer = this.runtime.clock.sleep(setup.timeoutSeconds * 1000);
-      this.timeoutTimer = timer;
-      void timer.done.then(() => {
-        if (this.status !== "RUNNING") return;
-        this.end({ status: "TIMED_OUT", error: "States.Timeout" }, "ExecutionTimedOut", { error: "States.Timeout" });
-      });
-    }
     // AWS gives the first state's event previousEventId 0, not the ExecutionStarted id (observed).
     const frame = new Frame(this.runtime, 0, this.runtime.halt, () => VariableScope.root());
     let out: unknown;
@@ -163,6 +157,9 @@ export class Execution {
       return;
     }
     if (out instanceof Promise) {
+      // Only an execution that goes asynchronous can run out of time (virtual time does not move
+      // synchronously), so only such an execution pays for a timeout timer.
+      if (setup.timeoutSeconds !== undefined) this.armTimeout(setup.timeoutSeconds * 1000 - (this.runtime.clock.now() - this.startMs));
       out.then(
         (v: unknown) => this.succeed(v, frame),
         (e: unknown) => this.fail(e),
@@ -170,6 +167,15 @@ export class Execution {
     } else {
       this.succeed(out, frame);
     }
+  }
+
+  private armTimeout(ms: number): void {
+    const timer = this.runtime.clock.sleep(ms);
+    this.timeoutTimer = timer;
+    void timer.done.then(() => {
+      if (this.status !== "RUNNING") return;
+      this.end({ status: "TIMED_OUT", error: "States.Timeout" }, "ExecutionTimedOut", { error: "States.Timeout" });
+    });
   }
 
   private succeed(output: unknown, frame: Frame): void {

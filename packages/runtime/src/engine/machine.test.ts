@@ -124,3 +124,14 @@ describe("limits and timeouts", () => {
     expect(exec.history.at(-1)?.type).toBe("ExecutionAborted");
   });
 });
+
+describe("workflow types", () => {
+  it("times an Express execution out after five minutes", async () => {
+    const clock = new VirtualClock(0);
+    const def = { StartAt: "W", States: { W: { Type: "Wait", Seconds: 600, End: true } } };
+    const express = await prepareStateMachine(def, { stateMachineType: "EXPRESS" }).run({}, { clock });
+    expect(express).toEqual({ status: "TIMED_OUT", error: "States.Timeout" });
+    expect(clock.now()).toBe(300_000);
+    expect((await prepareStateMachine(def).run({}, { clock: new VirtualClock(0) })).status).toBe("SUCCEEDED");
+  });
+});

@@ -11,8 +11,19 @@ import type { RandomSource } from "./random.ts";
 import { validateBeforePrepare } from "./validation-bridge.ts";
 import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
 
-/** AWS Standard workflows fail once their history reaches this many events. */
+/** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
+
+/** Longest execution AWS allows: one year (Standard), five minutes (Express). */
+const MAX_DURATION_SECONDS = { STANDARD: 366 * 24 * 3600, EXPRESS: 300 } as const;
+
+/** The machine's TimeoutSeconds, capped by the workflow type's maximum duration when limits apply. */
+function executionTimeout(declared: unknown, express: boolean, enforce: boolean): number | undefined {
+  const own = typeof declared === "number" ? declared : undefined;
+  if (!enforce) return own;
+  const max = express ? MAX_DURATION_SECONDS.EXPRESS : MAX_DURATION_SECONDS.STANDARD;
+  return own === undefined ? max : Math.min(own, max);
+}
 
 /** How a state machine is prepared and how its executions run. */
 export interface StateMachineOptions {
@@ -80,6 +91,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
   const stateMachineArn = options.stateMachineArn ?? `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
   const lambdaErrorFormat = options.lambdaErrorFormat ?? "nodejs";
   const enforce = options.limits !== false;
+  const express = options.stateMachineType === "EXPRESS";
   const maxPayloadBytes = enforce ? MAX_PAYLOAD_BYTES : Number.POSITIVE_INFINITY;
   const resolveTask =
     options.resolveTask ?? createTaskResolver({
@@ -106,7 +118,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     contextStateMachine: Object.freeze({ Id: stateMachineArn, Name: name }),
     region,
     accountId,
-    timeoutSeconds: typeof record["TimeoutSeconds"] === "number" ? record["TimeoutSeconds"] : undefined,
+    timeoutSeconds: executionTimeout(record["TimeoutSeconds"], express, enforce),
     tasks: resolveTask,
     lambdaErrorFormat,
     random,
@@ -114,7 +126,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     maxHistoryEvents:
       options.maxHistoryEvents === false
         ? Number.POSITIVE_INFINITY
-        : (options.maxHistoryEvents ?? (enforce ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY)),
+        : (options.maxHistoryEvents ?? (enforce && !express ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY)),
     maxPayloadBytes,
     time: options.time ?? "virtual",
   };
