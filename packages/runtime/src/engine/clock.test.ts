@@ -49,6 +49,15 @@ describe("VirtualClock", () => {
 });
 
 describe("RealClock", () => {
+  it("does not fire a sleep longer than setTimeout's maximum early", async () => {
+    const t = new RealClock().sleep(366 * 24 * 3600 * 1000);
+    let fired = false;
+    void t.done.then(() => (fired = true));
+    await new Promise((r) => setTimeout(r, 10));
+    t.cancel();
+    expect(fired).toBe(false);
+  });
+
   it("really waits and can be cancelled", async () => {
     const clock = new RealClock();
     const t0 = clock.now();
