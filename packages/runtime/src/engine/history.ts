@@ -88,7 +88,7 @@ export class HistoryRecorder {
     extra?: Readonly<Record<string, unknown>>,
   ): number {
     const id = ++this.count;
-    if (id > this.maxEvents) throw new HistoryLimitReached(`history reached ${this.maxEvents} events`);
+    if (id > this.maxEvents) throw new HistoryLimitReached(`The execution history reached its limit of ${this.maxEvents} events.`);
     if (this.enabled) {
       if (this.pos === this.chunk.length) {
         // Small first (most executions are short), doubling up to a fixed size.
