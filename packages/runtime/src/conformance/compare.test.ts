@@ -44,5 +44,8 @@ describe("historyMatches", () => {
     expect(historyMatches(base({ status: "SUCCEEDED" }, { history: ["A", "B"] }), { status: "SUCCEEDED", history: ["A", "B"] })).toBe(true);
     expect(historyMatches(base({ status: "SUCCEEDED" }, { history: ["A"] }), { status: "SUCCEEDED", history: ["B"] })).toBe(false);
     expect(historyMatches(base({ status: "SUCCEEDED" }), { status: "SUCCEEDED", history: [] })).toBeUndefined();
+    const parallel = ["ParallelStateStarted", "PassStateEntered:A", "PassStateEntered:B", "PassStateExited:A", "PassStateExited:B", "ParallelStateExited:P"];
+    const interleaved = ["ParallelStateStarted", "PassStateEntered:A", "PassStateExited:A", "PassStateEntered:B", "PassStateExited:B", "ParallelStateExited:P"];
+    expect(historyMatches(base({ status: "SUCCEEDED" }, { history: parallel }), { status: "SUCCEEDED", history: interleaved })).toBe(true);
   });
 });

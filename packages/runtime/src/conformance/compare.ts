@@ -84,8 +84,32 @@ export function compareOutcome(c: ConformanceCase, actual: CaseActual): string[]
   return reasons;
 }
 
-/** Whether the history's event types (and state names) match the recorded sequence. */
+/**
+ * Whether the history's event types (and state names) match the recorded sequence. Events of
+ * concurrently running Parallel branches may interleave in any order (the recordings list them
+ * sorted), so each run of branch events is compared as a sorted list.
+ */
 export function historyMatches(c: ConformanceCase, actual: CaseActual): boolean | undefined {
   if (c.history === undefined || actual.history === undefined) return undefined;
-  return c.history.length === actual.history.length && c.history.every((e, i) => e === actual.history?.[i]);
+  const expected = normaliseBranchEvents(c.history);
+  const got = normaliseBranchEvents(actual.history);
+  return expected.length === got.length && expected.every((e, i) => e === got[i]);
+}
+
+/** Sorts each run of events that directly follows a ParallelStateStarted, up to the next Parallel* event. */
+export function normaliseBranchEvents(events: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: string[] | undefined;
+  for (const e of events) {
+    if (run !== undefined && !e.startsWith("ParallelState")) {
+      run.push(e);
+      continue;
+    }
+    if (run !== undefined) out.push(...run.sort());
+    run = undefined;
+    out.push(e);
+    if (e === "ParallelStateStarted") run = [];
+  }
+  if (run !== undefined) out.push(...run.sort());
+  return out;
 }
