@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { compileCommand } from "./commands/compile.ts";
 import { graphCommand } from "./commands/graph.ts";
+import { importCommand } from "./commands/import.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { ExitCode, UsageError, processIo, type CliIo } from "./io.ts";
 
@@ -60,6 +61,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       exitCode = await compileCommand(
         entries,
         { check: options.check === true, json: options.json === true, ...(options.output === undefined ? {} : { output: options.output }) },
+        io,
+      );
+    });
+
+  program
+    .command("import")
+    .description("Write stepcraft TypeScript for existing ASL; --check-roundtrip compiles it back and compares.")
+    .argument("<file...>", "ASL JSON files (*.asl.json)")
+    .option("-o, --output <dir>", "directory for the generated .ts modules (default: stdout, one file only)")
+    .option("--check-roundtrip", "compile the generated code and compare it with the original; exit 1 when any differs")
+    .option("--json", "print [{ file, ok, module?, diff? }]")
+    .action(async (files: string[], options: { output?: string; checkRoundtrip?: boolean; json?: boolean }) => {
+      exitCode = await importCommand(
+        files,
+        { checkRoundtrip: options.checkRoundtrip === true, json: options.json === true, ...(options.output === undefined ? {} : { output: options.output }) },
         io,
       );
     });

@@ -26,8 +26,17 @@ export function isWorkflowModulePath(file: string): boolean {
   return /\.(c|m)?tsx?$/i.test(file) && !file.endsWith(".d.ts");
 }
 
-/** Bundles and imports `path` (absolute), returning the workflows it exports, in export order. */
-export async function loadWorkflows(path: string): Promise<ExportedWorkflow[]> {
+export interface LoadOptions {
+  /**
+   * Bare imports to point at a given URL instead of resolving them beside the entry: generated
+   * modules in a temporary directory import the @stepcraft/core this CLI runs with.
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
+}
+
+/** Bundles and imports `path` (absolute), returning the workflows it exports. */
+export async function loadWorkflows(path: string, options: LoadOptions = {}): Promise<ExportedWorkflow[]> {
+  const aliases = options.aliases ?? {};
   const exists = await stat(path).then((s) => s.isFile(), () => false);
   if (!exists) throw new ModuleLoadError(`cannot read '${path}': no such file (check the path)`);
   let code: string;
@@ -42,6 +51,14 @@ export async function loadWorkflows(path: string): Promise<ExportedWorkflow[]> {
       target: "node20",
       sourcemap: "inline",
       logLevel: "silent",
+      plugins: [
+        {
+          name: "stepcraft-aliases",
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, (args) => (args.path in aliases ? { path: aliases[args.path] ?? args.path, external: true } : undefined));
+          },
+        },
+      ],
     });
     code = result.outputFiles[0]?.text ?? "";
   } catch (error) {

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../io.ts";
+import { main } from "../main.ts";
+
+function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { cwd, out: (s) => void (out += s), err: (s) => void (err += s), stdout: () => out, stderr: () => err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "stepcraft-import-cmd-"));
+const loop = {
+  Comment: "poll until done",
+  StartAt: "Check",
+  States: {
+    Check: {
+      Type: "Task",
+      Resource: "arn:aws:lambda:us-east-1:123456789012:function:check",
+      InputPath: "$.job",
+      ResultPath: "$.status",
+      Retry: [{ ErrorEquals: ["States.Timeout"], MaxAttempts: 2 }],
+      Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: "Failed" }],
+      Next: "Done?",
+    },
+    "Done?": {
+      Type: "Choice",
+      Choices: [{ Variable: "$.status.done", BooleanEquals: true, Next: "Finished" }],
+      Default: "Wait",
+    },
+    Wait: { Type: "Wait", Seconds: 30, Next: "Check" },
+    Finished: { Type: "Succeed", OutputPath: "$.status" },
+    Failed: { Type: "Fail", Error: "JobFailed", Cause: "the job failed" },
+  },
+};
+writeFileSync(join(dir, "poll.asl.json"), JSON.stringify(loop, null, 2));
+writeFileSync(join(dir, "not-json.asl.json"), "{ StartAt: ");
+writeFileSync(join(dir, "invalid.asl.json"), JSON.stringify({ StartAt: "Nowhere", States: { A: { Type: "Pass", End: true } } }));
+
+describe("stepcraft import", () => {
+  it("prints idiomatic builder code for one file: state names kept, readable selectors, goto for the loop", async () => {
+    const io = capture(dir);
+    expect(await main(["import", "poll.asl.json"], io)).toBe(0);
+    const code = io.stdout();
+    expect(code).toContain('import { goto, jsonPath, resource, typeOnly, workflow } from "@stepcraft/core"');
+    expect(code).toContain('flow.task("Check", resource("arn:aws:lambda:us-east-1:123456789012:function:check")');
+    expect(code).toContain("arguments: ($) => $.input.job");
+    expect(code).toContain('resultField: "status"');
+    expect(code).toContain(".when(($) => $.input.status.done.eq(true)");
+    expect(code).toContain('.wait("Wait", { seconds: 30 })');
+    expect(code).toContain("goto(check)");
+    expect(code).not.toContain("raw:");
+  });
+
+  it("writes <name>.ts with -o", async () => {
+    const out = mkdtempSync(join(tmpdir(), "stepcraft-import-out-"));
+    const io = capture(dir);
+    expect(await main(["import", "poll.asl.json", "-o", out], io)).toBe(0);
+    expect(readFileSync(join(out, "poll.ts"), "utf8")).toContain('workflow("poll"');
+    expect(io.stdout()).toContain("wrote");
+  });
+
+  it("--check-roundtrip --json prints [{ file, ok }] and exits 0 when equivalent", async () => {
+    const io = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "--json", "poll.asl.json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toEqual([{ file: "poll.asl.json", ok: true }]);
+  });
+
+  it("exits 1 for a definition that is not valid ASL, saying why", async () => {
+    const io = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "invalid.asl.json"], io)).toBe(1);
+    expect(io.stdout()).toMatch(/invalid\.asl\.json: round trip differs[\s\S]*not valid ASL/);
+  });
+
+  it("exits 2 for a missing file, text that is not JSON, and several files without -o", async () => {
+    const missing = capture(dir);
+    expect(await main(["import", "gone.asl.json"], missing)).toBe(2);
+    expect(missing.stderr()).toContain("cannot read 'gone.asl.json'");
+
+    const notJson = capture(dir);
+    expect(await main(["import", "not-json.asl.json"], notJson)).toBe(2);
+    expect(notJson.stderr()).toMatch(/not-json\.asl\.json(:\d+:\d+)?' is not valid JSON/);
+
+    const several = capture(dir);
+    expect(await main(["import", "poll.asl.json", "poll.asl.json"], several)).toBe(2);
+    expect(several.stderr()).toContain("-o <dir>");
+  });
+
+  it("has --help", async () => {
+    const io = capture(dir);
+    expect(await main(["import", "--help"], io)).toBe(0);
+    expect(io.stdout()).toContain("--check-roundtrip");
+  });
+});

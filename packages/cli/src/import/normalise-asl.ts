@@ -1,0 +1,107 @@
+/**
+ * Normalises ASL for comparison: two definitions that AWS would run identically but spell
+ * differently (a default written out, a legacy name, a redundant QueryLanguage) become equal.
+ */
+import { isRecord } from "./condition-code.ts";
+
+/** A normalised deep copy of a definition. */
+export function normaliseDefinition(definition: unknown): unknown {
+  if (!isRecord(definition)) return definition;
+  const language = definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
+  const out: Record<string, unknown> = { ...definition, QueryLanguage: language };
+  if (out["Version"] === "1.0") delete out["Version"];
+  out["States"] = normaliseStates(definition["States"], language);
+  return out;
+}
+
+function normaliseStates(states: unknown, language: string): unknown {
+  if (!isRecord(states)) return states;
+  const out: Record<string, unknown> = {};
+  for (const [name, state] of Object.entries(states)) out[name] = normaliseState(state, language);
+  return out;
+}
+
+function normaliseBlock(block: unknown, language: string): unknown {
+  if (!isRecord(block)) return block;
+  return { ...block, States: normaliseStates(block["States"], language) };
+}
+
+function normaliseState(state: unknown, language: string): unknown {
+  if (!isRecord(state)) return state;
+  const out: Record<string, unknown> = { ...state };
+  if (out["QueryLanguage"] === language) delete out["QueryLanguage"];
+  for (const key of ["InputPath", "OutputPath", "ResultPath"]) if (out[key] === "$") delete out[key];
+  if (out["End"] === false) delete out["End"];
+  for (const key of ["Retry", "Catch", "Choices"]) if (Array.isArray(out[key]) && (out[key] as unknown[]).length === 0) delete out[key];
+  if (Array.isArray(out["Catch"])) out["Catch"] = (out["Catch"] as unknown[]).map((c) => (isRecord(c) && c["ResultPath"] === "$" ? withoutKey(c, "ResultPath") : c));
+  if (Array.isArray(out["Choices"])) out["Choices"] = (out["Choices"] as unknown[]).map((c) => normaliseCondition(c));
+  if (out["Type"] === "Map") {
+    if (out["MaxConcurrency"] === 0) delete out["MaxConcurrency"];
+    if ("Iterator" in out && !("ItemProcessor" in out)) {
+      out["ItemProcessor"] = out["Iterator"];
+      delete out["Iterator"];
+    }
+    if (isRecord(out["ItemProcessor"])) {
+      const processor: Record<string, unknown> = { ...out["ItemProcessor"] };
+      const config = processor["ProcessorConfig"];
+      if (isRecord(config) && (config["Mode"] === undefined || config["Mode"] === "INLINE") && Object.keys(config).every((k) => k === "Mode")) delete processor["ProcessorConfig"];
+      out["ItemProcessor"] = normaliseBlock(processor, language);
+    }
+  }
+  if (out["Type"] === "Parallel" && Array.isArray(out["Branches"])) out["Branches"] = (out["Branches"] as unknown[]).map((b) => normaliseBlock(b, language));
+  return out;
+}
+
+/** A JSONata condition read the same with or without one pair of parentheses around it. */
+function normaliseCondition(rule: unknown): unknown {
+  if (!isRecord(rule) || typeof rule["Condition"] !== "string") return rule;
+  const match = /^\{%([\s\S]*)%\}$/.exec(rule["Condition"]);
+  if (match === null) return rule;
+  let inner = (match[1] ?? "").trim();
+  while (wrappedInParentheses(inner)) inner = inner.slice(1, -1).trim();
+  return { ...rule, Condition: `{% ${inner} %}` };
+}
+
+function wrappedInParentheses(text: string): boolean {
+  if (!text.startsWith("(") || !text.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+    if (depth === 0 && i < text.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+function withoutKey(record: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
+
+/** JSON pointers where `a` and `b` differ (key order ignored), at most `limit` of them. */
+export function diffJson(a: unknown, b: unknown, limit = 10, path = ""): string[] {
+  if (Object.is(a, b)) return [];
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const out: string[] = [];
+    if (a.length !== b.length) out.push(`${path || "/"}: ${a.length} items, expected ${b.length}`);
+    for (let i = 0; i < Math.min(a.length, b.length) && out.length < limit; i++) out.push(...diffJson(a[i], b[i], limit - out.length, `${path}/${i}`));
+    return out;
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const out: string[] = [];
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (out.length >= limit) break;
+      const at = `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      if (!(key in a)) out.push(`${at}: missing (expected ${short(b[key])})`);
+      else if (!(key in b)) out.push(`${at}: unexpected ${short(a[key])}`);
+      else out.push(...diffJson(a[key], b[key], limit - out.length, at));
+    }
+    return out;
+  }
+  return [`${path || "/"}: ${short(a)}, expected ${short(b)}`];
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? "undefined";
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
