@@ -65,7 +65,13 @@ export function compileTask(ctx: StateCompileContext): StateBody {
       ),
     );
   };
-  return withRetryAndCatch(attempt, ctx, flow);
+  return withRetryAndCatch(attempt, ctx, flow, (frame, error) => {
+    // Inside a Parallel branch or Map iteration, AWS also marks a task whose failure ends the
+    // branch as aborted (recorded: TaskFailed then TaskStateAborted).
+    if (frame.halt.parent !== undefined && !ABORTED.has(error) && error.error !== "States.Runtime") {
+      frame.lastEventId = frame.exec.history.add("TaskStateAborted", frame.lastEventId);
+    }
+  });
 }
 
 type TimeoutReader = (input: unknown, frame: Frame) => number | undefined | Promise<number | undefined>;
