@@ -111,7 +111,7 @@ export class Execution {
         if (self.status !== "RUNNING" && self.status !== "SUCCEEDED") self.controller.abort();
         return self.controller.signal;
       },
-      timers: undefined,
+      timers: { set: undefined },
     };
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput);
@@ -219,9 +219,10 @@ export class Execution {
   private finish(result: ExecutionResult): void {
     this.status = result.status;
     this.timeoutTimer?.cancel();
-    if (this.runtime.timers !== undefined) {
-      for (const t of this.runtime.timers) t.cancel();
-      this.runtime.timers.clear();
+    const timers = this.runtime.timers.set;
+    if (timers !== undefined) {
+      for (const t of timers) t.cancel();
+      timers.clear();
     }
     if (result.status !== "SUCCEEDED") this.controller?.abort();
     this.resolveResult(result);

@@ -5,9 +5,9 @@ import { haltReason } from "./types.ts";
 export function sleepFor(frame: Frame, ms: number): Promise<void> {
   const exec = frame.exec;
   const timer = exec.clock.sleep(ms);
-  (exec.timers ??= new Set()).add(timer);
+  (exec.timers.set ??= new Set()).add(timer);
   return timer.done.then(() => {
-    exec.timers?.delete(timer);
+    exec.timers.set?.delete(timer);
     const halted = haltReason(frame.halt);
     if (halted !== undefined) throw halted;
   });

@@ -43,7 +43,12 @@ export interface ExecutionRuntime {
   /** Aborted when the execution stops, for task handlers to observe. */
   readonly signal: AbortSignal;
   /** Timers to cancel when the execution ends. */
-  timers: Set<{ cancel(): void }> | undefined;
+  readonly timers: TimerRegistry;
+}
+
+/** Timers to cancel when the execution ends (the set is created on first use; shared by child runtimes). */
+export interface TimerRegistry {
+  set: Set<{ cancel(): void }> | undefined;
 }
 
 /**

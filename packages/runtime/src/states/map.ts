@@ -56,8 +56,11 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const requested = maxConcurrency ?? 0;
       const limit = distributed ? requested : requested === 0 ? INLINE_MAX_CONCURRENCY : Math.min(requested, INLINE_MAX_CONCURRENCY);
       // Distributed children are separate executions: their events are not in this history.
+      // (Object.create keeps the parent's lazy getters lazy and shares its timer registry.)
       const childExec: ExecutionRuntime = distributed
-        ? { ...exec, history: new HistoryRecorder(() => exec.clock.now(), false, Number.POSITIVE_INFINITY) }
+        ? (Object.create(exec, {
+            history: { value: new HistoryRecorder(() => exec.clock.now(), false, Number.POSITIVE_INFINITY) },
+          }) as ExecutionRuntime)
         : exec;
       const halt: HaltFlag = { reason: undefined, parent: frame.halt };
       const tolerating = distributed && (count !== undefined || percentage !== undefined);
