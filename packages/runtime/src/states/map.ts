@@ -75,22 +75,22 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
       const iteration: IterationContext = { history, name, distributed, halt, tolerate };
       const runUnit = (index: number, itemInput: unknown): unknown => {
-          const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
-          // A processor that assigns nothing can read the outer variables directly.
-          const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
-          const child = new Frame(childExec, startedId, halt, scope ?? frame.variables);
-          let out: unknown;
-          try {
-            out = runBlock(processor, itemInput, child);
-          } catch (e) {
-            return iterationFailed(iteration, index, scope, child, e);
-          }
-          return out instanceof Promise
-            ? out.then(
-                (v: unknown) => iterationSucceeded(iteration, index, scope, child, v),
-                (e: unknown) => iterationFailed(iteration, index, scope, child, e),
-              )
-            : iterationSucceeded(iteration, index, scope, child, out);
+        const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
+        // A processor that assigns nothing can read the outer variables directly.
+        const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
+        const child = new Frame(childExec, startedId, halt, scope ?? frame.variables);
+        let out: unknown;
+        try {
+          out = runBlock(processor, itemInput, child);
+        } catch (e) {
+          return iterationFailed(iteration, index, scope, child, e);
+        }
+        return out instanceof Promise
+          ? out.then(
+              (v: unknown) => iterationSucceeded(iteration, index, scope, child, v),
+              (e: unknown) => iterationFailed(iteration, index, scope, child, e),
+            )
+          : iterationSucceeded(iteration, index, scope, child, out);
       };
       const runItem = (index: number): unknown =>
         andThen(inputs.itemInput(effective, items[index], index, frame), (itemInput) => runUnit(index, itemInput));
