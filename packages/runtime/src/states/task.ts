@@ -56,7 +56,8 @@ export function compileTask(ctx: StateCompileContext): StateBody {
     }
     return andThen(flow.effectiveInput(input, frame), (effective) =>
       andThen(timeout(input, frame), (seconds) =>
-        andThen(invoke(task, events, resource, effective, frame, seconds), (result) => {
+        // The continuation runs in the same promise step as the task's completion.
+        invoke(task, events, resource, effective, frame, seconds, (result) => {
           frame.next = next;
           if (assign === undefined) return flow.output(input, result, frame);
           const values = assign({ jsonPathInput: result, input, result }, frame);
@@ -131,6 +132,7 @@ function invoke(
   effective: unknown,
   frame: Frame,
   timeoutSeconds: number | undefined,
+  then: (result: unknown) => unknown,
 ): unknown {
   const exec = frame.exec;
   const history = exec.history;
@@ -149,7 +151,7 @@ function invoke(
   } catch (e) {
     return failed(frame, events, serviceDetails, e);
   }
-  if (!(call instanceof Promise)) return succeeded(frame, events, serviceDetails, call);
+  if (!(call instanceof Promise)) return then(succeeded(frame, events, serviceDetails, call));
   const clock = exec.clock;
   // Inside a Parallel branch or Map iteration, a failing sibling aborts this task at once.
   const pending = frame.halt.parent !== undefined ? abortable(call, frame) : call;
@@ -159,7 +161,7 @@ function invoke(
     return pending.then(
       (result: unknown) => {
         clock.release();
-        return succeeded(frame, events, serviceDetails, result);
+        return then(succeeded(frame, events, serviceDetails, result));
       },
       (e: unknown) => {
         clock.release();
@@ -176,7 +178,7 @@ function invoke(
   return Promise.race([pending, expired]).then(
     (result: unknown) => {
       timer.cancel();
-      return succeeded(frame, events, serviceDetails, result);
+      return then(succeeded(frame, events, serviceDetails, result));
     },
     (e: unknown) => {
       timer.cancel();
