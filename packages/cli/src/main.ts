@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { compileCommand } from "./commands/compile.ts";
 import { graphCommand } from "./commands/graph.ts";
 import { importCommand } from "./commands/import.ts";
+import { runCommand } from "./commands/run.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { ExitCode, UsageError, processIo, type CliIo } from "./io.ts";
 
@@ -79,6 +80,42 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         io,
       );
     });
+
+  program
+    .command("run")
+    .description("Run a state machine locally (virtual time) and print its trace and what it would cost on AWS; exit 1 unless it succeeds.")
+    .argument("<file>", "ASL JSON file (*.asl.json) or workflow module (*.ts)")
+    .option("--input <json|@file>", "execution input as JSON, or @file to read it from a file", "{}")
+    .option("--workflow <name>", "the workflow to run when the module exports several")
+    .option("--mock-config <file>", "AWS Step Functions Local MockConfigFile.json binding Task states (with --test-case)")
+    .option("--test-case <name>", "test case of the mock config")
+    .option("--state-machine <name>", "state machine name in the mock config (default: the workflow's or file's name)")
+    .option("--type <type>", "STANDARD or EXPRESS", "STANDARD")
+    .option("--real-time", "really wait in Wait states, back-off and timeouts")
+    .option("--json", "print { status, output, error, cause, history, cost }")
+    .action(
+      async (
+        file: string,
+        options: { input: string; workflow?: string; mockConfig?: string; testCase?: string; stateMachine?: string; type: string; realTime?: boolean; json?: boolean },
+      ) => {
+        const type = options.type.toUpperCase();
+        if (type !== "STANDARD" && type !== "EXPRESS") throw new UsageError(`--type must be STANDARD or EXPRESS, not '${options.type}'`);
+        exitCode = await runCommand(
+          file,
+          {
+            input: options.input,
+            type,
+            realTime: options.realTime === true,
+            json: options.json === true,
+            ...(options.workflow === undefined ? {} : { workflow: options.workflow }),
+            ...(options.mockConfig === undefined ? {} : { mockConfig: options.mockConfig }),
+            ...(options.testCase === undefined ? {} : { testCase: options.testCase }),
+            ...(options.stateMachine === undefined ? {} : { stateMachine: options.stateMachine }),
+          },
+          io,
+        );
+      },
+    );
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as runtime from "@stepcraft/runtime";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../io.ts";
+import { main } from "../main.ts";
+
+function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { cwd, out: (s) => void (out += s), err: (s) => void (err += s), stdout: () => out, stderr: () => err };
+}
+
+const fixtures = new URL("../compile/fixtures/", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "stepcraft-run-"));
+const write = (name: string, value: unknown): void => writeFileSync(join(dir, name), typeof value === "string" ? value : JSON.stringify(value, null, 2));
+
+write("wait.asl.json", {
+  StartAt: "Greet",
+  States: {
+    Greet: { Type: "Pass", Parameters: { "greeting.$": "States.Format('hello {}', $.name)" }, Next: "Nap" },
+    Nap: { Type: "Wait", Seconds: 3600, Next: "Done" },
+    Done: { Type: "Succeed" },
+  },
+});
+write("retry.asl.json", {
+  StartAt: "Flaky",
+  States: {
+    Flaky: { Type: "Fail", Error: "Flaky.Error", Cause: "always fails" },
+  },
+});
+write("unbound.asl.json", {
+  StartAt: "Charge",
+  States: {
+    Charge: {
+      Type: "Task",
+      Resource: "arn:aws:lambda:us-east-1:123456789012:function:charge",
+      Retry: [{ ErrorEquals: ["States.ALL"], MaxAttempts: 2, IntervalSeconds: 5 }],
+      End: true,
+    },
+  },
+});
+write("invalid.asl.json", { StartAt: "Missing", States: { A: { Type: "Pass", End: true } } });
+write("input.json", { name: "Ada" });
+write("not-json.txt", "{ name: ");
+
+describe("stepcraft run", () => {
+  it("runs an ASL file in virtual time: trace, output, cost; exit 0", async () => {
+    const io = capture(dir);
+    const started = Date.now();
+    expect(await main(["run", "wait.asl.json", "--input", '{"name":"Ada"}'], io)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const text = io.stdout();
+    expect(text).toMatch(/Pass\s+Greet\s+0 ms\n\s+\+0 ms\s+Wait\s+Nap\s+1 h\n\s+\+1 h\s+Succeed\s+Done/);
+    expect(text).toContain("SUCCEEDED after 1 h");
+    expect(text).toContain('"greeting": "hello Ada"');
+    expect(text).toContain("Standard: 3 state transitions = $0.0000750");
+    expect(text).toMatch(/Express: {2}1 request \+ 1 h at 64 MB = \$0\.00375/);
+  });
+
+  it("reads --input @file and prints { status, output, error, cause, history, cost } with --json", async () => {
+    const io = capture(dir);
+    expect(await main(["run", "wait.asl.json", "--input", "@input.json", "--json"], io)).toBe(0);
+    const result = JSON.parse(io.stdout()) as { status: string; output: unknown; history: { type: string }[]; cost: { standard: { stateTransitions: number } } };
+    expect(result.status).toBe("SUCCEEDED");
+    expect(result.output).toEqual({ greeting: "hello Ada" });
+    expect(result.history[0]?.type).toBe("ExecutionStarted");
+    expect(result.cost.standard.stateTransitions).toBe(3);
+  });
+
+  it("exits 1 for a failed execution, printing the error and cause", async () => {
+    const io = capture(dir);
+    expect(await main(["run", "retry.asl.json"], io)).toBe(1);
+    expect(io.stdout()).toContain("FAILED after 0 ms: Flaky.Error");
+    expect(io.stdout()).toContain("cause: always fails");
+  });
+
+  it("fails an unbound Task with the runtime's error (States.Runtime is not retried, as on AWS)", async () => {
+    const io = capture(dir);
+    expect(await main(["run", "unbound.asl.json", "--json"], io)).toBe(1);
+    const result = JSON.parse(io.stdout()) as { status: string; error: string; cause: string; cost: { standard: { stateTransitions: number; retries: number } } };
+    expect(result.status).toBe("FAILED");
+    expect(result.cause).toContain("not bound to a local handler");
+    expect(result.error).toBe("States.Runtime");
+    expect(result.cost.standard).toMatchObject({ stateTransitions: 1, retries: 0 });
+  });
+
+  it("runs one workflow of a TypeScript module chosen with --workflow", async () => {
+    const io = capture(fixtures);
+    expect(await main(["run", "two-workflows.ts", "--workflow", "Greet"], io)).toBe(0);
+    expect(io.stdout()).toContain("two-workflows.ts (Greet)");
+    const several = capture(fixtures);
+    expect(await main(["run", "two-workflows.ts"], several)).toBe(2);
+    expect(several.stderr()).toContain("choose one with --workflow");
+  });
+
+  it("exits 1 without running an invalid definition, saying why", async () => {
+    const io = capture(dir);
+    expect(await main(["run", "invalid.asl.json"], io)).toBe(1);
+    expect(io.stdout()).toContain("not run, the definition is invalid");
+    expect(io.stdout()).toContain("MISSING_TRANSITION_TARGET");
+  });
+
+  it("exits 2 for a missing file, bad --input JSON, a missing input file and a module without workflows", async () => {
+    const cases: [string[], string][] = [
+      [["run", "gone.asl.json"], "cannot read 'gone.asl.json'"],
+      [["run", "wait.asl.json", "--input", "{nope"], "--input is not valid JSON"],
+      [["run", "wait.asl.json", "--input", "@missing.json"], "cannot read input file 'missing.json'"],
+      [["run", "wait.asl.json", "--input", "@not-json.txt"], "input file 'not-json.txt' is not valid JSON"],
+      [["run", "wait.asl.json", "--test-case", "Happy"], "--mock-config and --test-case go together"],
+    ];
+    for (const [argv, message] of cases) {
+      const io = capture(dir);
+      expect(await main(argv, io)).toBe(2);
+      expect(io.stderr()).toContain(message);
+    }
+    const none = capture(fixtures);
+    expect(await main(["run", "no-workflow.ts"], none)).toBe(2);
+    expect(none.stderr()).toContain("exports no workflow");
+  });
+
+  it("binds Tasks with --mock-config when the runtime provides it, else says it is not available yet", async () => {
+    write("mocks.json", {
+      StateMachines: { unbound: { TestCases: { Happy: { Charge: "ChargeOk" } } } },
+      MockedResponses: { ChargeOk: { "0": { Return: { charged: true } } } },
+    });
+    const io = capture(dir);
+    const code = await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Happy", "--json"], io);
+    if ("loadMockConfig" in runtime) {
+      expect(code).toBe(0);
+      expect((JSON.parse(io.stdout()) as { output: unknown }).output).toEqual({ charged: true });
+    } else {
+      expect(code).toBe(2);
+      expect(io.stderr()).toContain("--mock-config is not available yet");
+    }
+  });
+
+  it("has --help", async () => {
+    const io = capture(dir);
+    expect(await main(["run", "--help"], io)).toBe(0);
+    expect(io.stdout()).toContain("--mock-config");
+  });
+});
+
+describe("stepcraft run: retries", () => {
+  it("shows a retried state in the trace and bills each retry as a state transition", async () => {
+    write("retried.asl.json", {
+      StartAt: "Try",
+      States: {
+        Try: {
+          Type: "Parallel",
+          Branches: [{ StartAt: "Boom", States: { Boom: { Type: "Fail", Error: "Boom" } } }],
+          Retry: [{ ErrorEquals: ["Boom"], MaxAttempts: 2, IntervalSeconds: 10 }],
+          End: true,
+        },
+      },
+    });
+    const io = capture(dir);
+    expect(await main(["run", "retried.asl.json"], io)).toBe(1);
+    expect(io.stdout()).toMatch(/Parallel\s+Try\s+failed\s+\(2 retries\)\n\s+\+0 ms\s+Fail\s+Boom\s+failed\n\s+\+10 s\s+Fail\s+Boom/);
+    // Try entered once + 2 retries, Boom entered three times.
+    expect(io.stdout()).toContain("Standard: 6 state transitions (2 for retries)");
+    expect(io.stdout()).toMatch(/FAILED after 30 s: Boom/);
+  });
+});

@@ -1,0 +1,88 @@
+import { InvalidDefinitionError, prepareStateMachine, type StateMachineOptions } from "@stepcraft/runtime";
+import { estimateCost, formatUsd, type CostEstimate } from "../pricing/estimate-cost.ts";
+import { ExitCode, UsageError, type CliIo } from "../io.ts";
+import { buildTrace, formatDuration, formatTrace } from "../run/execution-trace.ts";
+import { loadMachine } from "../run/load-machine.ts";
+import { mockResolver } from "../run/mock-binding.ts";
+import { readExecutionInput } from "../run/read-input.ts";
+
+export interface RunOptions {
+  /** JSON, or `@file`; `{}` when absent. */
+  readonly input?: string;
+  /** Which workflow of a module exporting several (its name or export name). */
+  readonly workflow?: string;
+  readonly mockConfig?: string;
+  readonly testCase?: string;
+  /** The state machine's name in the mock config; the workflow's (or file's) name by default. */
+  readonly stateMachine?: string;
+  readonly realTime?: boolean;
+  readonly type?: "STANDARD" | "EXPRESS";
+  readonly json?: boolean;
+}
+
+/**
+ * Runs a definition locally and prints its trace and what it would cost on AWS. Exit 0 when the
+ * execution succeeds; 1 when it fails, times out or is aborted (or the definition is invalid).
+ */
+export async function runCommand(file: string, options: RunOptions, io: CliIo): Promise<ExitCode> {
+  if ((options.mockConfig === undefined) !== (options.testCase === undefined)) {
+    throw new UsageError("--mock-config and --test-case go together: --mock-config MockConfigFile.json --test-case HappyPath");
+  }
+  const input = await readExecutionInput(options.input, io.cwd);
+  const machine = await loadMachine(file, options.workflow, io.cwd);
+  if (machine.problems.length > 0) return reportInvalid(file, machine.problems, options, io);
+
+  const name = options.stateMachine ?? machine.name;
+  const machineOptions: StateMachineOptions = {
+    name,
+    stateMachineType: options.type ?? "STANDARD",
+    time: options.realTime === true ? "real" : "virtual",
+    ...(options.mockConfig !== undefined && options.testCase !== undefined
+      ? { resolveTask: await mockResolver(options.mockConfig, options.testCase, name, io.cwd) }
+      : {}),
+  };
+  let prepared;
+  try {
+    prepared = prepareStateMachine(machine.definition as object, machineOptions);
+  } catch (error) {
+    if (error instanceof InvalidDefinitionError) return reportInvalid(file, error.diagnostics.map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`), options, io);
+    throw error;
+  }
+  const execution = prepared.start(input);
+  const result = await execution.result;
+  const history = execution.history;
+  const cost = estimateCost(history);
+
+  if (options.json === true) {
+    io.out(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, history, cost }, null, 2)}\n`);
+  } else {
+    const took = history.length === 0 ? 0 : (history[history.length - 1]?.timestamp.getTime() ?? 0) - (history[0]?.timestamp.getTime() ?? 0);
+    const lines = [`${file}${file.endsWith(".ts") ? ` (${machine.name})` : ""}: ${options.realTime === true ? "real" : "virtual"} time`, formatTrace(buildTrace(history))];
+    lines.push(`${result.status} after ${formatDuration(took)}${result.error === undefined ? "" : `: ${result.error}`}`);
+    if (result.cause !== undefined) lines.push(`  cause: ${result.cause}`);
+    if (result.status === "SUCCEEDED") lines.push(`output: ${JSON.stringify(result.output, null, 2)}`);
+    lines.push(formatCost(cost));
+    io.out(`${lines.join("\n")}\n`);
+  }
+  return result.status === "SUCCEEDED" ? ExitCode.Ok : ExitCode.Findings;
+}
+
+function reportInvalid(file: string, problems: readonly string[], options: RunOptions, io: CliIo): ExitCode {
+  if (options.json === true) {
+    io.out(`${JSON.stringify({ status: "INVALID_DEFINITION", error: "States.InvalidDefinition", cause: problems.join("\n"), history: [], cost: null }, null, 2)}\n`);
+  } else {
+    io.out(`${file}: not run, the definition is invalid (stepcraft validate ${file} shows where):\n${problems.map((p) => `  ${p}`).join("\n")}\n`);
+  }
+  return ExitCode.Findings;
+}
+
+/** The AWS bill for this one execution, both ways it could be deployed. */
+export function formatCost(cost: CostEstimate): string {
+  const { standard, express, priceTable } = cost;
+  const transitions = `${standard.stateTransitions} state transition${standard.stateTransitions === 1 ? "" : "s"}${standard.retries > 0 ? ` (${standard.retries} for retries)` : ""}`;
+  return [
+    `cost on AWS (${priceTable.region}, prices of ${priceTable.retrieved}, ${priceTable.source}):`,
+    `  Standard: ${transitions} = ${formatUsd(standard.usd)}`,
+    `  Express:  1 request + ${formatDuration(express.billedDurationMs)} at ${express.memoryMb} MB = ${formatUsd(express.usd)}`,
+  ].join("\n");
+}

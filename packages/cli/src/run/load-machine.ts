@@ -1,0 +1,55 @@
+/** The definition `stepcraft run` executes: an ASL file, or one workflow of a TypeScript module. */
+import { readFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { parseDefinition } from "@stepcraft/asl";
+import { compileModule, hasErrors } from "../compile/compile-module.ts";
+import { isWorkflowModulePath, ModuleLoadError } from "../compile/load-workflows.ts";
+import { UsageError } from "../io.ts";
+
+export interface LoadedMachine {
+  /** The state machine's name (the workflow's, or the file's without `.asl.json`). */
+  readonly name: string;
+  readonly definition: unknown;
+  /** Diagnostics that stop the run (a workflow that does not compile), one line each. */
+  readonly problems: readonly string[];
+}
+
+export async function loadMachine(file: string, workflowName: string | undefined, cwd: string): Promise<LoadedMachine> {
+  const path = resolve(cwd, file);
+  if (isWorkflowModulePath(file)) {
+    let compiled;
+    try {
+      compiled = await compileModule(path);
+    } catch (error) {
+      if (error instanceof ModuleLoadError) throw new UsageError(error.message.replace(path, file));
+      throw error;
+    }
+    if (compiled.length === 0) throw new UsageError(`'${file}' exports no workflow: export the result of workflow(...).startWith(...)`);
+    const names = compiled.map((w) => w.name);
+    const chosen = workflowName === undefined ? (compiled.length === 1 ? compiled[0] : undefined) : compiled.find((w) => w.name === workflowName || w.exportName === workflowName);
+    if (chosen === undefined) {
+      throw new UsageError(
+        workflowName === undefined
+          ? `'${file}' exports ${compiled.length} workflows (${names.join(", ")}): choose one with --workflow <name>`
+          : `'${file}' has no workflow '${workflowName}'; it exports ${names.join(", ")}`,
+      );
+    }
+    const problems = hasErrors(chosen.diagnostics) ? chosen.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`) : [];
+    return { name: chosen.name, definition: chosen.asl, problems };
+  }
+  if (workflowName !== undefined) throw new UsageError("--workflow chooses a workflow of a TypeScript module; an ASL file holds one state machine");
+  const text = await readFile(path, "utf8").catch(() => {
+    throw new UsageError(`cannot read '${file}': no such file (check the path; it is resolved from ${cwd})`);
+  });
+  const parsed = parseDefinition(text);
+  if (!parsed.ok) {
+    const syntax = parsed.diagnostics.find((d) => d.code === "INVALID_JSON_DESCRIPTION" || d.code === "MISSING_DESCRIPTION");
+    if (syntax !== undefined) throw new UsageError(`'${file}${syntax.line === undefined ? "" : `:${syntax.line}:${syntax.column ?? 1}`}' is not valid JSON: ${syntax.message}`);
+    return { name: machineName(file), definition: undefined, problems: parsed.diagnostics.map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`) };
+  }
+  return { name: machineName(file), definition: parsed.definition, problems: [] };
+}
+
+function machineName(file: string): string {
+  return basename(file).replace(/\.asl\.json$|\.json$/i, "");
+}
