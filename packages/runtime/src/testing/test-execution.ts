@@ -13,7 +13,7 @@ export interface TestExecutionOptions extends StateMachineOptions, StartOptions,
 }
 
 /** The output type a workflow declares (its phantom `outputType`), or unknown for plain ASL. */
-export type OutputOf<S> = S extends { readonly outputType?: (output: infer O) => void } ? O : unknown;
+export type OutputOf<S> = S extends { readonly outputType?: ((output: infer O) => void) | undefined } ? O : unknown;
 
 /**
  * Runs a definition or workflow to completion on the virtual clock (waits, retries and timeouts
