@@ -94,3 +94,23 @@ describe("stepcraft import", () => {
     expect(io.stdout()).toContain("--check-roundtrip");
   });
 });
+
+describe("stepcraft import --json", () => {
+  it("includes the generated source when it is neither written nor checked", async () => {
+    const io = capture(dir);
+    expect(await main(["import", "--json", "poll.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { file: string; ok: boolean; source?: string }[];
+    expect(report?.ok).toBe(true);
+    expect(report?.source).toContain('export const poll = flow.startWith(');
+  });
+
+  it("declares error names the Retriers and Catchers use on the resource", async () => {
+    writeFileSync(
+      join(dir, "errors.asl.json"),
+      JSON.stringify({ StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", Retry: [{ ErrorEquals: ["SQS.Throttled", "States.Timeout"] }], End: true } } }),
+    );
+    const io = capture(dir);
+    expect(await main(["import", "errors.asl.json"], io)).toBe(0);
+    expect(io.stdout()).toContain('resource("arn:aws:states:::sqs:sendMessage", { errors: ["SQS.Throttled"] })');
+  });
+});

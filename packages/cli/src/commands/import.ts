@@ -19,6 +19,8 @@ export interface ImportReport {
   readonly ok: boolean;
   /** The written module, with `-o`. */
   readonly module?: string;
+  /** The generated source, with `--json` and neither `-o` nor `--check-roundtrip`. */
+  readonly source?: string;
   /** Where the round trip differs, or why the file could not be imported. */
   readonly diff?: readonly string[];
 }
@@ -47,7 +49,8 @@ export async function importCommand(files: readonly string[], options: ImportOpt
       let module: string | undefined;
       if (options.output !== undefined) module = await writeModule(source, name, options.output, io);
       else if (toStdout && options.json !== true) io.out(source);
-      reports.push({ file, ok: roundTrip.ok, ...(module === undefined ? {} : { module }), ...("diff" in roundTrip && roundTrip.diff !== undefined ? { diff: roundTrip.diff } : {}) });
+      const printed = toStdout && options.json === true ? { source } : {};
+      reports.push({ file, ok: roundTrip.ok, ...printed, ...(module === undefined ? {} : { module }), ...("diff" in roundTrip && roundTrip.diff !== undefined ? { diff: roundTrip.diff } : {}) });
     }
   } finally {
     await workspace?.dispose();

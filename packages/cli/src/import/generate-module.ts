@@ -37,8 +37,8 @@ export function generateModule(definition: Record<string, unknown>, options: Gen
 
   project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double } });
   const file = project.createSourceFile(`/generated-${Math.random().toString(36).slice(2)}.ts`, "", { overwrite: true });
-  file.addStatements(`// Imported by \`stepcraft import\`${options.source === undefined ? "" : ` from ${options.source}`}. The input type is not in the ASL: replace \`unknown\` with it.`);
   file.addImportDeclaration({ moduleSpecifier: options.coreModule ?? "@stepcraft/core", namedImports: [...writer.imports].sort() });
+  file.insertStatements(0, `// Imported by \`stepcraft import\`${options.source === undefined ? "" : ` from ${options.source}`}. The ASL does not say what its data looks like:\n// replace \`unknown\` with the execution input's type (a zod schema or typeOnly<T>()).\n`);
   if (unknownTop.length > 0) file.addStatements(`// Top-level fields the builder has no option for were left out: ${unknownTop.join(", ")}.`);
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,

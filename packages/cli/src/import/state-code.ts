@@ -196,7 +196,11 @@ function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx
   }
   errorHandling(state, rest, props, ctx);
   const options = withRaw(props, rest);
-  return `task(${n}, resource(${JSON.stringify(resource)})${optionsArg(options)})`;
+  // Error names the Retriers and Catchers list besides States.*: declared on the resource, so
+  // the builder's typed error names accept them.
+  const errors = [...new Set([...errorNames(state["Retry"]), ...errorNames(state["Catch"])])].filter((e) => !e.startsWith("States."));
+  const resourceOptions = errors.length === 0 ? "" : `, { errors: ${jsonCode(errors)} }`;
+  return `task(${n}, resource(${JSON.stringify(resource)}${resourceOptions})${optionsArg(options)})`;
 }
 
 function choiceCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): StateCall {
@@ -319,4 +323,9 @@ function mapOptions(state: AslState, rest: Record<string, unknown>, ctx: StateCo
   taskLikeData(rest, props, ctx, false);
   errorHandling(state, rest, props, ctx);
   return withRaw(props, rest);
+}
+
+function errorNames(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => (isRecord(entry) && Array.isArray(entry["ErrorEquals"]) ? entry["ErrorEquals"].filter((e): e is string => typeof e === "string") : []));
 }
