@@ -16,6 +16,8 @@ export interface PendingCallback {
 }
 
 interface Waiter extends PendingCallback {
+  /** This state's how-manieth callback invocation (0-based): its n-th task attempt in history. */
+  readonly invocation: number;
   readonly resolve: (output: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -33,6 +35,7 @@ export class CallbackNotWaitingError extends Error {
 export class CallbackRegistry {
   private readonly waiting: Waiter[] = [];
   private readonly dropped: PendingCallback[] = [];
+  private readonly invocations = new Map<string, number>();
 
   constructor(private readonly clock: TestClock) {}
 
@@ -44,8 +47,10 @@ export class CallbackRegistry {
       return resolvedTask(shape.kind, shape.resourceType, shape.resourceAction, (input, ctx) => {
         // The engine gives every callback task a token; a fallback keeps answering by state name possible.
         const token = ctx.taskToken ?? randomUUID();
+        const invocation = this.invocations.get(stateName) ?? 0;
+        this.invocations.set(stateName, invocation + 1);
         const pending = new Promise<unknown>((resolve, reject) => {
-          const waiter: Waiter = { token, stateName, resource, input, resolve, reject };
+          const waiter: Waiter = { token, stateName, resource, input, invocation, resolve, reject };
           this.waiting.push(waiter);
           ctx.signal.addEventListener(
             "abort",
@@ -103,6 +108,20 @@ export class CallbackRegistry {
       `No callback task is waiting for '${stateOrToken}' (${list === "" ? "none is waiting" : `waiting: ${list}`}). ` +
         `Callbacks wait only while their state runs: await handle.waitForState('${stateOrToken}') first, and check the resource ends in .waitForTaskToken and has no handler or mock.`,
     );
+  }
+
+  /**
+   * Forgets callbacks whose task no longer waits (it timed out, or its branch was aborted): the
+   * engine abandons the handler's promise without telling it, so the history decides.
+   * `isRunning(state, n)` says whether the state's n-th task attempt is still running.
+   */
+  prune(isRunning: (stateName: string, invocation: number) => boolean): void {
+    for (const waiter of [...this.waiting]) {
+      if (!isRunning(waiter.stateName, waiter.invocation)) {
+        this.remove(waiter);
+        this.dropped.push({ token: waiter.token, stateName: waiter.stateName, resource: waiter.resource, input: waiter.input });
+      }
+    }
   }
 
   /** Callbacks still waiting when the execution stopped (nobody answered them). */

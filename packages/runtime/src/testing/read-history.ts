@@ -2,6 +2,8 @@ import type { HistoryEvent } from "../engine/history.ts";
 
 /** One run of a task (or of a Map/Parallel state): retries make more than one. */
 export interface Attempt {
+  /** Id of the event that started it (`TaskScheduled`, `MapStateStarted`, …). */
+  readonly eventId: number;
   readonly startedAt: Date;
   readonly endedAt: Date | undefined;
   readonly outcome: "running" | "succeeded" | "failed" | "timed-out" | "aborted";
@@ -51,6 +53,7 @@ export interface ExecutionReading {
 }
 
 interface MutableAttempt {
+  eventId: number;
   startedAt: Date;
   endedAt: Date | undefined;
   outcome: Attempt["outcome"];
@@ -194,7 +197,7 @@ export function readHistory(history: readonly HistoryEvent[]): ExecutionReading 
     }
     if (owner === undefined) continue;
     if (ATTEMPT_START.has(event.type)) {
-      owner.attempts.push({ startedAt: event.timestamp, endedAt: undefined, outcome: "running", error: undefined, cause: undefined });
+      owner.attempts.push({ eventId: event.id, startedAt: event.timestamp, endedAt: undefined, outcome: "running", error: undefined, cause: undefined });
       // A retry: the visit runs again.
       if (owner.exitedAt === undefined) owner.status = "running";
       continue;

@@ -75,13 +75,27 @@ export function startTestExecution<S extends DefinitionSource>(
   const { clock: _ignored, ...startOptions } = options as TestExecutionOptions;
   void _ignored;
   const execution = machine.start(input, { ...startOptions, clock });
+  /** Drops callbacks whose task attempt has ended in the history (timed out, aborted). */
+  const prune = (): void => {
+    const reading = readHistory(execution.history);
+    callbacks.prune((stateName, invocation) => {
+      const attempts = reading.allVisits
+        .filter((v) => v.name === stateName)
+        .flatMap((v) => v.attempts)
+        .sort((a, b) => a.eventId - b.eventId);
+      // Not in the history yet: the execution is still starting it.
+      return attempts[invocation]?.outcome !== undefined ? attempts[invocation]!.outcome === "running" : true;
+    });
+  };
   const trace = (o?: TraceOptions): string => formatTrace(execution.history, { ...options.trace, ...o });
   const endedText = (): string => {
+    prune();
     const unanswered = callbacks.unanswered();
     if (unanswered.length === 0) return "";
     return ` Nobody answered the callback${unanswered.length === 1 ? "" : "s"} of ${unanswered.map((c) => `'${c.stateName}'`).join(", ")}: answer with handle.sendTaskSuccess('${unanswered[0]!.stateName}', output) before letting time run.`;
   };
   const waitingText = (): string => {
+    prune();
     const list = callbacks.pending();
     return list.length === 0
       ? "nothing can move: no timer is due and no handler is running"
@@ -134,12 +148,17 @@ export function startTestExecution<S extends DefinitionSource>(
       }
       await clock.advance(seconds * 1000);
     },
-    pendingCallbacks: () => callbacks.pending(),
+    pendingCallbacks: () => {
+      prune();
+      return callbacks.pending();
+    },
     async sendTaskSuccess(stateOrToken, output) {
+      prune();
       callbacks.succeed(stateOrToken, output);
       await settle();
     },
     async sendTaskFailure(stateOrToken, error, cause) {
+      prune();
       callbacks.fail(stateOrToken, error, cause);
       await settle();
     },
