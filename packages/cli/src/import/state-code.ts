@@ -6,6 +6,7 @@
 import { isRecord, jsonataConditionCode, jsonPathConditionCode, ruleCondition, type ImportSet } from "./condition-code.ts";
 import { jsonCode, objectCode } from "./json-code.ts";
 import { selectorCode, simplePath } from "./selector-code.ts";
+import { templateSelectorCode } from "./template-code.ts";
 
 export type AslState = Record<string, unknown>;
 
@@ -117,6 +118,12 @@ function passOptions(state: AslState, rest: Record<string, unknown>, ctx: StateC
       delete rest["OutputPath"];
       props.push(["output", selectorCode("input", out)]);
     }
+    // Parameters build the Pass output from its input (unless InputPath narrowed that input first).
+    const parameters = "InputPath" in rest || "Result" in state ? undefined : templateSelectorCode(rest["Parameters"], "input", ctx.imports);
+    if (parameters !== undefined) {
+      delete rest["Parameters"];
+      props.push(["output", parameters]);
+    }
   }
   return withRaw(props, rest);
 }
@@ -129,11 +136,21 @@ function taskLikeData(rest: Record<string, unknown>, props: [string, string | un
     delete rest["InputPath"];
     props.push(["arguments", selectorCode("input", input)]);
   }
+  const parameters = allowArguments && !("InputPath" in rest) ? templateSelectorCode(rest["Parameters"], "input", ctx.imports) : undefined;
+  if (parameters !== undefined) {
+    delete rest["Parameters"];
+    props.push(["arguments", parameters]);
+  }
+  const selector = templateSelectorCode(rest["ResultSelector"], "result", ctx.imports);
+  if (selector !== undefined) {
+    delete rest["ResultSelector"];
+    props.push(["output", selector]);
+  }
   const resultPath = simplePath(rest["ResultPath"]);
   if (resultPath !== undefined && resultPath.length === 1 && typeof resultPath[0] === "string") {
     delete rest["ResultPath"];
     props.push(["resultField", JSON.stringify(resultPath[0])]);
-  } else if (!("ResultPath" in rest) && !("ResultSelector" in rest)) {
+  } else if (!("ResultPath" in rest) && !("ResultSelector" in rest) && selector === undefined) {
     const out = simplePath(rest["OutputPath"]);
     if (out !== undefined && out.length > 0) {
       delete rest["OutputPath"];
