@@ -9,7 +9,8 @@ describe("templateSelectorCode", () => {
       "input",
       imports,
     );
-    expect(code).toBe(`($) => ({ id: $.input.order.id, run: $.context.Execution.Id, label: jsonPath("States.Format('#{}', $.n)"), fixed: { a: 1 } })`);
+    // Long objects are laid out one property a line; the formatter indents them.
+    expect(code).toBe(`($) => ({\nid: $.input.order.id,\nrun: $.context.Execution.Id,\nlabel: jsonPath("States.Format('#{}', $.n)"),\nfixed: { a: 1 },\n})`);
     expect([...imports]).toEqual(["jsonPath"]);
   });
 
