@@ -50,8 +50,16 @@ function readingOf(received: unknown): ExecutionReading {
   );
 }
 
-function traceOf(reading: ExecutionReading): string {
-  return `\n\nTrace:\n${formatTrace(reading)}`;
+function traceOf(reading: ExecutionReading, received: unknown): string {
+  return `${unboundNote(received)}\n\nTrace:\n${formatTrace(reading)}`;
+}
+
+/** A test result's invocations that nothing was bound to: often why a run took the wrong path. */
+function unboundNote(received: unknown): string {
+  const unbound = (received as { unbound?: unknown } | null)?.unbound;
+  if (!Array.isArray(unbound) || unbound.length === 0) return "";
+  const list = (unbound as { state: string; resource: string; error: string }[]).map((u) => `'${u.state}' (${u.resource}: ${u.error})`);
+  return `\n\nNothing was bound or mocked for: ${list.join(", ")}. Mock them (mocks: { '<state>': { result: … } }) or bind them (tasks: { … }).`;
 }
 
 function outcomeOf(reading: ExecutionReading): string {
@@ -82,7 +90,7 @@ function stateOutput(state: MatcherState, received: unknown, name: string, expec
   if (visit === undefined) {
     return {
       pass: false,
-      message: () => `expected state '${name}' to have an output that would ${how} ${printExpected(expected)}, but it was never entered${traceOf(reading)}`,
+      message: () => `expected state '${name}' to have an output that would ${how} ${printExpected(expected)}, but it was never entered${traceOf(reading, received)}`,
     };
   }
   const pass = visit.exitedAt !== undefined && (subset ? state.equals(visit.output, expected, [state.utils.iterableEquality, state.utils.subsetEquality]) : state.equals(visit.output, expected, [state.utils.iterableEquality]));
@@ -91,8 +99,8 @@ function stateOutput(state: MatcherState, received: unknown, name: string, expec
     pass,
     message: () =>
       pass
-        ? `expected state '${name}' output not to ${how} ${printExpected(expected)}${traceOf(reading)}`
-        : `expected state '${name}' output to ${how} ${printExpected(expected)}\nreceived ${got}${visit.exitedAt === undefined ? "" : `\n\n${state.utils.diff(expected, visit.output) ?? ""}`}${traceOf(reading)}`,
+        ? `expected state '${name}' output not to ${how} ${printExpected(expected)}${traceOf(reading, received)}`
+        : `expected state '${name}' output to ${how} ${printExpected(expected)}\nreceived ${got}${visit.exitedAt === undefined ? "" : `\n\n${state.utils.diff(expected, visit.output) ?? ""}`}${traceOf(reading, received)}`,
     actual: visit.output,
     expected,
   };
@@ -105,7 +113,7 @@ export const stepcraftMatchers = {
     const pass = reading.status === "SUCCEEDED";
     return {
       pass,
-      message: () => (pass ? "expected the execution not to succeed, but it SUCCEEDED" : `expected the execution to succeed, but it ${outcomeOf(reading)}`) + traceOf(reading),
+      message: () => (pass ? "expected the execution not to succeed, but it SUCCEEDED" : `expected the execution to succeed, but it ${outcomeOf(reading)}`) + traceOf(reading, received),
     };
   },
 
@@ -117,7 +125,7 @@ export const stepcraftMatchers = {
     const wanted = `${error}${checkCause ? ` and cause ${this.utils.printExpected(rest[0])}` : ""}`;
     return {
       pass,
-      message: () => (pass ? `expected the execution not to fail with ${wanted}` : `expected the execution to fail with ${wanted}, but it ${outcomeOf(reading)}`) + traceOf(reading),
+      message: () => (pass ? `expected the execution not to fail with ${wanted}` : `expected the execution to fail with ${wanted}, but it ${outcomeOf(reading)}`) + traceOf(reading, received),
     };
   },
 
@@ -130,7 +138,7 @@ export const stepcraftMatchers = {
       message: () =>
         (count > 0
           ? `expected state '${state}' not to be visited, but it was entered ${count === 1 ? "once" : `${count} times`}`
-          : `expected state '${state}' to be visited; visited: ${visited.length === 0 ? "none" : visited.join(", ")}`) + traceOf(reading),
+          : `expected state '${state}' to be visited; visited: ${visited.length === 0 ? "none" : visited.join(", ")}`) + traceOf(reading, received),
     };
   },
 
@@ -149,7 +157,7 @@ export const stepcraftMatchers = {
         (pass
           ? `expected states not to be visited in the order ${states.join(" → ")}`
           : `expected states to be visited in the order ${states.join(" → ")}, but ${states[next] === undefined ? "" : `'${states[next]}' was not entered after ${next === 0 ? "the start" : `'${states[next - 1]}'`}`}\nvisited: ${order.join(" → ")}`) +
-        traceOf(reading),
+        traceOf(reading, received),
     };
   },
 

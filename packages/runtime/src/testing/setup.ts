@@ -9,6 +9,8 @@ import { createMockResolver } from "../mocks/mock-resolver.ts";
 import type { MockResolver, MockResolverOptions } from "../mocks/mock-resolver.ts";
 import type { Mock } from "../mocks/types.ts";
 import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
+import { recordUnbound } from "./unbound.ts";
+import type { UnboundInvocation } from "./unbound.ts";
 
 /** Anything that compiles to ASL (a `@stepcraft/core` workflow), without importing it. */
 export interface WorkflowLike {
@@ -49,6 +51,8 @@ export class TestSetupError extends Error {
 export interface PreparedTest {
   readonly machine: PreparedStateMachine;
   readonly mockResolvers: readonly MockResolver[];
+  /** Filled while executions run: invocations the built-in binding found nothing for. */
+  readonly unbound: readonly UnboundInvocation[];
 }
 
 /**
@@ -79,6 +83,9 @@ export function prepareForTest(
       maxPayloadBytes: options.limits === false ? Number.POSITIVE_INFINITY : MAX_PAYLOAD_BYTES,
       ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
     });
+  const unbound: UnboundInvocation[] = [];
+  // Only the built-in binding's failures mean "nothing bound"; a custom resolveTask decides itself.
+  if (options.resolveTask === undefined) resolver = recordUnbound(resolver, unbound);
   if (around?.base !== undefined) {
     // With a custom resolveTask, only it knows what it binds: everything counts as bound.
     resolver = around.base(resolver, (resource) => options.resolveTask !== undefined || Object.hasOwn(tasks, resource));
@@ -104,7 +111,7 @@ export function prepareForTest(
   if (around?.outer !== undefined) resolver = around.outer(resolver);
   const machine = prepareStateMachine(definition, { ...options, ...(name === undefined ? {} : { name }), resolveTask: resolver });
   if (options.strictMocks !== false) checkMockedStatesExist(mockResolvers);
-  return { machine, mockResolvers };
+  return { machine, mockResolvers, unbound };
 }
 
 /** Mocks for states the machine does not have are almost always typos: say so before running. */

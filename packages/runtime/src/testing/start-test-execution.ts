@@ -68,7 +68,7 @@ export function startTestExecution<S extends DefinitionSource>(
 ): TestExecutionHandle<OutputOf<S>> {
   const clock = new TestClock(options.startTime?.getTime());
   const callbacks = new CallbackRegistry(clock);
-  const { machine, mockResolvers } = prepareForTest(source, options, {
+  const { machine, mockResolvers, unbound } = prepareForTest(source, options, {
     base: (base, isBound) => callbacks.wrap(base, isBound),
     outer: (resolver) => beforeEachInvoke(resolver, clock),
   });
@@ -172,11 +172,11 @@ export function startTestExecution<S extends DefinitionSource>(
         () => new Error("unreachable: the loop returns once the execution has ended"),
         () => new Error(`The execution cannot end on its own: ${waitingText()}.\n${trace()}`),
       );
-      return testResult<OutputOf<S>>(execution, await execution.result, mockResolvers, options.trace);
+      return testResult<OutputOf<S>>(execution, await execution.result, mockResolvers, unbound, options.trace);
     },
     async abort(error, cause) {
       execution.abort(error, cause);
-      return testResult<OutputOf<S>>(execution, await execution.result, mockResolvers, options.trace);
+      return testResult<OutputOf<S>>(execution, await execution.result, mockResolvers, unbound, options.trace);
     },
   };
   return handle;

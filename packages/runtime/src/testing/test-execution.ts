@@ -32,8 +32,8 @@ export async function testExecution<S extends DefinitionSource>(
   input?: unknown,
   options: TestExecutionOptions = {},
 ): Promise<TestExecutionResult<OutputOf<S>>> {
-  const { machine, mockResolvers } = prepareForTest(source, options);
+  const { machine, mockResolvers, unbound } = prepareForTest(source, options);
   const execution = machine.start(input, options);
   const result = await execution.result;
-  return testResult<OutputOf<S>>(execution, result, mockResolvers, options.trace);
+  return testResult<OutputOf<S>>(execution, result, mockResolvers, unbound, options.trace);
 }

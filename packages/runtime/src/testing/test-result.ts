@@ -5,6 +5,7 @@ import type { TraceOptions } from "./format-trace.ts";
 import { readHistory } from "./read-history.ts";
 import type { ExecutionReading, StateVisit } from "./read-history.ts";
 import type { MockResolver } from "../mocks/mock-resolver.ts";
+import type { UnboundInvocation } from "./unbound.ts";
 
 /** A state's visits; `input`/`output` are those of its latest visit. */
 export interface StateRecord {
@@ -28,6 +29,8 @@ export interface TestExecutionResult<Out = unknown> {
   readonly visits: readonly StateVisit[];
   /** Mocks no invocation used. */
   readonly unusedMocks: readonly string[];
+  /** Invocations nothing was bound to or mocked for (a Catcher may have hidden their failure). */
+  readonly unbound: readonly UnboundInvocation[];
   /** The execution itself (`executionArn`, `history`, …). */
   readonly execution: Execution;
   /** The readable trace ({@link formatTrace}). */
@@ -39,6 +42,7 @@ export function testResult<Out>(
   execution: Execution,
   result: ExecutionResult,
   mockResolvers: readonly MockResolver[],
+  unbound: readonly UnboundInvocation[],
   traceDefaults: TraceOptions = {},
 ): TestExecutionResult<Out> {
   const history = execution.history;
@@ -52,6 +56,7 @@ export function testResult<Out>(
     states: statesOf(reading),
     visits: reading.visits,
     unusedMocks: mockResolvers.flatMap((r) => r.unusedMocks()),
+    unbound: [...unbound],
     execution,
     trace: (options) => formatTrace(reading, { ...traceDefaults, ...options }),
   };
