@@ -3,7 +3,7 @@ import { StatesError, isStatesError } from "../errors.ts";
 import { PartialStatesError } from "../engine/failure.ts";
 import { isLambdaFunctionArn, parseLambdaFunction } from "./lambda-arn.ts";
 import { lambdaErrorCause, lambdaErrorPayload } from "./lambda-errors.ts";
-import { deepFreeze } from "./freeze.ts";
+import { adoptResult, deepFreeze } from "./freeze.ts";
 import { jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
 import { RawPayload } from "./raw-payload.ts";
 import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
@@ -188,7 +188,7 @@ const FROZEN_HINT =
 /** The function's result as JSON data, failing with States.DataLimitExceeded when over the limit. */
 function measuredResult(result: unknown, who: string, limit: number, copying: boolean): unknown {
   if (!copying && !(result instanceof RawPayload)) {
-    const value = result === undefined ? null : deepFreeze(result);
+    const value = result === undefined ? null : adoptResult(result);
     if (limit !== Number.POSITIVE_INFINITY && jsonByteSize(value) > limit) throw dataLimitExceeded(who);
     return value;
   }
