@@ -13,7 +13,7 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   const program = new Command("stepcraft")
-    .description("Typed AWS Step Functions workflows: validate ASL locally, no AWS account needed.")
+    .description("Typed AWS Step Functions workflows: compile, validate, run, draw and import them locally, no AWS account needed.")
     .version(version)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

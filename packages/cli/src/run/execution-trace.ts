@@ -66,7 +66,8 @@ export function buildTrace(history: readonly TraceEvent[]): TraceEntry[] {
     owner.set(event.id, parent);
     if (ATTEMPTS.has(event.type) && previous !== undefined && !previous.type.endsWith("StateEntered")) {
       parent.retries++;
-    } else if (/(Failed|TimedOut)$/.test(event.type)) {
+    } else if (/(Failed|TimedOut)$/.test(event.type) && !event.type.startsWith("Execution")) {
+      // The execution's own failure is the run's last line, not a state's error.
       const error = errorOf(event);
       if (error !== undefined) parent.errors.push(error);
     }
