@@ -53,6 +53,14 @@ describe("prepareStateMachine / start", () => {
     expect((await machine.run()).output).toEqual({ n: 1 });
   });
 
+  it("never freezes or shares the caller's definition objects", async () => {
+    const FN = "arn:aws:lambda:us-east-1:123456789012:function:f";
+    const config = { retries: 1 };
+    const def = { StartAt: "T", States: { T: { Type: "Task", Resource: FN, Parameters: { config }, End: true } } };
+    await prepareStateMachine(def, { tasks: { [FN]: (e) => e } }).run({});
+    expect(Object.isFrozen(config)).toBe(false);
+  });
+
   it("rejects invalid definitions with AWS's InvalidDefinition wording", () => {
     expect(() => prepareStateMachine({ StartAt: "Missing", States: {} })).toThrow(InvalidDefinitionError);
     expect(() => prepareStateMachine([])).toThrow(StatesError);

@@ -6,6 +6,7 @@ import { compileBlock } from "./compile.ts";
 import type { DataFlowFactory, QueryLanguage } from "./compile.ts";
 import { Execution } from "./execution.ts";
 import type { ExecutionResult, ExecutionSetup, StartOptions } from "./execution.ts";
+import { copyJsonData } from "./json-copy.ts";
 import { seededRandom } from "./random.ts";
 import type { RandomSource } from "./random.ts";
 import { validateBeforePrepare } from "./validation-bridge.ts";
@@ -79,7 +80,9 @@ export interface PreparedStateMachine {
 
 /** Validates and compiles a definition (object or JSON text) into a reusable machine. */
 export function prepareStateMachine(definition: unknown, options: StateMachineOptions = {}): PreparedStateMachine {
-  const def = typeof definition === "string" ? (JSON.parse(definition) as unknown) : definition;
+  // A private copy: literals of the definition end up shared in state data (and frozen when
+  // handed to task handlers), which must not reach the caller's own objects.
+  const def = typeof definition === "string" ? (JSON.parse(definition) as unknown) : copyJsonData(definition);
   if (def === null || typeof def !== "object" || Array.isArray(def)) {
     throw new StatesError("States.Runtime", "A state machine definition must be a JSON object");
   }
