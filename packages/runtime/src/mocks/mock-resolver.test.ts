@@ -282,3 +282,17 @@ describe("bad mocks are refused with what to write instead", () => {
     expect(Object.isFrozen(value)).toBe(false);
   });
 });
+
+describe("data isolation", () => {
+  test("with taskDataIsolation 'copy' a handler mock may change its event; with the default it gets a frozen one", async () => {
+    const mutate = (input: unknown): unknown => {
+      (input as { amount: number }).amount += 1;
+      return input;
+    };
+    const copied = await runExecution(bare, { amount: 1 }, { resolveTask: createMockResolver({ states: { Charge: mutate } }, { taskDataIsolation: "copy" }) });
+    expect(copied.output).toEqual({ amount: 2 });
+    const frozen = await runExecution(bare, { amount: 1 }, { resolveTask: createMockResolver({ states: { Charge: mutate } }) });
+    expect(frozen.status).toBe("FAILED");
+    expect(frozen.cause).toContain("deep-frozen");
+  });
+});

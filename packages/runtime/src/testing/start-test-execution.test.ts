@@ -184,3 +184,32 @@ describe("startTestExecution: callbacks and time under the test's control", () =
     expect((await mocked.result()).output).toMatchObject({ approval: "from mock" });
   });
 });
+
+describe("callbacks abandoned by the execution", () => {
+  test("a waiting callback in a Parallel branch is dropped when a sibling branch fails", async () => {
+    const parallel = {
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          Branches: [
+            { StartAt: "Ask", States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sns:publish.waitForTaskToken", Parameters: { "Message.$": "$$.Task.Token" }, End: true } } },
+            { StartAt: "Later", States: { Later: { Type: "Wait", Seconds: 30, Next: "Broken" }, Broken: { Type: "Fail", Error: "Branch.Broke" } } },
+          ],
+          Catch: [{ ErrorEquals: ["States.ALL"], Next: "Handled" }],
+          End: true,
+        },
+        Handled: { Type: "Pass", End: true },
+      },
+    };
+    const run = startTestExecution(parallel, {});
+    await run.waitForState("Ask");
+    expect(run.pendingCallbacks()).toHaveLength(1);
+    await run.waitForState("Handled");
+    expect(run.pendingCallbacks()).toEqual([]);
+    await expect(run.sendTaskSuccess("Ask", 1)).rejects.toThrow(CallbackNotWaitingError);
+    const result = await run.result();
+    expect(result.status).toBe("SUCCEEDED");
+    expect(result.states["Ask"]?.visits[0]?.status).toBe("aborted");
+  });
+});
