@@ -19,7 +19,7 @@ export interface CompileReport {
   readonly workflow: string;
   readonly file: string;
   readonly status: "written" | "unchanged" | "differs" | "missing" | "invalid";
-  readonly diagnostics: readonly { readonly code: string; readonly path: string; readonly message: string; readonly severity: string }[];
+  readonly diagnostics: readonly { readonly code: string; readonly path: string; readonly message: string; readonly severity: string; readonly site?: string }[];
 }
 
 /**
@@ -90,7 +90,7 @@ async function writeOrCheck(entry: string, workflow: CompiledWorkflow, target: s
 export function formatCompileReports(reports: readonly CompileReport[], check: boolean): string {
   const lines: string[] = [];
   for (const r of reports) {
-    for (const d of r.diagnostics) lines.push(`${r.entry}  ${d.severity}  ${d.code}  ${d.path || "/"}  ${d.message}`);
+    for (const d of r.diagnostics) lines.push(`${d.site ?? r.entry}  ${d.severity}  ${d.code}  ${d.path || "/"}  ${d.message}`);
     const what = {
       written: `wrote ${r.file}`,
       unchanged: `${r.file} is up to date`,

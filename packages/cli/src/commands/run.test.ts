@@ -164,3 +164,14 @@ describe("stepcraft run: retries", () => {
     expect(io.stdout()).toMatch(/FAILED after 30 s: Boom/);
   });
 });
+
+describe("stepcraft run --real-time", () => {
+  it("really waits in a Wait state", async () => {
+    write("short-wait.asl.json", { StartAt: "W", States: { W: { Type: "Wait", Seconds: 1, End: true } } });
+    const io = capture(dir);
+    const started = Date.now();
+    expect(await main(["run", "short-wait.asl.json", "--real-time"], io)).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(io.stdout()).toContain("real time");
+  });
+});

@@ -52,3 +52,21 @@ describe("stepcraft validate <module.ts>", () => {
     expect(broken.stderr()).toMatch(/cannot compile 'broken\.ts'.*nowhere/s);
   });
 });
+
+describe("stepcraft validate <module.ts>: ASL diagnostics", () => {
+  it("reports the validator's findings on the compiled ASL at the call site of their state, and exits 1", async () => {
+    const io = capture(fixtures);
+    expect(await main(["validate", "--json", "express-sync.ts"], io)).toBe(1);
+    const [report] = JSON.parse(io.stdout()) as { file: string; valid: boolean; diagnostics: { code: string; path: string; source?: string; line?: number }[] }[];
+    expect(report?.file).toBe("express-sync.ts (ExpressSync)");
+    const finding = report?.diagnostics.find((d) => d.path.startsWith("/States/RunChild"));
+    expect(finding?.source).toMatch(/(^|\/)express-sync\.ts$/);
+    expect(finding?.line).toBe(5);
+  });
+
+  it("exits 2 naming the module when it throws while loading", async () => {
+    const io = capture(fixtures);
+    expect(await main(["validate", "throws-on-load.ts"], io)).toBe(2);
+    expect(io.stderr()).toMatch(/cannot load 'throws-on-load\.ts': configuration missing/);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { locateJsonPointer, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
-import { compileModule, type CompiledWorkflow } from "../compile/compile-module.ts";
+import { compileModule, type CompiledWorkflow, type SitedDiagnostic } from "../compile/compile-module.ts";
 import { isWorkflowModulePath, ModuleLoadError } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 
@@ -77,14 +77,11 @@ async function validateModule(file: string, io: CliIo): Promise<FileReport[]> {
   });
 }
 
-const CALL_SITE = /\(([^()\s]+\.[cm]?tsx?):(\d+)\)|at ([^()\s]+\.[cm]?tsx?):(\d+)/;
-
-function atCallSite(diagnostic: Diagnostic | CompiledWorkflow["diagnostics"][number]): LocatedDiagnostic {
-  const match = CALL_SITE.exec(diagnostic.message);
-  const line = match?.[2] ?? match?.[4];
-  const source = match?.[1] ?? match?.[3];
-  if (line === undefined || source === undefined) return diagnostic;
-  return { ...diagnostic, source, line: Number(line), column: 1 };
+function atCallSite(diagnostic: SitedDiagnostic): LocatedDiagnostic {
+  const { site, ...rest } = diagnostic;
+  const match = site === undefined ? null : /^(.*):(\d+)$/.exec(site);
+  if (match === null) return rest;
+  return { ...rest, source: match[1] ?? "", line: Number(match[2]), column: 1 };
 }
 
 /** Reads the file, or returns the diagnostic explaining why it can't be validated. */

@@ -39,10 +39,14 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
   const aliases = options.aliases ?? {};
   const exists = await stat(path).then((s) => s.isFile(), () => false);
   if (!exists) throw new ModuleLoadError(`cannot read '${path}': no such file (check the path)`);
+  // The bundle is written beside the entry; naming it as the outfile makes the source map's paths
+  // relative to it, so stack traces (builder call sites) name the user's file, from any cwd.
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.stepcraft.mjs`);
   let code: string;
   try {
     const result = await build({
       entryPoints: [path],
+      outfile: temp,
       bundle: true,
       write: false,
       platform: "node",
@@ -65,7 +69,7 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
     const detail = error instanceof Error ? error.message : String(error);
     throw new ModuleLoadError(`cannot compile '${path}': ${detail}`);
   }
-  const module = await importBeside(path, code);
+  const module = await importBundle(path, temp, code);
   const found: ExportedWorkflow[] = [];
   for (const [exportName, value] of Object.entries(module)) {
     if (isWorkflow(value)) found.push({ exportName, workflow: value });
@@ -77,8 +81,7 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
  * Imports bundled code from a hidden file next to the entry: bare imports (`@stepcraft/core`)
  * then resolve from the entry's project, exactly as they would for the original module.
  */
-async function importBeside(entry: string, code: string): Promise<Record<string, unknown>> {
-  const temp = join(dirname(entry), `.${basename(entry)}.${randomBytes(6).toString("hex")}.stepcraft.mjs`);
+async function importBundle(entry: string, temp: string, code: string): Promise<Record<string, unknown>> {
   await writeFile(temp, code, "utf8");
   try {
     return (await import(pathToFileURL(temp).href)) as Record<string, unknown>;

@@ -2,13 +2,15 @@
  * Recognises stepcraft workflows among a module's exports without `instanceof`: the module may
  * load its own copy of @stepcraft/core, so only the shape can be trusted.
  */
-import type { CompileResult } from "@stepcraft/core";
+import type { CompileResult, WorkflowNode } from "@stepcraft/core";
 
 /** What the CLI needs of a workflow: its name and a compile that never throws. */
 export interface LoadedWorkflow {
   readonly name: string;
   compile(): CompileResult;
   toAsl(): unknown;
+  /** The IR, whose states carry their builder call sites. */
+  toIr?(): { readonly ir: WorkflowNode };
 }
 
 /** True for objects with a string `name` and `compile`/`toAsl` methods (a finished `workflow(...)`). */
