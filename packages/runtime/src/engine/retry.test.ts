@@ -48,3 +48,12 @@ describe("nextRetryDelay", () => {
     expect(compileRetriers(undefined)).toEqual([]);
   });
 });
+
+describe("heartbeat timeouts", () => {
+  it("are matched by States.Timeout and States.ALL, not by States.TaskFailed", () => {
+    expect(errorMatches(["States.Timeout"], "States.HeartbeatTimeout")).toBe(true);
+    expect(errorMatches(["States.HeartbeatTimeout"], "States.HeartbeatTimeout")).toBe(true);
+    expect(errorMatches(["States.ALL"], "States.HeartbeatTimeout")).toBe(true);
+    expect(errorMatches(["States.TaskFailed"], "States.HeartbeatTimeout")).toBe(false);
+  });
+});

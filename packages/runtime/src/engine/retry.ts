@@ -16,7 +16,9 @@ export function errorMatches(errorEquals: readonly string[], error: string): boo
   if (UNRECOVERABLE.has(error)) return false;
   for (const name of errorEquals) {
     if (name === error || name === "States.ALL") return true;
-    if (name === "States.TaskFailed" && error !== "States.Timeout") return true;
+    if (name === "States.TaskFailed" && error !== "States.Timeout" && error !== "States.HeartbeatTimeout") return true;
+    // AWS documents heartbeat expiry under both names: let either match it.
+    if (name === "States.Timeout" && error === "States.HeartbeatTimeout") return true;
   }
   return false;
 }

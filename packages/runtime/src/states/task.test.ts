@@ -119,3 +119,30 @@ describe("Task callbacks", () => {
     expect(r.output).toEqual({ echoed: seen });
   });
 });
+
+describe("Task heartbeats", () => {
+  const def = task({ Resource: FN, HeartbeatSeconds: 10, TimeoutSeconds: 100 });
+
+  it("fails with States.HeartbeatTimeout when the handler stops heart-beating", async () => {
+    const clock = new VirtualClock(0);
+    const exec = prepareStateMachine(def, { tasks: { [FN]: () => new Promise(() => undefined) } }).start({}, { clock });
+    expect(await exec.result).toMatchObject({ status: "FAILED", error: "States.HeartbeatTimeout" });
+    expect(clock.now()).toBe(10_000);
+    expect(exec.history.map((e) => e.type)).toContain("LambdaFunctionTimedOut");
+  });
+
+  it("keeps a heart-beating handler alive until TimeoutSeconds", async () => {
+    const clock = new VirtualClock(0);
+    const handler = (_input: unknown, ctx: { heartbeat(): void }) =>
+      new Promise(() => {
+        const beat = (): void => {
+          ctx.heartbeat();
+          void clock.sleep(5_000).done.then(beat);
+        };
+        beat();
+      });
+    const r = await prepareStateMachine(def, { tasks: { [FN]: handler } }).run({}, { clock });
+    expect(r).toMatchObject({ status: "FAILED", error: "States.Timeout" });
+    expect(clock.now()).toBe(100_000);
+  });
+});

@@ -11,6 +11,7 @@ import type { HaltFlag } from "../engine/types.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataField } from "./jsonata-field.ts";
+import { withDeadlines } from "./task-deadlines.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 
 /** Event names of the two task families (bare Lambda ARN vs service integration). */
@@ -44,7 +45,9 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const resource = String(ctx.def["Resource"]);
   const task = ctx.resolveTask(resource, ctx.name);
   const events = task.kind === "lambda-function" ? LAMBDA_EVENTS : SERVICE_EVENTS;
-  const timeout = ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def) : compileTimeout(ctx.def);
+  const timeout = ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def, "TimeoutSeconds") : compileTimeout(ctx.def, "TimeoutSeconds");
+  const heartbeat =
+    ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def, "HeartbeatSeconds") : compileTimeout(ctx.def, "HeartbeatSeconds");
   const assign = ctx.assign(ctx.def["Assign"], "Assign");
 
   const callback = resource.endsWith(".waitForTaskToken");
@@ -55,9 +58,9 @@ export function compileTask(ctx: StateCompileContext): StateBody {
       frame.invalidateContext();
     }
     return andThen(flow.effectiveInput(input, frame), (effective) =>
-      andThen(timeout(input, frame), (seconds) =>
+      andThen(readDeadlines(timeout, heartbeat, input, frame), (deadlines) =>
         // The continuation runs in the same promise step as the task's completion.
-        invoke(task, events, resource, effective, frame, seconds, (result) => {
+        invoke(task, events, resource, effective, frame, deadlines, (result) => {
           frame.next = next;
           if (assign === undefined) return flow.output(input, result, frame);
           const values = assign({ jsonPathInput: result, input, result }, frame);
@@ -77,16 +80,32 @@ export function compileTask(ctx: StateCompileContext): StateBody {
 
 type TimeoutReader = (input: unknown, frame: Frame) => number | undefined | Promise<number | undefined>;
 
-function compileJsonataTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
-  if (def["TimeoutSeconds"] === undefined) return () => undefined;
-  const field = compileJsonataField(def["TimeoutSeconds"], "TimeoutSeconds", "positiveInteger");
-  return (input, frame) => field(input, frame) as Promise<number>;
+/** TimeoutSeconds and HeartbeatSeconds of one task visit. */
+interface Deadlines {
+  readonly timeout: number | undefined;
+  readonly heartbeat: number | undefined;
 }
 
-function compileTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
-  const seconds = def["TimeoutSeconds"];
+const NO_DEADLINES: Deadlines = { timeout: undefined, heartbeat: undefined };
+
+function readDeadlines(timeout: TimeoutReader, heartbeat: TimeoutReader, input: unknown, frame: Frame): Deadlines | Promise<Deadlines> {
+  const t = timeout(input, frame);
+  const h = heartbeat(input, frame);
+  if (t === undefined && h === undefined) return NO_DEADLINES;
+  if (t instanceof Promise || h instanceof Promise) return Promise.all([t, h]).then(([timeout, heartbeat]) => ({ timeout, heartbeat }));
+  return { timeout: t, heartbeat: h };
+}
+
+function compileJsonataTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutSeconds" | "HeartbeatSeconds"): TimeoutReader {
+  if (def[field] === undefined) return () => undefined;
+  const compiled = compileJsonataField(def[field], field, "positiveInteger");
+  return (input, frame) => compiled(input, frame) as Promise<number>;
+}
+
+function compileTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutSeconds" | "HeartbeatSeconds"): TimeoutReader {
+  const seconds = def[field];
   if (typeof seconds === "number") return () => seconds;
-  const pathText = def["TimeoutSecondsPath"];
+  const pathText = def[`${field}Path`];
   if (typeof pathText !== "string") return () => undefined;
   const path = compileReferencePath(pathText);
   return (input, frame) => {
@@ -97,7 +116,7 @@ function compileTimeout(def: Readonly<Record<string, unknown>>): TimeoutReader {
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
       throw new StatesError(
         "States.Runtime",
-        `The TimeoutSecondsPath parameter does not reference a positive integer: ${pathText} == ${JSON.stringify(value)}`,
+        `The ${field}Path parameter does not reference a positive integer: ${pathText} == ${JSON.stringify(value)}`,
       );
     }
     return value;
@@ -116,6 +135,13 @@ class TaskCall {
     return this.frame.taskToken;
   }
 
+  /** Set while HeartbeatSeconds applies: resets the heartbeat clock. */
+  beat: (() => void) | undefined = undefined;
+
+  heartbeat(): void {
+    this.beat?.();
+  }
+
   get signal(): AbortSignal {
     return this.frame.exec.signal;
   }
@@ -131,9 +157,10 @@ function invoke(
   resource: string,
   effective: unknown,
   frame: Frame,
-  timeoutSeconds: number | undefined,
+  deadlines: Deadlines,
   then: (result: unknown) => unknown,
 ): unknown {
+  const timeoutSeconds = deadlines.timeout;
   const exec = frame.exec;
   const history = exec.history;
   const serviceDetails = task.kind === "lambda-function" ? undefined : task.eventDetails;
@@ -142,12 +169,14 @@ function invoke(
       ? { resource }
       : { resourceType: task.resourceType, resource: task.resourceAction, region: exec.region };
   if (timeoutSeconds !== undefined) scheduledExtra["timeoutInSeconds"] = timeoutSeconds;
+  if (deadlines.heartbeat !== undefined) scheduledExtra["heartbeatInSeconds"] = deadlines.heartbeat;
   frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, scheduledExtra);
   frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, serviceDetails);
 
   let call: unknown;
+  const taskCall = new TaskCall(frame, frame.stateName, resource);
   try {
-    call = task.invoke(effective, new TaskCall(frame, frame.stateName, resource));
+    call = task.invoke(effective, taskCall);
   } catch (e) {
     return failed(frame, events, serviceDetails, e);
   }
@@ -155,7 +184,7 @@ function invoke(
   const clock = exec.clock;
   // Inside a Parallel branch or Map iteration, a failing sibling aborts this task at once.
   const pending = frame.halt.parent !== undefined ? abortable(call, frame) : call;
-  if (timeoutSeconds === undefined) {
+  if (timeoutSeconds === undefined && deadlines.heartbeat === undefined) {
     // Virtual time must not jump while the handler does real work.
     clock.hold();
     return pending.then(
@@ -169,21 +198,11 @@ function invoke(
       },
     );
   }
-  // With a timeout, time may move while the handler is pending: a handler that never settles
-  // times out as soon as nothing else can make progress.
-  const timer = clock.sleep(timeoutSeconds * 1000);
-  const expired = timer.done.then(() => {
-    throw new StatesError("States.Timeout", "");
-  });
-  return Promise.race([pending, expired]).then(
-    (result: unknown) => {
-      timer.cancel();
-      return then(succeeded(frame, events, serviceDetails, result));
-    },
-    (e: unknown) => {
-      timer.cancel();
-      return failed(frame, events, serviceDetails, e);
-    },
+  // With deadlines, time may move while the handler is pending: a handler that never settles
+  // (or stops heart-beating) times out as soon as nothing else can make progress.
+  return withDeadlines(pending, clock, timeoutSeconds, deadlines.heartbeat, taskCall).then(
+    (result: unknown) => then(succeeded(frame, events, serviceDetails, result)),
+    (e: unknown) => failed(frame, events, serviceDetails, e),
   );
 }
 
@@ -236,7 +255,7 @@ function failed(frame: Frame, events: TaskEvents, serviceDetails: Readonly<Recor
   const cause = failureCause(err);
   if (error !== undefined) details["error"] = error;
   if (cause !== undefined && cause !== "") details["cause"] = cause;
-  const type = err.error === "States.Timeout" ? events.timedOut : events.failed;
+  const type = err.error === "States.Timeout" || err.error === "States.HeartbeatTimeout" ? events.timedOut : events.failed;
   frame.lastEventId = frame.exec.history.add(type, frame.lastEventId, undefined, undefined, details);
   throw err;
 }

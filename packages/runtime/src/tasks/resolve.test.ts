@@ -3,7 +3,7 @@ import { createTaskResolver } from "./resolve.ts";
 import { rawPayload } from "./raw-payload.ts";
 
 const base = { lambdaErrorFormat: "python" as const, region: "us-east-1", accountId: "111111111111" };
-const ctx = { stateName: "T", resource: "r", signal: new AbortController().signal, taskToken: undefined };
+const ctx = { stateName: "T", resource: "r", signal: new AbortController().signal, taskToken: undefined, heartbeat: () => undefined };
 
 describe("createTaskResolver", () => {
   it("finds functions by ARN or name and treats raw text results as the function's bytes", async () => {

@@ -11,6 +11,8 @@ export interface TaskCallContext {
   readonly signal: AbortSignal;
   /** For `.waitForTaskToken` resources: the token (`$$.Task.Token`); the handler's result is the callback's output. */
   readonly taskToken: string | undefined;
+  /** Resets the HeartbeatSeconds clock (SendTaskHeartbeat); a no-op when the state sets none. */
+  heartbeat(): void;
 }
 
 /** A local stand-in for a Lambda function or any other Task resource. */
