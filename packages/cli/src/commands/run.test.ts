@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as runtime from "@stepcraft/runtime";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../io.ts";
 import { main } from "../main.ts";
@@ -120,20 +119,36 @@ describe("stepcraft run", () => {
     expect(none.stderr()).toContain("exports no workflow");
   });
 
-  it("binds Tasks with --mock-config when the runtime provides it, else says it is not available yet", async () => {
+  it("binds Tasks with --mock-config and --test-case (AWS Step Functions Local format)", async () => {
     write("mocks.json", {
-      StateMachines: { unbound: { TestCases: { Happy: { Charge: "ChargeOk" } } } },
-      MockedResponses: { ChargeOk: { "0": { Return: { charged: true } } } },
+      StateMachines: { unbound: { TestCases: { Happy: { Charge: "ChargeOk" }, Declined: { Charge: "ChargeFails" } } } },
+      MockedResponses: {
+        ChargeOk: { "0": { Return: { charged: true } } },
+        ChargeFails: { "0-2": { Throw: { Error: "Card.Declined", Cause: "insufficient funds" } } },
+      },
     });
-    const io = capture(dir);
-    const code = await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Happy", "--json"], io);
-    if ("loadMockConfig" in runtime) {
-      expect(code).toBe(0);
-      expect((JSON.parse(io.stdout()) as { output: unknown }).output).toEqual({ charged: true });
-    } else {
-      expect(code).toBe(2);
-      expect(io.stderr()).toContain("--mock-config is not available yet");
-    }
+    const happy = capture(dir);
+    expect(await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Happy", "--json"], happy)).toBe(0);
+    expect((JSON.parse(happy.stdout()) as { output: unknown }).output).toEqual({ charged: true });
+
+    const declined = capture(dir);
+    expect(await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Declined"], declined)).toBe(1);
+    expect(declined.stdout()).toContain("FAILED after 15 s: Card.Declined");
+    expect(declined.stdout()).toMatch(/Task\s+Charge\s+failed\s+\(2 retries; errors: Card\.Declined, Card\.Declined, Card\.Declined\)/);
+  });
+
+  it("exits 2 for a mock config that is missing, has no such test case, or names another state machine", async () => {
+    const missing = capture(dir);
+    expect(await main(["run", "unbound.asl.json", "--mock-config", "nope.json", "--test-case", "Happy"], missing)).toBe(2);
+    expect(missing.stderr()).toContain("cannot read mock config 'nope.json'");
+
+    const unknownCase = capture(dir);
+    expect(await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Sad"], unknownCase)).toBe(2);
+    expect(unknownCase.stderr()).toMatch(/mock config 'mocks\.json': .*test case 'Sad'/s);
+
+    const otherMachine = capture(dir);
+    expect(await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Happy", "--state-machine", "Orders"], otherMachine)).toBe(2);
+    expect(otherMachine.stderr()).toContain("--state-machine <name>");
   });
 
   it("has --help", async () => {
