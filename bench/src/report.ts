@@ -1,10 +1,12 @@
 // The JSON report and the printed table.
+import { formatCompiler } from "./compiler/format.ts";
 import type { MemoryResult } from "./sections/memory.ts";
 import type { CompilerResult, TypecheckResult } from "./sections/optional.ts";
 import type { PrepareResult } from "./sections/prepare.ts";
 import type { WorkloadRow } from "./sections/runtime.ts";
 import type { ValidatorResult } from "./sections/validator.ts";
 import { ratio } from "./stats.ts";
+import { formatTypecheckDetails } from "./typecheck/format.ts";
 
 export interface JsonWorkload {
   readonly id: string;
@@ -152,12 +154,12 @@ export function formatReport(report: JsonReport): string {
           ` (accepted: ${num(v.ours_accepted)} / ${num(v.peer_accepted)}; threw on: ${num(v.ours_crashed)} / ${num(v.peer_crashed)})` +
           (v.errors.length > 0 ? `\n!!! validator: ${v.errors.join("; ")}` : ""),
   );
-  out.push(report.compiler === null ? "Compiler: not measured yet" : `Compiler: ${JSON.stringify(report.compiler)}`);
+  out.push(report.compiler === null ? "Compiler: not measured yet" : (formatCompiler(report.compiler) ?? `Compiler: ${JSON.stringify(report.compiler)}`));
   const t = report.typecheck;
   out.push(
     t === null
       ? "Type-check: not measured yet"
-      : `Type-check: stepcraft ${t.ours_s.toFixed(2)} s, CDK ${t.cdk_s.toFixed(2)} s (ours/CDK ${t.ratio.toFixed(2)}), TS2589: ${t.ts2589}`,
+      : [`Type-check: stepcraft ${t.ours_s.toFixed(2)} s, CDK ${t.cdk_s.toFixed(2)} s (ours/CDK ${t.ratio.toFixed(2)}), TS2589: ${t.ts2589}`, ...formatTypecheckDetails(t)].join("\n"),
   );
   return out.join("\n");
 }
