@@ -11,8 +11,11 @@ export interface TaskCallContext {
   readonly signal: AbortSignal;
   /** For `.waitForTaskToken` resources: the token (`$$.Task.Token`); the handler's result is the callback's output. */
   readonly taskToken: string | undefined;
-  /** Resets the HeartbeatSeconds clock (SendTaskHeartbeat); a no-op when the state sets none. */
-  heartbeat(): void;
+  /**
+   * Resets the HeartbeatSeconds clock (SendTaskHeartbeat); a no-op when the state sets none.
+   * Optional so that contexts built by wrappers (mocks) stay valid: call it as `ctx.heartbeat?.()`.
+   */
+  heartbeat?(): void;
 }
 
 /** A local stand-in for a Lambda function or any other Task resource. */
