@@ -13,7 +13,7 @@ import type { HistoryEvent } from "./history.ts";
 import type { RandomSource } from "./random.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
-import type { CompiledBlock, ExecutionRuntime, HaltFlag } from "./types.ts";
+import type { CompiledBlock, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
 
 /** How an execution ended (RUNNING until it has). */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
@@ -69,13 +69,12 @@ export class Execution {
   readonly result: Promise<ExecutionResult>;
   private status: ExecutionStatus = "RUNNING";
   private readonly recorder: HistoryRecorder;
-  private readonly runtime: ExecutionRuntime;
-  private controller: AbortController | undefined;
+  private readonly runtime: RuntimeState;
+
   private resolveResult!: (r: ExecutionResult) => void;
   private timeoutTimer: Timer | undefined;
   private readonly maxPayloadBytes: number;
   private finalHistory: HistoryEvent[] | undefined;
-  private contextExecutionCache: Readonly<Record<string, unknown>> | undefined;
   private readonly startMs: number;
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
@@ -88,31 +87,8 @@ export class Execution {
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents);
-    const halt: HaltFlag = { reason: undefined, parent: undefined };
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
-    const self = this;
-    this.runtime = {
-      clock,
-      history: this.recorder,
-      random: setup.random,
-      tasks: setup.tasks,
-      lambdaErrorFormat: setup.lambdaErrorFormat,
-      region: setup.region,
-      accountId: setup.accountId,
-      // Built on first read: most executions never look at `$$`.
-      get contextExecution(): Readonly<Record<string, unknown>> {
-        return (self.contextExecutionCache ??= executionContext(self.executionArn, ownInput, startMs, self.name, setup.roleArn));
-      },
-      contextStateMachine: setup.contextStateMachine,
-      halt,
-      // Created on first use: most executions never hand a signal to a task handler.
-      get signal(): AbortSignal {
-        self.controller ??= new AbortController();
-        if (self.status !== "RUNNING" && self.status !== "SUCCEEDED") self.controller.abort();
-        return self.controller.signal;
-      },
-      timers: { set: undefined },
-    };
+    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput);
   }
@@ -224,8 +200,59 @@ export class Execution {
       for (const t of timers) t.cancel();
       timers.clear();
     }
-    if (result.status !== "SUCCEEDED") this.controller?.abort();
+    if (result.status !== "SUCCEEDED") this.runtime.stop();
     this.resolveResult(result);
+  }
+}
+
+/**
+ * The per-execution state every frame shares. A class (not an object literal with getters,
+ * which V8 builds slowly) whose context object and abort signal are made on first use.
+ */
+class RuntimeState implements ExecutionRuntime {
+  readonly random: RandomSource;
+  readonly tasks: TaskResolver;
+  readonly lambdaErrorFormat: LambdaErrorFormat;
+  readonly region: string;
+  readonly accountId: string;
+  readonly contextStateMachine: Readonly<Record<string, unknown>>;
+  readonly halt: HaltFlag = { reason: undefined, parent: undefined };
+  readonly timers: TimerRegistry = { set: undefined };
+  private contextCache: Readonly<Record<string, unknown>> | undefined;
+  private controller: AbortController | undefined;
+  /** Set when the execution ended other than by succeeding: handlers' signals are aborted. */
+  private stopped = false;
+
+  constructor(
+    private readonly execution: Execution,
+    private readonly setup: ExecutionSetup,
+    readonly clock: Clock,
+    readonly history: HistoryRecorder,
+    private readonly input: unknown,
+    private readonly startMs: number,
+  ) {
+    this.random = setup.random;
+    this.tasks = setup.tasks;
+    this.lambdaErrorFormat = setup.lambdaErrorFormat;
+    this.region = setup.region;
+    this.accountId = setup.accountId;
+    this.contextStateMachine = setup.contextStateMachine;
+  }
+
+  get contextExecution(): Readonly<Record<string, unknown>> {
+    return (this.contextCache ??= executionContext(this.execution.executionArn, this.input, this.startMs, this.execution.name, this.setup.roleArn));
+  }
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.stopped) this.controller.abort();
+    return this.controller.signal;
+  }
+
+  /** The execution stopped (failed, timed out, aborted): tell handlers still running. */
+  stop(): void {
+    this.stopped = true;
+    this.controller?.abort();
   }
 }
 
