@@ -48,3 +48,58 @@ describe("toPlainJson with a __proto__ key", () => {
     expect((value as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
+
+describe("toPlainJson sharing plain parts", () => {
+  it("returns plain JSON as it is, nested parts included", () => {
+    const input = { a: { b: [1, { c: "x" }] }, d: null };
+    const converted = toPlainJson(input);
+    expect(converted).toEqual({ kind: "json", value: input });
+    if (converted.kind !== "json") throw new Error("expected json");
+    expect(converted.value).toBe(input);
+  });
+
+  it("copies only the spine above a part that changes and shares its siblings", () => {
+    const shared = { big: [1, 2, 3] };
+    const input = { shared, inner: { minusZero: -0, gone: undefined }, list: [shared, Object.assign([1], { sequence: true })] };
+    const converted = toPlainJson(input);
+    if (converted.kind !== "json") throw new Error("expected json");
+    const value = converted.value as { shared: unknown; inner: Record<string, unknown>; list: unknown[] };
+    expect(value).not.toBe(input);
+    expect(value.shared).toBe(shared);
+    expect(value.list[0]).toBe(shared);
+    expect(Object.is(value.inner["minusZero"], 0)).toBe(true);
+    expect(Object.keys(value.inner)).toEqual(["minusZero"]);
+    expect(Object.hasOwn(value.list[1] as object, "sequence")).toBe(false);
+    expect(value).toEqual({ shared, inner: { minusZero: 0 }, list: [shared, [1]] });
+  });
+
+  it("copies every array JSONata marks, whatever the marker", () => {
+    for (const marker of ["sequence", "keepSingleton", "tupleStream", "outerWrapper", "cons", "push"]) {
+      const marked: unknown[] = [1, 2];
+      Object.defineProperty(marked, marker, { value: marker === "push" ? () => 0 : true, enumerable: marker !== "cons" });
+      const converted = toPlainJson({ marked });
+      if (converted.kind !== "json") throw new Error("expected json");
+      const out = (converted.value as { marked: unknown[] }).marked;
+      expect(out).not.toBe(marked);
+      expect(Reflect.ownKeys(out)).toEqual(["0", "1", "length"]);
+    }
+  });
+
+  it("copies objects without the ordinary prototype into ordinary objects", () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    const converted = toPlainJson({ bare });
+    if (converted.kind !== "json") throw new Error("expected json");
+    const out = (converted.value as { bare: object }).bare;
+    expect(out).not.toBe(bare);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(out).toEqual({ a: 1 });
+  });
+
+  it("drops holes and undefined items found after plain ones", () => {
+    const sparse: unknown[] = [1, 2];
+    sparse[3] = 4;
+    expect(toPlainJson([1, 2, undefined, 3])).toEqual({ kind: "json", value: [1, 2, 3] });
+    expect(toPlainJson(sparse)).toEqual({ kind: "json", value: [1, 2, 4] });
+    expect(toPlainJson({ a: 1, b: undefined, c: { d: 2 } })).toEqual({ kind: "json", value: { a: 1, c: { d: 2 } } });
+  });
+});

@@ -9,18 +9,33 @@ export type JsonConversion =
   | { readonly kind: "unsupported" };
 
 const UNSUPPORTED = Symbol("unsupported");
+const UNDEFINED_RESULT: JsonConversion = { kind: "undefined" };
+const UNSUPPORTED_RESULT: JsonConversion = { kind: "unsupported" };
+
+/**
+ * Own properties JSONata 2.x puts on the arrays it builds (sequence bookkeeping; `cons` is
+ * non-enumerable, `push` is overridden on sequences with a size limit). An array carrying any of
+ * them is JSONata's, not plain JSON, and is copied.
+ */
+const JSONATA_ARRAY_MARKERS = ["sequence", "keepSingleton", "tupleStream", "outerWrapper", "cons", "push"] as const;
 
 /**
  * Converts a JSONata result to plain JSON: sequences (arrays flagged `sequence`, `keepSingleton`,
  * …) become fresh plain arrays, object keys holding `undefined` are dropped (JSONata's object
  * constructor semantics), `-0` becomes `0`, and functions make the result unsupported.
+ *
+ * Parts that already are plain JSON are returned as they are, not copied: results mostly embed
+ * the state input (`$merge([$states.input, …])`), and copying a big input on every state was the
+ * largest cost of a JSONata Pass chain after JSONata itself. Payloads are immutable, so sharing
+ * them is safe (the JSONPath side shares the same way).
  */
 export function toPlainJson(value: unknown): JsonConversion {
-  if (value === undefined) return { kind: "undefined" };
+  if (value === undefined) return UNDEFINED_RESULT;
   const converted = convert(value);
-  return converted === UNSUPPORTED ? { kind: "unsupported" } : { kind: "json", value: converted };
+  return converted === UNSUPPORTED ? UNSUPPORTED_RESULT : { kind: "json", value: converted };
 }
 
+/** The plain JSON for `value`: `value` itself when nothing inside needs converting. */
 function convert(value: unknown): unknown {
   switch (typeof value) {
     case "string":
@@ -42,28 +57,62 @@ function convert(value: unknown): unknown {
 }
 
 function convertArray(values: readonly unknown[]): unknown {
-  const out: unknown[] = [];
-  for (const item of values) {
+  // Copy-on-first-change: `out` stays null while every item converts to itself (Object.is, so
+  // a -0 turned into 0 counts as a change).
+  let out: unknown[] | null = isPlainArray(values) ? null : [];
+  for (let index = 0; index < values.length; index++) {
+    const item = values[index];
     // JSONata sequences never keep undefined members; drop any that slipped in.
-    if (item === undefined) continue;
+    if (item === undefined) {
+      out ??= values.slice(0, index);
+      continue;
+    }
     const converted = convert(item);
     if (converted === UNSUPPORTED) return UNSUPPORTED;
-    out.push(converted);
+    if (out !== null) out.push(converted);
+    else if (!Object.is(converted, item)) {
+      out = values.slice(0, index);
+      out.push(converted);
+    }
   }
-  return out;
+  return out ?? values;
 }
 
 function convertObject(record: Record<string, unknown>): unknown {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
+  const keys = Object.keys(record);
+  // Only ordinary objects are shared; anything else (null prototype, class instance) is copied.
+  let out: Record<string, unknown> | null = Object.getPrototypeOf(record) === Object.prototype ? null : {};
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
     const member = record[key];
-    if (member === undefined) continue;
+    if (member === undefined) {
+      out ??= copyKeys(record, keys, index);
+      continue;
+    }
     const converted = convert(member);
     if (converted === UNSUPPORTED) return UNSUPPORTED;
-    // setOwn: a `__proto__` key (e.g. from $parse) must stay a key, not become the prototype.
-    setOwn(out, key, converted);
+    if (out !== null) setOwn(out, key, converted);
+    else if (!Object.is(converted, member)) {
+      out = copyKeys(record, keys, index);
+      setOwn(out, key, converted);
+    }
   }
+  return out ?? record;
+}
+
+/** A fresh object with the first `count` keys of `record` (already known to be plain JSON). */
+function copyKeys(record: Record<string, unknown>, keys: readonly string[], count: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  // setOwn: a `__proto__` key (e.g. from $parse) must stay a key, not become the prototype.
+  for (let index = 0; index < count; index++) setOwn(out, keys[index] as string, record[keys[index] as string]);
   return out;
+}
+
+/** An ordinary array without any of JSONata's sequence markers (so it can be shared as is). */
+function isPlainArray(values: readonly unknown[]): boolean {
+  if (Object.getPrototypeOf(values) !== Array.prototype) return false;
+  for (const marker of JSONATA_ARRAY_MARKERS) if (Object.hasOwn(values, marker)) return false;
+  return true;
 }
 
 /** JSONata lambdas and built-ins are plain objects carrying one of these markers. */
