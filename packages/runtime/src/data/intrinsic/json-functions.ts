@@ -1,18 +1,19 @@
 import { setOwn } from "../json-values.ts";
 import { intrinsicFailure, objectArgument, stringArgument, type IntrinsicImplementation } from "./intrinsic-failure.ts";
-import { parseJsonSafely } from "./parse-json-safely.ts";
+import { jsonText } from "./json-text.ts";
+import { parseJsonCached } from "./parse-json-safely.ts";
 
 /** States.StringToJson(text): parse JSON; an empty or blank text gives null (observed on AWS). */
 export const stringToJson: IntrinsicImplementation = (args, call) => {
   const text = stringArgument(args, 0, call);
   if (text.trim() === "") return null;
-  const parsed = parseJsonSafely(text);
+  const parsed = parseJsonCached(text);
   if (!parsed.ok) throw intrinsicFailure(call, `the string is not valid JSON: ${text}`);
   return parsed.value;
 };
 
 /** States.JsonToString(value): compact JSON text. */
-export const jsonToString: IntrinsicImplementation = (args) => JSON.stringify(args[0]);
+export const jsonToString: IntrinsicImplementation = (args) => jsonText(args[0]);
 
 /** States.JsonMerge(a, b, false): shallow merge, keys of b win. AWS supports only shallow mode. */
 export const jsonMerge: IntrinsicImplementation = (args, call) => {

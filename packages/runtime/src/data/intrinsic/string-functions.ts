@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isJsonObject } from "../json-values.ts";
+import { jsonText } from "./json-text.ts";
 import { intrinsicFailure, jsonTypeName, stringArgument, type IntrinsicImplementation } from "./intrinsic-failure.ts";
 
 /** Base64Encode, Base64Decode and Hash accept inputs of at most this many characters. */
@@ -60,7 +61,7 @@ export const base64Decode: IntrinsicImplementation = (args, call) => {
 
 /** States.Hash(data, algorithm): lowercase hex digest; non-string data is hashed as its JSON text. */
 export const hash: IntrinsicImplementation = (args, call) => {
-  const data = typeof args[0] === "string" ? args[0] : JSON.stringify(args[0] ?? null);
+  const data = typeof args[0] === "string" ? args[0] : (jsonText(args[0] ?? null) as string);
   if (data.length > MAX_ENCODING_INPUT_LENGTH) {
     throw intrinsicFailure(call, `the input is ${data.length} characters long but at most ${MAX_ENCODING_INPUT_LENGTH} are allowed`);
   }
@@ -72,18 +73,22 @@ export const hash: IntrinsicImplementation = (args, call) => {
       `the algorithm ${typeof algorithm === "string" ? `'${algorithm}'` : jsonTypeName(algorithm)} is not one of ${Object.keys(HASH_ALGORITHMS).join(", ")}`,
     );
   }
-  const key = `${nodeAlgorithm}\u0000${data}`;
-  const cached = digestCache.get(key);
+  // Hashing is pure and costs more than the rest of a typical template: remember recent digests.
+  // One map per algorithm, keyed by the data itself: a payload string's hash code is computed
+  // once by V8 and kept, where a concatenated key would be rebuilt and rehashed on every call.
+  let digests = digestCache.get(nodeAlgorithm);
+  if (digests === undefined) digestCache.set(nodeAlgorithm, (digests = new Map()));
+  const cached = digests.get(data);
   if (cached !== undefined) return cached;
   const digest = createHash(nodeAlgorithm).update(data, "utf8").digest("hex");
-  // Hashing is pure and costs more than the rest of a typical template: remember recent digests.
-  if (digestCache.size >= DIGEST_CACHE_SIZE) digestCache.clear();
-  digestCache.set(key, digest);
+  if (digests.size >= DIGEST_CACHE_SIZE) digests.clear();
+  digests.set(data, digest);
   return digest;
 };
 
+/** Digests remembered per algorithm. */
 const DIGEST_CACHE_SIZE = 512;
-const digestCache = new Map<string, string>();
+const digestCache = new Map<string, Map<string, string>>();
 
 /** States.UUID(): a random version 4 UUID. */
 export const uuid: IntrinsicImplementation = () => randomUUID();
