@@ -29,6 +29,8 @@ export function withRetryAndCatch(
   flow: DataFlow,
   /** Records the failure event of a Map/Parallel (`MapStateFailed`), which AWS writes only when no retry or catch follows. */
   onUncaught?: (frame: Frame, error: StatesError) => void,
+  /** `onUncaught` only matters inside a Parallel branch or Map iteration. */
+  onlyInGroups = false,
 ): StateBody {
   const retriers = compileRetriers(ctx.def["Retry"]);
   const catchers: Catcher[] = Array.isArray(ctx.def["Catch"])
@@ -41,58 +43,84 @@ export function withRetryAndCatch(
     : [];
   if (retriers.length === 0 && catchers.length === 0) {
     if (onUncaught === undefined) return attempt;
-    const fail = (frame: Frame) => (e: unknown): never => {
-      onUncaught(frame, toStatesError(e));
-      throw e;
-    };
     return (input, frame) => {
+      // Outside Parallel/Map groups a state that only reports group failures needs no wrapper
+      // (and no extra promise step).
+      if (onlyInGroups && frame.halt.parent === undefined) return attempt(input, frame);
       let out: unknown;
       try {
         out = attempt(input, frame);
       } catch (e) {
-        return fail(frame)(e);
+        return uncaught(onUncaught, frame, e);
       }
-      return out instanceof Promise ? out.then(undefined, fail(frame)) : out;
+      return out instanceof Promise ? out.then(undefined, (e: unknown) => uncaught(onUncaught, frame, e)) : out;
     };
   }
 
-  return (input: unknown, frame: Frame): unknown => {
-    let attempts: number[] | undefined;
-    const onError = (e: unknown): unknown => {
-      const err = withStatePrefix(toStatesError(e), frame.stateName, frame.enteredEventId);
-      if (haltReason(frame.halt) !== undefined) {
-        onUncaught?.(frame, err);
-        throw err;
-      }
-      attempts ??= [];
-      const delay = nextRetryDelay(retriers, attempts, err, frame.exec.random);
-      if (delay !== undefined) {
-        frame.retryCount++;
-        frame.invalidateContext();
-        return sleepFor(frame, delay).then(run);
-      }
-      for (const c of catchers) {
-        if (errorMatches(c.errorEquals, err.error)) {
-          frame.next = c.next;
-          const caught = errorOutput(err);
-          const output = flow.catchOutput(input, caught, c.def, frame);
-          if (c.assign === undefined) return output;
-          // Only the matching Catcher's Assign runs; a Map/Parallel catcher writes the outer scope.
-          return commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
-        }
-      }
-      onUncaught?.(frame, err);
-      throw err;
-    };
-    const run = (): unknown => {
-      let out: unknown;
-      try {
-        out = attempt(input, frame);
-      } catch (e) {
-        return onError(e);
-      }
-      return out instanceof Promise ? out.then(undefined, onError) : out;
-    };
-    return run();
-  };
+  const policy: GuardPolicy = { attempt, retriers, catchers, flow, onUncaught };
+  return (input: unknown, frame: Frame): unknown => runGuarded(new GuardedVisit(policy, input, frame));
+}
+
+function uncaught(onUncaught: (frame: Frame, error: StatesError) => void, frame: Frame, e: unknown): never {
+  onUncaught(frame, toStatesError(e));
+  throw e;
+}
+
+/** What a state's Retry/Catch does, compiled once. */
+interface GuardPolicy {
+  readonly attempt: StateBody;
+  readonly retriers: ReturnType<typeof compileRetriers>;
+  readonly catchers: readonly Catcher[];
+  readonly flow: DataFlow;
+  readonly onUncaught: ((frame: Frame, error: StatesError) => void) | undefined;
+}
+
+/** One visit of a guarded state: its input and each retrier's attempt count. */
+class GuardedVisit {
+  attempts: number[] | undefined = undefined;
+  constructor(
+    readonly policy: GuardPolicy,
+    readonly input: unknown,
+    readonly frame: Frame,
+  ) {}
+}
+
+// Module-level functions over a visit object rather than closures per visit: a task with Retry
+// is visited often, and (under tsx) every named closure costs a defineProperty.
+function runGuarded(visit: GuardedVisit): unknown {
+  let out: unknown;
+  try {
+    out = visit.policy.attempt(visit.input, visit.frame);
+  } catch (e) {
+    return onGuardedError(visit, e);
+  }
+  return out instanceof Promise ? out.then(undefined, (e: unknown) => onGuardedError(visit, e)) : out;
+}
+
+function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
+  const { policy, frame, input } = visit;
+  const err = withStatePrefix(toStatesError(e), frame.stateName, frame.enteredEventId);
+  if (haltReason(frame.halt) !== undefined) {
+    policy.onUncaught?.(frame, err);
+    throw err;
+  }
+  visit.attempts ??= [];
+  const delay = nextRetryDelay(policy.retriers, visit.attempts, err, frame.exec.random);
+  if (delay !== undefined) {
+    frame.retryCount++;
+    frame.invalidateContext();
+    return sleepFor(frame, delay).then(() => runGuarded(visit));
+  }
+  for (const c of policy.catchers) {
+    if (errorMatches(c.errorEquals, err.error)) {
+      frame.next = c.next;
+      const caught = errorOutput(err);
+      const output = policy.flow.catchOutput(input, caught, c.def, frame);
+      if (c.assign === undefined) return output;
+      // Only the matching Catcher's Assign runs; a Map/Parallel catcher writes the outer scope.
+      return commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
+    }
+  }
+  policy.onUncaught?.(frame, err);
+  throw err;
 }

@@ -75,7 +75,7 @@ export function compileTask(ctx: StateCompileContext): StateBody {
     if (frame.halt.parent !== undefined && !ABORTED.has(error) && error.error !== "States.Runtime") {
       frame.lastEventId = frame.exec.history.add("TaskStateAborted", frame.lastEventId);
     }
-  });
+  }, true);
 }
 
 type TimeoutReader = (input: unknown, frame: Frame) => number | undefined | Promise<number | undefined>;

@@ -8,6 +8,9 @@ export function jsonTextExceedsLimit(text: string, limit: number = MAX_PAYLOAD_B
   return Buffer.byteLength(text, "utf8") > limit;
 }
 
+/** Subtrees smaller than this are not memoised. */
+const MEMO_MIN_BYTES = 512;
+
 /** Sizes of frozen (hence immutable) objects, so shared subtrees are measured once. */
 const sizes = new WeakMap<object, number>();
 
@@ -40,7 +43,9 @@ export function jsonByteSize(value: unknown): number {
       first = false;
     }
   }
-  if (Object.isFrozen(value)) sizes.set(value, size);
+  // Only large frozen subtrees are worth remembering: small spines are cheaper to re-measure
+  // than to store in a WeakMap.
+  if (size >= MEMO_MIN_BYTES && Object.isFrozen(value)) sizes.set(value, size);
   return size;
 }
 

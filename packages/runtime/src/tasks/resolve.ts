@@ -150,22 +150,25 @@ function callLambda(
   copying: boolean,
   onResult: (result: unknown) => unknown,
 ): unknown {
-  const toError = (e: unknown): never => {
-    if (isStatesError(e)) throw e;
-    const err = e instanceof Error ? e : new Error(String(e));
-    const errorType = err.name;
-    const message = !copying && err instanceof TypeError && FROZEN_MUTATION.test(err.message) ? `${err.message}${FROZEN_HINT}` : err.message;
-    const payload = lambdaErrorPayload(errorType, message, err.stack, format);
-    throw new PartialStatesError(errorType, lambdaErrorCause(payload, legacyResource && format === "python"));
-  };
   let out: unknown;
   try {
     out = asNativePromise(handler(event, ctx));
   } catch (e) {
-    return toError(e);
+    return lambdaError(e, format, legacyResource, copying);
   }
   // One hop for both outcomes: the result check must not see the function's own errors.
-  return out instanceof Promise ? out.then(onResult, toError) : onResult(out);
+  // (Inline arrows, not named closures: this runs once per task.)
+  return out instanceof Promise ? out.then(onResult, (e: unknown) => lambdaError(e, format, legacyResource, copying)) : onResult(out);
+}
+
+/** What a function threw, as the Lambda error AWS reports (name = errorType, cause = error payload). */
+function lambdaError(e: unknown, format: LambdaErrorFormat, legacyResource: boolean, copying: boolean): never {
+  if (isStatesError(e)) throw e;
+  const err = e instanceof Error ? e : new Error(String(e));
+  const errorType = err.name;
+  const message = !copying && err instanceof TypeError && FROZEN_MUTATION.test(err.message) ? `${err.message}${FROZEN_HINT}` : err.message;
+  const payload = lambdaErrorPayload(errorType, message, err.stack, format);
+  throw new PartialStatesError(errorType, lambdaErrorCause(payload, legacyResource && format === "python"));
 }
 
 /** A handler may return any thenable; the engine only recognises native promises. */
