@@ -24,3 +24,4 @@ export { ActivityBroker, activityResolver, callbackResolver, CallbackRegistry, N
 export type { ActivityBrokerOptions, ActivityStart, ActivityTask, CallbackRegistryOptions, CallbackResolverOptions, CallbackWaitOptions, PendingTask, StateMachineRegistryOptions, TaskCallbackErrorCode } from "./integrations/index.ts";
 export { CsvSyntaxError, DirectoryObjectStore, InMemoryObjectStore, ObjectStoreError, parseCsv, readItems, writeResults } from "./object-store/index.ts";
 export type { InMemoryObjectStoreOptions, ItemReaderDefinition, MapChildResult, ObjectStore, ObjectStoreErrorCode, ReadItemsOptions, ResultWriterDefinition, ResultWriterOutput, StoredObjectInfo } from "./object-store/index.ts";
+export { s3SdkTasks } from "./object-store/index.ts";

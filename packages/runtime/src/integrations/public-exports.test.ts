@@ -20,6 +20,7 @@ describe("@stepcraft/runtime exports the integrations and the object store", () 
     "parseCsv",
     "readItems",
     "writeResults",
+    "s3SdkTasks",
   ])("%s", (name) => {
     expect(typeof (runtime as Record<string, unknown>)[name]).toBe("function");
   });

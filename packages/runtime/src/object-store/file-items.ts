@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { CsvSyntaxError, parseCsv } from "./csv.ts";
 import { checkHeaders } from "./reader-config.ts";
 import type { ReaderConfig } from "./reader-config.ts";
-import { itemReaderFailed } from "./reader-errors.ts";
+import { itemReaderFailed } from "./map-data-errors.ts";
 
 /** Text of an object, gunzipped when it is gzip data (S3 inventory files are). */
 export function objectText(bytes: Uint8Array): string {

@@ -9,3 +9,4 @@ export type { ItemReaderDefinition, ReadItemsOptions } from "./item-reader.ts";
 export { writeResults } from "./result-writer.ts";
 export type { MapChildResult, ResultWriterDefinition, ResultWriterOutput } from "./result-writer.ts";
 export { parseCsv, CsvSyntaxError } from "./csv.ts";
+export { s3SdkTasks } from "./s3-sdk-tasks.ts";

@@ -3,7 +3,7 @@ import { csvItems, fileItems, objectText } from "./file-items.ts";
 import type { ObjectStore } from "./object-store.ts";
 import { readerConfig } from "./reader-config.ts";
 import type { ReaderConfig } from "./reader-config.ts";
-import { itemReaderFailed, storeFailureCause } from "./reader-errors.ts";
+import { itemReaderFailed, storeFailureCause } from "./map-data-errors.ts";
 
 /** A Map state's `ItemReader` as written in the definition. */
 export interface ItemReaderDefinition {

@@ -61,6 +61,14 @@ describe("directory object store", () => {
     await expect(store.putObject("data-bucket", "../../etc/passwd", "x")).rejects.toMatchObject({ code: "InvalidKey" });
     await expect(store.getObject("data-bucket", "dir/")).rejects.toMatchObject({ code: "InvalidKey" });
   });
+
+  test("a key naming a folder is NoSuchKey", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stepcraft-store-"));
+    dirs.push(dir);
+    const store = new DirectoryObjectStore(dir);
+    await store.putObject("data-bucket", "folder/file.json", "[]");
+    await expect(store.getObject("data-bucket", "folder")).rejects.toMatchObject({ code: "NoSuchKey" });
+  });
 });
 
 describe("in-memory object store", () => {

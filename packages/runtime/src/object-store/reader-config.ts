@@ -1,4 +1,4 @@
-import { itemReaderFailed } from "./reader-errors.ts";
+import { itemReaderFailed } from "./map-data-errors.ts";
 
 /** `ReaderConfig.InputType` values. */
 export type ItemInputType = "CSV" | "JSON" | "JSONL" | "PARQUET" | "MANIFEST";

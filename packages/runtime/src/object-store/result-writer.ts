@@ -1,6 +1,6 @@
 import { isStatesError } from "../errors.ts";
 import type { ObjectStore } from "./object-store.ts";
-import { resultWriterFailed, storeFailureCause } from "./reader-errors.ts";
+import { resultWriterFailed, storeFailureCause } from "./map-data-errors.ts";
 
 /** How one child workflow execution of a Map Run ended (PENDING: never started). */
 export interface MapChildResult {
