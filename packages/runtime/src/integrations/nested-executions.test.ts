@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prepareStateMachine } from "../engine/machine.ts";
+import { InvalidDefinitionError } from "../engine/validation-bridge.ts";
 import { CallbackRegistry } from "./callback-registry.ts";
 import { sfnCallbackTasks } from "./sfn-callback-tasks.ts";
 import { StateMachineRegistry } from "./state-machine-registry.ts";
@@ -208,5 +209,16 @@ describe("states:startExecution.waitForTaskToken", () => {
     expect(exec.currentStatus).toBe("RUNNING");
     registry.callbacks.sendTaskFailure(task.token, "Child.Failed", "no answer");
     expect(await exec.result).toMatchObject({ status: "FAILED", error: "Child.Failed", cause: "no answer" });
+  });
+});
+
+describe("Express children", () => {
+  test("an Express child runs under .sync; its own .sync or callback tasks are refused at registration", async () => {
+    const registry = setup();
+    const arn = registry.register("FastChild", doubler, { stateMachineType: "EXPRESS" });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2", { StateMachineArn: arn, Input: { n: 3 } }), { resolveTask: registry.resolver() }).run({});
+    expect(run.output).toMatchObject({ Output: { doubled: 6 }, Status: "SUCCEEDED" });
+    expect(() => registry.register("BadExpress", parent("arn:aws:states:::states:startExecution.sync"), { stateMachineType: "EXPRESS" })).toThrow(InvalidDefinitionError);
+    expect(() => registry.register("BadExpress", parent("arn:aws:states:::sqs:sendMessage.waitForTaskToken"), { stateMachineType: "EXPRESS" })).toThrow("Express state machine does not support '.waitForTaskToken' service integration");
   });
 });

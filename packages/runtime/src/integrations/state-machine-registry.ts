@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { RealClock, VirtualClock } from "../engine/clock.ts";
 import type { Clock } from "../engine/clock.ts";
 import type { Execution, ExecutionResult } from "../engine/execution.ts";
@@ -118,7 +119,7 @@ export class StateMachineRegistry {
     if (entry === undefined) throw serviceError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${stateMachineArn}'`);
     const startDate = this.now();
     const clock: Clock = entry.time === "real" ? new RealClock() : new VirtualClock(startDate);
-    const executionName = name ?? crypto.randomUUID();
+    const executionName = name ?? randomUUID();
     const executionArn = entry.machine.stateMachineArn.replace(":stateMachine:", ":execution:") + `:${executionName}`;
     if (this.started.has(executionArn)) throw serviceError("ExecutionAlreadyExists", `Execution Already Exists: '${executionArn}'`);
     // Reserved first so start order is kept when the child starts grandchildren synchronously.
