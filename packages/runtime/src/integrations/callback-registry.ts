@@ -70,7 +70,8 @@ export class CallbackRegistry {
 
   /**
    * Registers a task under `token` and returns the promise of its answer: the output of
-   * SendTaskSuccess, or a StatesError from SendTaskFailure.
+   * SendTaskSuccess, or a StatesError from SendTaskFailure. A malformed token throws at once
+   * (InvalidToken): it is a caller bug, not a task outcome.
    */
   wait(token: string, options: CallbackWaitOptions): Promise<unknown> {
     checkToken(token);

@@ -75,6 +75,8 @@ export function fileItems(text: string, inputType: string | undefined, config: R
       return jsonlItems(text, where);
     case "CSV":
       return csvItems(text, config, where);
+    case "MANIFEST":
+      throw itemReaderFailed(`${where} is a data file, not a manifest: give its InputType (CSV, JSON or JSONL).`);
     case "PARQUET":
       throw itemReaderFailed("InputType PARQUET is not supported by the local runtime: convert the data to CSV or JSONL.");
     default:

@@ -179,6 +179,10 @@ describe("manifests", () => {
     const s = store({ "athena/manifest.csv": "s3://data-bucket/athena/1.csv\n\ns3://data-bucket/athena/2.csv\n", "athena/1.csv": "id\n1\n", "athena/2.csv": "id\n2\n" });
     const items = await readItems({ Resource: GET, ReaderConfig: { InputType: "CSV", ManifestType: "ATHENA_DATA" } }, { Bucket: "data-bucket", Key: "athena/manifest.csv" }, s);
     expect(items).toEqual([{ id: "1" }, { id: "2" }]);
+    expect(await failure(readItems({ Resource: GET, ReaderConfig: { InputType: "MANIFEST", ManifestType: "ATHENA_DATA" } }, { Bucket: "data-bucket", Key: "athena/manifest.csv" }, s))).toEqual({
+      error: "States.ItemReaderFailed",
+      cause: "s3://data-bucket/athena/1.csv is a data file, not a manifest: give its InputType (CSV, JSON or JSONL).",
+    });
     const bad = store({ "m.csv": "https://example.com/x\n" });
     expect(await failure(readItems({ Resource: GET, ReaderConfig: { InputType: "CSV", ManifestType: "ATHENA_DATA" } }, { Bucket: "data-bucket", Key: "m.csv" }, bad))).toEqual({
       error: "States.ItemReaderFailed",
