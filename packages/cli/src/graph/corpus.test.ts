@@ -1,7 +1,7 @@
 // Every real-world definition in the shared corpus must draw: Mermaid and HTML, every state named,
 // and no two boxes of the HTML layout on top of each other.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allStates, buildGraphModel } from "./definition-model.ts";
 import { layoutDiagram, type DiagramBlock } from "./diagram-layout.ts";
@@ -10,7 +10,7 @@ import { toHtml } from "./html.ts";
 import { mermaidLabel } from "./mermaid-text.ts";
 import { toMermaid } from "./mermaid.ts";
 
-const CORPUS = "/work/shared/corpus/realworld";
+const CORPUS = resolve(import.meta.dirname, "../../../../../shared/corpus/realworld");
 const files = readdirSync(CORPUS).filter((f) => f.endsWith(".asl.json")).sort();
 const load = (file: string): unknown => JSON.parse(readFileSync(join(CORPUS, file), "utf8"));
 

@@ -2,7 +2,7 @@
 // playwright-core) and checks what a person would see: every state drawn and visible, the
 // execution's path coloured, text inside its boxes, no boxes on top of each other, no network.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { allStates, buildGraphModel } from "./definition-model.ts";
@@ -14,7 +14,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "../../../../.vitest-artifacts");
 // The only corpus definition with Parallel, Map, Choice and Catch together (and loops).
 const DEFINITION_FILE =
-  "/work/shared/corpus/realworld/aws-samples_aws-stepfunctions-examples__sam--demo-generate-steady-state-events--statemachines--event_emitter.asl.json";
+  resolve(import.meta.dirname, "../../../../../shared/corpus/realworld") + "/aws-samples_aws-stepfunctions-examples__sam--demo-generate-steady-state-events--statemachines--event_emitter.asl.json";
 
 /**
  * A synthetic run: the Parallel initialises, Get Config is retried twice, the Map's first

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 // The import promise: every valid real-world definition imports and compiles back to an
 // equivalent definition. All files go through one process and one esbuild service.
 import { readFileSync } from "node:fs";
@@ -5,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../io.ts";
 import { main } from "../main.ts";
 
-const corpus = "/work/shared/corpus/realworld/";
+const corpus = resolve(import.meta.dirname, "../../../../../shared/corpus/realworld") + "/";
 const manifest = JSON.parse(readFileSync(`${corpus}manifest.json`, "utf8")) as { entries: { file: string; expected: { validity: string } }[] };
 const valid = manifest.entries.filter((e) => e.expected.validity === "valid").map((e) => e.file);
 

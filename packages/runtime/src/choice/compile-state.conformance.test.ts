@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 // The recorded AWS executions of category `choice_operators` used as an oracle for this module:
 // every case whose machine is one Choice state leading to Pass states with a static `Result` (or
 // Fail states) is decided here and the branch's output (or the failure) compared with what AWS
@@ -8,7 +9,7 @@ import { NO_VARIABLES } from "../data/scope.ts";
 import { isStatesError } from "../errors.ts";
 import { compileChoiceState } from "./compile-state.ts";
 
-const CASES_FILE = process.env["STEPCRAFT_CONFORMANCE_CASES"] ?? "/work/shared/conformance/cases.json";
+const CASES_FILE = process.env["STEPCRAFT_CONFORMANCE_CASES"] ?? resolve(import.meta.dirname, "../../../../../shared/conformance/cases.json");
 
 interface RecordedCase {
   id: string;

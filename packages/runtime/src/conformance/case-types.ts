@@ -1,4 +1,4 @@
-/** One recorded AWS execution from `cases.json` (see /work/shared/conformance/README.md). */
+/** One recorded AWS execution from `cases.json` (see ../shared/conformance/README.md beside the repository). */
 export interface ConformanceCase {
   readonly id: string;
   readonly category: string;
