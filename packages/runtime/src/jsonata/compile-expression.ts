@@ -1,4 +1,5 @@
 import jsonata from "jsonata";
+import { compileFastPath, type FastEvaluator } from "./fast-path.ts";
 import { addedFunctions, type RandomSources } from "./functions.ts";
 
 /** How one JSONata expression is compiled and bounded. */
@@ -22,6 +23,11 @@ export interface CompiledExpression {
   readonly syntaxError: unknown;
   /** Evaluates with these `$name` bindings; throws whatever JSONata throws. */
   evaluate(bindings: Record<string, unknown>): Promise<unknown>;
+  /**
+   * The synchronous evaluator of an expression in the everyday subset (see `fast-path.ts`):
+   * same value as {@link evaluate}, or `FALLBACK` when only JSONata can say. Absent otherwise.
+   */
+  readonly fast: FastEvaluator | undefined;
 }
 
 const DEFAULT_MAX_DEPTH = 100;
@@ -72,6 +78,7 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
       variableNames: [],
       syntaxError,
       evaluate: () => Promise.reject(syntaxError),
+      fast: undefined,
     };
   }
   for (const [name, fn] of Object.entries(addedFunctions(options))) {
@@ -86,6 +93,7 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
     text,
     variableNames: referencedVariables(expression.ast()),
     syntaxError: undefined,
+    fast: compileFastPath(expression.ast()),
     evaluate: (bindings) => {
       const guard: Guard = { depth: 0, steps: 0, startedAt: Date.now(), maxDepth, timeoutMs };
       // No input document: AWS forbids `$` and bare field names at the top of an expression.

@@ -16,7 +16,8 @@ function optionalTemplate(def: StateDefinition, field: string, fieldName: string
  * (Task, Parallel) gives the effective input, `Output` the state output, and a Catcher's `Output`
  * the output after a caught error. Every template is compiled here, once. `$states.result` is
  * bound only where AWS allows it (states with a result stage: Task, Map, Parallel), and
- * `$states.errorOutput` only in Catchers.
+ * `$states.errorOutput` only in Catchers. Fields whose expressions are all in the fast subset are
+ * evaluated synchronously (`evaluateNow`), so such states need no promise.
  */
 export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields, options: CompileJsonataOptions = {}): DataFlow {
   const args = TAKES_ARGUMENTS.has(String(def["Type"])) ? optionalTemplate(def, "Arguments", "Arguments", options) : undefined;
@@ -34,17 +35,17 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
 
   return {
     effectiveInput(raw: unknown, frame: Frame): unknown {
-      return args === undefined ? raw : args.evaluate({ input: raw, context: frame.context, variables: frame.variables });
+      return args === undefined ? raw : args.evaluateNow({ input: raw, context: frame.context, variables: frame.variables });
     },
     output(raw: unknown, result: unknown, frame: Frame): unknown {
       if (output === undefined) return result;
       const base = { input: raw, context: frame.context, variables: frame.variables };
-      return output.evaluate(bindsResult ? { ...base, result } : base);
+      return output.evaluateNow(bindsResult ? { ...base, result } : base);
     },
     catchOutput(raw: unknown, errorOutput: unknown, catcher: StateDefinition, frame: Frame): unknown {
       const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
       if (template === undefined) return errorOutput;
-      return template.evaluate({ input: raw, context: frame.context, variables: frame.variables, errorOutput });
+      return template.evaluateNow({ input: raw, context: frame.context, variables: frame.variables, errorOutput });
     },
   };
 }

@@ -3,6 +3,7 @@ import type { VariableReader } from "../data/scope.ts";
 import { compileExpression, type CompiledExpression, type EngineOptions } from "./compile-expression.ts";
 import { returnedNothing, threwDuringEvaluation, unsupportedResult } from "./errors.ts";
 import { expressionBody, isJsonataExpression } from "./expression.ts";
+import { FALLBACK } from "./fast-path.ts";
 import { checkResultType, type JsonataResultType } from "./result-type.ts";
 import { toPlainJson } from "./to-json.ts";
 
@@ -48,6 +49,13 @@ export interface CompiledJsonataTemplate {
   readonly expressions: readonly TemplateExpression[];
   /** Evaluates the field to plain JSON; rejects with a `QueryEvaluationError` on any failure. */
   evaluate(bindings: JsonataBindings): Promise<unknown>;
+  /**
+   * Same value and errors as {@link evaluate}, but synchronous (a value, or a thrown
+   * `QueryEvaluationError`) whenever every expression of the field is in the fast subset
+   * (`fast-path.ts`); a Promise only when JSONata itself has to evaluate. Lets a state whose
+   * fields are all simple stay synchronous instead of paying promises per expression.
+   */
+  evaluateNow(bindings: JsonataBindings): unknown;
 }
 
 type Node =
@@ -69,20 +77,92 @@ export function compileJsonataTemplate(
   const expressions: TemplateExpression[] = [];
   const root = compileNode(value, fieldName, options, expressions);
   const expect = options.expect ?? "any";
+  const checkType = (result: unknown): unknown => {
+    if (root.kind === "expression" && expect !== "any") {
+      const mismatch = checkResultType(result, expect, root.compiled.text, root.path);
+      if (mismatch !== undefined) throw mismatch;
+    }
+    return result;
+  };
+  const evaluateAsync = async (scope: BindingCache): Promise<unknown> => checkType(await evaluateNode(root, scope));
+  // Only worth trying when every expression has a fast evaluator; otherwise go straight to JSONata.
+  const allFast = expressions.length > 0 && everyExpression(root, (compiled) => compiled.fast !== undefined);
+  const evaluateNow = (bindings: JsonataBindings): unknown => {
+    if (root.kind === "literal") return root.value;
+    const scope = new BindingCache(bindings);
+    if (allFast) {
+      const value = evaluateNodeNow(root, scope);
+      if (value !== FALLBACK) return checkType(value);
+    }
+    return evaluateAsync(scope);
+  };
   return {
     fieldName,
     expressions,
-    evaluate: async (bindings) => {
-      if (root.kind === "literal") return root.value;
-      const scope = new BindingCache(bindings);
-      const result = await evaluateNode(root, scope);
-      if (root.kind === "expression" && expect !== "any") {
-        const mismatch = checkResultType(result, expect, root.compiled.text, root.path);
-        if (mismatch !== undefined) throw mismatch;
+    evaluate: (bindings) => {
+      try {
+        return Promise.resolve(evaluateNow(bindings));
+      } catch (error) {
+        return Promise.reject(error as Error);
       }
-      return result;
     },
+    evaluateNow,
   };
+}
+
+function everyExpression(node: Node, test: (compiled: CompiledExpression) => boolean): boolean {
+  switch (node.kind) {
+    case "literal":
+      return true;
+    case "expression":
+      return test(node.compiled);
+    case "array":
+      return node.items.every((item) => everyExpression(item, test));
+    case "object":
+      return node.entries.every(([, member]) => everyExpression(member, test));
+  }
+}
+
+/** The fast, synchronous twin of {@link evaluateNode}: FALLBACK as soon as one expression needs JSONata. */
+function evaluateNodeNow(node: Node, scope: BindingCache): unknown {
+  switch (node.kind) {
+    case "literal":
+      return node.value;
+    case "expression":
+      return evaluateExpressionNow(node.compiled, node.path, scope);
+    case "array": {
+      const out: unknown[] = [];
+      for (const item of node.items) {
+        const value = evaluateNodeNow(item, scope);
+        if (value === FALLBACK) return FALLBACK;
+        out.push(value);
+      }
+      return out;
+    }
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const [key, member] of node.entries) {
+        const value = evaluateNodeNow(member, scope);
+        if (value === FALLBACK) return FALLBACK;
+        setOwn(out, key, value);
+      }
+      return out;
+    }
+  }
+}
+
+function evaluateExpressionNow(compiled: CompiledExpression, path: string, scope: BindingCache): unknown {
+  const fast = compiled.fast;
+  if (fast === undefined) return FALLBACK;
+  let raw: unknown;
+  try {
+    raw = fast(scope.for(compiled));
+  } catch {
+    // The fast path is not meant to throw; if it ever does, JSONata gives the real answer.
+    return FALLBACK;
+  }
+  if (raw === FALLBACK) return FALLBACK;
+  return plainResult(compiled, path, raw);
 }
 
 function compileNode(value: unknown, path: string, options: EngineOptions, found: TemplateExpression[]): Node {
@@ -131,6 +211,11 @@ async function evaluateExpression(compiled: CompiledExpression, path: string, sc
   } catch (error) {
     throw threwDuringEvaluation(compiled.text, path, error);
   }
+  return plainResult(compiled, path, raw);
+}
+
+/** A JSONata value as plain JSON, or the error AWS raises for a field that has none. */
+function plainResult(compiled: CompiledExpression, path: string, raw: unknown): unknown {
   const converted = toPlainJson(raw);
   if (converted.kind === "undefined") throw returnedNothing(compiled.text, path);
   if (converted.kind === "unsupported") throw unsupportedResult(compiled.text, path);

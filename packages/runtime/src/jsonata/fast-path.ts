@@ -1,0 +1,426 @@
+import { hash, parse, partition } from "./functions.ts";
+
+/**
+ * A synchronous evaluator for the everyday subset of JSONata that Step Functions definitions use:
+ * `$states.input.a.b` and `$var.x` paths over objects, literals, object and array constructors,
+ * `&`, arithmetic, comparisons, `? :`, and `$merge`, `$string`, `$parse`, `$partition`, `$hash`.
+ *
+ * Why: jsonata 2.x evaluates every node through an `async` function, so even
+ * `$states.input.v` costs several promises and microtask turns, and it makes every JSONata state
+ * asynchronous. This evaluator computes the same value directly.
+ *
+ * It never decides anything JSONata would decide differently: whenever a value leaves the cases
+ * it models exactly (an array in the middle of a path, a type error, a non-finite number, a
+ * function name shadowed by a variable, an unbound variable, …) it returns {@link FALLBACK} and
+ * the caller evaluates the expression with JSONata itself, which also produces the exact error.
+ * That is safe because everything here is pure: evaluating twice changes nothing. Expressions
+ * outside the subset (lambdas, predicates, `$random()`, `$uuid()`, …) get no fast evaluator at all.
+ */
+export type FastEvaluator = (bindings: Readonly<Record<string, unknown>>) => unknown;
+
+/** Returned by a {@link FastEvaluator} that cannot answer: evaluate with JSONata instead. */
+export const FALLBACK: unique symbol = Symbol("evaluate with JSONata");
+
+/**
+ * Deepest syntax tree accepted. JSONata's own depth guard (100 nested evaluations, AWS's stack
+ * overflow) counts about two evaluations per tree level here, so a tree this shallow can never
+ * trip it: the fast path cannot turn a JSONata failure into a success.
+ */
+const MAX_TREE_DEPTH = 20;
+
+type Node = Readonly<Record<string, unknown>>;
+
+/** Keys a node of each shape may carry; any other key (predicates, focus, grouping, …) means "not in the subset". */
+const ALLOWED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
+  string: new Set(["type", "value", "position"]),
+  number: new Set(["type", "value", "position"]),
+  value: new Set(["type", "value", "position"]),
+  variable: new Set(["type", "value", "position"]),
+  name: new Set(["type", "value", "position"]),
+  path: new Set(["type", "steps"]),
+  binary: new Set(["type", "value", "position", "lhs", "rhs"]),
+  condition: new Set(["type", "position", "condition", "then", "else"]),
+  function: new Set(["type", "value", "position", "arguments", "procedure"]),
+  array: new Set(["type", "value", "position", "expressions", "consarray"]),
+  object: new Set(["type", "value", "position", "lhs"]),
+  negation: new Set(["type", "value", "position", "expression"]),
+};
+
+/** Built-in functions the fast path implements, with JSONata's argument counts. */
+const FUNCTIONS: Readonly<Record<string, { readonly arity: number; readonly call: (args: readonly unknown[]) => unknown }>> = {
+  merge: { arity: 1, call: ([arg]) => merge(arg) },
+  string: { arity: 1, call: ([arg]) => (arg === undefined ? undefined : stringify(arg)) },
+  parse: { arity: 1, call: ([text]) => (typeof text === "string" ? parseOrFallback(text) : FALLBACK) },
+  partition: {
+    arity: 2,
+    call: ([items, size]) =>
+      Array.isArray(items) && typeof size === "number" && Number.isFinite(size) && Math.floor(size) >= 1 ? partition(items, size) : FALLBACK,
+  },
+  hash: { arity: 2, call: ([value, algorithm]) => (typeof value === "string" && typeof algorithm === "string" ? hashOrFallback(value, algorithm) : FALLBACK) },
+};
+
+/** Compiles the fast evaluator of a parsed expression, or `undefined` when it is outside the subset. */
+export function compileFastPath(ast: unknown): FastEvaluator | undefined {
+  try {
+    return compile(ast as Node, 0);
+  } catch (error) {
+    if (error === OUTSIDE_SUBSET) return undefined;
+    throw error;
+  }
+}
+
+const OUTSIDE_SUBSET = Symbol("outside the subset");
+
+function outside(): never {
+  throw OUTSIDE_SUBSET;
+}
+
+function shapeOf(node: Node): string {
+  const type = node["type"];
+  if (type === "unary") {
+    if (node["value"] === "[") return "array";
+    if (node["value"] === "{") return "object";
+    if (node["value"] === "-") return "negation";
+  }
+  return typeof type === "string" ? type : "";
+}
+
+function compile(node: Node, depth: number): FastEvaluator {
+  if (typeof node !== "object" || node === null || depth > MAX_TREE_DEPTH) outside();
+  const shape = shapeOf(node);
+  const allowed = ALLOWED_KEYS[shape];
+  if (allowed === undefined) outside();
+  checkKeys(node, allowed);
+  switch (shape) {
+    case "string":
+    case "number":
+    case "value":
+      return compileLiteral(node["value"]);
+    case "variable":
+      return compileVariable(node["value"]);
+    case "path":
+      return compilePath(node["steps"]);
+    case "binary":
+      return compileBinary(String(node["value"]), compile(node["lhs"] as Node, depth + 1), compile(node["rhs"] as Node, depth + 1));
+    case "condition":
+      return compileCondition(node, depth);
+    case "function":
+      return compileFunction(node, depth);
+    case "array":
+      return compileArray(node["expressions"], depth);
+    case "object":
+      return compileObject(node["lhs"], depth);
+    case "negation":
+      return compileNegation(compile(node["expression"] as Node, depth + 1));
+    default:
+      return outside();
+  }
+}
+
+/** Rejects a node carrying any other key with a value (JSONata's AST leaves some keys undefined, e.g. `name`). */
+function checkKeys(node: Node, allowed: ReadonlySet<string>): void {
+  for (const key of Object.keys(node)) if (!allowed.has(key) && node[key] !== undefined) outside();
+}
+
+function compileLiteral(value: unknown): FastEvaluator {
+  if (typeof value === "number" && !Number.isFinite(value)) outside();
+  if (typeof value === "object" && value !== null) outside();
+  return () => value;
+}
+
+/** `$name`: only names bound for this evaluation; JSONata resolves the rest (built-ins, `$`). */
+function compileVariable(name: unknown): FastEvaluator {
+  if (typeof name !== "string" || name === "") outside();
+  return (bindings) => (Object.hasOwn(bindings, name) ? bindings[name] : FALLBACK);
+}
+
+/** `$var.a.b`: member steps over objects only; an array on the way is JSONata's business. */
+function compilePath(steps: unknown): FastEvaluator {
+  if (!Array.isArray(steps) || steps.length < 2) outside();
+  const [first, ...rest] = steps as Node[];
+  if (first === undefined || shapeOf(first) !== "variable") outside();
+  const names = rest.map((step) => {
+    if (shapeOf(step) !== "name" || typeof step["value"] !== "string") outside();
+    checkKeys(step, ALLOWED_KEYS["name"] as ReadonlySet<string>);
+    return step["value"];
+  });
+  checkKeys(first, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
+  const start = compileVariable(first["value"]);
+  return (bindings) => {
+    let value = start(bindings);
+    if (value === FALLBACK) return FALLBACK;
+    for (const name of names) {
+      if (value === undefined) return undefined;
+      if (typeof value !== "object" || value === null) {
+        // A member of a string, number, boolean or null is nothing.
+        if (typeof value === "function") return FALLBACK;
+        return undefined;
+      }
+      if (Array.isArray(value)) return FALLBACK;
+      const record = value as Record<string, unknown>;
+      if (Object.hasOwn(record, name)) value = record[name];
+      else if (name in record) return FALLBACK;
+      else return undefined;
+    }
+    return value;
+  };
+}
+
+function compileBinary(op: string, lhs: FastEvaluator, rhs: FastEvaluator): FastEvaluator {
+  switch (op) {
+    case "&":
+      return (bindings) => {
+        const left = lhs(bindings);
+        if (left === FALLBACK) return FALLBACK;
+        const right = rhs(bindings);
+        if (right === FALLBACK) return FALLBACK;
+        const leftText = left === undefined ? "" : stringify(left);
+        if (leftText === FALLBACK) return FALLBACK;
+        const rightText = right === undefined ? "" : stringify(right);
+        if (rightText === FALLBACK) return FALLBACK;
+        return leftText + rightText;
+      };
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%":
+      return compileArithmetic(op, lhs, rhs);
+    case "=":
+    case "!=": {
+      const equal = op === "=";
+      return (bindings) => {
+        const left = lhs(bindings);
+        if (left === FALLBACK) return FALLBACK;
+        const right = rhs(bindings);
+        if (right === FALLBACK) return FALLBACK;
+        if (left === undefined || right === undefined) return false;
+        // Deep equality of objects and arrays is left to JSONata.
+        if (typeof left === "object" && left !== null) return FALLBACK;
+        if (typeof right === "object" && right !== null) return FALLBACK;
+        return (left === right) === equal;
+      };
+    }
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+      return compileComparison(op, lhs, rhs);
+    case "and":
+    case "or": {
+      const isAnd = op === "and";
+      return (bindings) => {
+        const left = lhs(bindings);
+        if (typeof left !== "boolean") return FALLBACK;
+        if (isAnd ? !left : left) return left;
+        const right = rhs(bindings);
+        return typeof right === "boolean" ? right : FALLBACK;
+      };
+    }
+    default:
+      return outside();
+  }
+}
+
+function compileArithmetic(op: "+" | "-" | "*" | "/" | "%", lhs: FastEvaluator, rhs: FastEvaluator): FastEvaluator {
+  return (bindings) => {
+    const left = lhs(bindings);
+    if (left === FALLBACK) return FALLBACK;
+    const right = rhs(bindings);
+    if (right === FALLBACK) return FALLBACK;
+    // Type errors (T2001/T2002) and non-finite operands (D1001) are JSONata's to report.
+    if (left !== undefined && !isFiniteNumber(left)) return FALLBACK;
+    if (right !== undefined && !isFiniteNumber(right)) return FALLBACK;
+    if (left === undefined || right === undefined) return undefined;
+    const a = left as number;
+    const b = right as number;
+    const result = op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : op === "/" ? a / b : a % b;
+    return Number.isFinite(result) ? result : FALLBACK;
+  };
+}
+
+function compileComparison(op: "<" | "<=" | ">" | ">=", lhs: FastEvaluator, rhs: FastEvaluator): FastEvaluator {
+  return (bindings) => {
+    const left = lhs(bindings);
+    if (left === FALLBACK) return FALLBACK;
+    const right = rhs(bindings);
+    if (right === FALLBACK) return FALLBACK;
+    const leftType = typeof left;
+    const rightType = typeof right;
+    // Only two numbers or two strings are compared here; undefined and type errors go to JSONata.
+    if (leftType !== rightType || (leftType !== "number" && leftType !== "string")) return FALLBACK;
+    if (leftType === "number" && (!Number.isFinite(left) || !Number.isFinite(right))) return FALLBACK;
+    const a = left as number | string;
+    const b = right as number | string;
+    return op === "<" ? a < b : op === "<=" ? a <= b : op === ">" ? a > b : a >= b;
+  };
+}
+
+function compileCondition(node: Node, depth: number): FastEvaluator {
+  const condition = compile(node["condition"] as Node, depth + 1);
+  const then = compile(node["then"] as Node, depth + 1);
+  const otherwise = node["else"] === undefined ? () => undefined : compile(node["else"] as Node, depth + 1);
+  return (bindings) => {
+    const test = condition(bindings);
+    // JSONata casts any value to a boolean; only real booleans are decided here.
+    if (typeof test !== "boolean") return FALLBACK;
+    return test ? then(bindings) : otherwise(bindings);
+  };
+}
+
+function compileNegation(operand: FastEvaluator): FastEvaluator {
+  return (bindings) => {
+    const value = operand(bindings);
+    if (value === undefined) return undefined;
+    return isFiniteNumber(value) ? -(value as number) : FALLBACK;
+  };
+}
+
+function compileFunction(node: Node, depth: number): FastEvaluator {
+  const procedure = node["procedure"] as Node | undefined;
+  if (procedure === undefined || shapeOf(procedure) !== "variable" || node["value"] !== "(") outside();
+  checkKeys(procedure, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
+  const name = procedure["value"];
+  if (typeof name !== "string" || !Object.hasOwn(FUNCTIONS, name)) outside();
+  const fn = FUNCTIONS[name] as (typeof FUNCTIONS)[string];
+  const argNodes = node["arguments"];
+  if (!Array.isArray(argNodes) || argNodes.length !== fn.arity) outside();
+  const args = (argNodes as Node[]).map((arg) => compile(arg, depth + 1));
+  return (bindings) => {
+    // A workflow variable of the same name shadows the built-in: JSONata decides what happens.
+    if (Object.hasOwn(bindings, name)) return FALLBACK;
+    const values: unknown[] = [];
+    for (const arg of args) {
+      const value = arg(bindings);
+      if (value === FALLBACK) return FALLBACK;
+      values.push(value);
+    }
+    return fn.call(values);
+  };
+}
+
+/** `[a, b]`: undefined items vanish; an item that is an array is spliced in unless it is itself `[…]`. */
+function compileArray(expressions: unknown, depth: number): FastEvaluator {
+  if (!Array.isArray(expressions)) outside();
+  const items = (expressions as Node[]).map((item) => ({ evaluate: compile(item, depth + 1), nested: shapeOf(item) === "array" }));
+  return (bindings) => {
+    const out: unknown[] = [];
+    for (const item of items) {
+      const value = item.evaluate(bindings);
+      if (value === FALLBACK) return FALLBACK;
+      if (value === undefined) continue;
+      if (Array.isArray(value) && !item.nested) {
+        for (const member of value as unknown[]) out.push(member);
+      } else {
+        out.push(value);
+      }
+    }
+    return out;
+  };
+}
+
+/** `{'k': v}`: literal string keys only, each once; undefined values drop the key. */
+function compileObject(pairs: unknown, depth: number): FastEvaluator {
+  if (!Array.isArray(pairs)) outside();
+  const seen = new Set<string>();
+  const entries = (pairs as unknown[]).map((pair) => {
+    if (!Array.isArray(pair) || pair.length !== 2) outside();
+    const [keyNode, valueNode] = pair as [Node, Node];
+    if (shapeOf(keyNode) !== "string" || typeof keyNode["value"] !== "string") outside();
+    const key = keyNode["value"];
+    // Duplicate keys are an error (D1009) and `__proto__` would set the prototype: JSONata's cases.
+    if (seen.has(key) || key === "__proto__") outside();
+    seen.add(key);
+    return { key, value: compile(valueNode, depth + 1) };
+  });
+  return (bindings) => {
+    const out: Record<string, unknown> = {};
+    for (const entry of entries) {
+      const value = entry.value(bindings);
+      if (value === FALLBACK) return FALLBACK;
+      if (value !== undefined) out[entry.key] = value;
+    }
+    return out;
+  };
+}
+
+/** `$merge(objects)`: an array of plain objects, later keys winning (JSONata copies with for…in). */
+function merge(arg: unknown): unknown {
+  if (arg === undefined) return undefined;
+  if (!Array.isArray(arg)) return FALLBACK;
+  const out: Record<string, unknown> = {};
+  for (const item of arg as unknown[]) {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return FALLBACK;
+    if (Object.getPrototypeOf(item) !== Object.prototype) return FALLBACK;
+    const record = item as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      // JSONata assigns `result[key] = …`: for `__proto__` that changes the prototype instead.
+      if (key === "__proto__") return FALLBACK;
+      out[key] = record[key];
+    }
+  }
+  return out;
+}
+
+/** JSONata's `$string` for JSON values: numbers to 15 significant digits, like `fn.string`. */
+function stringify(value: unknown): string | typeof FALLBACK {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && !Number.isFinite(value)) return FALLBACK;
+  if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return FALLBACK;
+  if (typeof value === "object" && value !== null && !isPlainJsonTree(value)) return FALLBACK;
+  return JSON.stringify(value, numberReplacer);
+}
+
+function numberReplacer(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isInteger(value) && Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
+/**
+ * True for objects and arrays holding only JSON values (no functions, no non-finite numbers, no
+ * JSONata sequence flags): the only trees {@link stringify} turns into text by itself.
+ */
+function isPlainJsonTree(value: object): boolean {
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype || Object.hasOwn(value, "outerWrapper")) return false;
+    for (const item of value as unknown[]) if (!isPlainJsonValue(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!isPlainJsonValue(record[key])) return false;
+  return true;
+}
+
+function isPlainJsonValue(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object":
+      return value === null || isPlainJsonTree(value);
+    default:
+      return false;
+  }
+}
+
+function isFiniteNumber(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function parseOrFallback(text: string): unknown {
+  try {
+    return parse(text);
+  } catch {
+    return FALLBACK;
+  }
+}
+
+function hashOrFallback(value: string, algorithm: string): unknown {
+  try {
+    return hash(value, algorithm);
+  } catch {
+    return FALLBACK;
+  }
+}
