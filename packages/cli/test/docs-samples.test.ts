@@ -79,16 +79,24 @@ describe("docs samples", () => {
       () => "",
       (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ""}${error.stderr ?? ""}`,
     );
-    const messages = failures
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .map((l) => {
-        const at = /^(.+?)\((\d+),(\d+)\): (.*)$/.exec(l);
-        const block = at === null ? undefined : origin.get(at[1] ?? "");
-        if (at === null || block === undefined) return l;
-        const lineInPage = block.line + Number(at[2]);
-        return `docs/${block.page} ts block #${block.index} (page line ${lineInPage}, block line ${at[2]}:${at[3]}): ${at[4]}`;
-      });
+    // Errors inside the packages themselves are the root type-check's business (`npm run
+    // typecheck`); here only errors located in a sample count, with their continuation lines.
+    const messages: string[] = [];
+    let current: string | undefined;
+    for (const l of failures.split("\n")) {
+      const at = /^(.+?)\((\d+),(\d+)\): (.*)$/.exec(l);
+      if (at !== null) {
+        const block = origin.get(at[1] ?? "");
+        current = block === undefined ? undefined : `docs/${block.page} ts block #${block.index} (page line ${block.line + Number(at[2])}, block line ${at[2]}:${at[3]}): ${at[4]}`;
+        if (current !== undefined) messages.push(current);
+      } else if (current !== undefined && l.startsWith(" ")) {
+        messages[messages.length - 1] += `\n${l}`;
+      } else if (l.trim() !== "" && !/^\S+\(\d+,\d+\)/.test(l) && !l.startsWith(" ")) {
+        // Not a located diagnostic (a tsc usage or config error): always a failure.
+        messages.push(l);
+        current = undefined;
+      }
+    }
     expect(messages, `${tsBlocks.length} samples checked`).toEqual([]);
   }, 60_000);
 
