@@ -1,6 +1,7 @@
 import jsonata from "jsonata";
 import { compileFastPath, type FastEvaluator } from "./fast-path.ts";
 import { addedFunctions, type RandomSources } from "./functions.ts";
+import { mayReadContext } from "./states-usage.ts";
 
 /** How one JSONata expression is compiled and bounded. */
 export interface EngineOptions extends RandomSources {
@@ -28,6 +29,8 @@ export interface CompiledExpression {
    * same value as {@link evaluate}, or `FALLBACK` when only JSONata can say. Absent otherwise.
    */
   readonly fast: FastEvaluator | undefined;
+  /** False when the expression certainly never reads `$states.context` (see `states-usage.ts`). */
+  readonly readsContext: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 100;
@@ -79,6 +82,7 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
       syntaxError,
       evaluate: () => Promise.reject(syntaxError),
       fast: undefined,
+      readsContext: true,
     };
   }
   for (const [name, fn] of Object.entries(addedFunctions(options))) {
@@ -94,6 +98,7 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
     variableNames: referencedVariables(expression.ast()),
     syntaxError: undefined,
     fast: compileFastPath(expression.ast()),
+    readsContext: mayReadContext(expression.ast()),
     evaluate: (bindings) => {
       const guard: Guard = { depth: 0, steps: 0, startedAt: Date.now(), maxDepth, timeoutMs };
       // No input document: AWS forbids `$` and bare field names at the top of an expression.

@@ -33,19 +33,23 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
     ]),
   );
 
+  // The context object is built only for templates that may read it (the engine formats a
+  // timestamp for it, which cost more than evaluating a simple Output).
+  const contextFor = (template: CompiledJsonataTemplate, frame: Frame): unknown => (template.readsContext ? frame.context : undefined);
+
   return {
     effectiveInput(raw: unknown, frame: Frame): unknown {
-      return args === undefined ? raw : args.evaluateNow({ input: raw, context: frame.context, variables: frame.variables });
+      return args === undefined ? raw : args.evaluateNow({ input: raw, context: contextFor(args, frame), variables: frame.variables });
     },
     output(raw: unknown, result: unknown, frame: Frame): unknown {
       if (output === undefined) return result;
-      const base = { input: raw, context: frame.context, variables: frame.variables };
+      const base = { input: raw, context: contextFor(output, frame), variables: frame.variables };
       return output.evaluateNow(bindsResult ? { ...base, result } : base);
     },
     catchOutput(raw: unknown, errorOutput: unknown, catcher: StateDefinition, frame: Frame): unknown {
       const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
       if (template === undefined) return errorOutput;
-      return template.evaluateNow({ input: raw, context: frame.context, variables: frame.variables, errorOutput });
+      return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput });
     },
   };
 }

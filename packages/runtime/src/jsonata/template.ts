@@ -56,6 +56,11 @@ export interface CompiledJsonataTemplate {
    * fields are all simple stay synchronous instead of paying promises per expression.
    */
   evaluateNow(bindings: JsonataBindings): unknown;
+  /**
+   * False when no expression of the field can read `$states.context`: the caller may then pass
+   * `context: undefined` and skip building the context object (a timestamp format per state).
+   */
+  readonly readsContext: boolean;
 }
 
 type Node =
@@ -107,6 +112,7 @@ export function compileJsonataTemplate(
       }
     },
     evaluateNow,
+    readsContext: !everyExpression(root, (compiled) => !compiled.readsContext),
   };
 }
 
