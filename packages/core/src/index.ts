@@ -5,6 +5,10 @@ export type { Workflow, WorkflowBuilder, WorkflowOptions, CompileResult } from "
 
 export { lambda, serviceIntegration, sdkIntegration, resource } from "./builder/task-resource.ts";
 export type { TaskResource, TaskCall, IntegrationPattern, IntegrationOptions, LambdaOptions, LambdaServiceError } from "./builder/task-resource.ts";
+export type { LambdaFunction, AnyHandler, HandlerInput, HandlerResult } from "./builder/task-resource.ts";
+export type { LambdaDeclaration } from "./ir/lambda-declaration.ts";
+export { localTasks, override } from "./local/local-tasks.ts";
+export type { LocalTask, LocalOverride, LocalTasksOptions, LambdaSource } from "./local/local-tasks.ts";
 
 export { and, or, not, jsonataCondition, jsonPathRule } from "./builder/conditions.ts";
 export { fn, jsonata, jsonPath, asNumber, asString, asBoolean, literal } from "./builder/functions.ts";

@@ -3,6 +3,7 @@
  * phantoms so `task()` can check arguments and offer typed Retry/Catch names.
  */
 import type { Expr } from "../ir/expr-node.ts";
+import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { StandardSchemaLike } from "./schema.ts";
 
 declare const taskTypes: unique symbol;
@@ -33,9 +34,21 @@ export type LambdaServiceError =
   | "Lambda.TooManyRequestsException"
   | "Lambda.Unknown";
 
-type AnyHandler = (event: never, ...rest: never[]) => unknown;
-type HandlerInput<H> = H extends (event: infer I, ...rest: never[]) => unknown ? I : unknown;
-type HandlerResult<H> = H extends (...args: never[]) => infer R ? Awaited<R> : unknown;
+/** Any Lambda handler: its event type and result type are read from it. */
+export type AnyHandler = (event: never, ...rest: never[]) => unknown;
+/** The event a handler takes. */
+export type HandlerInput<H> = H extends (event: infer I, ...rest: never[]) => unknown ? I : unknown;
+/** What a handler's promise resolves to. */
+export type HandlerResult<H> = H extends (...args: never[]) => infer R ? Awaited<R> : unknown;
+
+/**
+ * What `lambda()` returns: a Task resource typed from the handler, and the declaration itself
+ * (entry, loader, errors) for tooling that runs or deploys the handler.
+ */
+export interface LambdaFunction<H extends AnyHandler, TE extends string>
+  extends TaskResource<HandlerInput<H>, HandlerResult<H>, TE>, LambdaDeclaration {
+  readonly load: () => Promise<H>;
+}
 
 export interface LambdaOptions<H extends AnyHandler, Errors extends readonly string[]> {
   /** Source file of the handler, bundled for AWS and run in-process locally. */
@@ -58,7 +71,7 @@ const taskResource = <TI, TR, TE extends string>(call: TaskCall): TaskResource<T
 export function lambda<H extends AnyHandler, const Errors extends readonly string[] = []>(
   name: string,
   options: LambdaOptions<H, Errors>,
-): TaskResource<HandlerInput<H>, HandlerResult<H>, Errors[number] | LambdaServiceError> & { readonly entry: string; readonly name: string; readonly load: () => Promise<H> } {
+): LambdaFunction<H, Errors[number] | LambdaServiceError> {
   const pattern = options.pattern ?? "requestResponse";
   const functionName = options.functionName ?? name;
   const resource = taskResource<HandlerInput<H>, HandlerResult<H>, Errors[number] | LambdaServiceError>({
@@ -66,11 +79,15 @@ export function lambda<H extends AnyHandler, const Errors extends readonly strin
     request: (payload) => ({ kind: "object", entries: [["FunctionName", { kind: "literal", value: functionName }], ["Payload", payload]] }),
     resultPath: pattern === "waitForTaskToken" ? [] : ["Payload"],
   });
-  return Object.freeze({ ...resource, entry: options.entry, name, load: options.handler }) as typeof resource & {
-    readonly entry: string;
-    readonly name: string;
-    readonly load: () => Promise<H>;
-  };
+  // A copy of `errors`: the declaration is frozen with the IR, the caller's array must not be.
+  const declaration: LambdaDeclaration = { name, functionName, entry: options.entry, load: options.handler, errors: Object.freeze([...(options.errors ?? [])]), pattern };
+  return Object.freeze({ ...resource, ...declaration }) as LambdaFunction<H, Errors[number] | LambdaServiceError>;
+}
+
+/** True for a resource built by `lambda()` (it carries its declaration). */
+export function isLambdaFunction(resource: object): resource is LambdaDeclaration {
+  const r = resource as Partial<Record<keyof LambdaDeclaration, unknown>>;
+  return typeof r.load === "function" && typeof r.functionName === "string" && typeof r.entry === "string";
 }
 
 export interface IntegrationOptions<TI, TR, Errors extends readonly string[]> {

@@ -1,11 +1,17 @@
 /** The Task state: a resource call with its request, output, variables, Retriers and Catchers. */
+import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { StateNode } from "../ir/state-node.ts";
 import type { CallSite } from "./call-site.ts";
 import { rootRef, toExpr } from "./ref-proxy.ts";
 import { defined, inputScope, numberOrExpr, resultScope, select, selectAssign } from "./selector-scopes.ts";
 import { base, catchNodes, catchers, draft, retriers, withCatches, type Options, type TargetResolver } from "./state-draft.ts";
 import type { ChainData } from "./state-graph.ts";
-import type { TaskResource } from "./task-resource.ts";
+import { isLambdaFunction, type TaskResource } from "./task-resource.ts";
+
+/** The declaration alone (not the Task resource's call), as the IR keeps it. */
+function lambdaDeclaration(d: LambdaDeclaration): LambdaDeclaration {
+  return Object.freeze({ name: d.name, functionName: d.functionName, entry: d.entry, load: d.load, errors: d.errors, pattern: d.pattern });
+}
 
 /** Builds a Task state (and its Catch targets) as a chain. */
 export function taskState(name: string, resource: TaskResource<never, unknown, string>, options: Options, site: CallSite, resolve: TargetResolver): ChainData {
@@ -32,6 +38,7 @@ export function taskState(name: string, resource: TaskResource<never, unknown, s
       credentials: roleArn === undefined ? undefined : { kind: "object", entries: [["RoleArn", toExpr(roleArn)]] },
       retry: retriers(options["retry"]),
       catch: catchNodes(specs, link),
+      lambda: isLambdaFunction(resource) ? lambdaDeclaration(resource) : undefined,
     }),
   );
   return withCatches(d, specs, site, resolve);

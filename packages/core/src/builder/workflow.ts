@@ -3,6 +3,7 @@ import type { AslDefinition } from "../compiler/asl-definition.ts";
 import { renderWorkflow } from "../compiler/asl-compiler.ts";
 import { validateCompiledAsl } from "../compiler/asl-validation.ts";
 import { formatDiagnostics, type CompileDiagnostic } from "../compiler/compile-diagnostic.ts";
+import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { QueryLanguage, WorkflowNode } from "../ir/state-node.ts";
 import { captureSite } from "./call-site.ts";
 import { chainData, type Chain, type ChainLike, type DoneAfter, type PassesInput, type Target, type FailOptions, type StateFactories, type SucceedOptions } from "./chain-types.ts";
@@ -11,6 +12,7 @@ import type { InferSchema, StandardSchemaLike } from "./schema.ts";
 import { makeChain, makeFactories, standaloneFail, standaloneSucceed, targetChain } from "./state-factories.ts";
 import { joinChains, jumpTo, type ChainData } from "./state-graph.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
+import { workflowLambdas } from "./workflow-lambdas.ts";
 
 export interface WorkflowOptions<S extends StandardSchemaLike> {
   /** The execution input's schema (zod, any Standard Schema, or `typeOnly<T>()`). */
@@ -49,6 +51,11 @@ export interface Workflow<In, Out, V = {}, E extends string = never, D = never> 
   then<O2, V2, E2 extends string, D2 = never>(
     next: [Out] extends [never] ? StepcraftTypeError<"this workflow has no open end to continue"> : Target<Out, V, O2, V2, E2, D2>,
   ): Workflow<In, O2, V2, E | E2, D | DoneAfter<D2, Out>>;
+  /**
+   * The `lambda()` declarations this workflow's Task states invoke (Parallel branches and Map
+   * processors included), each once: what `localTasks()` binds and the CDK construct deploys.
+   */
+  readonly lambdas: readonly LambdaDeclaration[];
   /** The IR and the builder's graph diagnostics. */
   toIr(): { readonly ir: WorkflowNode; readonly diagnostics: readonly CompileDiagnostic[] };
   /** Compiles without throwing. */
@@ -96,22 +103,28 @@ function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
 
 function makeWorkflow(meta: WorkflowMetaData, graph: ChainData): object {
   const compile = (): CompileResult => compileGraph(meta, graph);
+  const toIr = () =>
+    buildWorkflowIr(graph, {
+      name: meta.name,
+      queryLanguage: meta.queryLanguage,
+      ...(meta.comment === undefined ? {} : { comment: meta.comment }),
+      ...(meta.timeoutSeconds === undefined ? {} : { timeoutSeconds: meta.timeoutSeconds }),
+      ...(meta.version === undefined ? {} : { version: meta.version }),
+    });
+  // Built on first read: most workflows are only compiled, and the graph never changes.
+  let lambdas: readonly LambdaDeclaration[] | undefined;
   return Object.freeze({
     name: meta.name,
     queryLanguage: meta.queryLanguage,
     inputSchema: meta.inputSchema,
+    get lambdas(): readonly LambdaDeclaration[] {
+      lambdas ??= workflowLambdas(toIr().ir);
+      return lambdas;
+    },
     then(next: unknown) {
       return makeWorkflow(meta, joinChains(graph, targetChain(next), captureSite()));
     },
-    toIr() {
-      return buildWorkflowIr(graph, {
-        name: meta.name,
-        queryLanguage: meta.queryLanguage,
-        ...(meta.comment === undefined ? {} : { comment: meta.comment }),
-        ...(meta.timeoutSeconds === undefined ? {} : { timeoutSeconds: meta.timeoutSeconds }),
-        ...(meta.version === undefined ? {} : { version: meta.version }),
-      });
-    },
+    toIr,
     compile,
     toAsl() {
       const { asl, diagnostics } = compile();

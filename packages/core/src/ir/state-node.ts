@@ -3,6 +3,7 @@
  * (`arguments`, `output`, `assign`), not the field names of either query language.
  */
 import type { Condition, Expr, JsonObject, JsonValue, ObjectExpr } from "./expr-node.ts";
+import type { LambdaDeclaration } from "./lambda-declaration.ts";
 
 export type QueryLanguage = "JSONPath" | "JSONata";
 
@@ -69,6 +70,8 @@ export interface TaskNode extends StateNodeBase, ResultField {
   readonly credentials?: Expr;
   readonly retry: readonly Retrier[];
   readonly catch: readonly Catcher[];
+  /** The `lambda()` declaration this Task invokes, when it was built from one (not rendered to ASL). */
+  readonly lambda?: LambdaDeclaration;
 }
 
 export interface ChoiceRule {
