@@ -47,8 +47,13 @@ export const fn = {
   /** Shallow merge; the second object's fields win. */
   jsonMerge: <A extends object, B extends object>(a: Value<A>, b: Value<B>): Value<{ [K in keyof A | keyof B]: K extends keyof B ? B[K] : K extends keyof A ? A[K] : never }> =>
     call("jsonMerge", [a, b]),
-  /** A random integer in [start, end). */
-  mathRandom: (start: ValueOr<number>, end: ValueOr<number>): Value<number> => call("mathRandom", [start, end], "number"),
+  /**
+   * A random integer in [start, end). With a `seed` (an integer), `States.MathRandom(start, end, seed)`
+   * returns the same number for the same seed; JSONata's `$random()` takes no seed, so a seed is
+   * JSONPath-only (a JSONata workflow reports NOT_EXPRESSIBLE).
+   */
+  mathRandom: (start: ValueOr<number>, end: ValueOr<number>, seed?: ValueOr<number>): Value<number> =>
+    call("mathRandom", seed === undefined ? [start, end] : [start, end, seed], "number"),
   /** The sum of two numbers. */
   mathAdd: (a: ValueOr<number>, b: ValueOr<number>): Value<number> => call("mathAdd", [a, b], "number"),
   /** Splits on every character of `delimiters`, dropping empty tokens. */

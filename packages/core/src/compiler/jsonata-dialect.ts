@@ -83,6 +83,10 @@ function functionSource(name: FunctionName, args: readonly Expr[], ctx: RenderCo
     case "jsonMerge":
       return `$merge([${a0}, ${a1}])`;
     case "mathRandom":
+      if (args.length > 2) {
+        // Dropping the seed would compile, but to a different function: a seeded call is repeatable.
+        ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `fn.mathRandom()'s seed has no JSONata equivalent: $random() takes no seed (${ctx.site})`);
+      }
       return `($floor($random() * (${a1} - ${a0})) + ${a0})`;
     case "mathAdd":
       return `(${a0} + ${a1})`;
