@@ -1,0 +1,36 @@
+// The stack synthesizes offline, as an Express machine wired to the topic, table and queue it creates.
+import { App } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { describe, expect, it } from "vitest";
+import { createStack } from "../cdk/stack.ts";
+
+interface Statement {
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+describe("IotIngest stack", () => {
+  const template = Template.fromStack(createStack(new App()));
+  const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
+    (policy) => (policy["Properties"] as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
+  );
+  const grantOf = (action: string) => statements.find((s) => s.Action === action)?.Resource;
+
+  it("deploys an Express state machine whose placeholders CloudFormation fills with the stack's resources", () => {
+    const [machine] = Object.values(template.findResources("AWS::StepFunctions::StateMachine"));
+    const props = machine?.["Properties"] as { DefinitionString: string; DefinitionSubstitutions: Record<string, unknown>; StateMachineType: string };
+    expect(props.StateMachineType).toBe("EXPRESS");
+    expect(props.DefinitionString).toContain("${AlertTopicArn}");
+    expect(Object.keys(props.DefinitionSubstitutions)).toEqual(expect.arrayContaining(["AlertTopicArn", "LatestReadingsTable", "DeadLetterQueueUrl"]));
+  });
+
+  it("grants publish, put and invoke on exactly the stack's topic, table and function", () => {
+    expect(grantOf("sns:Publish")).toEqual({ Ref: expect.stringMatching(/^Alerts/) });
+    expect(grantOf("dynamodb:PutItem")).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^LatestReadings/), "Arn"] });
+    expect(grantOf("lambda:InvokeFunction")).toHaveLength(2);
+  });
+
+  it("starts the machine from an IoT topic rule", () => {
+    template.hasResourceProperties("AWS::IoT::TopicRule", { TopicRulePayload: { Sql: "SELECT *, topic(2) AS deviceId FROM 'devices/+/telemetry'" } });
+  });
+});
