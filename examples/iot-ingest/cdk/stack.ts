@@ -13,7 +13,7 @@ import { Topic } from "aws-cdk-lib/aws-sns";
 import { Queue } from "aws-cdk-lib/aws-sqs";
 import { WorkflowStateMachine } from "@stepcraft/cdk";
 import type { Construct } from "constructs";
-import { iotIngest, lambdas } from "../src/workflow.ts";
+import { iotIngest } from "../src/workflow.ts";
 
 export class IotIngestStack extends Stack {
   readonly machine: WorkflowStateMachine;
@@ -31,7 +31,7 @@ export class IotIngestStack extends Stack {
     this.machine = new WorkflowStateMachine(this, "IotIngest", {
       definition: iotIngest,
       stateMachineType: "EXPRESS",
-      lambdas,
+      lambdas: iotIngest.lambdas,
       entryRoot: fileURLToPath(new URL("../src", import.meta.url)),
       definitionSubstitutions: {
         AlertTopicArn: alerts.topicArn,

@@ -1,9 +1,9 @@
 // What `npm run example` runs for this example: one device report on the local runtime.
+import { localTasks } from "@stepcraft/core";
 import { testExecution } from "@stepcraft/runtime/testing";
 import { LocalServices } from "./local-services.ts";
-import { localTasks } from "./local-tasks.ts";
 import type { Telemetry } from "./telemetry.ts";
-import { iotIngest, lambdas } from "./workflow.ts";
+import { iotIngest } from "./workflow.ts";
 
 export const workflows = [{ workflow: iotIngest, type: "EXPRESS" }] as const;
 
@@ -22,7 +22,7 @@ export async function runDemo() {
   const services = new LocalServices().throttle(1);
   return testExecution(iotIngest, sampleReport, {
     stateMachineType: "EXPRESS",
-    tasks: { ...(await localTasks(lambdas)), ...services.tasks() },
+    tasks: { ...(await localTasks(iotIngest)), ...services.tasks() },
     startTime: new Date("2026-01-01T09:00:01Z"),
     random: 7,
   });

@@ -12,8 +12,6 @@ export const lookupDevice = lambda("LookupDevice", {
   errors: ["UnknownDevice"] as const,
 });
 
-export const lambdas = [lookupDevice] as const;
-
 // Resources the stack creates. The ASL names them by `${…}` placeholders that CloudFormation fills
 // in (DefinitionSubstitutions), so the definition needs no account or region; locally the
 // placeholders stay as they are and the test bindings ignore them.

@@ -2,12 +2,12 @@
 // SNS/DynamoDB/SQS are in-memory stand-ins that record what the workflow sent.
 import { describe, expect, it } from "vitest";
 import { validateDefinition } from "@stepcraft/asl";
+import { localTasks } from "@stepcraft/core";
 import { testExecution } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
 import { LocalServices } from "../src/local-services.ts";
-import { localTasks } from "../src/local-tasks.ts";
 import type { CheckedReading, Telemetry } from "../src/telemetry.ts";
-import { iotIngest, lambdas } from "../src/workflow.ts";
+import { iotIngest } from "../src/workflow.ts";
 
 const START = new Date("2026-03-01T12:00:00Z");
 
@@ -23,7 +23,7 @@ const report: Telemetry = {
 async function run(input: Telemetry, services = new LocalServices()) {
   const result = await testExecution(iotIngest, input, {
     stateMachineType: "EXPRESS",
-    tasks: { ...(await localTasks(lambdas)), ...services.tasks() },
+    tasks: { ...(await localTasks(iotIngest)), ...services.tasks() },
     startTime: START,
     random: 42, // retries use FULL jitter: a seed makes their timing reproducible
   });

@@ -6,7 +6,7 @@ import type { StackProps } from "aws-cdk-lib";
 import { LogLevel } from "aws-cdk-lib/aws-lambda-nodejs";
 import { WorkflowStateMachine } from "@stepcraft/cdk";
 import type { Construct } from "constructs";
-import { lambdas, orderFulfillment } from "../src/workflow.ts";
+import { orderFulfillment } from "../src/workflow.ts";
 
 export class OrderFulfillmentStack extends Stack {
   readonly machine: WorkflowStateMachine;
@@ -15,7 +15,8 @@ export class OrderFulfillmentStack extends Stack {
     super(scope, id, props);
     this.machine = new WorkflowStateMachine(this, "OrderFulfillment", {
       definition: orderFulfillment,
-      lambdas,
+      // The handlers the workflow calls, each bundled by esbuild into its own function.
+      lambdas: orderFulfillment.lambdas,
       entryRoot: fileURLToPath(new URL("../src", import.meta.url)),
       tracing: true,
       // Only esbuild's warnings and errors: synth output stays readable.

@@ -17,7 +17,8 @@ export const Order = z.object({
 export type Order = z.infer<typeof Order>;
 
 // `entry` is what CDK bundles (relative to src/, the stack's entryRoot); `handler` is what the
-// builder reads types from and what the local runtime runs.
+// builder reads types from and what the local runtime runs. The workflow finds the ones it calls
+// itself (`orderFulfillment.lambdas`): the stack bundles those, `localTasks()` loads them.
 export const checkStock = lambda("CheckStock", {
   entry: "./handlers/check-stock.ts",
   handler: () => import("./handlers/check-stock.ts").then((m) => m.handler),
@@ -49,9 +50,6 @@ export const shipOrder = lambda("ShipOrder", {
   handler: () => import("./handlers/ship-order.ts").then((m) => m.handler),
   errors: ["ShipmentRejected"] as const,
 });
-
-/** Every handler the workflow calls: the CDK stack bundles these, the tests run them. */
-export const lambdas = [checkStock, requestRestock, reserveStock, releaseStock, chargePayment, refundPayment, shipOrder] as const;
 
 /** Lambda's own transient failures: always worth a retry. */
 const LAMBDA_TRANSIENT = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"] as const;

@@ -1,6 +1,7 @@
 // The saga on the local runtime: real handlers, injected failures where a dependency misbehaves,
 // virtual time for the back-offs (the suite takes milliseconds, not the minutes it simulates).
 import { describe, expect, it } from "vitest";
+import { localTasks } from "@stepcraft/core";
 import { testExecution } from "@stepcraft/runtime/testing";
 import type { TestExecutionOptions } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
@@ -11,8 +12,8 @@ import { handler as release } from "../src/handlers/release-stock.ts";
 import type { ReleaseEvent } from "../src/handlers/release-stock.ts";
 import { handler as reserve } from "../src/handlers/reserve-stock.ts";
 import type { ReserveEvent } from "../src/handlers/reserve-stock.ts";
-import { failingFirst as flaky, localTasks } from "../src/local-tasks.ts";
-import { lambdas, orderFulfillment } from "../src/workflow.ts";
+import { failingFirst as flaky } from "../src/flaky.ts";
+import { orderFulfillment } from "../src/workflow.ts";
 import type { Order } from "../src/workflow.ts";
 
 const START = new Date("2026-01-01T09:00:00Z");
@@ -29,7 +30,7 @@ const order: Order = {
 };
 
 async function run(input: Order, options: TestExecutionOptions = {}) {
-  return testExecution(orderFulfillment, input, { tasks: await localTasks(lambdas), startTime: START, ...options });
+  return testExecution(orderFulfillment, input, { tasks: await localTasks(orderFulfillment), startTime: START, ...options });
 }
 
 /** Seconds between START and when each attempt of `state` began. */
