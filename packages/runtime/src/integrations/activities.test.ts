@@ -37,7 +37,8 @@ describe("activities", () => {
     callbacks.sendTaskHeartbeat(task!.taskToken);
     callbacks.sendTaskSuccess(task!.taskToken, { ok: true });
     expect(await exec.result).toEqual({ status: "SUCCEEDED", output: { doc: 1, review: { ok: true } } });
-    expect(exec.history.find((e) => e.type === "TaskScheduled")).toMatchObject({ taskScheduledEventDetails: { resourceType: "activity", resource: ACTIVITY } });
+    expect(exec.history.find((e) => e.type === "ActivityScheduled")).toMatchObject({ activityScheduledEventDetails: { resource: ACTIVITY, input: '{"doc":1}' } });
+    expect(exec.history.find((e) => e.type === "ActivityStarted")).toMatchObject({ activityStartedEventDetails: { workerName: "worker-1" } });
   });
 
   test("a task scheduled first waits in the queue; a failure is caught", async () => {

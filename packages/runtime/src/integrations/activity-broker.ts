@@ -31,6 +31,8 @@ interface Queued {
   readonly token: string;
   readonly stateName: string;
   readonly input: unknown;
+  /** Tells the engine a worker took the task (ActivityStarted). */
+  readonly started: ((workerName?: string) => void) | undefined;
 }
 
 interface Poller {
@@ -68,10 +70,10 @@ export class ActivityBroker {
       stateName: ctx.stateName,
       resource: activityArn,
       input,
-      signal: ctx.signal,
+      signal: ctx.attemptSignal ?? ctx.signal,
       heartbeat: () => ctx.heartbeat?.(),
     });
-    const task: Queued = { token, stateName: ctx.stateName, input };
+    const task: Queued = { token, stateName: ctx.stateName, input, started: ctx.started === undefined ? undefined : (worker) => ctx.started?.(worker) };
     const poller = this.pollers.get(activityArn)?.shift();
     if (poller !== undefined) {
       poller.take(task);
@@ -145,6 +147,7 @@ export class ActivityBroker {
   }
 
   private started(activityArn: string, workerName: string | undefined, task: Queued): ActivityTask {
+    task.started?.(workerName);
     for (const l of [...this.startListeners]) l({ activityArn, taskToken: task.token, stateName: task.stateName, workerName });
     return { taskToken: task.token, input: JSON.stringify(task.input ?? null) };
   }

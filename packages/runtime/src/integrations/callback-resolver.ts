@@ -43,7 +43,7 @@ export function waitForCallback(registry: CallbackRegistry, send: ResolvedTask |
     stateName: ctx.stateName,
     resource: ctx.resource,
     input,
-    signal: ctx.signal,
+    signal: ctx.attemptSignal ?? ctx.signal,
     heartbeat: () => ctx.heartbeat?.(),
   });
   let sent: unknown;
@@ -55,7 +55,13 @@ export function waitForCallback(registry: CallbackRegistry, send: ResolvedTask |
     return Promise.reject(e);
   }
   return Promise.resolve(sent).then(
-    () => answer,
+    (response: unknown) => {
+      // The send went through (TaskSubmitted); from now on the task waits for someone outside
+      // the engine, so virtual time may move (sibling Waits, TimeoutSeconds, the execution timeout).
+      if (send !== undefined) ctx.submitted?.(response ?? {});
+      ctx.awaitingExternal?.();
+      return answer;
+    },
     (e: unknown) => {
       registry.cancel(token);
       answer.catch(() => undefined);

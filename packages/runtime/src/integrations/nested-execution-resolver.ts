@@ -21,15 +21,16 @@ export function nestedExecutionResolver(registry: StateMachineRegistry, base: Ta
     const action = `startExecution${suffix}`;
     if (suffix === ".sync" || suffix === ".sync:2") {
       const form = suffix === ".sync:2" ? "json" : "text";
-      return resolvedTask("service", "states", action, (input, ctx) => runToCompletion(start(registry, input, resource), ctx, form));
+      return resolvedTask("service", "states", action, (input, ctx) => runToCompletion(start(registry, input, resource, ctx), ctx, form));
     }
-    return resolvedTask("service", "states", action, (input) => startResponse(start(registry, input, resource)));
+    return resolvedTask("service", "states", action, (input, ctx) => startResponse(start(registry, input, resource, ctx)));
   };
 }
 
-function start(registry: StateMachineRegistry, parameters: unknown, resource: string): NestedExecution {
+function start(registry: StateMachineRegistry, parameters: unknown, resource: string, ctx: TaskCallContext): NestedExecution {
   const request = startExecutionRequest(parameters, resource);
-  return registry.start(request.stateMachineArn, request.input, request.name);
+  // The child keeps the parent's time (one virtual timeline for the whole tree).
+  return registry.start(request.stateMachineArn, request.input, request.name, ctx.clock);
 }
 
 /** StartExecution's response as the optimized integration returns it. */
@@ -50,9 +51,14 @@ function startResponse(child: NestedExecution): Record<string, unknown> {
 /** `.sync`: the child's description once it ends; stopping the parent stops the child, as AWS does. */
 async function runToCompletion(child: NestedExecution, ctx: TaskCallContext, form: "text" | "json"): Promise<unknown> {
   const stop = (): void => child.execution.abort();
-  ctx.signal.addEventListener("abort", stop, { once: true });
+  // The attempt ending (timeout, an aborted branch, the parent stopping) stops the child, as AWS does.
+  const signal = ctx.attemptSignal ?? ctx.signal;
+  signal.addEventListener("abort", stop, { once: true });
+  ctx.submitted?.(startResponse(child));
+  // The child runs on its own: the parent's time must not stand still while it does.
+  ctx.awaitingExternal?.();
   const result = await child.result;
-  ctx.signal.removeEventListener("abort", stop);
+  signal.removeEventListener("abort", stop);
   const description = child.describe(form);
   if (result.status === "SUCCEEDED") return description;
   throw new StatesError("States.TaskFailed", JSON.stringify(description));

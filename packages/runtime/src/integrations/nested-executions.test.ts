@@ -6,6 +6,8 @@ import { sfnCallbackTasks } from "./sfn-callback-tasks.ts";
 import { StateMachineRegistry } from "./state-machine-registry.ts";
 
 const T0 = Date.UTC(2025, 0, 1);
+/** Parents start at T0 too: children started by a Task share their parent's clock. */
+const AT_T0 = { startTime: new Date(T0) };
 const CHILD_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Doubler";
 const EXEC_ARN = "arn:aws:states:us-east-1:123456789012:execution:Doubler:child-1";
 
@@ -32,7 +34,7 @@ function setup(children: Record<string, unknown> = { [CHILD_ARN]: doubler }) {
 describe("states:startExecution.sync and .sync:2", () => {
   test(".sync waits for the child and returns DescribeExecution with JSON text", async () => {
     const registry = setup();
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync"), { resolveTask: registry.resolver() }).run({ n: 21 });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync"), { resolveTask: registry.resolver() }).run({ n: 21 }, AT_T0);
     expect(run).toEqual({
       status: "SUCCEEDED",
       output: {
@@ -57,7 +59,7 @@ describe("states:startExecution.sync and .sync:2", () => {
 
   test(".sync:2 returns Input and Output as JSON", async () => {
     const registry = setup();
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2"), { resolveTask: registry.resolver() }).run({ n: 2 });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2"), { resolveTask: registry.resolver() }).run({ n: 2 }, AT_T0);
     expect(run.output).toMatchObject({ Input: { n: 2 }, Output: { doubled: 4 }, Status: "SUCCEEDED" });
   });
 
@@ -76,7 +78,7 @@ describe("states:startExecution.sync and .sync:2", () => {
         Handled: { Type: "Pass", End: true },
       },
     };
-    const run = await prepareStateMachine(def, { resolveTask: registry.resolver() }).run({ n: 1 });
+    const run = await prepareStateMachine(def, { resolveTask: registry.resolver() }).run({ n: 1 }, AT_T0);
     expect(run.status).toBe("SUCCEEDED");
     const caught = run.output as { Error: string; Cause: string };
     expect(caught.Error).toBe("States.TaskFailed");
@@ -98,7 +100,7 @@ describe("states:startExecution.sync and .sync:2", () => {
 
   test("an uncaught child failure fails the parent", async () => {
     const registry = setup({ [CHILD_ARN]: failing });
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync"), { resolveTask: registry.resolver() }).run({ n: 1 });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync"), { resolveTask: registry.resolver() }).run({ n: 1 }, AT_T0);
     expect(run).toMatchObject({ status: "FAILED", error: "States.TaskFailed" });
     expect(JSON.parse(run.cause!)).toMatchObject({ Input: '{"n":1}', Status: "FAILED", Error: "ChildError" });
   });
@@ -108,7 +110,7 @@ describe("states:startExecution.sync and .sync:2", () => {
     const callbacks = new CallbackRegistry();
     const registry = new StateMachineRegistry({ callbacks, defaults: { tasks: { "arn:aws:states:::sqs:sendMessage": () => new Promise(() => undefined) } } });
     registry.register(CHILD_ARN, hanging);
-    const exec = prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync"), { resolveTask: registry.resolver() }).start({ n: 1 });
+    const exec = prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync"), { resolveTask: registry.resolver() }).start({ n: 1 }, AT_T0);
     await new Promise((r) => setTimeout(r, 5));
     exec.abort();
     expect(await registry.execution(EXEC_ARN)!.result).toMatchObject({ status: "ABORTED" });
@@ -119,7 +121,7 @@ describe("states:startExecution.sync and .sync:2", () => {
 describe("states:startExecution (request-response)", () => {
   test("answers once the child started; the child runs on in the background", async () => {
     const registry = setup();
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution"), { resolveTask: registry.resolver() }).run({ n: 5 });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution"), { resolveTask: registry.resolver() }).run({ n: 5 }, AT_T0);
     expect(run.output).toEqual({
       ExecutionArn: EXEC_ARN,
       SdkHttpMetadata: expect.objectContaining({ HttpStatusCode: 200 }),
@@ -138,7 +140,7 @@ describe("states:startExecution (request-response)", () => {
     registry.register("Middle", middle);
     const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2", { StateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:Middle", Input: { "n.$": "$.n" } }), {
       resolveTask: registry.resolver(),
-    }).run({ n: 4 });
+    }).run({ n: 4 }, AT_T0);
     expect(run.output).toMatchObject({ Output: { doubled: 8 } });
     expect(registry.executions().map((e) => e.stateMachineArn)).toEqual(["arn:aws:states:us-east-1:123456789012:stateMachine:Middle", CHILD_ARN]);
     expect(registry.executions()[0]!.name).toMatch(/^[0-9a-f-]{36}$/);
@@ -152,7 +154,7 @@ describe("states:startExecution (request-response)", () => {
     ["a too long Name", { StateMachineArn: CHILD_ARN, Name: "n".repeat(81) }, "StepFunctions.InvalidName", `Invalid Name: '${"n".repeat(81)}'`],
   ])("%s fails the task", async (_name, parameters, error, cause) => {
     const registry = setup();
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution", parameters), { resolveTask: registry.resolver() }).run({});
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution", parameters), { resolveTask: registry.resolver() }).run({}, AT_T0);
     expect(run).toMatchObject({ status: "FAILED", error });
     expect(run.cause).toContain(cause);
   });
@@ -160,7 +162,7 @@ describe("states:startExecution (request-response)", () => {
   test("a name used twice is ExecutionAlreadyExists", async () => {
     const registry = setup();
     registry.start(CHILD_ARN, { n: 1 }, "child-1");
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution"), { resolveTask: registry.resolver() }).run({ n: 1 });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution"), { resolveTask: registry.resolver() }).run({ n: 1 }, AT_T0);
     expect(run).toMatchObject({ status: "FAILED", error: "StepFunctions.ExecutionAlreadyExists" });
     expect(run.cause).toContain(`Execution Already Exists: '${EXEC_ARN}'`);
   });
@@ -171,7 +173,7 @@ describe("states:startExecution (request-response)", () => {
     expect(registry.machine(arn)?.name).toBe("Own");
     expect(registry.machine("arn:aws:states:us-east-1:123456789012:stateMachine:Unknown")).toBeUndefined();
     expect(await registry.start(arn).result).toEqual({ status: "SUCCEEDED", output: "own" });
-    const run = await prepareStateMachine(parent("arn:aws:states:::sqs:sendMessage", {}), { resolveTask: registry.resolver() }).run({});
+    const run = await prepareStateMachine(parent("arn:aws:states:::sqs:sendMessage", {}), { resolveTask: registry.resolver() }).run({}, AT_T0);
     expect(run).toMatchObject({ status: "FAILED", error: "States.Runtime" });
     expect(run.cause).toContain("is not bound to a local handler");
   });
@@ -203,7 +205,7 @@ describe("states:startExecution.waitForTaskToken", () => {
     const registry = setup({ [CHILD_ARN]: failing });
     const exec = prepareStateMachine(parent("arn:aws:states:::states:startExecution.waitForTaskToken", { StateMachineArn: CHILD_ARN, Input: { "token.$": "$$.Task.Token" } }), {
       resolveTask: registry.resolver(),
-    }).start({});
+    }).start({}, AT_T0);
     const task = await registry.callbacks.waitForPending("Run");
     expect(await registry.executions()[0]!.result).toMatchObject({ status: "FAILED" });
     expect(exec.currentStatus).toBe("RUNNING");
@@ -216,7 +218,7 @@ describe("Express children", () => {
   test("an Express child runs under .sync; its own .sync or callback tasks are refused at registration", async () => {
     const registry = setup();
     const arn = registry.register("FastChild", doubler, { stateMachineType: "EXPRESS" });
-    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2", { StateMachineArn: arn, Input: { n: 3 } }), { resolveTask: registry.resolver() }).run({});
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2", { StateMachineArn: arn, Input: { n: 3 } }), { resolveTask: registry.resolver() }).run({}, AT_T0);
     expect(run.output).toMatchObject({ Output: { doubled: 6 }, Status: "SUCCEEDED" });
     expect(() => registry.register("BadExpress", parent("arn:aws:states:::states:startExecution.sync"), { stateMachineType: "EXPRESS" })).toThrow(InvalidDefinitionError);
     expect(() => registry.register("BadExpress", parent("arn:aws:states:::sqs:sendMessage.waitForTaskToken"), { stateMachineType: "EXPRESS" })).toThrow("Express state machine does not support '.waitForTaskToken' service integration");

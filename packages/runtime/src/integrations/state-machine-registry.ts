@@ -110,15 +110,18 @@ export class StateMachineRegistry {
   }
 
   /**
-   * StartExecution: starts a child with its own clock from `now`. Fails like AWS for an unknown
+   * StartExecution: starts a child on `parentClock` (a Task's `ctx.clock`, when it keeps the
+   * machine's kind of time) or on its own clock from `now`. Fails like AWS for an unknown
    * machine (`StepFunctions.StateMachineDoesNotExist`) or a name already used
    * (`StepFunctions.ExecutionAlreadyExists`).
    */
-  start(stateMachineArn: string, input: unknown = {}, name?: string): NestedExecution {
+  start(stateMachineArn: string, input: unknown = {}, name?: string, parentClock?: Clock): NestedExecution {
     const entry = this.entry(stateMachineArn);
     if (entry === undefined) throw serviceError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${stateMachineArn}'`);
-    const startDate = this.now();
-    const clock: Clock = entry.time === "real" ? new RealClock() : new VirtualClock(startDate);
+    // A child started by a Task shares its parent's clock when both keep the same kind of time.
+    const shared = parentClock !== undefined && (entry.time === "real") === parentClock instanceof RealClock ? parentClock : undefined;
+    const startDate = shared?.now() ?? this.now();
+    const clock: Clock = shared ?? (entry.time === "real" ? new RealClock() : new VirtualClock(startDate));
     const executionName = name ?? randomUUID();
     const executionArn = entry.machine.stateMachineArn.replace(":stateMachine:", ":execution:") + `:${executionName}`;
     if (this.started.has(executionArn)) throw serviceError("ExecutionAlreadyExists", `Execution Already Exists: '${executionArn}'`);

@@ -156,6 +156,16 @@ function withHandler(ctx: TaskCallContext, handler: TaskHandler): MockCallContex
     get signal() {
       return ctx.signal;
     },
+    get attemptSignal() {
+      return ctx.attemptSignal ?? ctx.signal;
+    },
+    get clock() {
+      return ctx.clock;
+    },
+    heartbeat: () => ctx.heartbeat?.(),
+    submitted: (output: unknown) => ctx.submitted?.(output),
+    awaitingExternal: () => ctx.awaitingExternal?.(),
+    started: (workerName?: string) => ctx.started?.(workerName),
     get taskToken() {
       return ctx.taskToken;
     },

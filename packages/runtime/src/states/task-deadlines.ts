@@ -17,36 +17,45 @@ export function withDeadlines(
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
   target: HeartbeatTarget,
+  /** Arms the deadlines only once this resolves (an activity: when a worker takes it). */
+  armAfter?: Promise<void>,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let timeoutTimer: Timer | undefined;
     let heartbeatTimer: Timer | undefined;
+    let settled = false;
     const cleanup = (): void => {
+      settled = true;
       timeoutTimer?.cancel();
       heartbeatTimer?.cancel();
       target.beat = undefined;
     };
-    if (timeoutSeconds !== undefined) {
-      timeoutTimer = clock.sleep(timeoutSeconds * 1000);
-      void timeoutTimer.done.then(() => {
-        cleanup();
-        reject(new StatesError("States.Timeout", ""));
-      });
-    }
-    if (heartbeatSeconds !== undefined) {
-      const arm = (): void => {
-        heartbeatTimer?.cancel();
-        const timer = clock.sleep(heartbeatSeconds * 1000);
-        heartbeatTimer = timer;
-        void timer.done.then(() => {
-          if (heartbeatTimer !== timer) return;
+    const armDeadlines = (): void => {
+      if (settled) return;
+      if (timeoutSeconds !== undefined) {
+        timeoutTimer = clock.sleep(timeoutSeconds * 1000);
+        void timeoutTimer.done.then(() => {
           cleanup();
-          reject(new StatesError("States.HeartbeatTimeout", ""));
+          reject(new StatesError("States.Timeout", ""));
         });
-      };
-      arm();
-      target.beat = arm;
-    }
+      }
+      if (heartbeatSeconds !== undefined) {
+        const arm = (): void => {
+          heartbeatTimer?.cancel();
+          const timer = clock.sleep(heartbeatSeconds * 1000);
+          heartbeatTimer = timer;
+          void timer.done.then(() => {
+            if (heartbeatTimer !== timer) return;
+            cleanup();
+            reject(new StatesError("States.HeartbeatTimeout", ""));
+          });
+        };
+        arm();
+        target.beat = arm;
+      }
+    };
+    if (armAfter === undefined) armDeadlines();
+    else void armAfter.then(armDeadlines);
     pending.then(
       (value: unknown) => {
         cleanup();

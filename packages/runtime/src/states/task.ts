@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import { failureCause, failureError, toStatesError } from "../engine/failure.ts";
+import type { Clock } from "../engine/clock.ts";
 import type { Frame } from "../engine/frame.ts";
 import { andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
@@ -37,6 +38,13 @@ const SERVICE_EVENTS: TaskEvents = {
   failed: "TaskFailed",
   timedOut: "TaskTimedOut",
 };
+const ACTIVITY_EVENTS: TaskEvents = {
+  scheduled: "ActivityScheduled",
+  started: "ActivityStarted",
+  succeeded: "ActivitySucceeded",
+  failed: "ActivityFailed",
+  timedOut: "ActivityTimedOut",
+};
 
 /** Task: effective input → bound handler → result, with Retry/Catch and TimeoutSeconds. */
 export function compileTask(ctx: StateCompileContext): StateBody {
@@ -44,7 +52,7 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const next = ctx.next();
   const resource = String(ctx.def["Resource"]);
   const task = ctx.resolveTask(resource, ctx.name);
-  const events = task.kind === "lambda-function" ? LAMBDA_EVENTS : SERVICE_EVENTS;
+  const events = task.kind === "lambda-function" ? LAMBDA_EVENTS : task.kind === "activity" ? ACTIVITY_EVENTS : SERVICE_EVENTS;
   const timeout = ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def, "TimeoutSeconds") : compileTimeout(ctx.def, "TimeoutSeconds");
   const heartbeat =
     ctx.language === "JSONata" ? compileJsonataTimeout(ctx.def, "HeartbeatSeconds") : compileTimeout(ctx.def, "HeartbeatSeconds");
@@ -123,12 +131,18 @@ function compileTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutS
   };
 }
 
-/** What handlers see of the call; the abort signal is created only if a handler asks for it. */
+/**
+ * What handlers see of one attempt. Its abort signal (per attempt, linked to the execution's) is
+ * created only if a handler asks for it.
+ */
 class TaskCall {
   constructor(
     private readonly frame: Frame,
     readonly stateName: string,
     readonly resource: string,
+    /** `{resourceType, resource}` of Task* events (undefined for Lambda and activity events). */
+    private readonly details: Readonly<Record<string, string>> | undefined,
+    private readonly events: TaskEvents,
   ) {}
 
   get taskToken(): string | undefined {
@@ -137,13 +151,78 @@ class TaskCall {
 
   /** Set while HeartbeatSeconds applies: resets the heartbeat clock. */
   beat: (() => void) | undefined = undefined;
+  /** True while the engine holds the clock for this attempt's pending handler. */
+  held = false;
+  /** Over: the outcome is recorded; late calls of the handler change nothing. */
+  private ended = false;
+  private controller: AbortController | undefined = undefined;
+  private unlink: (() => void) | undefined = undefined;
+  /** Activities: resolved by `started` (TimeoutSeconds counts from ActivityStarted). */
+  onStarted: (() => void) | undefined = undefined;
 
   heartbeat(): void {
     this.beat?.();
   }
 
+  get clock(): Clock {
+    return this.frame.exec.clock;
+  }
+
   get signal(): AbortSignal {
     return this.frame.exec.signal;
+  }
+
+  get attemptSignal(): AbortSignal {
+    if (this.controller !== undefined) return this.controller.signal;
+    const controller = new AbortController();
+    this.controller = controller;
+    const outer = this.frame.exec.signal;
+    if (outer.aborted) {
+      controller.abort();
+    } else if (!this.ended) {
+      const abort = (): void => controller.abort();
+      outer.addEventListener("abort", abort, { once: true });
+      this.unlink = () => outer.removeEventListener("abort", abort);
+    }
+    return controller.signal;
+  }
+
+  submitted(output: unknown): void {
+    if (this.ended) return;
+    const details = this.details === undefined ? undefined : { resourceType: this.details["resourceType"], resource: this.details["resource"] };
+    this.frame.lastEventId = this.frame.exec.history.add("TaskSubmitted", this.frame.lastEventId, undefined, output, details);
+  }
+
+  started(workerName?: string): void {
+    if (this.ended || this.onStarted === undefined) return;
+    this.frame.lastEventId = this.frame.exec.history.add(this.events.started, this.frame.lastEventId, undefined, undefined, workerName === undefined ? {} : { workerName });
+    const go = this.onStarted;
+    this.onStarted = undefined;
+    go();
+  }
+
+  /** Set once the handler said it waits outside the engine: the engine then takes no hold. */
+  external = false;
+
+  awaitingExternal(): void {
+    this.external = true;
+    this.release();
+  }
+
+  /** Gives back the engine's hold on the clock (once). */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.frame.exec.clock.release();
+  }
+
+  /** The attempt is over; `abandoned`: without its own result (timed out, aborted), so the signal fires. */
+  end(abandoned: boolean): void {
+    this.ended = true;
+    this.release();
+    this.unlink?.();
+    this.unlink = undefined;
+    if (abandoned) this.controller?.abort();
   }
 }
 
@@ -163,47 +242,74 @@ function invoke(
   const timeoutSeconds = deadlines.timeout;
   const exec = frame.exec;
   const history = exec.history;
-  const serviceDetails = task.kind === "lambda-function" ? undefined : task.eventDetails;
+  const activity = task.kind === "activity";
+  const serviceDetails = task.kind === "service" ? task.eventDetails : undefined;
   const scheduledExtra: Record<string, unknown> =
-    task.kind === "lambda-function"
-      ? { resource }
-      : { resourceType: task.resourceType, resource: task.resourceAction, region: exec.region };
+    task.kind === "service" ? { resourceType: task.resourceType, resource: task.resourceAction, region: exec.region } : { resource };
   if (timeoutSeconds !== undefined) scheduledExtra["timeoutInSeconds"] = timeoutSeconds;
   if (deadlines.heartbeat !== undefined) scheduledExtra["heartbeatInSeconds"] = deadlines.heartbeat;
   frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, scheduledExtra);
-  frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, serviceDetails);
+  // An activity starts when a worker takes it (ctx.started), not when it is scheduled.
+  if (!activity) frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, serviceDetails);
 
   let call: unknown;
-  const taskCall = new TaskCall(frame, frame.stateName, resource);
+  const taskCall = new TaskCall(frame, frame.stateName, resource, serviceDetails, events);
+  let startGate: Promise<void> | undefined;
+  if (activity) startGate = new Promise<void>((resolve) => (taskCall.onStarted = resolve));
   try {
     call = task.invoke(effective, taskCall);
   } catch (e) {
+    taskCall.end(true);
     return failed(frame, events, serviceDetails, e);
   }
-  if (!(call instanceof Promise)) return then(succeeded(frame, events, serviceDetails, call));
+  if (!(call instanceof Promise)) {
+    taskCall.started();
+    taskCall.end(false);
+    return then(succeeded(frame, events, serviceDetails, call));
+  }
   const clock = exec.clock;
   // Inside a Parallel branch or Map iteration, a failing sibling aborts this task at once.
   const pending = frame.halt.parent !== undefined ? abortable(call, frame) : call;
-  if (timeoutSeconds === undefined && deadlines.heartbeat === undefined) {
-    // Virtual time must not jump while the handler does real work.
-    clock.hold();
+  if (timeoutSeconds === undefined && deadlines.heartbeat === undefined && !activity) {
+    // Virtual time must not jump while the handler does real work (until it says it waits for
+    // something outside the engine: ctx.awaitingExternal()).
+    if (!taskCall.external) {
+      clock.hold();
+      taskCall.held = true;
+    }
     return pending.then(
       (result: unknown) => {
-        clock.release();
+        taskCall.end(false);
         return then(succeeded(frame, events, serviceDetails, result));
       },
       (e: unknown) => {
-        clock.release();
+        taskCall.end(true);
         return failed(frame, events, serviceDetails, e);
       },
     );
   }
   // With deadlines, time may move while the handler is pending: a handler that never settles
-  // (or stops heart-beating) times out as soon as nothing else can make progress.
-  return withDeadlines(pending, clock, timeoutSeconds, deadlines.heartbeat, taskCall).then(
-    (result: unknown) => then(succeeded(frame, events, serviceDetails, result)),
-    (e: unknown) => failed(frame, events, serviceDetails, e),
+  // (or stops heart-beating) times out as soon as nothing else can make progress. An activity
+  // waits for a worker (time moves) and its deadlines count from ActivityStarted.
+  const guarded =
+    timeoutSeconds === undefined && deadlines.heartbeat === undefined ? pending : withDeadlines(pending, clock, timeoutSeconds, deadlines.heartbeat, taskCall, startGate);
+  return guarded.then(
+    (result: unknown) => {
+      // A handler that answered without a worker taking it (a stand-in) still started.
+      taskCall.started();
+      taskCall.end(false);
+      return then(succeeded(frame, events, serviceDetails, result));
+    },
+    (e: unknown) => {
+      if (!isDeadline(e)) taskCall.started();
+      taskCall.end(true);
+      return failed(frame, events, serviceDetails, e);
+    },
   );
+}
+
+function isDeadline(e: unknown): boolean {
+  return e instanceof StatesError && (e.error === "States.Timeout" || e.error === "States.HeartbeatTimeout");
 }
 
 /** Marks a failure that is the group's halt, already recorded as TaskStateAborted. */
