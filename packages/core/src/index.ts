@@ -15,7 +15,8 @@ export { fn, jsonata, jsonPath, asNumber, asString, asBoolean, literal } from ".
 export type { HashAlgorithm } from "./builder/functions.ts";
 export { timestamp, isTimestamp } from "./builder/timestamp.ts";
 export type { Timestamp } from "./builder/timestamp.ts";
-export { typeOnly } from "./builder/schema.ts";
+export { typeOnly, untyped } from "./builder/schema.ts";
+export type { Json, JsonPrimitive, JsonObject } from "./builder/json.ts";
 export type { StandardSchemaLike, InferSchema } from "./builder/schema.ts";
 
 export type {
@@ -67,7 +68,7 @@ export type {
   WithResultField,
   ResultFieldOption,
 } from "./builder/chain-types.ts";
-export type { Ref, RefOps, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
+export type { Ref, RefOps, JsonRef, JsonRefOps, JsonFields, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
 export type { Value, ValueOr, Condition } from "./builder/value.ts";
 export type { Template, Resolve, MergeVars } from "./builder/template.ts";
 export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, ErrorOutput } from "./builder/scope.ts";

@@ -44,8 +44,12 @@ describe("stepcraft import", () => {
     const io = capture(dir);
     expect(await main(["import", "poll.asl.json"], io)).toBe(0);
     const code = io.stdout();
-    expect(code).toContain('import { goto, jsonPath, resource, typeOnly, workflow } from "@stepcraft/core"');
-    expect(code).toContain('flow.task("Check", resource("arn:aws:lambda:us-east-1:123456789012:function:check")');
+    expect(code).toContain('import { goto, jsonPath, resource, untyped, workflow } from "@stepcraft/core"');
+    // The ASL carries no types: the input and the task's result are untyped JSON, so every path reads.
+    expect(code).toContain("input: untyped()");
+    expect(code).toContain('flow.task("Check", resource("arn:aws:lambda:us-east-1:123456789012:function:check", { output: untyped() })');
+    // Under noUncheckedIndexedAccess the field names read are declared, so none is "possibly undefined".
+    expect(code).toMatch(/declare module "@stepcraft\/core" \{\s*interface JsonFields \{\s*readonly done: true;\s*readonly job: true;\s*readonly status: true;\s*\}/);
     expect(code).toContain("arguments: ($) => $.input.job");
     expect(code).toContain('resultField: "status"');
     expect(code).toContain(".when(($) => $.input.status.done.eq(true)");
@@ -111,6 +115,31 @@ describe("stepcraft import --json", () => {
     );
     const io = capture(dir);
     expect(await main(["import", "errors.asl.json"], io)).toBe(0);
-    expect(io.stdout()).toContain('resource("arn:aws:states:::sqs:sendMessage", { errors: ["SQS.Throttled"] })');
+    expect(io.stdout()).toContain('resource("arn:aws:states:::sqs:sendMessage", { output: untyped(), errors: ["SQS.Throttled"] })');
+  });
+
+  it("declares on a Parallel the error names its Catchers use that are not ASL's own, and catches with .catch()", async () => {
+    writeFileSync(
+      join(dir, "parallel-errors.asl.json"),
+      JSON.stringify({
+        StartAt: "P",
+        States: {
+          P: {
+            Type: "Parallel",
+            Branches: [{ StartAt: "F", States: { F: { Type: "Fail", Error: "States.Custom" } } }],
+            Catch: [{ ErrorEquals: ["States.Custom"], Next: "Caught" }],
+            End: true,
+          },
+          Caught: { Type: "Succeed" },
+        },
+      }),
+    );
+    const io = capture(dir);
+    expect(await main(["import", "parallel-errors.asl.json"], io)).toBe(0);
+    // "States.Custom" is not one of ASL's names, so the state declares it for its Catcher.
+    expect(io.stdout()).toContain('errors: ["States.Custom"]');
+    expect(io.stdout()).toMatch(/\}\)\s*\.catch\(\{\s*errors: \["States.Custom"\]/);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "parallel-errors.asl.json"], check)).toBe(0);
   });
 });

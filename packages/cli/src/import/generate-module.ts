@@ -22,12 +22,12 @@ let project: Project | undefined;
 /** The TypeScript source of a module exporting the definition as a workflow. */
 export function generateModule(definition: Record<string, unknown>, options: GenerateOptions): string {
   const language: Language = definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
-  const writer: ModuleWriter = { imports: new Set(["workflow", "typeOnly"]), names: new NameRegistry(), workflowLanguage: language };
+  const writer: ModuleWriter = { imports: new Set(["workflow", "untyped"]), names: new NameRegistry(), workflowLanguage: language };
   const exportName = writer.names.fresh(options.name);
   const body = blockCode(definition, "flow", language, writer);
 
   const workflowOptions = objectCode([
-    ["input", "typeOnly<unknown>()"],
+    ["input", "untyped()"],
     ["queryLanguage", JSON.stringify(language)],
     ["comment", typeof definition["Comment"] === "string" ? JSON.stringify(definition["Comment"]) : undefined],
     ["timeoutSeconds", typeof definition["TimeoutSeconds"] === "number" ? jsonCode(definition["TimeoutSeconds"]) : undefined],
@@ -38,7 +38,7 @@ export function generateModule(definition: Record<string, unknown>, options: Gen
   project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double } });
   const file = project.createSourceFile(`/generated-${Math.random().toString(36).slice(2)}.ts`, "", { overwrite: true });
   file.addImportDeclaration({ moduleSpecifier: options.coreModule ?? "@stepcraft/core", namedImports: [...writer.imports].sort() });
-  file.insertStatements(0, `// Imported by \`stepcraft import\`${options.source === undefined ? "" : ` from ${options.source}`}. The ASL does not say what its data looks like:\n// replace \`unknown\` with the execution input's type (a zod schema or typeOnly<T>()).\n`);
+  file.insertStatements(0, `// Imported by \`stepcraft import\`${options.source === undefined ? "" : ` from ${options.source}`}. The ASL does not say what its data looks like,\n// so it is declared \`untyped()\` (JSON of unknown shape): replace that with the execution input's type\n// (a zod schema or typeOnly<T>()) to have every path checked.\n`);
   if (unknownTop.length > 0) file.addStatements(`// Top-level fields the builder has no option for were left out: ${unknownTop.join(", ")}.`);
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
@@ -50,10 +50,32 @@ export function generateModule(definition: Record<string, unknown>, options: Gen
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: exportName, initializer: `flow.startWith(${body.expression})` }],
   });
+  const fields = fieldNames([...body.statements, body.expression].join("\n"));
+  if (fields.length > 0) {
+    file.addStatements(
+      `// The field names read above from untyped data. Declared so that, under noUncheckedIndexedAccess,\n` +
+        `// each read is a reference and not "possibly undefined"; typing the input makes this unnecessary.\n` +
+        `declare module ${JSON.stringify(options.coreModule ?? "@stepcraft/core")} {\n` +
+        `interface JsonFields {\n${fields.map((f) => `readonly ${f}: true;`).join("\n")}\n}\n}`,
+    );
+  }
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true });
   const text = file.getFullText();
   project.removeSourceFile(file);
   return text;
+}
+
+/** Every field name and index in the module's data paths (`$.input.a[0].b` → a, 0, b), sorted. */
+function fieldNames(code: string): string[] {
+  const names = new Set<string>();
+  for (const path of code.matchAll(/\$\.(?:input|result|item|context|errorOutput|vars)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+)(\()?/g)) {
+    const steps = [...(path[1] ?? "").matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)];
+    // `$.input.total.gt(5)`: the last step is a method, not a field.
+    if (path[2] !== undefined) steps.pop();
+    for (const step of steps) names.add(step[1] ?? step[2] ?? "");
+  }
+  names.delete("");
+  return [...names].sort((a, b) => (/^\d/.test(a) === /^\d/.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : /^\d/.test(a) ? -1 : 1));
 }
 
 /** A workflow name from a file name: `order-flow.asl.json` → `order-flow`. */

@@ -65,9 +65,9 @@ export function stateCall(name: string, state: AslState, ctx: StateContext): Sta
     case "Fail":
       return plain(`fail(${n}${optionsArg(failOptions(rest, ctx))})`);
     case "Parallel":
-      return plain(`parallel(${n}, ${parallelOptions(state, rest, ctx)})`);
+      return plain(parallelCall(n, state, rest, ctx));
     case "Map":
-      return plain(`map(${n}, ${mapOptions(state, rest, ctx)})`);
+      return plain(mapCall(n, state, rest, ctx));
     default:
       // An unknown type: a Pass whose raw Type replaces its own keeps the state exactly.
       return plain(`pass(${n}, ${objectCode([["raw", jsonCode({ Type: type, ...rest })]])})`);
@@ -169,15 +169,38 @@ const RETRY_KEYS: Record<string, string> = {
   Comment: "comment",
 };
 
-/** `retry` and `catch` options; Catch targets come from the block. Unusual entries stay raw as a whole list. */
-function errorHandling(state: AslState, rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext): void {
+/** Retriers and Catchers as code: each spec's object literal, in order. */
+interface ErrorHandlingCode {
+  readonly retry: readonly string[];
+  readonly catch: readonly string[];
+}
+
+/** `retry` and `catch` options of a Task (the builder types Catchers given there). */
+function taskErrorHandling(state: AslState, rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext): void {
+  const code = errorHandling(state, rest, ctx);
+  if (code.retry.length > 0) props.push(["retry", `[${code.retry.join(", ")}]`]);
+  if (code.catch.length > 0) props.push(["catch", `[${code.catch.join(", ")}]`]);
+}
+
+/**
+ * `.retry(…)` and `.catch(…)` after a Parallel or Map call: their options have no Retriers or
+ * Catchers in the builder's types, and the methods add them in the same order.
+ */
+function errorHandlingMethods(state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+  const code = errorHandling(state, rest, ctx);
+  return [...code.retry.map((r) => `\n.retry(${r})`), ...code.catch.map((c) => `\n.catch(${c})`)].join("");
+}
+
+/** Retriers and Catchers; Catch targets come from the block. Unusual entries stay raw as a whole list. */
+function errorHandling(state: AslState, rest: Record<string, unknown>, ctx: StateContext): ErrorHandlingCode {
   const retry = rest["Retry"];
+  let retryCode: string[] = [];
   if (Array.isArray(retry) && retry.length > 0 && retry.every((r) => isRecord(r) && Object.keys(r).every((k) => k in RETRY_KEYS))) {
     delete rest["Retry"];
-    props.push(["retry", `[${retry.map((r) => objectCode(Object.entries(r as Record<string, unknown>).map(([k, v]) => [RETRY_KEYS[k] ?? k, jsonCode(v)]))).join(", ")}]`]);
+    retryCode = retry.map((r) => objectCode(Object.entries(r as Record<string, unknown>).map(([k, v]) => [RETRY_KEYS[k] ?? k, jsonCode(v)])));
   }
   const catchers = state["Catch"];
-  if (!Array.isArray(catchers) || catchers.length === 0) return;
+  if (!Array.isArray(catchers) || catchers.length === 0) return { retry: retryCode, catch: [] };
   let exact = true;
   const specs = catchers.flatMap((c, i) => {
     const catcher = isRecord(c) ? c : {};
@@ -198,9 +221,9 @@ function errorHandling(state: AslState, rest: Record<string, unknown>, props: [s
     spec.push(["next", target]);
     return [objectCode(spec)];
   });
-  if (specs.length > 0) props.push(["catch", `[${specs.join(", ")}]`]);
   // The builder links the targets; the original list is kept when it says more than the options can.
   if (exact) delete rest["Catch"];
+  return { retry: retryCode, catch: specs };
 }
 
 function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
@@ -211,12 +234,13 @@ function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx
   for (const [field, option] of [["TimeoutSeconds", "timeoutSeconds"], ["HeartbeatSeconds", "heartbeatSeconds"]] as const) {
     if (typeof rest[field] === "number") props.push([option, jsonCode(take(rest, field))]);
   }
-  errorHandling(state, rest, props, ctx);
+  taskErrorHandling(state, rest, props, ctx);
   const options = withRaw(props, rest);
   // Error names the Retriers and Catchers list besides States.*: declared on the resource, so
   // the builder's typed error names accept them.
-  const errors = [...new Set([...errorNames(state["Retry"]), ...errorNames(state["Catch"])])].filter((e) => !e.startsWith("States."));
-  const resourceOptions = errors.length === 0 ? "" : `, { errors: ${jsonCode(errors)} }`;
+  const errors = declaredErrors(state);
+  // The result is untyped JSON like the workflow's input, so what follows can read it.
+  const resourceOptions = `, ${objectCode([["output", "untyped()"], ["errors", errors.length === 0 ? undefined : jsonCode(errors)]])}`;
   return `task(${n}, resource(${JSON.stringify(resource)}${resourceOptions})${optionsArg(options)})`;
 }
 
@@ -304,17 +328,18 @@ function failOptions(rest: Record<string, unknown>, ctx: StateContext): string {
   return withRaw(props, rest);
 }
 
-function parallelOptions(state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+function parallelCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(state, ctx, rest);
   const branches = Array.isArray(state["Branches"]) ? state["Branches"] : [];
   delete rest["Branches"];
   props.push(["branches", `[${branches.map((b, i) => ctx.block(isRecord(b) ? b : {}, `branch${i + 1}`)).join(", ")}]`]);
   taskLikeData(rest, props, ctx, false);
-  errorHandling(state, rest, props, ctx);
-  return withRaw(props, rest);
+  props.push(declaredErrorsOption(state));
+  const methods = errorHandlingMethods(state, rest, ctx);
+  return `parallel(${n}, ${withRaw(props, rest)})${methods}`;
 }
 
-function mapOptions(state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(state, ctx, rest);
   if (ctx.language === "JSONPath") {
     const items = simplePath(rest["ItemsPath"]);
@@ -338,8 +363,28 @@ function mapOptions(state: AslState, rest: Record<string, unknown>, ctx: StateCo
   if (extra.length > 0 || configKeys.length > 0) rest[processorKey] = processor;
   if (typeof rest["MaxConcurrency"] === "number") props.push(["maxConcurrency", jsonCode(take(rest, "MaxConcurrency"))]);
   taskLikeData(rest, props, ctx, false);
-  errorHandling(state, rest, props, ctx);
-  return withRaw(props, rest);
+  props.push(declaredErrorsOption(state));
+  const methods = errorHandlingMethods(state, rest, ctx);
+  return `map(${n}, ${withRaw(props, rest)})${methods}`;
+}
+
+/** The error names ASL defines (the builder's `StatesErrorName`): accepted without being declared. */
+const STATES_ERRORS: ReadonlySet<string> = new Set([
+  "States.ALL", "States.DataLimitExceeded", "States.ExceedToleratedFailureThreshold", "States.HeartbeatTimeout", "States.Http.Socket",
+  "States.IntrinsicFailure", "States.ItemReaderFailed", "States.ResultWriterFailed", "States.NoChoiceMatched", "States.ParameterPathFailure",
+  "States.Permissions", "States.QueryEvaluationError", "States.ResultPathMatchFailure", "States.Runtime", "States.TaskFailed", "States.Timeout",
+  "States.BranchFailed",
+]);
+
+/** Error names a state's Retriers and Catchers list that are not ASL's own: the state must declare them. */
+function declaredErrors(state: AslState): string[] {
+  return [...new Set([...errorNames(state["Retry"]), ...errorNames(state["Catch"])])].filter((e) => !STATES_ERRORS.has(e));
+}
+
+/** `errors` for a Parallel or Map whose Retriers or Catchers name errors of their own (Fail states', custom ones). */
+function declaredErrorsOption(state: AslState): [string, string | undefined] {
+  const errors = declaredErrors(state);
+  return ["errors", errors.length === 0 ? undefined : jsonCode(errors)];
 }
 
 function errorNames(list: unknown): string[] {

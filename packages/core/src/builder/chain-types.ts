@@ -6,6 +6,8 @@
  */
 import type { JsonObject } from "../ir/expr-node.ts";
 import type { QueryLanguage } from "../ir/state-node.ts";
+import type { JsonRef } from "./data-ref.ts";
+import type { IsJson, Json } from "./json.ts";
 import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
@@ -177,6 +179,13 @@ export type WithResultField<Cur, K extends string, R> = [K] extends [never]
   ? R
   : { readonly [P in keyof Cur | K]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
 
+/**
+ * What a state with input `Cur` outputs: `Out`, except that untyped input keeps the output untyped.
+ * Raw fields, literal results and templates over unknown data give no trustworthy shape, and `Json`
+ * keeps every later read open; typing the input types what follows. One check per state.
+ */
+export type StateOutput<Cur, Out> = IsJson<Cur> extends true ? Json : Out;
+
 export interface ResultFieldOption<K extends string> {
   /** Keep the input and store the result (or `output`) under this field. @default replace the input */
   readonly resultField?: K;
@@ -190,10 +199,10 @@ export interface StateOptions {
   readonly raw?: JsonObject;
 }
 
-/** A number given literally or read from data. */
-export type NumberInput<Cur, V> = number | (($: InputScope<Cur, V>) => Value<number>);
-/** A string given literally or read from data. */
-export type StringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<string>);
+/** A number given literally or read from data (typed as a number, or untyped: checked by AWS at run time). */
+export type NumberInput<Cur, V> = number | (($: InputScope<Cur, V>) => Value<number> | JsonRef);
+/** A string given literally or read from data (typed as a string, or untyped). */
+export type StringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<string> | JsonRef);
 
 export interface PassOptions<Cur, V, O, R, A> extends StateOptions {
   /** A new output built from the input. */
@@ -203,9 +212,18 @@ export interface PassOptions<Cur, V, O, R, A> extends StateOptions {
   readonly assign?: ($: InputScope<Cur, V>) => A;
 }
 
+/**
+ * `T`, in a place no type argument is inferred from. The deferred indexed access does what the
+ * intrinsic `NoInfer` does, also under TypeScript 6, which inferred other arguments of overloaded
+ * `task` calls wrongly with the intrinsic there.
+ */
+type NotInferred<T> = [T][T extends unknown ? 0 : never];
+
 export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** The request; must match the task's input type. @default the state input */
-  readonly arguments?: ($: InputScope<Cur, V>) => Template<TI>;
+  // Not inferred from: the resource says what it takes; inferring `TI` from the template instead
+  // would also walk an untyped reference's open fields without end.
+  readonly arguments?: ($: InputScope<Cur, V>) => Template<NotInferred<TI>>;
   /** The state's output built from its input and the task's result. @default the result */
   readonly output?: ($: ResultScope<Cur, TR, V>) => O;
   readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
@@ -237,7 +255,7 @@ export type WaitOptions<Cur, V, O, A> = StateOptions & {
   readonly assign?: ($: InputScope<Cur, V>) => A;
 } & (
     | { readonly seconds: NumberInput<Cur, V>; readonly timestamp?: never }
-    | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp>); readonly seconds?: never }
+    | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp> | JsonRef); readonly seconds?: never }
   );
 
 export interface SucceedOptions<Cur, V, O = unknown> extends StateOptions {
@@ -251,7 +269,12 @@ export interface FailOptions<Cur, V> extends StateOptions {
 }
 
 
-export interface ParallelOptions<Cur, V, B, O, A, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface ParallelOptions<Cur, V, B, O, A, K extends string = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
+  /**
+   * Error names the state may raise besides its branches' task errors (a Fail state's `error`,
+   * an error AWS raises), so that `.retry()` and `.catch()` accept them.
+   */
+  readonly errors?: readonly XE[];
   /** Each branch gets the state's input; the output is the tuple of their outputs. */
   readonly branches: { readonly [K in keyof B]: (states: StateFactories<Cur, Cur, V, never>) => B[K] };
   readonly output?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => O;
@@ -307,9 +330,11 @@ export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
 
-export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never, M extends MapMode = "inline", PD = never> extends StateOptions, ResultFieldOption<K> {
-  /** The array to iterate. @default the state input */
-  readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]>;
+export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never, M extends MapMode = "inline", PD = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
+  /** Error names the state may raise besides its processor's task errors, for `.retry()` and `.catch()`. */
+  readonly errors?: readonly XE[];
+  /** The array to iterate (untyped data iterates as `Json` items). @default the state input */
+  readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]> | JsonRef;
   /** Reads items from S3 instead (distributed mode). */
   readonly itemReader?: ItemReaderSpec<Item>;
   /** Builds each processor input from the item. */
@@ -337,7 +362,8 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
 /** Inline iterations run in the execution; distributed ones are child executions. */
 export type MapMode = "inline" | "distributed";
 
-type DefaultItem<Cur> = Cur extends readonly (infer I)[] ? I : unknown;
+// Untyped input is iterated as untyped items (the check comes first: `Json` is a union with an array in it).
+type DefaultItem<Cur> = IsJson<Cur> extends true ? Json : Cur extends readonly (infer I)[] ? I : unknown;
 
 /** When a task gets the state input as its request, that input must fit the task. */
 export type AcceptsInput<Cur, TI> = [Cur] extends [TI]
@@ -350,40 +376,40 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   pass<O = NotGiven, const R = NotGiven, A extends object = {}>(
     name: string,
     options?: PassOptions<Cur, V, O, R, A>,
-  ): Chain<ChainIn, [R] extends [NotGiven] ? OutputOf<Cur, O> : R, MergeVars<V, A>, E, D>;
+  ): Chain<ChainIn, StateOutput<Cur, [R] extends [NotGiven] ? OutputOf<Cur, O> : R>, MergeVars<V, A>, E, D>;
 
   /** A Task state that sends its input as the request (which must then fit the task). */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<TI> },
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<TR, O>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<NotInferred<TI>> },
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
 
   /** A Wait state, for `seconds` or until a `timestamp`. */
-  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, OutputOf<Cur, O>, MergeVars<V, A>, E, D>;
+  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, StateOutput<Cur, OutputOf<Cur, O>>, MergeVars<V, A>, E, D>;
 
   /** A Succeed state. */
-  succeed<O = NotGiven>(name: string, options?: SucceedOptions<Cur, V, O>): Chain<ChainIn, never, V, E, D | OutputOf<Cur, O>>;
+  succeed<O = NotGiven>(name: string, options?: SucceedOptions<Cur, V, O>): Chain<ChainIn, never, V, E, D | StateOutput<Cur, OutputOf<Cur, O>>>;
 
   /** A Fail state. */
   fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E, D>;
 
   /** A Parallel state; its output is the tuple of its branches' outputs. */
-  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never>(
+  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never, const XE extends string = never>(
     name: string,
-    options: ParallelOptions<Cur, V, B, O, A, K>,
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>, MergeVars<V, A>, E, BranchErrors<B>, D>;
+    options: ParallelOptions<Cur, V, B, O, A, K, XE>,
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>>, MergeVars<V, A>, E, BranchErrors<B> | XE, D>;
 
   /** A Map state; its output is the array of the processor's outputs. */
   map<
@@ -398,10 +424,11 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     const K extends string = never,
     const M extends MapMode = "inline",
     PD = never,
+    const XE extends string = never,
   >(
     name: string,
-    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD>,
-  ): StateChain<ChainIn, Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>, MergeVars<V, A>, E, PE, D>;
+    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD, XE>,
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>>, MergeVars<V, A>, E, PE | XE, D>;
 }
 
 /** A chain: states joined so far, accepting `In`; its open ends produce `Out`. */
@@ -421,14 +448,21 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
   retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
-    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<Resolve<CO>, O2, unknown, string, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, Resolve<CO>>>;
+    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<CatcherOwnOutput<Cur, CO>, O2, unknown, string, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
   /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
   catch<O2, D2 = never>(
     spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, ErrorOutput>>;
 }
+
+/**
+ * What a Catcher with its own output passes on. On an untyped state it is untyped `Json`: the
+ * conditional is settled by `Cur` before the call is inferred, so `CO` is never inferred back from
+ * an untyped `next` through Resolve's mapped types (which would walk the recursive `Json` without end).
+ */
+type CatcherOwnOutput<Cur, CO> = IsJson<Cur> extends true ? Json : Resolve<CO>;
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */
 export interface ChoiceChain<ChainIn, Cur, V, E extends string, Out, D = never> extends Chain<ChainIn, Out, V, E, D> {

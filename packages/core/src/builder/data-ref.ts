@@ -3,6 +3,7 @@
  * property is read (mapped types are lazy), so a large payload type costs nothing until used.
  */
 import type { Condition, Value, ValueOr } from "./value.ts";
+import type { IsJson, Json } from "./json.ts";
 import type { Timestamp } from "./timestamp.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
 
@@ -55,6 +56,55 @@ export interface ArrayRef<T, E> extends ValueRef<T> {
   elementAt(index: number): Ref<E | undefined>;
 }
 
+declare const untypedRef: unique symbol;
+
+/**
+ * The operations of a reference to untyped `Json`: every test and comparison, since nothing says
+ * which apply (AWS evaluates them on the data as it is; a comparison on the wrong kind is false).
+ * The brand keeps it apart from typed references: only a `JsonRef` stands in for a typed value
+ * (a Map's items, a Wait's seconds), so typed workflows stay strict.
+ */
+export interface JsonRefOps extends Value<Json> {
+  readonly [untypedRef]: true;
+  /** `IsPresent`: untyped data may always be missing. */
+  isPresent(expected?: boolean): Condition;
+  isNull(expected?: boolean): Condition;
+  isNumeric(expected?: boolean): Condition;
+  isString(expected?: boolean): Condition;
+  isBoolean(expected?: boolean): Condition;
+  isTimestamp(expected?: boolean): Condition;
+  /** `StringEquals`, `NumericEquals` or `BooleanEquals`, by the operand's kind. */
+  eq(other: ValueOr<string> | ValueOr<number> | ValueOr<boolean>): Condition;
+  gt(other: ValueOr<string> | ValueOr<number>): Condition;
+  gte(other: ValueOr<string> | ValueOr<number>): Condition;
+  lt(other: ValueOr<string> | ValueOr<number>): Condition;
+  lte(other: ValueOr<string> | ValueOr<number>): Condition;
+  /** `StringMatches`: `*` matches any run of characters; `\\*` is a literal star. */
+  matches(pattern: string): Condition;
+  sameInstant(other: ValueOr<Timestamp>): Condition;
+  before(other: ValueOr<Timestamp>): Condition;
+  after(other: ValueOr<Timestamp>): Condition;
+  atOrBefore(other: ValueOr<Timestamp>): Condition;
+  atOrAfter(other: ValueOr<Timestamp>): Condition;
+  /** The element at `index`. */
+  elementAt(index: number): JsonRef;
+}
+
+/**
+ * Field names that references to untyped `Json` declare. Empty here; a module adds the names it
+ * reads by augmenting it (`declare module "@stepcraft/core" { interface JsonFields { readonly id: true } }`),
+ * as `stepcraft import` does. Needed only under `noUncheckedIndexedAccess`, where a field read
+ * through an index signature may be `undefined`; a declared name is a `JsonRef` outright.
+ */
+export interface JsonFields {}
+
+/**
+ * A reference to untyped `Json`: any field (`$.input.order.id`) or index (`$.input[0]`) is `Json`
+ * again. Names declared in {@link JsonFields} read as `JsonRef`; others through the index
+ * signature (`JsonRef | undefined` under `noUncheckedIndexedAccess`).
+ */
+export type JsonRef = JsonRefOps & { readonly [K in keyof JsonFields]-?: JsonRef } & { readonly [field: string]: JsonRef | undefined };
+
 type OptionalIf<Cond extends boolean> = Cond extends true ? undefined : never;
 
 /** An object's fields; a field is optional when it is declared optional or its parent is. */
@@ -80,7 +130,9 @@ export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
           ? BooleanRef<T>
           : [D] extends [readonly (infer E)[]]
             ? ArrayRef<T, E>
-            : ValueRef<T>;
+            : IsJson<D> extends true
+              ? JsonRef
+              : ValueRef<T>;
 
 /** A typed reference to data of type `T`: fields by property access, tests and comparisons by method. */
 export type Ref<T, D = Exclude<T, undefined>> = [D] extends [readonly unknown[]]

@@ -5,6 +5,7 @@
  */
 import type { ComparisonType, Expr, FunctionName } from "../ir/expr-node.ts";
 import type { RefOps } from "./data-ref.ts";
+import type { Json } from "./json.ts";
 import { refProxy, toExpr } from "./ref-proxy.ts";
 import { isValue, valueOf, type Value, type ValueOr } from "./value.ts";
 
@@ -65,8 +66,9 @@ export const fn = {
 /**
  * A raw JSONata expression with a declared result type, written without `{% %}`; as a tagged
  * template, interpolated references are spelled for you: jsonata<number>`${$.input.a} * 2`.
+ * Without a type it is untyped `Json`: what an expression yields is not known.
  */
-export function jsonata<T>(source: string | TemplateStringsArray, ...values: readonly Value<unknown>[]): RefOps<T> {
+export function jsonata<T = Json>(source: string | TemplateStringsArray, ...values: readonly Value<unknown>[]): RefOps<T> {
   const strings = typeof source === "string" ? [source] : [...source];
   const parts: (string | Expr)[] = [];
   strings.forEach((text, i) => {
@@ -77,8 +79,11 @@ export function jsonata<T>(source: string | TemplateStringsArray, ...values: rea
   return refProxy({ kind: "jsonata", parts }) as RefOps<T>;
 }
 
-/** A raw JSONPath path or intrinsic-function call with a declared result type: jsonPath<number>("$.a[0]"). */
-export function jsonPath<T>(source: string): RefOps<T> {
+/**
+ * A raw JSONPath path or intrinsic-function call with a declared result type: jsonPath<number>("$.a[0]").
+ * Without a type it is untyped `Json`, since nothing says what the path reads.
+ */
+export function jsonPath<T = Json>(source: string): RefOps<T> {
   return refProxy({ kind: "jsonPath", source }) as RefOps<T>;
 }
 

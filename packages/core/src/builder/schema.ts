@@ -1,3 +1,5 @@
+import type { Json } from "./json.ts";
+
 /**
  * Workflow input schemas: any Standard Schema (zod 4, valibot, arktype…) or a type-only marker.
  * Only the structural `~standard` shape is used, so core depends on no schema library.
@@ -24,4 +26,13 @@ export function typeOnly<T>(): StandardSchemaLike<T> {
   return {
     "~standard": { version: 1, vendor: "stepcraft", validate: (value: unknown) => ({ value }) },
   };
+}
+
+/**
+ * The schema of data whose shape is not known: `typeOnly<Json>()`. References to it read any field
+ * and run any test, and what a state builds from it stays `Json`; type it (a schema or
+ * `typeOnly<T>()`) to have paths checked. `stepcraft import` declares imported data with it.
+ */
+export function untyped(): StandardSchemaLike<Json> {
+  return typeOnly<Json>();
 }

@@ -1,12 +1,14 @@
 /** What a selector's `$` offers in each place: the input, variables, the context, and where valid the result or error. */
 import type { Ref } from "./data-ref.ts";
+import type { Json } from "./json.ts";
 import type { Timestamp } from "./timestamp.ts";
 
 /** The context object (`$$` / `$states.context`). */
 export interface ContextObject {
   readonly Execution: {
     readonly Id: string;
-    readonly Input: unknown;
+    /** The execution's input, whatever the workflow declares: JSON of unknown shape. */
+    readonly Input: Json;
     readonly Name: string;
     readonly RoleArn: string;
     readonly StartTime: Timestamp;
@@ -18,11 +20,14 @@ export interface ContextObject {
   readonly Task: { readonly Token: string };
 }
 
-/** The error output a Catcher receives. */
-export interface ErrorOutput {
+/**
+ * The error output a Catcher receives. A type alias, not an interface, so that it fits `Json`:
+ * a Catcher of an untyped workflow hands it to states that accept any JSON.
+ */
+export type ErrorOutput = {
   readonly Error: string;
   readonly Cause?: string;
-}
+};
 
 /** Variables visible to a state; reading a name that was never assigned is a type error. */
 export type VariableRefs<V> = { readonly [K in keyof V]-?: Ref<V[K]> };
