@@ -159,3 +159,30 @@ describe("compileJsonataTemplate evaluateNow", () => {
     }
   });
 });
+
+describe("the fast $string", () => {
+  it("writes JSONata's text for integers, fractions and nested values, first call and repeats alike", async () => {
+    const values: unknown[] = [
+      { a: 1, b: [true, null, "x"], c: { d: "e" } },
+      { f: 1.1 + 2.2, g: [0.1 + 0.2, -0, 1e21, 123456789.123456789] },
+      [1, [2, [3.000000000000001]]],
+      [],
+      {},
+    ];
+    for (const value of values) {
+      const expected = await compileExpression("$string($v)").evaluate({ v: value });
+      const fast = compileExpression("$string($v)").fast;
+      expect(fast?.({ v: value })).toBe(expected);
+      expect(fast?.({ v: value })).toBe(expected);
+      const concatenated = await compileExpression("'>' & $v").evaluate({ v: value });
+      expect(compileExpression("'>' & $v").fast?.({ v: value })).toBe(concatenated);
+    }
+  });
+
+  it("falls back for values JSON cannot hold", () => {
+    const fast = compileExpression("$string($v)").fast;
+    expect(fast?.({ v: { a: Number.NaN } })).toBe(FALLBACK);
+    expect(fast?.({ v: [() => 1] })).toBe(FALLBACK);
+    expect(fast?.({ v: { a: undefined } })).toBe(FALLBACK);
+  });
+});

@@ -362,47 +362,69 @@ function merge(arg: unknown): unknown {
   return out;
 }
 
+/**
+ * `$string` text of objects and arrays already stringified. Payloads are immutable, so an object
+ * keeps its text; `$string($states.input.obj)` in state after state becomes a lookup.
+ */
+const stringOfObject = new WeakMap<object, string>();
+
 /** JSONata's `$string` for JSON values: numbers to 15 significant digits, like `fn.string`. */
 function stringify(value: unknown): string | typeof FALLBACK {
   if (typeof value === "string") return value;
   if (typeof value === "number" && !Number.isFinite(value)) return FALLBACK;
   if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return FALLBACK;
-  if (typeof value === "object" && value !== null && !isPlainJsonTree(value)) return FALLBACK;
-  return JSON.stringify(value, numberReplacer);
+  if (typeof value !== "object" || value === null) return JSON.stringify(value, numberReplacer);
+  const cached = stringOfObject.get(value);
+  if (cached !== undefined) return cached;
+  const kind = jsonTreeKind(value);
+  if (kind === NOT_JSON) return FALLBACK;
+  // The replacer only rewrites non-integers; without any, plain JSON.stringify (much faster
+  // than calling a replacer per value) writes the same text.
+  const text = kind === INTEGERS_ONLY ? JSON.stringify(value) : JSON.stringify(value, numberReplacer);
+  stringOfObject.set(value, text);
+  return text;
 }
 
 function numberReplacer(_key: string, value: unknown): unknown {
   return typeof value === "number" && !Number.isInteger(value) && Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 
-/**
- * True for objects and arrays holding only JSON values (no functions, no non-finite numbers, no
- * JSONata sequence flags): the only trees {@link stringify} turns into text by itself.
- */
-function isPlainJsonTree(value: object): boolean {
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype || Object.hasOwn(value, "outerWrapper")) return false;
-    for (const item of value as unknown[]) if (!isPlainJsonValue(item)) return false;
-    return true;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!isPlainJsonValue(record[key])) return false;
-  return true;
-}
+const NOT_JSON = 0;
+const INTEGERS_ONLY = 1;
+const HAS_FRACTIONS = 2;
+type TreeKind = typeof NOT_JSON | typeof INTEGERS_ONLY | typeof HAS_FRACTIONS;
 
-function isPlainJsonValue(value: unknown): boolean {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object":
-      return value === null || isPlainJsonTree(value);
-    default:
-      return false;
-  }
+/**
+ * Whether an object or array holds only JSON values (no functions, no non-finite numbers, no
+ * JSONata sequence flags) — the only trees {@link stringify} writes by itself — and whether any
+ * number in it is a non-integer (which `$string` rounds to 15 significant digits).
+ */
+function jsonTreeKind(value: object): TreeKind {
+  let kind: TreeKind = INTEGERS_ONLY;
+  const visit = (member: unknown): boolean => {
+    switch (typeof member) {
+      case "string":
+      case "boolean":
+        return true;
+      case "number":
+        if (!Number.isFinite(member)) return false;
+        if (!Number.isInteger(member)) kind = HAS_FRACTIONS;
+        return true;
+      case "object":
+        if (member === null) return true;
+        if (Array.isArray(member)) {
+          if (Object.getPrototypeOf(member) !== Array.prototype || Object.hasOwn(member, "outerWrapper")) return false;
+          for (const item of member as unknown[]) if (!visit(item)) return false;
+          return true;
+        }
+        if (Object.getPrototypeOf(member) !== Object.prototype) return false;
+        for (const key of Object.keys(member)) if (!visit((member as Record<string, unknown>)[key])) return false;
+        return true;
+      default:
+        return false;
+    }
+  };
+  return visit(value) ? kind : NOT_JSON;
 }
 
 function isFiniteNumber(value: unknown): boolean {

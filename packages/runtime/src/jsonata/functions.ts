@@ -1,4 +1,6 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { cachedDigest } from "../data/digest.ts";
+import { parseJsonCached } from "../data/intrinsic/parse-json-safely.ts";
 import { javaRandomFirstDouble } from "./seeded-random.ts";
 
 /** Sources of randomness behind `$random()` and `$uuid()`, injectable so tests are repeatable. */
@@ -64,11 +66,15 @@ export function hash(value: string, algorithm: string): string {
   if (nodeAlgorithm === undefined) {
     fail(`The hash algorithm '${algorithm}' is not supported; use one of ${Object.keys(HASH_ALGORITHMS).join(", ")}`);
   }
-  return createHash(nodeAlgorithm).update(value, "utf8").digest("hex");
+  return cachedDigest(nodeAlgorithm, value);
 }
 
 /** `$parse(text)`: the JSON value of a JSON text (AWS's replacement for `$eval`). */
 export function parse(text: string): unknown {
+  // Parsed values are shared between callers (payloads are immutable); JSON.parse runs again
+  // only to word the error.
+  const parsed = parseJsonCached(text);
+  if (parsed.ok) return parsed.value;
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

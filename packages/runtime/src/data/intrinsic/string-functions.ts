@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { cachedDigest } from "../digest.ts";
 import { isJsonObject } from "../json-values.ts";
 import { jsonText } from "./json-text.ts";
 import { intrinsicFailure, jsonTypeName, stringArgument, type IntrinsicImplementation } from "./intrinsic-failure.ts";
@@ -73,22 +74,8 @@ export const hash: IntrinsicImplementation = (args, call) => {
       `the algorithm ${typeof algorithm === "string" ? `'${algorithm}'` : jsonTypeName(algorithm)} is not one of ${Object.keys(HASH_ALGORITHMS).join(", ")}`,
     );
   }
-  // Hashing is pure and costs more than the rest of a typical template: remember recent digests.
-  // One map per algorithm, keyed by the data itself: a payload string's hash code is computed
-  // once by V8 and kept, where a concatenated key would be rebuilt and rehashed on every call.
-  let digests = digestCache.get(nodeAlgorithm);
-  if (digests === undefined) digestCache.set(nodeAlgorithm, (digests = new Map()));
-  const cached = digests.get(data);
-  if (cached !== undefined) return cached;
-  const digest = createHash(nodeAlgorithm).update(data, "utf8").digest("hex");
-  if (digests.size >= DIGEST_CACHE_SIZE) digests.clear();
-  digests.set(data, digest);
-  return digest;
+  return cachedDigest(nodeAlgorithm, data);
 };
-
-/** Digests remembered per algorithm. */
-const DIGEST_CACHE_SIZE = 512;
-const digestCache = new Map<string, Map<string, string>>();
 
 /** States.UUID(): a random version 4 UUID. */
 export const uuid: IntrinsicImplementation = () => randomUUID();
