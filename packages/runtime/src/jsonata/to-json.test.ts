@@ -103,3 +103,30 @@ describe("toPlainJson sharing plain parts", () => {
     expect(toPlainJson({ a: 1, b: undefined, c: { d: 2 } })).toEqual({ kind: "json", value: { a: 1, c: { d: 2 } } });
   });
 });
+
+describe("toPlainJson on big parts seen before", () => {
+  it("shares a big plain part again and still converts what is new around it", () => {
+    const big = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, { n: i, list: [i, i + 0.5] }]));
+    const series = Array.from({ length: 20 }, (_, i) => i * 1.5);
+    for (let round = 0; round < 3; round++) {
+      const converted = toPlainJson({ big, series, fresh: Object.assign([round], { sequence: true }), gone: undefined });
+      if (converted.kind !== "json") throw new Error("expected json");
+      const value = converted.value as { big: unknown; series: unknown; fresh: unknown[] };
+      expect(value.big).toBe(big);
+      expect(value.series).toBe(series);
+      expect(Object.hasOwn(value.fresh, "sequence")).toBe(false);
+      expect(value).toEqual({ big, series, fresh: [round] });
+    }
+  });
+
+  it("never remembers a big part that needed converting", () => {
+    const big: Record<string, unknown> = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
+    big["minusZero"] = -0;
+    for (let round = 0; round < 2; round++) {
+      const converted = toPlainJson(big);
+      if (converted.kind !== "json") throw new Error("expected json");
+      expect(converted.value).not.toBe(big);
+      expect(Object.is((converted.value as Record<string, unknown>)["minusZero"], 0)).toBe(true);
+    }
+  });
+});

@@ -56,7 +56,19 @@ function convert(value: unknown): unknown {
   }
 }
 
+/**
+ * Objects and arrays already found to be plain JSON. Payloads are immutable, so they stay plain:
+ * a result that embeds the state input (or the previous state's output) is then checked down to
+ * the parts that are new, not through the whole input on every state. Only objects and arrays
+ * with many members are remembered: for small, short-lived ones the WeakSet entry costs the
+ * garbage collector more than walking them again (measured: b0 and e JSONata lost 40-50% when
+ * every object was remembered).
+ */
+const verifiedPlain = new WeakSet<object>();
+const REMEMBER_FROM_MEMBERS = 8;
+
 function convertArray(values: readonly unknown[]): unknown {
+  if (verifiedPlain.has(values)) return values;
   // Copy-on-first-change: `out` stays null while every item converts to itself (Object.is, so
   // a -0 turned into 0 counts as a change).
   let out: unknown[] | null = isPlainArray(values) ? null : [];
@@ -75,10 +87,13 @@ function convertArray(values: readonly unknown[]): unknown {
       out.push(converted);
     }
   }
-  return out ?? values;
+  if (out !== null) return out;
+  if (values.length >= REMEMBER_FROM_MEMBERS) verifiedPlain.add(values);
+  return values;
 }
 
 function convertObject(record: Record<string, unknown>): unknown {
+  if (verifiedPlain.has(record)) return record;
   const keys = Object.keys(record);
   // Only ordinary objects are shared; anything else (null prototype, class instance) is copied.
   let out: Record<string, unknown> | null = Object.getPrototypeOf(record) === Object.prototype ? null : {};
@@ -97,7 +112,9 @@ function convertObject(record: Record<string, unknown>): unknown {
       setOwn(out, key, converted);
     }
   }
-  return out ?? record;
+  if (out !== null) return out;
+  if (keys.length >= REMEMBER_FROM_MEMBERS) verifiedPlain.add(record);
+  return record;
 }
 
 /** A fresh object with the first `count` keys of `record` (already known to be plain JSON). */
