@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { App, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
@@ -7,6 +8,7 @@ import { LogLevel, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import { typeOnly, workflow } from "@stepcraft/core";
 import { describe, expect, it } from "vitest";
 import { WorkflowStateMachine } from "./index.ts";
+import type { WorkflowStateMachineProps } from "./index.ts";
 import { placeOrder, reserve, review } from "./test-fixtures/order-workflow.ts";
 import { ACCOUNT, REGION, flatten, logicalId, renderDefinition, roleStatements, synthesize } from "./test-fixtures/synth.ts";
 
@@ -16,6 +18,24 @@ const REVIEW_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:order-review`;
 /** The compiled ASL with each task's FunctionName replaced as the template will after substitution. */
 function withFunctionNames(asl: unknown, names: Readonly<Record<string, string>>): unknown {
   return JSON.parse(JSON.stringify(asl), (key, value: unknown) => (key === "FunctionName" && typeof value === "string" ? (names[value] ?? value) : value));
+}
+
+/** The directory the fixtures' `entry` paths are relative to. */
+const SRC = fileURLToPath(new URL(".", import.meta.url));
+
+/** esbuild runs once per bundled function; on a loaded machine that outlasts vitest's 10 s default. */
+const BUNDLING_TIMEOUT = 60_000;
+
+/** Runs `build` with Docker made unusable, so bundling must use the local esbuild. */
+function withLocalBundling<T>(build: () => T): T {
+  const before = process.env["CDK_DOCKER"];
+  process.env["CDK_DOCKER"] = "/nonexistent/docker";
+  try {
+    return build();
+  } finally {
+    if (before === undefined) delete process.env["CDK_DOCKER"];
+    else process.env["CDK_DOCKER"] = before;
+  }
 }
 
 const passOnly = { StartAt: "Done", States: { Done: { Type: "Succeed" } } };
@@ -67,6 +87,18 @@ describe("WorkflowStateMachine: the deployed definition", () => {
   });
 });
 
+/** What synth throws for a machine built from `definition` (empty when it does not throw). */
+function synthError(definition: WorkflowStateMachineProps["definition"], stateMachineType: "STANDARD" | "EXPRESS" = "STANDARD"): string {
+  const app = new App();
+  new WorkflowStateMachine(new Stack(app, "Test"), "M", { definition, stateMachineType, logging: false });
+  try {
+    app.synth();
+    return "";
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 describe("WorkflowStateMachine: diagnostics at synth", () => {
   it("fails synth on an invalid definition, naming the construct's path and the diagnostic code", () => {
     const app = new App();
@@ -94,6 +126,32 @@ describe("WorkflowStateMachine: diagnostics at synth", () => {
     const app = new App();
     new WorkflowStateMachine(new Stack(app, "Test"), "Loop", { definition: broken });
     expect(() => app.synth()).toThrow(/Test\/Loop[\s\S]*DUPLICATE_STATE_NAME/);
+  });
+
+  it("reports only the real diagnostics of JSON text that is an invalid definition", () => {
+    const text = JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", Next: "Nowhere" } } });
+    const message = synthError(text);
+    expect(message).toMatch(/Test\/M[\s\S]*MISSING_TRANSITION_TARGET at \/States\/A\/Next/);
+    // The construct once validated an empty stand-in too, adding this finding about fields the text has.
+    expect(message).not.toMatch(/These fields are required|SCHEMA_VALIDATION_FAILED at \//);
+  });
+
+  it("validates JSON text for the machine type, once", () => {
+    const text = JSON.stringify({
+      StartAt: "Child",
+      States: { Child: { Type: "Task", Resource: "arn:aws:states:::states:startExecution.sync:2", Parameters: { StateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:Child` }, End: true } },
+    });
+    const message = synthError(text, "EXPRESS");
+    expect(message.match(/Express state machine does not support '\.sync'/g)).toHaveLength(1);
+  });
+
+  it("reports only the syntax error of text that is not JSON, and only what a throwing toAsl() says", () => {
+    const notJson = synthError('{ "StartAt": ');
+    expect(notJson).toMatch(/INVALID_JSON_DESCRIPTION at \/: Invalid JSON at line 1/);
+    expect(notJson).not.toMatch(/SCHEMA_VALIDATION_FAILED/);
+    const throwing = synthError({ toAsl: (): never => { throw new Error("no ASL today"); } });
+    expect(throwing).toMatch(/COMPILE_FAILED at \/: no ASL today/);
+    expect(throwing).not.toMatch(/SCHEMA_VALIDATION_FAILED/);
   });
 
   it("fails synth on JSON text that is not a definition", () => {
@@ -229,6 +287,34 @@ describe("WorkflowStateMachine: declared lambdas", () => {
     });
     template.resourceCountIs("AWS::Lambda::Function", 0);
     template.hasResourceProperties("AWS::StepFunctions::StateMachine", { DefinitionSubstitutions: { fn_ReserveStock: RESERVE_ARN, fn_order_review: REVIEW_ARN } });
+  });
+
+  it("bundles the workflow's own lambdas (workflow.lambdas) when `lambdas` is not given", () => {
+    const flow = placeOrder("JSONata");
+    const { template, stack } = withLocalBundling(() =>
+      synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: flow, entryRoot: SRC, logging: false })),
+    );
+    const machine = stack.node.findChild("M") as WorkflowStateMachine;
+    expect([...machine.functions.keys()]).toEqual(["ReserveStock", "order-review"]);
+    template.resourceCountIs("AWS::Lambda::Function", 2);
+    expect(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("UNWIRED_FUNCTION"))).toEqual([]);
+  }, BUNDLING_TIMEOUT);
+
+  it("bundles only the workflow's lambdas that `functions` does not give", () => {
+    const { template, stack } = withLocalBundling(() =>
+      synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: placeOrder("JSONPath"), functions: { ReserveStock: RESERVE_ARN }, entryRoot: SRC, logging: false })),
+    );
+    const machine = stack.node.findChild("M") as WorkflowStateMachine;
+    expect([...machine.functions.keys()]).toEqual(["order-review"]);
+    template.resourceCountIs("AWS::Lambda::Function", 1);
+    template.hasResourceProperties("AWS::StepFunctions::StateMachine", { DefinitionSubstitutions: Match.objectLike({ fn_ReserveStock: RESERVE_ARN }) });
+  }, BUNDLING_TIMEOUT);
+
+  it("keeps an explicit `lambdas` in charge: an empty list deploys none of the workflow's", () => {
+    const { template, stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: placeOrder("JSONata"), lambdas: [], logging: false }));
+    template.resourceCountIs("AWS::Lambda::Function", 0);
+    const warnings = Annotations.fromStack(stack).findWarning("/Test/M", Match.stringLikeRegexp("UNWIRED_FUNCTION"));
+    expect(warnings).toHaveLength(2);
   });
 
   it("uses extra policy statements, and none of its own when automatic grants are off", () => {

@@ -11,7 +11,7 @@ import { LogGroup, RetentionDays, type ILogGroup } from "aws-cdk-lib/aws-logs";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import { validateDefinition } from "@stepcraft/asl";
 import { Construct } from "constructs";
-import { readDefinition, type DefinitionSource } from "./definition/definition-source.ts";
+import { readDefinition, sourceLambdas, type DefinitionSource } from "./definition/definition-source.ts";
 import { reportDiagnostics, uniqueDiagnostics } from "./definition/report-diagnostics.ts";
 import type { LambdaDeclaration } from "./functions/lambda-declaration.ts";
 import { wireFunctions } from "./functions/wire-functions.ts";
@@ -36,7 +36,10 @@ export interface WorkflowStateMachineProps {
   readonly stateMachineType?: StateMachineType | "STANDARD" | "EXPRESS";
   /** @default a name CloudFormation generates */
   readonly stateMachineName?: string;
-  /** Handlers declared with core's `lambda()`: each one the definition calls is bundled with esbuild and wired in. @default none */
+  /**
+   * Handlers declared with core's `lambda()`: each one the definition calls is bundled with esbuild and wired in.
+   * @default the workflow's own (`definition.lambdas`, what its Task states invoke); none for ASL
+   */
   readonly lambdas?: readonly LambdaDeclaration[];
   /** Existing functions (or their ARNs), by the function name the definition calls or by a declaration's lambda name; wins over `lambdas`. @default none */
   readonly functions?: Readonly<Record<string, IFunction | string>>;
@@ -67,7 +70,8 @@ export interface WorkflowStateMachineProps {
 /**
  * A Step Functions state machine deployed from a stepcraft workflow or raw ASL.
  * @example
- * new WorkflowStateMachine(stack, "PlaceOrder", { definition: placeOrder, lambdas: [reserve, review], stateMachineType: "EXPRESS" });
+ * // The lambda() handlers placeOrder's tasks call are bundled and wired in (`placeOrder.lambdas`).
+ * new WorkflowStateMachine(stack, "PlaceOrder", { definition: placeOrder, stateMachineType: "EXPRESS" });
  */
 export class WorkflowStateMachine extends Construct {
   /** The underlying L2 state machine (metrics, imports, anything not surfaced here). */
@@ -96,12 +100,14 @@ export class WorkflowStateMachine extends Construct {
     const definition = { ...source.definition };
     if (props.timeout !== undefined) definition["TimeoutSeconds"] = props.timeout.toSeconds();
 
-    const wiring = wireFunctions(this, definition, props);
+    // A workflow knows the lambda() declarations its tasks call; an explicit `lambdas` replaces them.
+    const wiring = wireFunctions(this, definition, { ...props, lambdas: props.lambdas ?? sourceLambdas(props.definition) });
     this.definition = wiring.definition;
     this.functions = wiring.functions;
     this.definitionSubstitutions = wiring.substitutions;
 
-    const diagnostics = [...source.diagnostics, ...validateDefinition(this.definition, { stateMachineType: this.stateMachineType === StateMachineType.EXPRESS ? "EXPRESS" : "STANDARD" })];
+    const validation = source.readable ? validateDefinition(this.definition, { stateMachineType: this.stateMachineType === StateMachineType.EXPRESS ? "EXPRESS" : "STANDARD" }) : [];
+    const diagnostics = [...source.diagnostics, ...validation];
     reportDiagnostics(this, uniqueDiagnostics(diagnostics));
     this.warnAboutUnknownPlaceholders();
 

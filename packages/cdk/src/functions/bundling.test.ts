@@ -38,7 +38,8 @@ beforeAll(() => {
     functionProps: { "order-review": { handler: "review" } },
   });
   template = Template.fromStack(stack);
-});
+  // esbuild runs once per function: on a loaded machine that takes longer than vitest's 10 s default.
+}, 60_000);
 
 afterAll(() => {
   if (dockerBefore === undefined) delete process.env["CDK_DOCKER"];

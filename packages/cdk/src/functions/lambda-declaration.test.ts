@@ -11,6 +11,12 @@ describe("aslFunctionName", () => {
     expect(aslFunctionName(lambda("Reserve", { entry: "./r.ts", handler: load, pattern: "waitForTaskToken" }))).toBe("Reserve");
   });
 
+  it("prefers the declaration's functionName, as workflow.lambdas lists it", () => {
+    expect(aslFunctionName({ name: "Reserve", entry: "./r.ts", functionName: "arn:aws:lambda:eu-west-1:123456789012:function:reserve" })).toBe(
+      "arn:aws:lambda:eu-west-1:123456789012:function:reserve",
+    );
+  });
+
   it("falls back to the name for declarations without a request or with a computed FunctionName", () => {
     expect(aslFunctionName({ name: "Plain", entry: "./p.ts" })).toBe("Plain");
     const computed = { name: "Computed", entry: "./c.ts", call: { resource: "arn:aws:states:::lambda:invoke", resultPath: [], request: () => ({ kind: "object" as const, entries: [["FunctionName", { kind: "path" as const, root: "input" as const, segments: ["fn"] }]] as const }) } };
