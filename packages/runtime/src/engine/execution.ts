@@ -14,6 +14,7 @@ import type { RandomSource } from "./random.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { CompiledBlock, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
+import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 
 /** How an execution ended (RUNNING until it has). */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
@@ -46,6 +47,8 @@ export interface ExecutionSetup {
   readonly maxHistoryEvents: number;
   readonly maxPayloadBytes: number;
   readonly time: "virtual" | "real";
+  /** Where this machine's task tokens wait for their answers. */
+  readonly callbacks: CallbackRegistry;
 }
 
 /** Per-execution choices. */
@@ -76,8 +79,10 @@ export class Execution {
   private readonly maxPayloadBytes: number;
   private finalHistory: HistoryEvent[] | undefined;
   private readonly startMs: number;
+  private readonly callbacks: CallbackRegistry;
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
+    this.callbacks = setup.callbacks;
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
     this.name = options.name ?? randomUUID();
     this.executionArn =
@@ -105,6 +110,25 @@ export class Execution {
   /** RUNNING until the execution ends. */
   get currentStatus(): ExecutionStatus {
     return this.status;
+  }
+
+  /**
+   * SendTaskSuccess: the task waiting with `token` (`$$.Task.Token`) succeeds with `output`.
+   * Throws TaskCallbackError (TaskTimedOut for a task that ended, TaskDoesNotExist, InvalidToken,
+   * InvalidOutput) as AWS would. Tokens are the machine's: any of its executions' can be answered.
+   */
+  sendTaskSuccess(token: string, output: unknown): void {
+    this.callbacks.sendTaskSuccess(token, output);
+  }
+
+  /** SendTaskFailure: the waiting task fails with `error` and `cause` (either may be left out). */
+  sendTaskFailure(token: string, error?: string, cause?: string): void {
+    this.callbacks.sendTaskFailure(token, error, cause);
+  }
+
+  /** SendTaskHeartbeat: resets the waiting task's HeartbeatSeconds. */
+  sendTaskHeartbeat(token: string): void {
+    this.callbacks.sendTaskHeartbeat(token);
   }
 
   /** Stops the execution (status ABORTED), like StopExecution. */

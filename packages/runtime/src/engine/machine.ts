@@ -11,6 +11,8 @@ import { seededRandom } from "./random.ts";
 import type { RandomSource } from "./random.ts";
 import { validateBeforePrepare } from "./validation-bridge.ts";
 import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
+import { CallbackRegistry } from "../integrations/callback-registry.ts";
+import { unboundCallbacks } from "../integrations/callback-resolver.ts";
 
 /** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
@@ -66,12 +68,24 @@ export interface StateMachineOptions {
   readonly stateMachineType?: "STANDARD" | "EXPRESS";
   /** Evaluates non-JSONPath states (the JSONata seam); JSONPath states always use the built-in flow. */
   readonly dataFlow?: DataFlowFactory;
+  /**
+   * Where task tokens wait for SendTaskSuccess/Failure/Heartbeat. With the built-in binding,
+   * `.waitForTaskToken` tasks with no handler wait here (until answered, or their TimeoutSeconds).
+   * @default a new registry per prepared machine
+   */
+  readonly callbacks?: CallbackRegistry;
 }
 
 /** A definition compiled once; start as many independent executions as you like. */
 export interface PreparedStateMachine {
   readonly name: string;
   readonly stateMachineArn: string;
+  /** The task tokens of this machine's executions (the `callbacks` option, or its own). */
+  readonly callbacks: CallbackRegistry;
+  /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat for a token of any of its executions. */
+  sendTaskSuccess(token: string, output: unknown): void;
+  sendTaskFailure(token: string, error?: string, cause?: string): void;
+  sendTaskHeartbeat(token: string): void;
   /** Starts an execution; it runs until its first asynchronous step before this returns. */
   start(input?: unknown, options?: StartOptions): Execution;
   /** Starts an execution and waits for its result. */
@@ -96,15 +110,20 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
   const enforce = options.limits !== false;
   const express = options.stateMachineType === "EXPRESS";
   const maxPayloadBytes = enforce ? MAX_PAYLOAD_BYTES : Number.POSITIVE_INFINITY;
+  const callbacks = options.callbacks ?? new CallbackRegistry();
   const resolveTask =
-    options.resolveTask ?? createTaskResolver({
-      tasks: options.tasks,
-      lambdaErrorFormat,
-      region,
-      accountId,
-      maxPayloadBytes,
-      ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
-    });
+    options.resolveTask ??
+    unboundCallbacks(
+      callbacks,
+      createTaskResolver({
+        tasks: options.tasks,
+        lambdaErrorFormat,
+        region,
+        accountId,
+        maxPayloadBytes,
+        ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
+      }),
+    );
   const language: QueryLanguage = record["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
   const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes });
   const random =
@@ -132,10 +151,15 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
         : (options.maxHistoryEvents ?? (enforce && !express ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY)),
     maxPayloadBytes,
     time: options.time ?? "virtual",
+    callbacks,
   };
   return {
     name,
     stateMachineArn,
+    callbacks,
+    sendTaskSuccess: (token, output) => callbacks.sendTaskSuccess(token, output),
+    sendTaskFailure: (token, error, cause) => callbacks.sendTaskFailure(token, error, cause),
+    sendTaskHeartbeat: (token) => callbacks.sendTaskHeartbeat(token),
     start: (input, startOptions) => new Execution(setup, input, startOptions),
     run: (input, startOptions) => new Execution(setup, input, startOptions).result,
   };

@@ -32,6 +32,25 @@ export function callbackResolver(registry: CallbackRegistry, base: TaskResolver,
   };
 }
 
+/**
+ * Wraps a resolver so `.waitForTaskToken` tasks nothing is bound to wait for SendTaskSuccess /
+ * SendTaskFailure on the registry (the engine's default). Bound handlers keep their meaning: their
+ * result is the callback's output. `isBound` says which are bound (default: not the built-in
+ * binding's `unbound` stand-in).
+ */
+export function unboundCallbacks(
+  registry: CallbackRegistry,
+  base: TaskResolver,
+  isBound: (resource: string, task: ResolvedTask) => boolean = (_resource, task) => task.resourceType !== "unbound",
+): TaskResolver {
+  return (resource, stateName) => {
+    const inner = base(resource, stateName);
+    if (!resource.endsWith(".waitForTaskToken") || isBound(resource, inner)) return inner;
+    const shape = taskShape(resource);
+    return resolvedTask(shape.kind, shape.resourceType, shape.resourceAction, (input, ctx) => waitForCallback(registry, undefined, input, ctx));
+  };
+}
+
 /** Registers the token, runs the sending handler, then waits for SendTaskSuccess/Failure. */
 export function waitForCallback(registry: CallbackRegistry, send: ResolvedTask | undefined, input: unknown, ctx: TaskCallContext): Promise<unknown> {
   const token = ctx.taskToken;

@@ -3,7 +3,7 @@ export { CallbackRegistry } from "./callback-registry.ts";
 export type { CallbackRegistryOptions, CallbackWaitOptions, PendingTask } from "./callback-registry.ts";
 export { TaskCallbackError } from "./callback-errors.ts";
 export type { TaskCallbackErrorCode } from "./callback-errors.ts";
-export { callbackResolver, waitForCallback } from "./callback-resolver.ts";
+export { callbackResolver, unboundCallbacks, waitForCallback } from "./callback-resolver.ts";
 export type { CallbackResolverOptions } from "./callback-resolver.ts";
 export { NestedExecution, StateMachineRegistry } from "./state-machine-registry.ts";
 export type { StateMachineRegistryOptions } from "./state-machine-registry.ts";

@@ -159,9 +159,7 @@ function withHandler(ctx: TaskCallContext, handler: TaskHandler): MockCallContex
     get attemptSignal() {
       return ctx.attemptSignal ?? ctx.signal;
     },
-    get clock() {
-      return ctx.clock;
-    },
+    ...(ctx.clock === undefined ? {} : { clock: ctx.clock }),
     heartbeat: () => ctx.heartbeat?.(),
     submitted: (output: unknown) => ctx.submitted?.(output),
     awaitingExternal: () => ctx.awaitingExternal?.(),
