@@ -1,6 +1,7 @@
 import type { EvaluationScope } from "../data/scope.ts";
 import type { VariableScope } from "../variables/index.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
+import type { StateExit } from "./state-shell.ts";
 import type { CompiledState, ExecutionRuntime, HaltFlag } from "./types.ts";
 
 /** `$$.Map.Item` while a Map state evaluates its ItemSelector. */
@@ -18,6 +19,8 @@ export interface MapItemContext {
 export class Frame implements EvaluationScope {
   /** The state to run after the current one (set by the state; null ends the block). */
   next: CompiledState | null = null;
+  /** Set by a state whose body went asynchronous: how the block runner finishes it. */
+  pendingExit: StateExit | undefined = undefined;
   /** Id of the last event this block wrote (previousEventId of the next one). */
   lastEventId: number;
   /** Current state and when it was entered. */

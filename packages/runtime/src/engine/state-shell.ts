@@ -8,6 +8,18 @@ import type { CompiledState, StateType } from "./types.ts";
 export type StateBody = (input: unknown, frame: Frame) => unknown;
 
 /**
+ * How a state finishes once its asynchronous body settles: the block runner calls it in the same
+ * promise step as the body's completion (see run-block.ts), instead of the state chaining a
+ * `then` of its own.
+ */
+export interface StateExit {
+  /** Records StateExited and returns the output. */
+  exited(output: unknown, frame: Frame): unknown;
+  /** Words the failure as AWS does (state prefix, EvaluationFailed) and throws it. */
+  failed(error: unknown, frame: Frame): never;
+}
+
+/**
  * Wraps a state body with what every state does: stop if the execution or group was halted,
  * record `<Type>StateEntered` / `<Type>StateExited`, and word runtime failures as AWS does.
  */
@@ -32,6 +44,7 @@ export function makeState(name: string, type: StateType, body: StateBody): Compi
     noteEvaluationFailed(e, err, frame);
     throw err;
   };
+  const exit: StateExit = { exited, failed };
   return {
     name,
     type,
@@ -48,10 +61,10 @@ export function makeState(name: string, type: StateType, body: StateBody): Compi
         return failed(e, frame);
       }
       if (out instanceof Promise) {
-        return out.then(
-          (v: unknown) => exited(v, frame),
-          (e: unknown) => failed(e, frame),
-        );
+        // The block runner finishes the state when the body settles (one promise step, no
+        // closures per visit); see CompiledState.run.
+        frame.pendingExit = exit;
+        return out;
       }
       return exited(out, frame);
     },

@@ -13,9 +13,11 @@ export interface CompiledState {
   readonly name: string;
   readonly type: StateType;
   /**
-   * Runs the state on its raw input and returns its output (or a promise of it), after setting
-   * `frame.next` to the following state (null: the block ends here). Throws a StatesError when
-   * the state fails without a matching Catcher.
+   * Runs the state on its raw input and returns its output, after setting `frame.next` to the
+   * following state (null: the block ends here). Throws a StatesError when the state fails
+   * without a matching Catcher. When the state's work is asynchronous it returns the promise of
+   * its body's result and leaves in `frame.pendingExit` what finishes the state once that
+   * settles: only the block runner (`runBlock`) calls `run`, and it does that.
    */
   run(input: unknown, frame: Frame): unknown;
 }
