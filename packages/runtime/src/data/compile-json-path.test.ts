@@ -162,3 +162,29 @@ describe("compileJsonPath errors", () => {
     expect(() => compileJsonPath("a.b")).toThrow("Invalid JSONPath 'a.b': A path must start with '$' but found 'a' (at offset 0)");
   });
 });
+
+describe("compileJsonPath: unrolled one- and two-member paths", () => {
+  /** The general member walk, as a reference for the unrolled ones. */
+  const reference = (names: readonly string[], input: unknown): unknown => {
+    let node = input;
+    for (const name of names) {
+      if (typeof node !== "object" || node === null || Array.isArray(node) || !Object.hasOwn(node, name)) return NOT_FOUND;
+      node = (node as Record<string, unknown>)[name];
+    }
+    return node;
+  };
+  const inputs: unknown[] = [
+    { a: { b: { c: 1 } } }, { a: { b: null } }, { a: [{ b: 1 }] }, { a: "text" }, { a: null }, { b: 1 }, [], [1], "s", 0, null,
+    JSON.parse('{"__proto__": {"b": 2}, "a": {"__proto__": 3}}'), { a: { constructor: 4 } }, {},
+  ];
+  for (const names of [["a"], ["a", "b"], ["a", "b", "c"], ["__proto__"], ["__proto__", "b"], ["a", "__proto__"], ["a", "constructor"]]) {
+    it(`$.${names.join(".")} reads what the general walk reads`, () => {
+      const path = compileJsonPath(`$.${names.join(".")}`);
+      const quoted = compileJsonPath(`$${names.map((name) => `['${name}']`).join("")}`);
+      for (const input of inputs) {
+        expect(path.evaluate(input, scope)).toBe(reference(names, input));
+        expect(quoted.evaluate(input, scope)).toBe(reference(names, input));
+      }
+    });
+  }
+});

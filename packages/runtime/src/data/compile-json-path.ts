@@ -26,6 +26,16 @@ export function compileJsonPathAst(ast: JsonPathAst): CompiledPath {
   if (!needsContext(ast)) {
     // Member/index paths never look at the context: skip allocating one per evaluation.
     const noContext = undefined as unknown as PathContext;
+    if (ast.root.kind === "input") {
+      // `$.a.b`, by far the most common path: one closure call less per evaluation.
+      return {
+        text: ast.text,
+        definite,
+        evaluate(input: unknown): unknown {
+          return input === undefined ? missing() : walk(input, noContext);
+        },
+      };
+    }
     return {
       text: ast.text,
       definite,
@@ -89,6 +99,19 @@ function compileDefiniteWalk(segments: readonly JsonPathSegment[]): Walk {
     if (segment.kind === "child" && segment.selector.kind === "index") return segment.selector.index;
     throw new Error(`not a definite segment: ${segment.kind}`);
   });
+  // One and two member steps (`$.name`, `$.a.b`) dominate real definitions: unrolled, they skip
+  // the loop and the per-step type dispatch.
+  const [first, second] = steps;
+  if (steps.length === 1 && typeof first === "string") {
+    return (start) => (isJsonObject(start) && Object.hasOwn(start, first) ? start[first] : NOT_FOUND);
+  }
+  if (steps.length === 2 && typeof first === "string" && typeof second === "string") {
+    return (start) => {
+      if (!isJsonObject(start) || !Object.hasOwn(start, first)) return NOT_FOUND;
+      const node = start[first];
+      return isJsonObject(node) && Object.hasOwn(node, second) ? node[second] : NOT_FOUND;
+    };
+  }
   return (start) => {
     let node = start;
     for (const step of steps) {
