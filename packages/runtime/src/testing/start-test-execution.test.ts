@@ -44,6 +44,18 @@ describe("startTestExecution: callbacks and time under the test's control", () =
     expect(result.trace()).toContain("Approve (Task)  took 1h 00m");
   });
 
+  test("one registry: the execution's own sendTaskSuccess answers the test's callback; heartbeats by state name", async () => {
+    const run = startTestExecution(approval, { order: 2 });
+    await run.waitForState("Approve");
+    await run.sendTaskHeartbeat("Approve");
+    const [waiting] = run.pendingCallbacks();
+    run.execution.sendTaskSuccess(waiting!.token, "via execution");
+    expect((await run.result()).output).toMatchObject({ approval: "via execution" });
+    // The task ended: answering its token again is refused as AWS does.
+    expect(() => run.execution.sendTaskSuccess(waiting!.token, "again")).toThrow(/Task Timed Out/);
+    await expect(run.sendTaskHeartbeat("Approve")).rejects.toThrow(CallbackNotWaitingError);
+  });
+
   test("answering by task token works too", async () => {
     const run = startTestExecution(approval, { order: 1 });
     await run.waitForState("Approve");

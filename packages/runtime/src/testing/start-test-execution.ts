@@ -1,7 +1,7 @@
 import type { HistoryEvent } from "../engine/history.ts";
 import type { Execution } from "../engine/execution.ts";
-import type { TaskResolver } from "../tasks/types.ts";
-import { CallbackRegistry } from "./callbacks.ts";
+import { CallbackRegistry } from "../integrations/callback-registry.ts";
+import { TestCallbacks } from "./callbacks.ts";
 import type { PendingCallback } from "./callbacks.ts";
 import { formatTrace } from "./format-trace.ts";
 import type { TraceOptions } from "./format-trace.ts";
@@ -40,6 +40,8 @@ export interface TestExecutionHandle<Out = unknown> {
   sendTaskSuccess(stateOrToken: string, output?: unknown): Promise<void>;
   /** SendTaskFailure for the callback of a state (or a task token). */
   sendTaskFailure(stateOrToken: string, error?: string, cause?: string): Promise<void>;
+  /** SendTaskHeartbeat for the callback of a state (or a task token). */
+  sendTaskHeartbeat(stateOrToken: string): Promise<void>;
   /** History so far. */
   history(): readonly HistoryEvent[];
   /** Visited states so far. */
@@ -67,35 +69,22 @@ export function startTestExecution<S extends DefinitionSource>(
   options: StartTestExecutionOptions = {},
 ): TestExecutionHandle<OutputOf<S>> {
   const clock = new TestClock(options.startTime?.getTime());
-  const callbacks = new CallbackRegistry(clock);
-  const { machine, mockResolvers, unbound } = prepareForTest(source, options, {
+  // The machine's one registry: run.execution.sendTaskSuccess(token, …) answers the same tasks.
+  const registry = options.callbacks ?? new CallbackRegistry({ now: () => clock.now() });
+  const callbacks = new TestCallbacks(registry);
+  const { machine, mockResolvers, unbound } = prepareForTest(source, { ...options, callbacks: registry }, {
     base: (base, isBound) => callbacks.wrap(base, isBound),
-    outer: (resolver) => beforeEachInvoke(resolver, clock),
   });
   const { clock: _ignored, ...startOptions } = options as TestExecutionOptions;
   void _ignored;
   const execution = machine.start(input, { ...startOptions, clock });
-  /** Drops callbacks whose task attempt has ended in the history (timed out, aborted). */
-  const prune = (): void => {
-    const reading = readHistory(execution.history);
-    callbacks.prune((stateName, invocation) => {
-      const attempts = reading.allVisits
-        .filter((v) => v.name === stateName)
-        .flatMap((v) => v.attempts)
-        .sort((a, b) => a.eventId - b.eventId);
-      // Not in the history yet: the execution is still starting it.
-      return attempts[invocation]?.outcome !== undefined ? attempts[invocation]!.outcome === "running" : true;
-    });
-  };
   const trace = (o?: TraceOptions): string => formatTrace(execution.history, { ...options.trace, ...o });
   const endedText = (): string => {
-    prune();
     const unanswered = callbacks.unanswered();
     if (unanswered.length === 0) return "";
     return ` Nobody answered the callback${unanswered.length === 1 ? "" : "s"} of ${unanswered.map((c) => `'${c.stateName}'`).join(", ")}: answer with handle.sendTaskSuccess('${unanswered[0]!.stateName}', output) before letting time run.`;
   };
   const waitingText = (): string => {
-    prune();
     const list = callbacks.pending();
     return list.length === 0
       ? "nothing can move: no timer is due and no handler is running"
@@ -148,18 +137,17 @@ export function startTestExecution<S extends DefinitionSource>(
       }
       await clock.advance(seconds * 1000);
     },
-    pendingCallbacks: () => {
-      prune();
-      return callbacks.pending();
-    },
+    pendingCallbacks: () => callbacks.pending(),
     async sendTaskSuccess(stateOrToken, output) {
-      prune();
       callbacks.succeed(stateOrToken, output);
       await settle();
     },
     async sendTaskFailure(stateOrToken, error, cause) {
-      prune();
       callbacks.fail(stateOrToken, error, cause);
+      await settle();
+    },
+    async sendTaskHeartbeat(stateOrToken) {
+      callbacks.heartbeat(stateOrToken);
       await settle();
     },
     history: () => execution.history,
@@ -180,18 +168,4 @@ export function startTestExecution<S extends DefinitionSource>(
     },
   };
   return handle;
-}
-
-/** Tells the clock before each invocation, so it knows which holds callbacks take. */
-function beforeEachInvoke(resolver: TaskResolver, clock: TestClock): TaskResolver {
-  return (resource, stateName) => {
-    const task = resolver(resource, stateName);
-    return {
-      ...task,
-      invoke: (input, ctx) => {
-        clock.beforeInvoke();
-        return task.invoke(input, ctx);
-      },
-    };
-  };
 }

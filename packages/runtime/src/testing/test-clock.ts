@@ -17,13 +17,11 @@ export class TestClock implements Clock {
   private pending: PendingTimer[] = [];
   private flushScheduled = false;
   private paused = false;
-  /** Real work in flight (a handler running): time may not jump. */
+  /**
+   * Real work in flight (a handler running): time may not jump. Callback tasks waiting on the
+   * test hold nothing (the engine lets time move once they wait: `ctx.awaitingExternal()`).
+   */
   private holds = 0;
-  /** Holds taken for callbacks waiting on the test: they must not stop time (the test sends them later). */
-  private callbackHolds = 0;
-  private expectedHold: string | undefined = undefined;
-  private readonly heldCallbacks = new Set<string>();
-  private callbackReleases = 0;
   private readonly gates = new Set<() => boolean>();
 
   constructor(startMs: number = Date.now()) {
@@ -49,46 +47,12 @@ export class TestClock implements Clock {
   }
 
   hold(): void {
-    const token = this.expectedHold;
-    if (token !== undefined) {
-      this.expectedHold = undefined;
-      this.heldCallbacks.add(token);
-      this.callbackHolds++;
-      return;
-    }
     this.holds++;
   }
 
   release(): void {
-    if (this.callbackReleases > 0 && this.callbackHolds > 0) {
-      this.callbackReleases--;
-      this.callbackHolds--;
-    } else if (this.holds > 0) {
-      this.holds--;
-    } else if (this.callbackHolds > 0) {
-      // A callback's wait ended without the test settling it (the execution stopped).
-      this.callbackHolds--;
-    }
+    if (this.holds > 0) this.holds--;
     if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
-  }
-
-  /**
-   * Says that the task handler now returning waits for the test (callback `token`): the hold the
-   * engine takes for it right after (synchronously, unless the task races a timeout instead) must
-   * not stop time. {@link beforeInvoke} drops the expectation when no hold followed.
-   */
-  expectCallbackHold(token: string): void {
-    this.expectedHold = token;
-  }
-
-  /** Called before every task invocation: a hold expected for an earlier callback did not come. */
-  beforeInvoke(): void {
-    this.expectedHold = undefined;
-  }
-
-  /** The test settled callback `token`: the release the engine makes next is that callback's. */
-  callbackSettled(token: string): void {
-    if (this.heldCallbacks.delete(token)) this.callbackReleases++;
   }
 
   /** True while the test moves time by hand. */
@@ -132,11 +96,6 @@ export class TestClock implements Clock {
   /** True when time cannot move and nothing runs: only timers (none due) or callbacks remain. */
   get idle(): boolean {
     return this.holds === 0 && this.earliest() === undefined;
-  }
-
-  /** Callbacks waiting on the test. */
-  get waitingCallbacks(): number {
-    return this.callbackHolds;
   }
 
   private earliest(): number | undefined {
