@@ -187,3 +187,34 @@ describe("compileAssign (JSONPath)", () => {
     expect(thrown(() => compileAssign({ "states.$": "$" }, "JSONPath")).cause).toBe("The variable name 'states' is reserved.");
   });
 });
+
+describe("compileAssign (JSONata) evaluateNow", () => {
+  it("gives evaluate's values synchronously when every right-hand side is fast, and a promise otherwise", async () => {
+    const scope = VariableScope.root();
+    assignVariables(scope, { count: 1, list: [1, 2] });
+    const entry = { input: { a: { b: "x" } }, context: {}, variables: scope };
+    const fast = compileAssign({ count: "{% $count + 1 %}", b: "{% $states.input.a.b %}", lit: 3 }, "JSONata");
+    const now = fast.evaluateNow(entry);
+    expect(now).not.toBeInstanceOf(Promise);
+    expect(now).toEqual(await fast.evaluate(entry));
+    const slow = compileAssign({ n: "{% $sum($list) %}" }, "JSONata");
+    const later = slow.evaluateNow(entry);
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toEqual(await slow.evaluate(entry));
+  });
+
+  it("throws synchronously the error evaluate rejects with", async () => {
+    const scope = VariableScope.root();
+    const assign = compileAssign({ x: "{% $states.input.missing %}" }, "JSONata");
+    const entry = { input: {}, context: {}, variables: scope };
+    const rejected = await assign.evaluate(entry).catch((error: unknown) => error as QueryEvaluationError);
+    let thrown: QueryEvaluationError | undefined;
+    try {
+      assign.evaluateNow(entry);
+    } catch (error) {
+      thrown = error as QueryEvaluationError;
+    }
+    expect(thrown?.cause).toBe(rejected.cause);
+    expect(thrown?.location).toBe("Assign/x");
+  });
+});

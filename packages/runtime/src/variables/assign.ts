@@ -86,6 +86,12 @@ export interface CompiledJsonataAssign {
   readonly template: CompiledJsonataTemplate;
   /** Evaluates every right-hand side with the given bindings (the values as of state entry). */
   evaluate(bindings: JsonataBindings): Promise<Record<string, unknown>>;
+  /**
+   * {@link evaluate} without a promise when every right-hand side is in JSONata's fast subset:
+   * the object (or a thrown `QueryEvaluationError`), else a Promise of it
+   * (see `CompiledJsonataTemplate.evaluateNow`).
+   */
+  evaluateNow(bindings: JsonataBindings): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 /** A JSONPath Assign (a payload template) compiled once. */
@@ -127,5 +133,6 @@ export function compileAssign(
   return {
     template,
     evaluate: async (bindings: JsonataBindings) => (await template.evaluate(bindings)) as Record<string, unknown>,
+    evaluateNow: (bindings: JsonataBindings) => template.evaluateNow(bindings) as Record<string, unknown> | Promise<Record<string, unknown>>,
   };
 }
