@@ -38,7 +38,7 @@ export function generateModule(definition: Record<string, unknown>, options: Gen
   project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double } });
   const file = project.createSourceFile(`/generated-${Math.random().toString(36).slice(2)}.ts`, "", { overwrite: true });
   file.addImportDeclaration({ moduleSpecifier: options.coreModule ?? "@stepcraft/core", namedImports: [...writer.imports].sort() });
-  file.insertStatements(0, `// Imported by \`stepcraft import\`${options.source === undefined ? "" : ` from ${options.source}`}. The ASL does not say what its data looks like,\n// so it is declared \`untyped()\` (JSON of unknown shape): replace that with the execution input's type\n// (a zod schema or typeOnly<T>()) to have every path checked.\n`);
+  file.insertStatements(0, `// Imported by \`stepcraft import\`${options.source === undefined ? "" : ` from ${options.source}`}.\n// The ASL does not say what its data looks like, so it is declared \`untyped()\` (JSON of unknown shape):\n// replace that with the execution input's type (a zod schema or typeOnly<T>()) to have every path checked.\n`);
   if (unknownTop.length > 0) file.addStatements(`// Top-level fields the builder has no option for were left out: ${unknownTop.join(", ")}.`);
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
