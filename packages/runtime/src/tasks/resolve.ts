@@ -59,12 +59,17 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
     if (isLambdaFunctionArn(resource)) {
       const handler = findFunction(resource);
       if (!handler && !hasLambdaBindings) return unbound(resource, stateName);
+      // Made once per Task state, not per call: a task chain calls these for every visit.
+      const onResult = (r: unknown): unknown => checkedResult(r, resource);
+      const onError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, true, copying);
       return resolvedTask("lambda-function", "lambda", "invoke", (input, ctx) => {
         if (!handler) throw notFound(functionArn(resource));
-        return callLambda(handler, isolate(input), ctx, options.lambdaErrorFormat, true, copying, (r) => checkedResult(r, resource));
+        return callLambda(handler, isolate(input), ctx, onResult, onError);
       });
     }
     if (LAMBDA_INVOKE.test(resource)) {
+      const onInvokeResult = (r: unknown): unknown => invokeResponse(checkedResult(r, "lambda"));
+      const onInvokeError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, false, copying);
       return resolvedTask("service", "lambda", "invoke", (input, ctx) => {
         const params = (input ?? {}) as Record<string, unknown>;
         const name = params["FunctionName"];
@@ -74,9 +79,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
         const handler = findFunction(name);
         if (!handler) throw notFound(functionArn(name));
         const event = lambdaEvent(params["Payload"], isolate);
-        return callLambda(handler, event, ctx, options.lambdaErrorFormat, false, copying, (r) =>
-          invokeResponse(checkedResult(r, "lambda")),
-        );
+        return callLambda(handler, event, ctx, onInvokeResult, onInvokeError);
       });
     }
     const handler = bindings.get(resource);
@@ -145,20 +148,19 @@ function callLambda(
   handler: TaskHandler,
   event: unknown,
   ctx: TaskCallContext,
-  format: LambdaErrorFormat,
-  legacyResource: boolean,
-  copying: boolean,
   onResult: (result: unknown) => unknown,
+  /** Turns what the function threw into its Lambda error (see lambdaError). */
+  onError: (error: unknown) => never,
 ): unknown {
   let out: unknown;
   try {
     out = asNativePromise(handler(event, ctx));
   } catch (e) {
-    return lambdaError(e, format, legacyResource, copying);
+    return onError(e);
   }
   // One hop for both outcomes: the result check must not see the function's own errors.
-  // (Inline arrows, not named closures: this runs once per task.)
-  return out instanceof Promise ? out.then(onResult, (e: unknown) => lambdaError(e, format, legacyResource, copying)) : onResult(out);
+  // (Both callbacks are made once per Task state: this runs once per task.)
+  return out instanceof Promise ? out.then(onResult, onError) : onResult(out);
 }
 
 /** What a function threw, as the Lambda error AWS reports (name = errorType, cause = error payload). */
