@@ -59,21 +59,30 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const assign = ctx.assign(ctx.def["Assign"], "Assign");
 
   const callback = resource.endsWith(".waitForTaskToken");
+  // Without any TimeoutSeconds/HeartbeatSeconds field (or its Path form) both readers return
+  // undefined: the deadlines are known now, and a visit whose effective input is ready skips the
+  // readers and the two continuation closures (a task chain pays them on every visit).
+  const staticDeadlines = DEADLINE_FIELDS.some((field) => Object.hasOwn(ctx.def, field)) ? undefined : NO_DEADLINES;
+  const finish = (input: unknown, result: unknown, frame: Frame): unknown => {
+    frame.next = next;
+    if (assign === undefined) return flow.output(input, result, frame);
+    const values = assign({ jsonPathInput: result, input, result }, frame);
+    return commitAssign(values, flow.output(input, result, frame), frame);
+  };
   const attempt: StateBody = (input, frame) => {
     if (callback) {
       // The token exists from the moment the task is scheduled: Parameters may read $$.Task.Token.
       frame.taskToken = randomUUID();
       frame.invalidateContext();
     }
-    return andThen(flow.effectiveInput(input, frame), (effective) =>
+    const effectiveInput = flow.effectiveInput(input, frame);
+    if (staticDeadlines !== undefined && !(effectiveInput instanceof Promise)) {
+      return invoke(task, events, resource, effectiveInput, frame, staticDeadlines, (result) => finish(input, result, frame));
+    }
+    return andThen(effectiveInput, (effective) =>
       andThen(readDeadlines(timeout, heartbeat, input, frame), (deadlines) =>
         // The continuation runs in the same promise step as the task's completion.
-        invoke(task, events, resource, effective, frame, deadlines, (result) => {
-          frame.next = next;
-          if (assign === undefined) return flow.output(input, result, frame);
-          const values = assign({ jsonPathInput: result, input, result }, frame);
-          return commitAssign(values, flow.output(input, result, frame), frame);
-        }),
+        invoke(task, events, resource, effective, frame, deadlines, (result) => finish(input, result, frame)),
       ),
     );
   };
@@ -95,6 +104,9 @@ interface Deadlines {
 }
 
 const NO_DEADLINES: Deadlines = { timeout: undefined, heartbeat: undefined };
+
+/** The fields that give a task deadlines, in either query language. */
+const DEADLINE_FIELDS = ["TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath"];
 
 function readDeadlines(timeout: TimeoutReader, heartbeat: TimeoutReader, input: unknown, frame: Frame): Deadlines | Promise<Deadlines> {
   const t = timeout(input, frame);
