@@ -40,7 +40,9 @@ const EXPRESSIONS = [
   // constructors
   "{}", "[]", "[[]]", "{'a': 1, 'b': $states.input.missing}", "{'a': {'b': [1, $states.input.name]}}",
   "[$states.input.name, $states.input.age, 'k0']", "[$states.input.list]", "[$states.input.one, 2]", "[[$states.input.one], 2]",
-  "[$states.input.nested]", "[$states.input.missing, 1]", "{'a': 1, 'a': 2}", "{$states.input.s: 1}", "{'__proto__': 1}",
+  "[$states.input.nested]", "[$states.input.missing, 1]", "[$states.input.name]", "[$states.input.missing]", "[$states.input.none]",
+  "{'l': $states.input.one}", "{'l': $states.input.none}", "{'l': [$states.input.missing]}", "{'l': $states.input.nested}",
+  "$merge([$states.input.objects])", "$merge([$states.input.objects, {'c': 3}])", "$string([$states.input.one])", "{'a': 1, 'a': 2}", "{$states.input.s: 1}", "{'__proto__': 1}",
   // strings
   "'step 0: hello ' & $states.input.name & ', age ' & $states.input.age", "'a' & $states.input.float", "'a' & $states.input.big",
   "'a' & $states.input.obj", "'a' & $states.input.list", "'a' & $states.input.missing", "$states.input.t & $states.input.nil",
