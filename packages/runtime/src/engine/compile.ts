@@ -15,6 +15,7 @@ import { compileJsonataFlow } from "../jsonata/data-flow.ts";
 import { compileStateAssign } from "./state-assign.ts";
 import { makeState } from "./state-shell.ts";
 import type { StateBody } from "./state-shell.ts";
+import type { ObjectStore } from "../object-store/object-store.ts";
 import type { CompiledBlock, CompiledState, StateType } from "./types.ts";
 
 /** One compiler per state type: adding a type without a compiler is a type error. */
@@ -40,6 +41,8 @@ export interface CompileOptions {
   readonly resolveTask: TaskResolver;
   readonly dataFlow?: DataFlowFactory | undefined;
   readonly maxPayloadBytes: number;
+  /** Where Distributed Maps read (ItemReader) and write (ResultWriter) S3 objects. */
+  readonly objectStore?: ObjectStore | undefined;
 }
 
 function isStateType(value: unknown): value is StateType {
@@ -93,6 +96,7 @@ export function compileBlock(
       assign: (assign, fieldName) => compileStateAssign(assign, language, fieldName),
       resolveTask: options.resolveTask,
       maxPayloadBytes: options.maxPayloadBytes,
+      objectStore: options.objectStore,
     };
     shell.run = makeState(name, shell.type, STATE_COMPILERS[shell.type](ctx)).run;
   }

@@ -13,6 +13,7 @@ import { validateBeforePrepare } from "./validation-bridge.ts";
 import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
 import { CallbackRegistry } from "../integrations/callback-registry.ts";
 import { unboundCallbacks } from "../integrations/callback-resolver.ts";
+import type { ObjectStore } from "../object-store/object-store.ts";
 
 /** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
@@ -74,6 +75,11 @@ export interface StateMachineOptions {
    * @default a new registry per prepared machine
    */
   readonly callbacks?: CallbackRegistry;
+  /**
+   * The S3 stand-in Distributed Maps read items from (ItemReader) and write results to
+   * (ResultWriter): an `InMemoryObjectStore` or `DirectoryObjectStore`.
+   */
+  readonly objectStore?: ObjectStore;
 }
 
 /** A definition compiled once; start as many independent executions as you like. */
@@ -125,7 +131,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
       }),
     );
   const language: QueryLanguage = record["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
-  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes });
+  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes, objectStore: options.objectStore });
   const random =
     typeof options.random === "function"
       ? options.random

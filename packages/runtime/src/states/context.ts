@@ -3,6 +3,7 @@ import type { DataFlow, DataFlowFields } from "../engine/data-flow.ts";
 import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { CompiledBlock, CompiledState } from "../engine/types.ts";
 import type { TaskResolver } from "../tasks/types.ts";
+import type { ObjectStore } from "../object-store/object-store.ts";
 
 /** A state's definition as parsed JSON. */
 export type StateDefinition = Readonly<Record<string, unknown>>;
@@ -29,4 +30,6 @@ export interface StateCompileContext {
   readonly maxPayloadBytes: number;
   /** Binds Task resources. */
   readonly resolveTask: TaskResolver;
+  /** Where Distributed Maps read and write S3 objects (`StateMachineOptions.objectStore`). */
+  readonly objectStore: ObjectStore | undefined;
 }

@@ -1,6 +1,6 @@
 import { StatesError } from "../errors.ts";
 import { compilePayloadTemplate, compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
-import type { Frame } from "../engine/frame.ts";
+import type { Frame, MapItemContext } from "../engine/frame.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataField } from "./jsonata-field.ts";
 import { compileNumberField } from "./map-config.ts";
@@ -10,15 +10,52 @@ export interface MapInputs {
   /** The items to iterate over (an array, or the state fails). */
   items(effective: unknown, frame: Frame): unknown[] | Promise<unknown[]>;
   /** The input of one iteration (ItemSelector / legacy Parameters, default the item itself). */
-  itemInput(effective: unknown, item: unknown, index: number, frame: Frame): unknown;
+  itemInput(effective: unknown, item: unknown, index: number, frame: Frame, meta?: ItemMeta): unknown;
   maxConcurrency(effective: unknown, frame: Frame): number | undefined | Promise<number | undefined>;
   toleratedCount(effective: unknown, frame: Frame): number | undefined | Promise<number | undefined>;
   toleratedPercentage(effective: unknown, frame: Frame): number | undefined | Promise<number | undefined>;
 }
 
+/** `$$.Map.Item.Key` (Map over an object) and `$$.Map.Item.Source` (items read by an ItemReader). */
+export interface ItemMeta {
+  readonly key: string | undefined;
+  readonly source: string | undefined;
+}
+
+/** Keys of items that came from a JSON object (by the values array the Map iterates). */
+const ITEM_KEYS = new WeakMap<unknown[], string[]>();
+
+/** The keys of `items` when they are an object's values (Map over a JSON object). */
+export function itemKeys(items: unknown[]): string[] | undefined {
+  return ITEM_KEYS.get(items);
+}
+
+/** Map over a JSON object iterates its values in key order; each one's key is `$$.Map.Item.Key`. */
+function objectValues(value: Record<string, unknown>): unknown[] {
+  const keys = Object.keys(value);
+  const items = keys.map((k) => value[k]);
+  ITEM_KEYS.set(items, keys);
+  return items;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 /** Evaluates a selector with `$$.Map.Item` set for the item, and only for it. */
-function withMapItem<T>(frame: Frame, item: unknown, index: number, evaluate: () => T): T {
-  frame.mapItem = { Index: index, Value: item };
+function withMapItem<T>(frame: Frame, item: unknown, index: number, evaluate: () => T, meta?: ItemMeta): T {
+  if (meta === undefined) {
+    frame.mapItem = { Index: index, Value: item };
+  } else {
+    // Key only for objects, Source only for read items: the context shows what applies.
+    const mapItem: MapItemContext = meta.key === undefined ? { Index: index, Value: item } : { Index: index, Key: meta.key, Value: item };
+    if (meta.source === undefined) {
+      frame.mapItem = mapItem;
+    } else {
+      const withSource: MapItemContext & { readonly Source: string } = { ...mapItem, Source: meta.source };
+      frame.mapItem = withSource;
+    }
+  }
   frame.invalidateContext();
   try {
     return evaluate();
@@ -41,6 +78,7 @@ export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
       if (items === NOT_FOUND) {
         throw new StatesError("States.Runtime", `Invalid path '${itemsPathText}' : No results for path: ${itemsPathText}`);
       }
+      if (isJsonObject(items)) return objectValues(items);
       if (!Array.isArray(items)) {
         throw new StatesError(
           "States.Runtime",
@@ -49,9 +87,9 @@ export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
       }
       return items;
     },
-    itemInput(effective, item, index, frame) {
+    itemInput(effective, item, index, frame, meta) {
       if (selector === undefined) return item;
-      return withMapItem(frame, item, index, () => selector.evaluate(effective, frame));
+      return withMapItem(frame, item, index, () => selector.evaluate(effective, frame), meta);
     },
     maxConcurrency: compileNumberField(def, "MaxConcurrency", "integer"),
     toleratedCount: compileNumberField(def, "ToleratedFailureCount", "integer"),
@@ -72,15 +110,16 @@ export function compileJsonataMapInputs(ctx: StateCompileContext): MapInputs {
   return {
     items(effective, frame) {
       if (items !== undefined) return items(effective, frame) as Promise<unknown[]>;
+      if (isJsonObject(effective)) return objectValues(effective);
       if (!Array.isArray(effective)) {
         throw new StatesError("States.QueryEvaluationError", `Map state input must be an array but was: ${JSON.stringify(effective)}`);
       }
       return effective;
     },
-    itemInput(effective, item, index, frame) {
+    itemInput(effective, item, index, frame, meta) {
       if (selector === undefined) return item;
       // The bindings (context included) are read synchronously, so Map.Item can be cleared after.
-      return withMapItem(frame, item, index, () => selector(effective, frame));
+      return withMapItem(frame, item, index, () => selector(effective, frame), meta);
     },
     maxConcurrency: number("MaxConcurrency", "nonNegativeInteger"),
     toleratedCount: number("ToleratedFailureCount", "nonNegativeInteger"),

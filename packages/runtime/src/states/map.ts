@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import { errorOutput, toStatesError } from "../engine/failure.ts";
 import { Frame } from "../engine/frame.ts";
@@ -14,7 +15,10 @@ import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
 import { compileItemBatcher } from "./item-batcher.ts";
 import { checkToleratedFailure } from "./map-config.ts";
-import { compileJsonataMapInputs, compileJsonPathMapInputs, resolveNumbers } from "./map-inputs.ts";
+import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNumbers } from "./map-inputs.ts";
+import type { ItemMeta } from "./map-inputs.ts";
+import { compileItemReader, compileResultWriter } from "./map-data.ts";
+import type { MapChildResult } from "../object-store/result-writer.ts";
 
 /** Inline Map never runs more than 40 iterations at once on AWS. */
 const INLINE_MAX_CONCURRENCY = 40;
@@ -33,13 +37,16 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   const distributed = config?.["Mode"] === "DISTRIBUTED";
   const processorAssigns = JSON.stringify(processorDef ?? {}).includes('"Assign"');
   const batcher = compileItemBatcher(ctx);
+  const reader = compileItemReader(ctx);
+  const writer = compileResultWriter(ctx);
+  // AWS's form: arn:aws:states:<region>:<account>:mapRun:<machine>/<Label or a UUID>:<run id>;
+  // every Map Run (each visit, each retry) gets its own id.
   const mapRunArnOf = (exec: ExecutionRuntime): string => {
-    const execArn = String(exec.contextExecution["Id"]);
-    const label = typeof def["Label"] === "string" ? def["Label"] : name;
-    return `${execArn.replace(":execution:", ":mapRun:")}/${label}:${execArn.split(":").pop() ?? ""}`;
+    const label = typeof def["Label"] === "string" ? def["Label"] : randomUUID();
+    return `arn:aws:states:${exec.region}:${exec.accountId}:mapRun:${String(exec.contextStateMachine["Name"])}/${label}:${randomUUID()}`;
   };
 
-  const iterate = (input: unknown, effective: unknown, items: unknown[], frame: Frame): unknown => {
+  const iterate = (input: unknown, effective: unknown, items: unknown[], frame: Frame, source: string | undefined): unknown => {
     const exec = frame.exec;
     const history = exec.history;
     frame.lastEventId = history.add("MapStateStarted", frame.lastEventId, undefined, undefined, { length: items.length });
@@ -50,9 +57,15 @@ export function compileMap(ctx: StateCompileContext): StateBody {
     );
     return andThen(numbers, ([maxConcurrency, count, percentage]) => {
       checkToleratedFailure(count, percentage);
+      const mapRunArn = distributed || writer !== undefined ? mapRunArnOf(exec) : "";
       if (distributed) {
-        frame.lastEventId = history.add("MapRunStarted", frame.lastEventId, undefined, undefined, { mapRunArn: mapRunArnOf(exec) });
+        frame.lastEventId = history.add("MapRunStarted", frame.lastEventId, undefined, undefined, { mapRunArn });
       }
+      // Item context beyond Index/Value: the key (Map over an object), the source (ItemReader).
+      const keys = itemKeys(items);
+      const metaOf = keys === undefined && source === undefined ? undefined : (index: number): ItemMeta => ({ key: keys?.[index], source });
+      // What ResultWriter writes: each child's input, outcome and times.
+      const childResults: MapChildResult[] | undefined = writer === undefined ? undefined : [];
       const requested = maxConcurrency ?? 0;
       const limit = distributed ? requested : requested === 0 ? INLINE_MAX_CONCURRENCY : Math.min(requested, INLINE_MAX_CONCURRENCY);
       // Distributed children are separate executions: their events are not in this history.
@@ -73,8 +86,9 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
-      const iteration: IterationContext = { history, name, distributed, halt, tolerate };
+      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock };
       const runUnit = (index: number, itemInput: unknown): unknown => {
+        if (childResults !== undefined) childResults[index] = { status: "PENDING", input: itemInput, startDate: exec.clock.now() };
         const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
         // A processor that assigns nothing can read the outer variables directly.
         const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
@@ -93,7 +107,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           : iterationSucceeded(iteration, index, scope, child, out);
       };
       const runItem = (index: number): unknown =>
-        andThen(inputs.itemInput(effective, items[index], index, frame), (itemInput) => runUnit(index, itemInput));
+        andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
 
       const onFailure = (e: unknown): never => {
         const err = tolerating
@@ -105,6 +119,14 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
+        // ResultWriter's answer (a manifest reference, or the transformed results) replaces the
+        // results before ResultSelector/ResultPath; its failure fails the Map Run.
+        if (writer !== undefined && childResults !== undefined) {
+          return writer(childResults, mapRunArn, effective, frame).then((written) => finish(written), onFailure);
+        }
+        return finish(results);
+      };
+      const finish = (results: unknown): unknown => {
         if (distributed) frame.lastEventId = history.add("MapRunSucceeded", history.count);
         // MapStateExited points at the last iteration event, not at MapStateSucceeded (observed).
         const lastIterationEvent = history.count;
@@ -126,7 +148,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
       if (batcher === undefined) return settle(() => runPool(items.length, limit, runItem));
       // Batching: every item's input first, then one child per batch.
-      const itemInputs = items.map((item, index) => inputs.itemInput(effective, item, index, frame));
+      const itemInputs = items.map((item, index) => inputs.itemInput(effective, item, index, frame, metaOf?.(index)));
       const allInputs = itemInputs.some((x) => x instanceof Promise) ? Promise.all(itemInputs) : itemInputs;
       return andThen(andThen(allInputs, (ready) => batcher(ready, effective, frame)), (batches) =>
         settle(() => runPool(batches.length, limit, (i) => runUnit(i, batches[i]))),
@@ -136,7 +158,9 @@ export function compileMap(ctx: StateCompileContext): StateBody {
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) =>
-      andThen(recordEvaluationFailure(() => inputs.items(effective, frame), frame), (items) => iterate(input, effective, items, frame)),
+      reader === undefined
+        ? andThen(recordEvaluationFailure(() => inputs.items(effective, frame), frame), (items) => iterate(input, effective, items, frame, undefined))
+        : reader(effective, frame).then((read) => iterate(input, effective, read.items, frame, read.source)),
     );
   return withRetryAndCatch(attempt, ctx, flow, (frame, error) => {
     // A configuration error (States.Runtime) fails the execution without a MapStateFailed (observed).
@@ -153,11 +177,16 @@ interface IterationContext {
   readonly halt: HaltFlag;
   /** Counts a failure; true while the tolerated threshold is not exceeded. */
   readonly tolerate: () => boolean;
+  /** Filled for ResultWriter: each child's outcome. */
+  readonly childResults: MapChildResult[] | undefined;
+  readonly clock: { now(): number };
 }
 
 function iterationSucceeded(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, value: unknown): unknown {
   scope?.dispose();
   if (!it.distributed) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, index);
+  const record = it.childResults?.[index];
+  if (record !== undefined) it.childResults![index] = { ...record, status: "SUCCEEDED", output: value, stopDate: it.clock.now() };
   return value;
 }
 
@@ -165,6 +194,8 @@ function iterationFailed(it: IterationContext, index: number, scope: VariableSco
   scope?.dispose();
   const err = toStatesError(e);
   if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, index);
+  const record = it.childResults?.[index];
+  if (record !== undefined) it.childResults![index] = { ...record, status: "FAILED", error: err.error, cause: err.cause, stopDate: it.clock.now() };
   if (it.tolerate()) return errorOutput(err);
   raiseHalt(it.halt, err);
   throw err;
