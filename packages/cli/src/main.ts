@@ -33,11 +33,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   program
     .command("graph")
     .description("Draw a state machine as Mermaid (default) or a self-contained HTML page; --execution colours the path a run took.")
-    .argument("<file>", "ASL JSON file (*.asl.json)")
+    .argument("<file>", "ASL JSON file (*.asl.json) or workflow module (*.ts)")
     .option("--format <format>", "mermaid or html", "mermaid")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .option("--execution <history.json>", "GetExecutionHistory JSON (events array or { events }), html only")
-    .action(async (file: string, options: { format: string; output?: string; execution?: string }) => {
+    .option("--workflow <name>", "the workflow to draw when the module exports several")
+    .action(async (file: string, options: { format: string; output?: string; execution?: string; workflow?: string }) => {
       const format = options.format;
       if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
       exitCode = await graphCommand(
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
           format,
           ...(options.output === undefined ? {} : { output: options.output }),
           ...(options.execution === undefined ? {} : { execution: options.execution }),
+          ...(options.workflow === undefined ? {} : { workflow: options.workflow }),
         },
         io,
       );

@@ -1,6 +1,8 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { parseDefinition } from "@stepcraft/asl";
+import { loadOneWorkflow } from "../compile/choose-workflow.ts";
+import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { allStates, buildGraphModel, GraphInputError, type GraphModel } from "../graph/definition-model.ts";
 import { HistoryInputError, readExecutionHistory, type ExecutionEvent } from "../graph/execution-status.ts";
 import { toHtml } from "../graph/html.ts";
@@ -19,11 +21,14 @@ export interface GraphOptions {
   readonly output?: string;
   /** A GetExecutionHistory JSON file to colour the path taken (html only). */
   readonly execution?: string;
+  /** Which workflow of a module exporting several (its name or export name). */
+  readonly workflow?: string;
 }
 
 /**
- * Draws an ASL file as Mermaid (default) or a self-contained HTML page. Exit 0 when drawn cleanly,
- * 1 when drawn but the definition or history has problems (printed to stderr), UsageError for bad input.
+ * Draws an ASL file, or a workflow of a TypeScript module, as Mermaid (default) or a self-contained
+ * HTML page. Exit 0 when drawn cleanly, 1 when drawn but the definition or history has problems
+ * (printed to stderr), UsageError for bad input.
  */
 export async function graphCommand(file: string, options: GraphOptions, io: CliIo): Promise<ExitCode> {
   const format: string = options.format;
@@ -35,9 +40,9 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     throw new UsageError(`-o ${options.output} looks like an HTML file but the format is mermaid: add --format html`);
   }
 
-  const definition = parseDefinitionJson(await readText(file, "definition", MAX_DEFINITION_BYTES, io), file);
+  const { definition, title, problems } = await readSource(file, options.workflow, io);
   const model = readModel(definition, file);
-  const warnings = [...model.warnings];
+  const warnings = [...problems, ...model.warnings];
 
   let history: ExecutionEvent[] | undefined;
   if (options.execution !== undefined) {
@@ -51,7 +56,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     warnings.push(...unknownStates(history, new Set(allStates(model.root).map((s) => s.name))));
   }
 
-  const text = format === "mermaid" ? toMermaid(definition) : toHtml(definition, history, { title: basename(file) });
+  const text = format === "mermaid" ? toMermaid(definition) : toHtml(definition, history, { title });
   for (const warning of warnings) io.err(`stepcraft graph: warning: ${file}: ${warning}\n`);
   if (options.output === undefined) io.out(text);
   else {
@@ -65,6 +70,19 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     io.err(`wrote ${options.output}\n`);
   }
   return warnings.length === 0 ? ExitCode.Ok : ExitCode.Findings;
+}
+
+/** The definition to draw, the page title, and problems worth a warning (a workflow's compile errors). */
+async function readSource(file: string, workflowName: string | undefined, io: CliIo): Promise<{ readonly definition: unknown; readonly title: string; readonly problems: readonly string[] }> {
+  if (isWorkflowModulePath(file)) {
+    const chosen = await loadOneWorkflow(file, workflowName, io.cwd);
+    // A workflow that does not compile still renders its ASL: drawing it is often how the mistake shows.
+    const problems = chosen.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`);
+    return { definition: chosen.asl, title: `${basename(file)} (${chosen.name})`, problems };
+  }
+  if (workflowName !== undefined) throw new UsageError("--workflow chooses a workflow of a TypeScript module; an ASL file holds one state machine");
+  const definition = parseDefinitionJson(await readText(file, "definition", MAX_DEFINITION_BYTES, io), file);
+  return { definition, title: basename(file), problems: [] };
 }
 
 function readModel(definition: unknown, file: string): GraphModel {

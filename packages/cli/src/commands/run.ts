@@ -5,6 +5,7 @@ import { buildTrace, formatDuration, formatTrace } from "../run/execution-trace.
 import { loadMachine } from "../run/load-machine.ts";
 import { mockResolver } from "../run/mock-binding.ts";
 import { readExecutionInput } from "../run/read-input.ts";
+import { handlerResolver, workflowHandlers } from "../local/workflow-handlers.ts";
 
 export interface RunOptions {
   /** JSON, or `@file`; `{}` when absent. */
@@ -33,13 +34,15 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
   if (machine.problems.length > 0) return reportInvalid(file, machine.problems, options, io);
 
   const name = options.stateMachine ?? machine.name;
+  // A workflow module's lambda() handlers run in-process; a mock config's test case wins for the states it mocks.
+  const tasks = await workflowHandlers(file, machine.lambdas);
   const machineOptions: StateMachineOptions = {
     name,
     stateMachineType: options.type ?? "STANDARD",
     time: options.realTime === true ? "real" : "virtual",
     ...(options.mockConfig !== undefined && options.testCase !== undefined
-      ? { resolveTask: await mockResolver(options.mockConfig, options.testCase, name, io.cwd) }
-      : {}),
+      ? { resolveTask: await mockResolver(options.mockConfig, options.testCase, name, io.cwd, handlerResolver(tasks)) }
+      : { tasks }),
   };
   let prepared;
   try {

@@ -1,5 +1,5 @@
 /** Compiles every workflow a module exports, keeping each one's diagnostics for the caller to report. */
-import type { CompileDiagnostic } from "@stepcraft/core";
+import type { CompileDiagnostic, LambdaDeclaration } from "@stepcraft/core";
 import { loadWorkflows } from "./load-workflows.ts";
 import { siteOfPointer } from "./state-sites.ts";
 import type { LoadedWorkflow } from "./workflow-brand.ts";
@@ -14,6 +14,8 @@ export interface CompiledWorkflow {
   readonly name: string;
   readonly asl: unknown;
   readonly diagnostics: readonly SitedDiagnostic[];
+  /** The workflow's `lambda()` declarations; their loaders import from the module's own bundle. */
+  readonly lambdas: readonly LambdaDeclaration[];
 }
 
 /** Loads `path` (absolute) and compiles each exported workflow; none exported is an empty list. */
@@ -24,7 +26,7 @@ export async function compileModule(path: string): Promise<CompiledWorkflow[]> {
   const workflows = await loadWorkflows(path);
   return workflows.map(({ exportName, workflow }) => {
     const { asl, diagnostics } = workflow.compile();
-    return { exportName, name: workflow.name, asl, diagnostics: withSites(workflow, diagnostics) };
+    return { exportName, name: workflow.name, asl, diagnostics: withSites(workflow, diagnostics), lambdas: workflow.lambdas ?? [] };
   });
 }
 

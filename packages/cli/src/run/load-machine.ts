@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseDefinition } from "@stepcraft/asl";
+import type { LambdaDeclaration } from "@stepcraft/core";
 import { compileModule, hasErrors } from "../compile/compile-module.ts";
 import { isWorkflowModulePath, ModuleLoadError } from "../compile/load-workflows.ts";
 import { UsageError } from "../io.ts";
@@ -12,6 +13,8 @@ export interface LoadedMachine {
   readonly definition: unknown;
   /** Diagnostics that stop the run (a workflow that does not compile), one line each. */
   readonly problems: readonly string[];
+  /** A workflow's `lambda()` declarations, whose handlers the run binds; none for an ASL file. */
+  readonly lambdas: readonly LambdaDeclaration[];
 }
 
 export async function loadMachine(file: string, workflowName: string | undefined, cwd: string): Promise<LoadedMachine> {
@@ -35,7 +38,7 @@ export async function loadMachine(file: string, workflowName: string | undefined
       );
     }
     const problems = hasErrors(chosen.diagnostics) ? chosen.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`) : [];
-    return { name: chosen.name, definition: chosen.asl, problems };
+    return { name: chosen.name, definition: chosen.asl, problems, lambdas: chosen.lambdas };
   }
   if (workflowName !== undefined) throw new UsageError("--workflow chooses a workflow of a TypeScript module; an ASL file holds one state machine");
   const text = await readFile(path, "utf8").catch(() => {
@@ -45,9 +48,9 @@ export async function loadMachine(file: string, workflowName: string | undefined
   if (!parsed.ok) {
     const syntax = parsed.diagnostics.find((d) => d.code === "INVALID_JSON_DESCRIPTION" || d.code === "MISSING_DESCRIPTION");
     if (syntax !== undefined) throw new UsageError(`'${file}${syntax.line === undefined ? "" : `:${syntax.line}:${syntax.column ?? 1}`}' is not valid JSON: ${syntax.message}`);
-    return { name: machineName(file), definition: undefined, problems: parsed.diagnostics.map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`) };
+    return { name: machineName(file), definition: undefined, problems: parsed.diagnostics.map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`), lambdas: [] };
   }
-  return { name: machineName(file), definition: parsed.definition, problems: [] };
+  return { name: machineName(file), definition: parsed.definition, problems: [], lambdas: [] };
 }
 
 function machineName(file: string): string {
