@@ -1,7 +1,7 @@
-import { InvalidDefinitionError, prepareStateMachine, type StateMachineOptions } from "@stepcraft/runtime";
+import { formatTrace, InvalidDefinitionError, prepareStateMachine, type StateMachineOptions } from "@stepcraft/runtime";
 import { estimateCost, formatUsd, type CostEstimate } from "../pricing/estimate-cost.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
-import { buildTrace, formatDuration, formatTrace } from "../run/execution-trace.ts";
+import { formatDuration } from "../run/format-duration.ts";
 import { loadMachine } from "../run/load-machine.ts";
 import { mockResolver } from "../run/mock-binding.ts";
 import { readExecutionInput } from "../run/read-input.ts";
@@ -60,7 +60,7 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
     io.out(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, history, cost }, null, 2)}\n`);
   } else {
     const took = history.length === 0 ? 0 : (history[history.length - 1]?.timestamp.getTime() ?? 0) - (history[0]?.timestamp.getTime() ?? 0);
-    const lines = [`${file}${file.endsWith(".ts") ? ` (${machine.name})` : ""}: ${options.realTime === true ? "real" : "virtual"} time`, formatTrace(buildTrace(history))];
+    const lines = [`${file}${file.endsWith(".ts") ? ` (${machine.name})` : ""}: ${options.realTime === true ? "real" : "virtual"} time`, formatTrace(history)];
     lines.push(`${result.status} after ${formatDuration(took)}${result.error === undefined ? "" : `: ${result.error}`}`);
     if (result.cause !== undefined) lines.push(`  cause: ${result.cause}`);
     if (result.status === "SUCCEEDED") lines.push(`output: ${JSON.stringify(result.output, null, 2)}`);

@@ -70,7 +70,7 @@ describe("formatTrace", () => {
     expect(formatTrace(long, { maxCauseLength: 20 })).toContain(`FAILED Long: ${"x".repeat(20)}…`);
   });
 
-  test("a running execution says so; an error without name or cause is still shown", () => {
+  test("a running execution says so; a failure without name or cause shows FAILED alone", () => {
     const trace = formatTrace([
       { id: 1, previousEventId: 0, timestamp: START, type: "ExecutionStarted", executionStartedEventDetails: { input: "{}" } },
       { id: 2, previousEventId: 0, timestamp: new Date(START.getTime() + 250), type: "WaitStateEntered", stateEnteredEventDetails: { name: "W", input: "{}" } },
@@ -81,7 +81,54 @@ describe("formatTrace", () => {
       { id: 2, previousEventId: 0, timestamp: START, type: "FailStateEntered", stateEnteredEventDetails: { name: "F", input: "{}" } },
       { id: 3, previousEventId: 2, timestamp: START, type: "ExecutionFailed", executionFailedEventDetails: {} },
     ]);
-    expect(anonymous).toContain("F (Fail)  FAILED (no error name)");
+    // No error name and no cause (a Fail state without Error): just FAILED, no placeholder.
+    expect(anonymous).toContain("F (Fail)  FAILED\n");
+    expect(anonymous).not.toContain("no error name");
     expect(anonymous).toContain("execution FAILED");
+  });
+});
+
+describe("formatTrace of retried groups", () => {
+  test("a retried Parallel shows each attempt's end and the branch's error (not 'running')", async () => {
+    let calls = 0;
+    const def = {
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          Retry: [{ ErrorEquals: ["Boom"], MaxAttempts: 1, IntervalSeconds: 2 }],
+          End: true,
+          Branches: [
+            { StartAt: "Call", States: { Call: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "f" }, End: true } } },
+            { StartAt: "W", States: { W: { Type: "Wait", Seconds: 1, End: true } } },
+          ],
+        },
+      },
+    };
+    const tasks = {
+      f: () => {
+        if (calls++ > 0) return 1;
+        throw Object.assign(new Error("bad"), { name: "Boom" });
+      },
+    };
+    const exec = prepareStateMachine(def, { tasks }).start({}, { startTime: START });
+    await exec.result;
+    const trace = formatTrace(exec.history);
+    expect(trace).toContain("Both (Parallel)  took 3s\n       attempt 1 failed: Boom: bad\n       retry #1 after 2s\n       attempt 2 succeeded");
+    expect(trace).not.toContain("running");
+  });
+
+  test("a Fail state inside a failed Parallel carries the execution's error", () => {
+    const at = START;
+    const trace = formatTrace([
+      { id: 1, previousEventId: 0, timestamp: at, type: "ExecutionStarted", executionStartedEventDetails: { input: "{}" } },
+      { id: 2, previousEventId: 0, timestamp: at, type: "ParallelStateEntered", stateEnteredEventDetails: { name: "P", input: "{}" } },
+      { id: 3, previousEventId: 2, timestamp: at, type: "ParallelStateStarted" },
+      { id: 4, previousEventId: 3, timestamp: at, type: "FailStateEntered", stateEnteredEventDetails: { name: "X", input: "{}" } },
+      { id: 5, previousEventId: 4, timestamp: at, type: "ParallelStateFailed" },
+      { id: 6, previousEventId: 5, timestamp: at, type: "ExecutionFailed", executionFailedEventDetails: { error: "E", cause: "c" } },
+    ]);
+    expect(trace).toContain("P (Parallel)  FAILED E: c");
+    expect(trace).toContain("(branch 0) X (Fail)  FAILED E: c");
   });
 });

@@ -30,9 +30,10 @@ export function formatTrace(history: readonly HistoryEvent[] | ExecutionReading,
   const start = reading.startedAt?.getTime() ?? reading.allVisits[0]?.enteredAt.getTime() ?? 0;
   const rows: [string, string][] = [];
   const at = (date: Date): string => `+${formatDuration(date.getTime() - start)}`;
+  // A failure with no error name (a Fail state without Error) shows its cause, or nothing.
   const failure = (error: string | undefined, cause: string | undefined): string => {
     const shown = shortCause(cause, maxCause);
-    return `${error ?? "(no error name)"}${shown === "" ? "" : `: ${shown}`}`;
+    return [error, shown].filter((part) => part !== undefined && part !== "").join(": ");
   };
 
   const visitRows = (visit: StateVisit, depth: number): void => {
@@ -41,8 +42,8 @@ export function formatTrace(history: readonly HistoryEvent[] | ExecutionReading,
     const ended = visit.exitedAt ?? lastEnd(visit);
     const took = ended !== undefined && ended.getTime() > visit.enteredAt.getTime() ? `  took ${formatDuration(ended.getTime() - visit.enteredAt.getTime())}` : "";
     let status = "";
-    if (visit.status === "failed") status = `  FAILED ${failure(visit.error, visit.cause)}`;
-    else if (visit.status === "caught") status = `  caught ${failure(visit.error, visit.cause)}`;
+    if (visit.status === "failed") status = `  FAILED ${failure(visit.error, visit.cause)}`.trimEnd();
+    else if (visit.status === "caught") status = `  caught ${failure(visit.error, visit.cause)}`.trimEnd();
     else if (visit.status === "aborted") status = "  aborted";
     else if (visit.status === "running") status = "  (running)";
     rows.push([at(visit.enteredAt), `${indent}${label}${visit.name} (${visit.type})${took}${status}`]);
@@ -53,7 +54,8 @@ export function formatTrace(history: readonly HistoryEvent[] | ExecutionReading,
           const waited = previous.endedAt === undefined ? undefined : attempt.startedAt.getTime() - previous.endedAt.getTime();
           rows.push(["", `${indent}  retry #${i}${waited === undefined ? "" : ` after ${formatDuration(waited)}`}`]);
         }
-        const outcome = attempt.outcome === "failed" || attempt.outcome === "timed-out" ? `${attempt.outcome === "failed" ? "failed" : "timed out"}: ${failure(attempt.error, attempt.cause)}` : attempt.outcome;
+        const why = failure(attempt.error, attempt.cause);
+        const outcome = attempt.outcome === "failed" || attempt.outcome === "timed-out" ? `${attempt.outcome === "failed" ? "failed" : "timed out"}${why === "" ? "" : `: ${why}`}` : attempt.outcome;
         rows.push(["", `${indent}  attempt ${i + 1} ${outcome}`]);
       });
     }

@@ -177,6 +177,11 @@ export function readHistory(history: readonly HistoryEvent[]): ExecutionReading 
         visit.output = parsePayload(details["output"]);
         visit.exitedAt = event.timestamp;
         const last = visit.attempts[visit.attempts.length - 1];
+        // A Parallel that succeeds after a retry records no ParallelStateSucceeded: its exit ends the attempt.
+        if (last !== undefined && last.outcome === "running") {
+          last.outcome = "succeeded";
+          last.endedAt = event.timestamp;
+        }
         visit.status = last !== undefined && last.outcome !== "succeeded" && last.outcome !== "running" ? "caught" : "succeeded";
       }
       places.set(event.id, { visit: visit?.parent, index: visit?.index });
@@ -197,6 +202,16 @@ export function readHistory(history: readonly HistoryEvent[]): ExecutionReading 
     }
     if (owner === undefined) continue;
     if (ATTEMPT_START.has(event.type)) {
+      // A retried Parallel or Map records no Failed event for the attempt a branch failed: the
+      // next attempt starting says it ended, with the branch's error.
+      const previous = owner.attempts[owner.attempts.length - 1];
+      if (previous !== undefined && previous.outcome === "running") {
+        previous.outcome = "failed";
+        previous.endedAt = lastTimeUnder(owner, previous.startedAt);
+        previous.error = owner.childFailure?.error;
+        previous.cause = owner.childFailure?.cause;
+      }
+      owner.childFailure = undefined;
       owner.attempts.push({ eventId: event.id, startedAt: event.timestamp, endedAt: undefined, outcome: "running", error: undefined, cause: undefined });
       // A retry: the visit runs again.
       if (owner.exitedAt === undefined) owner.status = "running";
@@ -221,11 +236,35 @@ export function readHistory(history: readonly HistoryEvent[]): ExecutionReading 
     }
     if (event.type === "EvaluationFailed") fail(owner, "failed", error, cause);
   }
-  for (const visit of all) if (visit.type === "Fail" && visit.error === undefined && visit.parent === undefined) {
-    visit.error = execution.error;
-    visit.cause = execution.cause;
+  // A Fail state's error is in its definition, not its events: a failure that reached the
+  // execution (every enclosing visit failed too) carries the execution's error and cause.
+  if (execution.status === "FAILED") {
+    for (const visit of all) {
+      if (visit.status !== "failed" || visit.error !== undefined || !propagated(visit)) continue;
+      visit.error = execution.error;
+      visit.cause = execution.cause;
+    }
   }
   return { ...execution, visits: top, allVisits: all };
+}
+
+function propagated(visit: MutableVisit): boolean {
+  for (let p = visit.parent; p !== undefined; p = p.parent) if (p.status !== "failed") return false;
+  return true;
+}
+
+/** When the last of a visit's descendants entered or exited after `since` (a failed attempt's end). */
+function lastTimeUnder(visit: MutableVisit, since: Date): Date {
+  let latest = since;
+  const walk = (v: MutableVisit): void => {
+    for (const c of v.children) {
+      const t = c.exitedAt ?? c.attempts[c.attempts.length - 1]?.endedAt ?? c.enteredAt;
+      if (t.getTime() > latest.getTime()) latest = t;
+      walk(c);
+    }
+  };
+  walk(visit);
+  return latest;
 }
 
 /** Records a failure on a visit (still open: a Catcher or Retry may follow) and its ancestors. */
