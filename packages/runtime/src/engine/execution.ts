@@ -65,9 +65,22 @@ export interface StartOptions {
 
 /** A running (or finished) execution. */
 export class Execution {
-  /** Execution name and ARN (`$$.Execution.Name` / `Id`). */
-  readonly name: string;
-  readonly executionArn: string;
+  /** Execution name (`$$.Execution.Name`; default a random UUID, made when first read). */
+  get name(): string {
+    return (this.ownName ??= randomUUID());
+  }
+
+  /** Execution ARN (`$$.Execution.Id`; default derived from the machine and the name, when first read). */
+  get executionArn(): string {
+    return (this.ownArn ??= `arn:aws:states:${this.setup.region}:${this.setup.accountId}:execution:${this.setup.stateMachineName}:${this.name}`);
+  }
+
+  // Most executions never read their name or ARN (nor `$$.Execution`): a random UUID (and the
+  // ARN text) per execution was a measurable part of a short execution's cost, so both are made
+  // on first read. Once read they never change.
+  private ownName: string | undefined;
+  private ownArn: string | undefined;
+  private readonly setup: ExecutionSetup;
   /** Settles when the execution ends; never rejects. */
   readonly result: Promise<ExecutionResult>;
   private status: ExecutionStatus = "RUNNING";
@@ -84,10 +97,9 @@ export class Execution {
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
     this.callbacks = setup.callbacks;
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
-    this.name = options.name ?? randomUUID();
-    this.executionArn =
-      options.executionArn ??
-      `arn:aws:states:${setup.region}:${setup.accountId}:execution:${setup.stateMachineName}:${this.name}`;
+    this.setup = setup;
+    this.ownName = options.name;
+    this.ownArn = options.executionArn;
     const clock = options.clock ?? (setup.time === "real" ? new RealClock() : new VirtualClock(options.startTime?.getTime()));
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
