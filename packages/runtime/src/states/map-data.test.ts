@@ -196,3 +196,40 @@ describe("Map over a JSON object", () => {
     expect(await machine.run("text")).toMatchObject({ status: "FAILED", error: "States.Runtime" });
   });
 });
+
+describe("Distributed Map children are executions of their own", () => {
+  test("$$.Execution and $$.StateMachine name the child under the Map Run; ResultWriter records the same name", async () => {
+    const objects = store();
+    const def = {
+      StartAt: "Fan",
+      States: {
+        Fan: {
+          Type: "Map",
+          Label: "Rows",
+          ItemProcessor: {
+            ProcessorConfig: DISTRIBUTED,
+            StartAt: "Who",
+            States: { Who: { Type: "Pass", Parameters: { "id.$": "$$.Execution.Id", "name.$": "$$.Execution.Name", "input.$": "$$.Execution.Input", "machine.$": "$$.StateMachine" }, End: true } },
+          },
+          ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { Bucket: "out-bucket", Prefix: "p" } },
+          ResultPath: null,
+          Next: "Parent",
+        },
+        Parent: { Type: "Pass", Parameters: { "name.$": "$$.Execution.Name" }, End: true },
+      },
+    };
+    const exec = prepareStateMachine(def, { name: "Orders", objectStore: objects }).start([{ n: 1 }], { name: "parent-1" });
+    const result = await exec.result;
+    expect(result.output).toEqual({ name: "parent-1" });
+    const runArn = String((exec.history.find((e) => e.type === "MapRunStarted")?.["mapRunStartedEventDetails"] as { mapRunArn: string }).mapRunArn);
+    const runId = runArn.slice(runArn.lastIndexOf(":") + 1);
+    const manifest = JSON.parse(await text(objects, "out-bucket", `p/${runId}/manifest.json`)) as { ResultFiles: Record<string, { Key: string }[]> };
+    const [record] = JSON.parse(await text(objects, "out-bucket", manifest.ResultFiles["SUCCEEDED"]![0]!.Key)) as { Name: string; ExecutionArn: string; Output: string }[];
+    const output = JSON.parse(record!.Output) as { id: string; name: string; input: unknown; machine: unknown };
+    expect(output.name).toBe(record!.Name);
+    expect(output.id).toBe(record!.ExecutionArn);
+    expect(output.id).toBe(`arn:aws:states:us-east-1:123456789012:execution:Orders/Rows:${output.name}`);
+    expect(output.input).toEqual({ n: 1 });
+    expect(output.machine).toEqual({ Id: "arn:aws:states:us-east-1:123456789012:stateMachine:Orders/Rows", Name: "Orders/Rows" });
+  });
+});

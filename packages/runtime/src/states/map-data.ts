@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import { compilePayloadTemplate } from "../engine/data-bridge.ts";
 import type { Frame } from "../engine/frame.ts";
+import { formatContextTimestamp } from "../engine/timestamps.ts";
+import type { ExecutionRuntime } from "../engine/types.ts";
 import { readItems } from "../object-store/item-reader.ts";
 import type { ItemReaderDefinition } from "../object-store/item-reader.ts";
 import type { ObjectStore } from "../object-store/object-store.ts";
@@ -117,4 +120,26 @@ const NO_STORE: ObjectStore = {
 export function objectItems(value: Record<string, unknown>): { items: unknown[]; keys: string[] } {
   const keys = Object.keys(value);
   return { items: keys.map((k) => value[k]), keys };
+}
+
+/**
+ * A Distributed Map child is an execution of its own: `$$.Execution` and `$$.StateMachine` name
+ * it under the Map Run (`…:execution:<machine>/<label>:<name>`, `…:stateMachine:<machine>/<label>`),
+ * with the item as its input. Everything else (clock, history, halt) is the parent's runtime.
+ */
+export function distributedChildRuntime(exec: ExecutionRuntime, mapRunArn: string, input: unknown): { runtime: ExecutionRuntime; name: string } {
+  const base = mapRunArn.slice(0, mapRunArn.lastIndexOf(":"));
+  const name = randomUUID();
+  const machineArn = base.replace(":mapRun:", ":stateMachine:");
+  const contextExecution = Object.freeze({
+    Id: `${base.replace(":mapRun:", ":execution:")}:${name}`,
+    Input: input,
+    StartTime: formatContextTimestamp(exec.clock.now()),
+    Name: name,
+    RoleArn: exec.contextExecution["RoleArn"],
+    RedriveCount: 0,
+  });
+  const contextStateMachine = Object.freeze({ Id: machineArn, Name: machineArn.slice(machineArn.indexOf(":stateMachine:") + ":stateMachine:".length) });
+  const runtime = Object.create(exec, { contextExecution: { value: contextExecution }, contextStateMachine: { value: contextStateMachine } }) as ExecutionRuntime;
+  return { runtime, name };
 }

@@ -17,7 +17,7 @@ import { compileItemBatcher } from "./item-batcher.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNumbers } from "./map-inputs.ts";
 import type { ItemMeta } from "./map-inputs.ts";
-import { compileItemReader, compileResultWriter } from "./map-data.ts";
+import { compileItemReader, compileResultWriter, distributedChildRuntime } from "./map-data.ts";
 import type { MapChildResult } from "../object-store/result-writer.ts";
 
 /** Inline Map never runs more than 40 iterations at once on AWS. */
@@ -88,11 +88,15 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
       const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock };
       const runUnit = (index: number, itemInput: unknown): unknown => {
-        if (childResults !== undefined) childResults[index] = { status: "PENDING", input: itemInput, startDate: exec.clock.now() };
+        // A distributed child is its own execution ($$.Execution names it under the Map Run).
+        const own = distributed ? distributedChildRuntime(childExec, mapRunArn, itemInput) : undefined;
+        if (childResults !== undefined) {
+          childResults[index] = own === undefined ? { status: "PENDING", input: itemInput, startDate: exec.clock.now() } : { status: "PENDING", input: itemInput, startDate: exec.clock.now(), name: own.name };
+        }
         const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
         // A processor that assigns nothing can read the outer variables directly.
         const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
-        const child = new Frame(childExec, startedId, halt, scope ?? frame.variables);
+        const child = new Frame(own?.runtime ?? childExec, startedId, halt, scope ?? frame.variables);
         let out: unknown;
         try {
           out = runBlock(processor, itemInput, child);
