@@ -2,6 +2,11 @@ import { createHash } from "node:crypto";
 
 /** Digests remembered per algorithm before that algorithm's cache is cleared. */
 const DIGEST_CACHE_SIZE = 512;
+/**
+ * Longer data is hashed every time: States.Hash stops at 10,000 characters anyway, but JSONata's
+ * `$hash` has no such limit and 512 cached 256 KiB texts would pin over 100 MB.
+ */
+const MAX_CACHED_DATA_LENGTH = 10_000;
 const digestCache = new Map<string, Map<string, string>>();
 
 /**
@@ -12,6 +17,7 @@ const digestCache = new Map<string, Map<string, string>>();
  * and rehashed on every call.
  */
 export function cachedDigest(nodeAlgorithm: string, data: string): string {
+  if (data.length > MAX_CACHED_DATA_LENGTH) return createHash(nodeAlgorithm).update(data, "utf8").digest("hex");
   let digests = digestCache.get(nodeAlgorithm);
   if (digests === undefined) digestCache.set(nodeAlgorithm, (digests = new Map()));
   const cached = digests.get(data);
