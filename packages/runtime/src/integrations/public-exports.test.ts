@@ -12,6 +12,7 @@ describe("@stepcraft/runtime exports the integrations and the object store", () 
     "sfnCallbackTasks",
     "StateMachineRegistry",
     "TaskCallbackError",
+    "unboundCallbacks",
     "waitForCallback",
     "CsvSyntaxError",
     "DirectoryObjectStore",
