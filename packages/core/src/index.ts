@@ -8,6 +8,7 @@ export type { TaskResource, TaskCall, IntegrationPattern, IntegrationOptions, La
 export type { LambdaFunction, AnyHandler, HandlerInput, HandlerResult } from "./builder/task-resource.ts";
 export type { LambdaDeclaration } from "./ir/lambda-declaration.ts";
 export { localTasks, override } from "./local/local-tasks.ts";
+export { LambdaSchemaError } from "./local/schema-check.ts";
 export type { LocalTask, LocalOverride, LocalTasksOptions, LambdaSource } from "./local/local-tasks.ts";
 
 export { and, or, not, jsonataCondition, jsonPathRule } from "./builder/conditions.ts";

@@ -61,6 +61,13 @@ export interface LambdaOptions<H extends AnyHandler, Errors extends readonly str
   readonly functionName?: string;
   /** @default "requestResponse" */
   readonly pattern?: "requestResponse" | "waitForTaskToken";
+  /**
+   * The event's schema (zod, any Standard Schema): `localTasks()` checks each event against it
+   * before the handler runs. Its output type must fit the handler's event type.
+   */
+  readonly input?: StandardSchemaLike<HandlerInput<H>>;
+  /** The result's schema: `localTasks()` checks what the handler returns against it. Its output type must fit the handler's result type. */
+  readonly output?: StandardSchemaLike<HandlerResult<H>>;
 }
 
 const taskResource = <TI, TR, TE extends string>(call: TaskCall): TaskResource<TI, TR, TE> =>
@@ -80,7 +87,16 @@ export function lambda<H extends AnyHandler, const Errors extends readonly strin
     resultPath: pattern === "waitForTaskToken" ? [] : ["Payload"],
   });
   // A copy of `errors`: the declaration is frozen with the IR, the caller's array must not be.
-  const declaration: LambdaDeclaration = { name, functionName, entry: options.entry, load: options.handler, errors: Object.freeze([...(options.errors ?? [])]), pattern };
+  const declaration: LambdaDeclaration = {
+    name,
+    functionName,
+    entry: options.entry,
+    load: options.handler,
+    errors: Object.freeze([...(options.errors ?? [])]),
+    pattern,
+    ...(options.input === undefined ? {} : { inputSchema: options.input }),
+    ...(options.output === undefined ? {} : { outputSchema: options.output }),
+  };
   return Object.freeze({ ...resource, ...declaration }) as LambdaFunction<H, Errors[number] | LambdaServiceError>;
 }
 

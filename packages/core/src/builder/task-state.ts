@@ -10,7 +10,16 @@ import { isLambdaFunction, type TaskResource } from "./task-resource.ts";
 
 /** The declaration alone (not the Task resource's call), as the IR keeps it. */
 function lambdaDeclaration(d: LambdaDeclaration): LambdaDeclaration {
-  return Object.freeze({ name: d.name, functionName: d.functionName, entry: d.entry, load: d.load, errors: d.errors, pattern: d.pattern });
+  return Object.freeze({
+    name: d.name,
+    functionName: d.functionName,
+    entry: d.entry,
+    load: d.load,
+    errors: d.errors,
+    pattern: d.pattern,
+    ...(d.inputSchema === undefined ? {} : { inputSchema: d.inputSchema }),
+    ...(d.outputSchema === undefined ? {} : { outputSchema: d.outputSchema }),
+  });
 }
 
 /** Builds a Task state (and its Catch targets) as a chain. */

@@ -1,3 +1,5 @@
+import type { StandardSchemaLike } from "../builder/schema.ts";
+
 /**
  * The `lambda()` declaration a Task state calls. The IR keeps it beside the state so tooling can
  * find a workflow's handlers (to run them locally, to bundle and deploy them) without the
@@ -16,4 +18,8 @@ export interface LambdaDeclaration {
   readonly errors: readonly string[];
   /** How the Task invokes the function: for a result, or (`waitForTaskToken`) to wait for a callback. */
   readonly pattern: "requestResponse" | "waitForTaskToken";
+  /** The event's schema (`lambda()`'s `input`): `localTasks()` checks every event against it. */
+  readonly inputSchema?: StandardSchemaLike;
+  /** The result's schema (`lambda()`'s `output`): `localTasks()` checks every result against it. */
+  readonly outputSchema?: StandardSchemaLike;
 }

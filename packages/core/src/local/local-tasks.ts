@@ -5,6 +5,7 @@
  */
 import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { AnyHandler, HandlerInput, HandlerResult, LambdaFunction } from "../builder/task-resource.ts";
+import { checkAgainst } from "./schema-check.ts";
 
 /** A local stand-in for a Lambda function: takes the event, resolves to the handler's result. */
 export type LocalTask = (input: unknown) => Promise<unknown>;
@@ -23,6 +24,12 @@ export interface LocalOverride {
 export interface LocalTasksOptions {
   /** Handlers to use instead of loading the declared ones (their loaders are not called). */
   readonly overrides?: readonly LocalOverride[];
+  /**
+   * Check each event and result against the `input`/`output` schemas `lambda()` declares; a
+   * mismatch fails the task with a `LambdaSchemaError` naming the function and every issue's path.
+   * @default true
+   */
+  readonly checkSchemas?: boolean;
 }
 
 /**
@@ -71,6 +78,22 @@ async function loadHandler(d: LambdaDeclaration): Promise<LocalTask> {
 }
 
 /**
+ * Wraps a handler with its declaration's schema checks. The handler gets the event as sent, not the
+ * schema's parsed value: a deployed Lambda sees the raw event, and local runs must behave the same.
+ */
+function withSchemaChecks(d: LambdaDeclaration, handler: LocalTask): LocalTask {
+  const { inputSchema, outputSchema } = d;
+  if (inputSchema === undefined && outputSchema === undefined) return handler;
+  const subject = describe(d);
+  return async (input: unknown) => {
+    if (inputSchema !== undefined) await checkAgainst(inputSchema, input, subject, "event");
+    const result = await handler(input);
+    if (outputSchema !== undefined) await checkAgainst(outputSchema, result, subject, "result");
+    return result;
+  };
+}
+
+/**
  * Loads the handler of every `lambda()` the workflow invokes and returns them keyed by each form
  * the ASL calls them by: the `FunctionName` as written, and the bare name inside an ARN. Pass the
  * result as the local runtime's `tasks`; spread your own bindings after it to add or replace some.
@@ -97,9 +120,11 @@ export async function localTasks(workflow: LambdaSource, options: LocalTasksOpti
     }
     owners.set(d.functionName, d);
   }
-  const handlers = await Promise.all(
+  const loaded = await Promise.all(
     declared.map((d) => overrides.find((o) => sameDeclaration(o.lambda, d))?.handler ?? loadHandler(d)),
   );
+  // Overrides are checked too: they stand in for the handler and must honour the same contract.
+  const handlers = options.checkSchemas === false ? loaded : loaded.map((h, i) => withSchemaChecks(declared[i]!, h));
   const tasks: Record<string, LocalTask> = {};
   declared.forEach((d, i) => {
     tasks[d.functionName] = handlers[i]!;

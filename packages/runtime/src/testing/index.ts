@@ -5,6 +5,8 @@ export { startTestExecution } from "./start-test-execution.ts";
 export type { StartTestExecutionOptions, TestExecutionHandle } from "./start-test-execution.ts";
 export type { StateRecord, TestExecutionResult } from "./test-result.ts";
 export { TestSetupError } from "./setup.ts";
+export { checkExecutionInput } from "./input-schema.ts";
+export type { InputCheckOptions } from "./input-schema.ts";
 export type { DefinitionSource, MockConfigSelection, TestMockOptions, WorkflowLike } from "./setup.ts";
 export { CallbackNotWaitingError } from "./callbacks.ts";
 export type { PendingCallback } from "./callbacks.ts";

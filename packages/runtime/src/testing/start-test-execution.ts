@@ -4,6 +4,7 @@ import { CallbackRegistry } from "../integrations/callback-registry.ts";
 import { TestCallbacks } from "./callbacks.ts";
 import type { PendingCallback } from "./callbacks.ts";
 import { formatTrace } from "./format-trace.ts";
+import { checkInputNow } from "./input-schema.ts";
 import type { TraceOptions } from "./format-trace.ts";
 import { readHistory } from "./read-history.ts";
 import type { StateVisit } from "./read-history.ts";
@@ -68,6 +69,7 @@ export function startTestExecution<S extends DefinitionSource>(
   input?: unknown,
   options: StartTestExecutionOptions = {},
 ): TestExecutionHandle<OutputOf<S>> {
+  checkInputNow(source, input, options);
   const clock = new TestClock(options.startTime?.getTime());
   // The machine's one registry: run.execution.sendTaskSuccess(token, …) answers the same tasks.
   const registry = options.callbacks ?? new CallbackRegistry({ now: () => clock.now() });

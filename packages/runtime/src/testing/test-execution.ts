@@ -1,13 +1,15 @@
 import type { StartOptions } from "../engine/execution.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
 import type { TraceOptions } from "./format-trace.ts";
+import { checkInputNowOrLater } from "./input-schema.ts";
+import type { InputCheckOptions } from "./input-schema.ts";
 import { prepareForTest } from "./setup.ts";
 import type { DefinitionSource, TestMockOptions } from "./setup.ts";
 import { testResult } from "./test-result.ts";
 import type { TestExecutionResult } from "./test-result.ts";
 
 /** Machine, start and mock options for one test run. */
-export interface TestExecutionOptions extends StateMachineOptions, StartOptions, TestMockOptions {
+export interface TestExecutionOptions extends StateMachineOptions, StartOptions, TestMockOptions, InputCheckOptions {
   /** Defaults for `result.trace()`. @default {} */
   readonly trace?: TraceOptions;
 }
@@ -32,6 +34,7 @@ export async function testExecution<S extends DefinitionSource>(
   input?: unknown,
   options: TestExecutionOptions = {},
 ): Promise<TestExecutionResult<OutputOf<S>>> {
+  await checkInputNowOrLater(source, input, options);
   const { machine, mockResolvers, unbound } = prepareForTest(source, options);
   const execution = machine.start(input, options);
   const result = await execution.result;
