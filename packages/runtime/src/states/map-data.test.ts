@@ -233,3 +233,37 @@ describe("Distributed Map children are executions of their own", () => {
     expect(output.machine).toEqual({ Id: "arn:aws:states:us-east-1:123456789012:stateMachine:Orders/Rows", Name: "Orders/Rows" });
   });
 });
+
+describe("ResultWriter when the Map Run fails", () => {
+  test("the children's results are still exported; the run fails with the threshold error", async () => {
+    const objects = store();
+    const def = {
+      StartAt: "M",
+      States: {
+        M: {
+          Type: "Map",
+          ToleratedFailureCount: 0,
+          ItemProcessor: {
+            ProcessorConfig: DISTRIBUTED,
+            StartAt: "Check",
+            States: {
+              Check: { Type: "Choice", Choices: [{ Variable: "$.ok", BooleanEquals: true, Next: "Fine" }], Default: "Bad" },
+              Fine: { Type: "Pass", End: true },
+              Bad: { Type: "Fail", Error: "Item.Bad", Cause: "not ok" },
+            },
+          },
+          MaxConcurrency: 1,
+          ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { Bucket: "out-bucket", Prefix: "failed-run" } },
+          End: true,
+        },
+      },
+    };
+    const exec = prepareStateMachine(def, { objectStore: objects }).start([{ ok: true }, { ok: false }]);
+    expect(await exec.result).toMatchObject({ status: "FAILED", error: "States.ExceedToleratedFailureThreshold" });
+    const listed = await objects.listObjectsV2("out-bucket", "failed-run/");
+    const keys = listed.map((o) => o.Key.slice(o.Key.lastIndexOf("/") + 1)).sort();
+    expect(keys).toEqual(["FAILED_0.json", "SUCCEEDED_0.json", "manifest.json"]);
+    const failedKey = listed.find((o) => o.Key.endsWith("FAILED_0.json"))!.Key;
+    expect(JSON.parse(await text(objects, "out-bucket", failedKey))).toMatchObject([{ Error: "Item.Bad", Cause: "not ok", Status: "FAILED" }]);
+  });
+});

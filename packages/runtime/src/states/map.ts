@@ -113,20 +113,34 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const runItem = (index: number): unknown =>
         andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
 
-      const onFailure = (e: unknown): never => {
-        const err = tolerating
-          ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
-          : toStatesError(e);
+      const failRun = (err: StatesError): never => {
         if (distributed) {
           frame.lastEventId = history.add("MapRunFailed", history.count, undefined, undefined, { error: err.error, cause: err.cause });
         }
         throw err;
       };
+      const onFailure = (e: unknown): unknown => {
+        const err = tolerating
+          ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
+          : toStatesError(e);
+        // A failed Map Run still exports its children's results (FAILED_0.json says why); the
+        // run's own error stands even if the export fails too.
+        if (writer !== undefined && childResults !== undefined) {
+          return writer(childResults, mapRunArn, effective, frame).then(
+            () => failRun(err),
+            () => failRun(err),
+          );
+        }
+        return failRun(err);
+      };
       const onSuccess = (results: unknown[]): unknown => {
         // ResultWriter's answer (a manifest reference, or the transformed results) replaces the
         // results before ResultSelector/ResultPath; its failure fails the Map Run.
         if (writer !== undefined && childResults !== undefined) {
-          return writer(childResults, mapRunArn, effective, frame).then((written) => finish(written), onFailure);
+          return writer(childResults, mapRunArn, effective, frame).then(
+            (written) => finish(written),
+            (e: unknown) => failRun(toStatesError(e)),
+          );
         }
         return finish(results);
       };
