@@ -105,6 +105,35 @@ describe("states:startExecution.sync and .sync:2", () => {
     expect(JSON.parse(run.cause!)).toMatchObject({ Input: '{"n":1}', Status: "FAILED", Error: "ChildError" });
   });
 
+  test("a .sync child shares its parent's virtual clock: the parent's sibling Wait runs meanwhile; TaskSubmitted holds the StartExecution response", async () => {
+    const registry = setup();
+    const def = {
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          End: true,
+          Branches: [parent("arn:aws:states:::states:startExecution.sync:2"), { StartAt: "Tick", States: { Tick: { Type: "Wait", Seconds: 30, End: true } } }],
+        },
+      },
+    };
+    const exec = prepareStateMachine(def, { resolveTask: registry.resolver() }).start({ n: 1 }, { startTime: new Date(T0 + 5000) });
+    const run = await exec.result;
+    expect(run.status).toBe("SUCCEEDED");
+    // One timeline: the child started at the parent's now and its 60 s Wait ended 60 s later.
+    expect((run.output as Record<string, unknown>[])[0]).toMatchObject({ StartDate: T0 + 5000, StopDate: T0 + 65_000 });
+    expect(exec.history.find((e) => e.type === "WaitStateExited")?.timestamp.getTime()).toBe(T0 + 35_000);
+    expect(exec.history.find((e) => e.type === "TaskSubmitted")).toMatchObject({ taskSubmittedEventDetails: { resourceType: "states", resource: "startExecution.sync:2" } });
+    expect(JSON.parse(String((exec.history.find((e) => e.type === "TaskSubmitted")?.["taskSubmittedEventDetails"] as { output: string }).output))).toMatchObject({ ExecutionArn: EXEC_ARN, StartDate: T0 + 5000 });
+  });
+
+  test("a child that keeps real time gets its own clock from the registry's now", async () => {
+    const registry = setup({});
+    registry.register(CHILD_ARN, { StartAt: "Done", States: { Done: { Type: "Pass", End: true } } }, { time: "real" });
+    const run = await prepareStateMachine(parent("arn:aws:states:::states:startExecution.sync:2"), { resolveTask: registry.resolver() }).run({ n: 1 }, { startTime: new Date(T0 + 5000) });
+    expect(run.output).toMatchObject({ StartDate: T0, Status: "SUCCEEDED" });
+  });
+
   test("stopping the parent stops a .sync child", async () => {
     const hanging = { StartAt: "Hang", States: { Hang: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage", End: true } } };
     const callbacks = new CallbackRegistry();

@@ -267,3 +267,57 @@ describe("ResultWriter when the Map Run fails", () => {
     expect(JSON.parse(await text(objects, "out-bucket", failedKey))).toMatchObject([{ Error: "Item.Bad", Cause: "not ok", Status: "FAILED" }]);
   });
 });
+
+describe("ItemReader and ResultWriter inputs", () => {
+  const processor = { ProcessorConfig: DISTRIBUTED, StartAt: "P", States: { P: { Type: "Pass", End: true } } };
+
+  test("JSONata: Arguments and a MaxItems expression", async () => {
+    const def = {
+      QueryLanguage: "JSONata",
+      StartAt: "Read",
+      States: {
+        Read: {
+          Type: "Map",
+          ItemReader: {
+            Resource: "arn:aws:states:::s3:getObject",
+            ReaderConfig: { InputType: "JSONL", MaxItems: "{% $states.input.limit %}" },
+            Arguments: { Bucket: "{% $states.input.bucket %}", Key: "events.jsonl" },
+          },
+          ItemSelector: "{% $states.context.Map.Item.Value.id %}",
+          ItemProcessor: processor,
+          End: true,
+        },
+      },
+    };
+    const machine = prepareStateMachine(def, { objectStore: store() });
+    expect(await machine.run({ bucket: "in-bucket", limit: 1 })).toEqual({ status: "SUCCEEDED", output: ["a"] });
+    expect(await machine.run({ bucket: "in-bucket", limit: 0 })).toMatchObject({ status: "FAILED" });
+  });
+
+  test("a MaxItemsPath that is not an integer fails with States.Runtime", async () => {
+    const def = {
+      StartAt: "Read",
+      States: {
+        Read: {
+          Type: "Map",
+          ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "JSONL", MaxItemsPath: "$.limit" }, Parameters: { Bucket: "in-bucket", Key: "events.jsonl" } },
+          ItemProcessor: processor,
+          End: true,
+        },
+      },
+    };
+    const run = await prepareStateMachine(def, { objectStore: store() }).run({ limit: "many" });
+    expect(run).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    expect(run.cause).toContain('The MaxItemsPath field refers to value "many" which is not a valid integer');
+  });
+
+  test("a ResultWriter with a Resource needs an object store", async () => {
+    const def = {
+      StartAt: "M",
+      States: { M: { Type: "Map", ItemProcessor: processor, ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { Bucket: "out-bucket" } }, End: true } },
+    };
+    const run = await prepareStateMachine(def).run([1]);
+    expect(run).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    expect(run.cause).toMatch(/has a ResultWriter, which needs an object store/);
+  });
+});
