@@ -85,6 +85,17 @@ describe("stepcraft run", () => {
     expect(result.cost.standard).toMatchObject({ stateTransitions: 1, retries: 0 });
   });
 
+  it("a callback task nothing answers waits until its TimeoutSeconds, and the report says why", async () => {
+    write("callback.asl.json", {
+      StartAt: "Ask",
+      States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { QueueUrl: "q", "MessageBody.$": "$$.Task.Token" }, TimeoutSeconds: 3600, End: true } },
+    });
+    const io = capture(dir);
+    expect(await main(["run", "callback.asl.json"], io)).toBe(1);
+    expect(io.stdout()).toContain("FAILED after 1 h: States.Timeout");
+    expect(io.stdout()).toContain("note: 'Ask' waited for a callback (.waitForTaskToken) nothing answered");
+  });
+
   it("runs one workflow of a TypeScript module chosen with --workflow", async () => {
     const io = capture(fixtures);
     expect(await main(["run", "two-workflows.ts", "--workflow", "Greet"], io)).toBe(0);

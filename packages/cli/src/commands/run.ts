@@ -51,6 +51,10 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
     if (error instanceof InvalidDefinitionError) return reportInvalid(file, error.diagnostics.map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`), options, io);
     throw error;
   }
+  // Nothing in `stepcraft run` can answer a .waitForTaskToken task with no handler: it waits (as on
+  // AWS) until its TimeoutSeconds or the execution's time runs out; the report says why.
+  const unanswered = new Set<string>();
+  prepared.callbacks.onPending((task) => unanswered.add(task.stateName));
   const execution = prepared.start(input);
   const result = await execution.result;
   const history = execution.history;
@@ -63,6 +67,10 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
     const lines = [`${file}${file.endsWith(".ts") ? ` (${machine.name})` : ""}: ${options.realTime === true ? "real" : "virtual"} time`, formatTrace(history)];
     lines.push(`${result.status} after ${formatDuration(took)}${result.error === undefined ? "" : `: ${result.error}`}`);
     if (result.cause !== undefined) lines.push(`  cause: ${result.cause}`);
+    if (unanswered.size > 0 && result.status !== "SUCCEEDED") {
+      const states = [...unanswered].map((n) => `'${n}'`).join(", ");
+      lines.push(`  note: ${states} waited for a callback (.waitForTaskToken) nothing answered; bind a handler for it (a lambda() in the workflow module, or --mock-config)`);
+    }
     if (result.status === "SUCCEEDED") lines.push(`output: ${JSON.stringify(result.output, null, 2)}`);
     lines.push(formatCost(cost));
     io.out(`${lines.join("\n")}\n`);
