@@ -40,8 +40,7 @@ interface Poller {
   readonly take: (task: Queued) => void;
 }
 
-/** `arn:aws:states:<region>:<account>:activity:<name>`. */
-export const ACTIVITY_ARN = /^arn:aws[a-zA-Z-]*:states:[a-z0-9-]+:\d{12}:activity:[^:]+$/;
+export { ACTIVITY_ARN } from "../tasks/activity-arn.ts";
 
 /**
  * Activities as Step Functions runs them: a Task on an activity ARN queues its input, a worker

@@ -1,4 +1,5 @@
 import { isLambdaFunctionArn, parseLambdaFunction } from "../tasks/lambda-arn.ts";
+import { isActivityArn } from "../tasks/activity-arn.ts";
 
 /** `lambda:invoke` exactly (its callback and other variants bind by Resource, like the built-in resolver). */
 const LAMBDA_INVOKE = /^arn:aws[a-zA-Z-]*:states:::lambda:invoke$/;
@@ -8,7 +9,7 @@ const SERVICE = /^arn:aws[a-zA-Z-]*:states:::([^:]+):(.+)$/;
 
 /** How a resource shows in history (`resourceType`/`resource`), mirroring the built-in binding. */
 export interface TaskShape {
-  readonly kind: "lambda-function" | "service";
+  readonly kind: "lambda-function" | "service" | "activity";
   readonly resourceType: string;
   readonly resourceAction: string;
 }
@@ -21,7 +22,7 @@ export function taskShape(resource: string): TaskShape {
   if (isLambdaFunctionArn(resource)) return { kind: "lambda-function", resourceType: "lambda", resourceAction: "invoke" };
   const m = SERVICE.exec(resource);
   if (m) return { kind: "service", resourceType: m[1]!, resourceAction: m[2]! };
-  return { kind: "service", resourceType: "activity", resourceAction: resource };
+  return { kind: isActivityArn(resource) ? "activity" : "service", resourceType: "activity", resourceAction: resource };
 }
 
 /** The key a handler must be bound under for the built-in resolver to call it for this invocation. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { StatesError } from "../errors.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import { ActivityBroker } from "../integrations/activity-broker.ts";
 import { activityResolver } from "../integrations/activity-resolver.ts";
@@ -217,5 +218,28 @@ describe("activities", () => {
     expect(await exec.result).toMatchObject({ status: "FAILED", error: "States.Timeout" });
     expect(timeOf(exec.history, "ActivityTimedOut")).toBe(T0 + 130_000);
     expect(codeOf(() => callbacks.sendTaskSuccess(task!.taskToken, {}))).toBe("TaskTimedOut");
+  });
+});
+
+describe("activities bound to a handler or mocked", () => {
+  const ACTIVITY = "arn:aws:states:us-east-1:123456789012:activity:review";
+  test("a handler bound to an activity ARN records Activity* events (started without a worker name)", async () => {
+    const exec = prepareStateMachine({ StartAt: "R", States: { R: { Type: "Task", Resource: ACTIVITY, End: true } } }, { tasks: { [ACTIVITY]: async () => ({ ok: 1 }) } }).start({});
+    expect(await exec.result).toEqual({ status: "SUCCEEDED", output: { ok: 1 } });
+    expect(exec.history.map((e) => e.type).filter((t) => t.startsWith("Activity") || t.startsWith("Task"))).toEqual([
+      "TaskStateEntered",
+      "ActivityScheduled",
+      "ActivityStarted",
+      "ActivitySucceeded",
+      "TaskStateExited",
+    ]);
+  });
+
+  test("a handler's failure is ActivityFailed with its error and cause", async () => {
+    const failing = prepareStateMachine({ StartAt: "R", States: { R: { Type: "Task", Resource: ACTIVITY, End: true } } }, {
+      tasks: { [ACTIVITY]: () => Promise.reject(new StatesError("Worker.Refused", "no")) },
+    }).start({});
+    expect(await failing.result).toMatchObject({ status: "FAILED", error: "Worker.Refused", cause: "no" });
+    expect(failing.history.find((e) => e.type === "ActivityFailed")).toMatchObject({ activityFailedEventDetails: { error: "Worker.Refused", cause: "no" } });
   });
 });

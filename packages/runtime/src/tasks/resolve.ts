@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { StatesError, isStatesError } from "../errors.ts";
 import { PartialStatesError } from "../engine/failure.ts";
 import { isLambdaFunctionArn, parseLambdaFunction } from "./lambda-arn.ts";
+import { isActivityArn } from "./activity-arn.ts";
 import { lambdaErrorCause, lambdaErrorPayload } from "./lambda-errors.ts";
 import { adoptResult, deepFreeze } from "./freeze.ts";
 import { jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
@@ -85,7 +86,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
     const handler = bindings.get(resource);
     if (!handler) return unbound(resource, stateName);
     const [service, action] = serviceParts(resource);
-    return resolvedTask("service", service, action, (input, ctx) =>
+    return resolvedTask(isActivityArn(resource) ? "activity" : "service", service, action, (input, ctx) =>
       andThen(asNativePromise(handler(isolate(input), ctx)), (r) => checkedResult(r, resource)),
     );
   };
