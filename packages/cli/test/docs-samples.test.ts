@@ -50,7 +50,11 @@ function extractBlocks(page: string, text: string): Block[] {
 const pages = readdirSync(docsDir)
   .filter((f) => f.endsWith(".md"))
   .sort();
-const blocks = pages.flatMap((page) => extractBlocks(page, readFileSync(join(docsDir, page), "utf8")));
+// README.md's example is the first code a newcomer reads: it is checked like the pages' samples.
+const blocks = [
+  ...pages.flatMap((page) => extractBlocks(page, readFileSync(join(docsDir, page), "utf8"))),
+  ...extractBlocks("README.md", readFileSync(join(repoRoot, "README.md"), "utf8")),
+];
 const tsBlocks = blocks.filter((b) => b.lang === "ts" && !b.info.includes("nocheck"));
 const diagnosticBlocks = blocks.filter((b) => b.lang === "json" && b.info.some((i) => i.startsWith("triggers=")));
 
