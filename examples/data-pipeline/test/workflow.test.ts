@@ -88,12 +88,8 @@ describe("SalesPipeline: failure tolerance", () => {
     expect(files).toContain("FAILED_0.json");
   });
 
-  // NOT YET ON THE LOCAL RUNTIME. AWS counts a failed batch as all of its items failed (200 of
-  // 1,000 items here: 20% > 10%); @stepcraft/runtime (states/map.ts, `tolerate`) counts one failure
-  // per child execution against the item count (2 of 1,000: 0.2%), so it tolerates the run.
-  // `it.fails` runs the test and expects this assertion to fail until the runtime is fixed; then it
-  // reports an unexpected pass, and `.fails` must go.
-  it.fails("fails the run when two batches in ten are corrupt (20% > 10%) [local runtime counts batches, not items: expected to fail until fixed]", async () => {
+  // AWS counts a failed batch as all of its items failed (200 of 1,000 items here: 20% > 10%).
+  it("fails the run when two batches in ten are corrupt (20% > 10%)", async () => {
     const corrupt = new Set([...range(0, 100), ...range(500, 600)]);
     const { result } = await run(salesExportCsv(1000, { badRows: corrupt }));
     expect(result).toHaveFailedWith("TooManyBadBatches");

@@ -27,7 +27,8 @@ describe("Distributed Map with ItemReader and ResultWriter", () => {
           Label: "Rows",
           ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "FIRST_ROW" }, Parameters: { "Bucket.$": "$.bucket", Key: "orders.csv" } },
           ItemBatcher: { MaxItemsPerBatch: 2 },
-          ToleratedFailureCount: 1,
+          // The failing batch holds two items, and a failed batch counts all of them.
+          ToleratedFailureCount: 2,
           ItemProcessor: {
             ProcessorConfig: DISTRIBUTED,
             StartAt: "Check",
@@ -319,5 +320,34 @@ describe("ItemReader and ResultWriter inputs", () => {
     const run = await prepareStateMachine(def).run([1]);
     expect(run).toMatchObject({ status: "FAILED", error: "States.Runtime" });
     expect(run.cause).toMatch(/has a ResultWriter, which needs an object store/);
+  });
+});
+
+describe("tolerated failures with ItemBatcher", () => {
+  const def = (percentage: number) => ({
+    StartAt: "M",
+    States: {
+      M: {
+        Type: "Map",
+        ItemBatcher: { MaxItemsPerBatch: 10 },
+        ToleratedFailurePercentage: percentage,
+        ItemProcessor: {
+          ProcessorConfig: DISTRIBUTED,
+          StartAt: "Check",
+          States: {
+            Check: { Type: "Choice", Choices: [{ Variable: "$.Items[0]", NumericLessThan: 10, Next: "Bad" }], Default: "Fine" },
+            Bad: { Type: "Fail", Error: "Batch.Bad" },
+            Fine: { Type: "Pass", Result: "ok", End: true },
+          },
+        },
+        End: true,
+      },
+    },
+  });
+  const items = Array.from({ length: 100 }, (_, i) => i);
+
+  test("a failed batch counts as all of its items (10 of 100 items = 10%), as AWS counts", async () => {
+    expect(await prepareStateMachine(def(10)).run(items)).toMatchObject({ status: "SUCCEEDED" });
+    expect(await prepareStateMachine(def(9)).run(items)).toMatchObject({ status: "FAILED", error: "States.ExceedToleratedFailureThreshold" });
   });
 });

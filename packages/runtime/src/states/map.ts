@@ -78,9 +78,11 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const halt: HaltFlag = { reason: undefined, parent: frame.halt };
       const tolerating = distributed && (count !== undefined || percentage !== undefined);
       let failures = 0;
-      const tolerate = (): boolean => {
+      // With ItemBatcher, AWS counts a failed batch as all of its items failed.
+      let batchSizes: number[] | undefined;
+      const tolerate = (index: number): boolean => {
         if (!tolerating) return false;
-        failures++;
+        failures += batchSizes?.[index] ?? 1;
         if (count !== undefined && failures <= count) return true;
         return percentage !== undefined && (failures * 100) / items.length <= percentage;
       };
@@ -168,9 +170,10 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       // Batching: every item's input first, then one child per batch.
       const itemInputs = items.map((item, index) => inputs.itemInput(effective, item, index, frame, metaOf?.(index)));
       const allInputs = itemInputs.some((x) => x instanceof Promise) ? Promise.all(itemInputs) : itemInputs;
-      return andThen(andThen(allInputs, (ready) => batcher(ready, effective, frame)), (batches) =>
-        settle(() => runPool(batches.length, limit, (i) => runUnit(i, batches[i]))),
-      );
+      return andThen(andThen(allInputs, (ready) => batcher(ready, effective, frame)), (batches) => {
+        batchSizes = batches.map(batchSize);
+        return settle(() => runPool(batches.length, limit, (i) => runUnit(i, batches[i])));
+      });
     });
   };
 
@@ -187,14 +190,20 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   });
 }
 
+/** How many items a batch child input (`{ Items: [...], BatchInput? }`) carries. */
+function batchSize(batch: unknown): number {
+  const items = (batch as { Items?: unknown } | null)?.Items;
+  return Array.isArray(items) ? items.length : 1;
+}
+
 /** What an iteration's completion needs from its Map visit. */
 interface IterationContext {
   readonly history: HistoryRecorder;
   readonly name: string;
   readonly distributed: boolean;
   readonly halt: HaltFlag;
-  /** Counts a failure; true while the tolerated threshold is not exceeded. */
-  readonly tolerate: () => boolean;
+  /** Counts the failure of child `index`; true while the tolerated threshold is not exceeded. */
+  readonly tolerate: (index: number) => boolean;
   /** Filled for ResultWriter: each child's outcome. */
   readonly childResults: MapChildResult[] | undefined;
   readonly clock: { now(): number };
@@ -214,7 +223,7 @@ function iterationFailed(it: IterationContext, index: number, scope: VariableSco
   if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, index);
   const record = it.childResults?.[index];
   if (record !== undefined) it.childResults![index] = { ...record, status: "FAILED", error: err.error, cause: err.cause, stopDate: it.clock.now() };
-  if (it.tolerate()) return errorOutput(err);
+  if (it.tolerate(index)) return errorOutput(err);
   raiseHalt(it.halt, err);
   throw err;
 }
