@@ -67,6 +67,16 @@ export function buildWorkflowIr(chain: ChainData, meta: WorkflowMeta): IrResult 
       }
     }
 
+    for (const clash of block.clashes ?? []) {
+      diagnostics.push(
+        error(
+          "STATE_VERSIONS_JOINED",
+          `${statesPointer}/${pointerSegment(clash.name)}`,
+          `state "${clash.name}" (${clash.site.text}) is in the graph both before and after a .retry()/.catch(); join only the chain with every Retrier and Catcher`,
+        ),
+      );
+    }
+
     const targetName = (draft: StateDraft, slot: Slot): string | undefined => {
       const edge = block.edges.get(edgeKey(draft.id, slot));
       if (edge === undefined) return undefined;

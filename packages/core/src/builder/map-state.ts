@@ -7,7 +7,7 @@ import { base, catchNodes, catchers, draft, retriers, withCatches, type Options,
 import type { ChainData } from "./state-graph.ts";
 
 /** Builds a Map state as a chain; `nested` builds the processor. */
-export function mapState(name: string, options: Options, site: CallSite, nested: TargetResolver, resolve: TargetResolver): ChainData {
+export function mapState(name: string, options: Options, site: CallSite, nested: TargetResolver, resolve: TargetResolver, id?: number): ChainData {
   const processor = nested(options["processor"]);
   const items = select(options["items"], inputScope());
   const itemSelector = select(options["itemSelector"], itemScope());
@@ -65,6 +65,7 @@ export function mapState(name: string, options: Options, site: CallSite, nested:
       retry: retriers(options["retry"]),
       catch: catchNodes(specs, link),
     }),
+    id,
   );
   return withCatches(d, specs, site, resolve);
 }

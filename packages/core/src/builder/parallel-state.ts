@@ -6,7 +6,7 @@ import { base, catchNodes, catchers, draft, retriers, withCatches, type Options,
 import type { ChainData } from "./state-graph.ts";
 
 /** Builds a Parallel state as a chain; `nested` builds each branch. */
-export function parallelState(name: string, options: Options, site: CallSite, nested: TargetResolver, resolve: TargetResolver): ChainData {
+export function parallelState(name: string, options: Options, site: CallSite, nested: TargetResolver, resolve: TargetResolver, id?: number): ChainData {
   const branches = (options["branches"] as readonly unknown[]).map(nested);
   const output = select(options["output"], resultScope());
   const assign = selectAssign(options["assign"], resultScope());
@@ -23,6 +23,7 @@ export function parallelState(name: string, options: Options, site: CallSite, ne
       retry: retriers(options["retry"]),
       catch: catchNodes(specs, link),
     }),
+    id,
   );
   return withCatches(d, specs, site, resolve);
 }

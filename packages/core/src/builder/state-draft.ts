@@ -23,9 +23,12 @@ export function base(name: string, site: CallSite, options: Options): StateNodeB
   });
 }
 
-/** A new state draft with a fresh identity. */
-export function draft(kind: StateKind, name: string, site: CallSite, slots: readonly Slot[], toNode: (link: Linker) => StateNode): StateDraft {
-  return { id: newStateId(), name, kind, site, slots, terminal: kind === "succeed" || kind === "fail", toNode };
+/**
+ * A new state draft: a fresh identity, or `id` for a new version of a state (a Task, Map or
+ * Parallel rebuilt by `.retry()`/`.catch()`), so transitions to the earlier version reach it.
+ */
+export function draft(kind: StateKind, name: string, site: CallSite, slots: readonly Slot[], toNode: (link: Linker) => StateNode, id: number = newStateId()): StateDraft {
+  return { id, name, kind, site, slots, terminal: kind === "succeed" || kind === "fail", toNode };
 }
 
 /** Retry specs as IR Retriers. */

@@ -10,7 +10,7 @@ import { mapState } from "./map-state.ts";
 import { parallelState } from "./parallel-state.ts";
 import { defined, inputScope, numberOrExpr, select, selectAssign, stringOrExpr } from "./selector-scopes.ts";
 import { base, draft, type Options } from "./state-draft.ts";
-import { joinChains, singleState, type ChainData } from "./state-graph.ts";
+import { joinChains, newStateId, singleState, type ChainData } from "./state-graph.ts";
 import { taskState } from "./task-state.ts";
 import type { StateNode } from "../ir/state-node.ts";
 import type { TaskResource } from "./task-resource.ts";
@@ -43,7 +43,7 @@ export function makeFactories(emit: Emit): object {
     },
 
     task(name: string, resource: TaskResource<never, unknown, string>, options: Options = {}) {
-      return withErrorHandling(emit, captureSite(), options, (site, options) => taskState(name, resource, options, site, targetChain));
+      return withErrorHandling(emit, captureSite(), options, (site, options, id) => taskState(name, resource, options, site, targetChain, id));
     },
 
     choice(name: string, options: Options = {}) {
@@ -82,29 +82,37 @@ export function makeFactories(emit: Emit): object {
     },
 
     parallel(name: string, options: Options) {
-      return withErrorHandling(emit, captureSite(), options, (site, options) => parallelState(name, options, site, nestedChain, targetChain));
+      return withErrorHandling(emit, captureSite(), options, (site, options, id) => parallelState(name, options, site, nestedChain, targetChain, id));
     },
 
     map(name: string, options: Options) {
-      return withErrorHandling(emit, captureSite(), options, (site, options) => mapState(name, options, site, nestedChain, targetChain));
+      return withErrorHandling(emit, captureSite(), options, (site, options, id) => mapState(name, options, site, nestedChain, targetChain, id));
     },
   };
 }
 
 /**
  * A Task, Map or Parallel chain that can still gain Retriers and Catchers: each call rebuilds the
- * state from its options (selectors are pure), keeping its call site, and re-emits it.
+ * state from its options (selectors are pure), keeping its call site and its identity, and
+ * re-emits it. The identity is kept so that a `goto` to the state taken before `.catch()` (a
+ * Catcher looping back to its own task) leads to the refined state, not to a stale copy.
  */
-function withErrorHandling(emit: Emit, site: CallSite, options: Options, build: (site: CallSite, options: Options) => ChainData): object {
-  const chain = makeChain(emit(build(site, options), site));
+function withErrorHandling(
+  emit: Emit,
+  site: CallSite,
+  options: Options,
+  build: (site: CallSite, options: Options, id: number) => ChainData,
+  id: number = newStateId(),
+): object {
+  const chain = makeChain(emit(build(site, options, id), site));
   const list = (key: string): readonly unknown[] => (options[key] ?? []) as readonly unknown[];
   return Object.freeze({
     ...chain,
     retry(spec: unknown) {
-      return withErrorHandling(emit, site, { ...options, retry: [...list("retry"), spec] }, build);
+      return withErrorHandling(emit, site, { ...options, retry: [...list("retry"), spec] }, build, id);
     },
     catch(spec: unknown) {
-      return withErrorHandling(emit, site, { ...options, catch: [...list("catch"), spec] }, build);
+      return withErrorHandling(emit, site, { ...options, catch: [...list("catch"), spec] }, build, id);
     },
   });
 }

@@ -49,6 +49,12 @@ export interface ChainData {
   readonly ends: readonly OpenEnd[];
   /** Names and sites of every state this chain mentions, including `goto` targets outside it. */
   readonly known: ReadonlyMap<number, { readonly name: string; readonly site: CallSite }>;
+  /**
+   * Other versions of states in `states` (one state before and after `.retry()`/`.catch()` share
+   * an identity, so that a `goto` taken earlier still finds it): joining two versions into one
+   * graph would silently drop one, so the IR builder reports them.
+   */
+  readonly clashes?: readonly StateDraft[];
 }
 
 let nextId = 0;
@@ -74,6 +80,20 @@ export function singleState(draft: StateDraft, openSlots: readonly Slot[]): Chai
   };
 }
 
+/** The states of several chains; a second version of one state (same identity, other draft) is a clash. */
+function mergeStates(...chains: readonly ChainData[]): { states: Map<number, StateDraft>; clashes?: readonly StateDraft[] } {
+  const states = new Map<number, StateDraft>();
+  const clashes: StateDraft[] = chains.flatMap((c) => c.clashes ?? []);
+  for (const chain of chains) {
+    for (const [id, draft] of chain.states) {
+      const before = states.get(id);
+      if (before !== undefined && before !== draft) clashes.push(draft);
+      else states.set(id, draft);
+    }
+  }
+  return clashes.length === 0 ? { states } : { states, clashes };
+}
+
 function merge<K, V>(...maps: readonly ReadonlyMap<K, V>[]): Map<K, V> {
   const out = new Map<K, V>();
   for (const map of maps) for (const [k, v] of map) out.set(k, v);
@@ -94,7 +114,7 @@ function uniqueEnds(ends: readonly OpenEnd[]): OpenEnd[] {
 export function joinChains(a: ChainData, b: ChainData, site: CallSite): ChainData {
   const edges = merge(a.edges, b.edges);
   for (const end of a.ends) edges.set(edgeKey(end.state, end.slot), { target: b.start, site });
-  return { start: a.start, states: merge(a.states, b.states), edges, ends: b.ends, known: merge(a.known, b.known) };
+  return { start: a.start, ...mergeStates(a, b), edges, ends: b.ends, known: merge(a.known, b.known) };
 }
 
 /** Connects slots of `base`'s states to other chains (Catch targets, Choice rules); their open ends stay open. */
@@ -103,7 +123,7 @@ export function connectSlots(base: ChainData, links: readonly { readonly from: O
   for (const link of links) edges.set(edgeKey(link.from.state, link.from.slot), { target: link.to.start, site: link.site });
   return {
     start: base.start,
-    states: merge(base.states, ...links.map((l) => l.to.states)),
+    ...mergeStates(base, ...links.map((l) => l.to)),
     edges,
     ends: uniqueEnds([...baseEnds, ...links.flatMap((l) => l.to.ends)]),
     known: merge(base.known, ...links.map((l) => l.to.known)),

@@ -23,7 +23,7 @@ function lambdaDeclaration(d: LambdaDeclaration): LambdaDeclaration {
 }
 
 /** Builds a Task state (and its Catch targets) as a chain. */
-export function taskState(name: string, resource: TaskResource<never, unknown, string>, options: Options, site: CallSite, resolve: TargetResolver): ChainData {
+export function taskState(name: string, resource: TaskResource<never, unknown, string>, options: Options, site: CallSite, resolve: TargetResolver, id?: number): ChainData {
   const call = resource.call;
   const args = select(options["arguments"], inputScope());
   const payload = args ?? (call.request === undefined ? undefined : toExpr(rootRef("input")));
@@ -49,6 +49,7 @@ export function taskState(name: string, resource: TaskResource<never, unknown, s
       catch: catchNodes(specs, link),
       lambda: isLambdaFunction(resource) ? lambdaDeclaration(resource) : undefined,
     }),
+    id,
   );
   return withCatches(d, specs, site, resolve);
 }
