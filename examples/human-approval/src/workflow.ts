@@ -9,8 +9,10 @@ import type { Decision, PurchaseRequest } from "./request.ts";
 export const notifyApprover = lambda("NotifyApprover", {
   entry: "./handlers/notify-approver.ts",
   handler: () => import("./handlers/notify-approver.ts").then((m) => m.handler),
-  // `.waitForTaskToken`: the task ends when someone answers with the token, not when the function returns.
+  // `.waitForTaskToken`: the task ends when someone answers with the token, not when the function
+  // returns; its result is what the approval page sends, so that is the type declared here.
   pattern: "waitForTaskToken",
+  callbackOutput: typeOnly<Decision>(),
 });
 export const placePurchaseOrder = lambda("PlacePurchaseOrder", {
   entry: "./handlers/place-purchase-order.ts",
@@ -54,9 +56,6 @@ const askOnce = startRound.task(
 "AskApprover", notifyApprover, {
     arguments: ($) => ({ request: $.vars.request, round: $.vars.round, taskToken: $.context.Task.Token }),
     timeoutSeconds: ROUND_SECONDS,
-    // The task's result is the callback's output, what the approval page sends: declared here,
-    // since the function's own return value is not what the workflow receives.
-    output: ($) => jsonata<Decision>`${$.result}`,
   });
 
 // The reminder loop. The Wait resumes at 09:00 UTC when the round timed out outside business

@@ -4,7 +4,7 @@ export { workflow, states, goto, succeed, fail, WorkflowCompileError } from "./b
 export type { Workflow, WorkflowBuilder, WorkflowOptions, CompileResult } from "./builder/workflow.ts";
 
 export { lambda, serviceIntegration, sdkIntegration, resource } from "./builder/task-resource.ts";
-export type { TaskResource, TaskCall, IntegrationPattern, IntegrationOptions, LambdaOptions, LambdaServiceError } from "./builder/task-resource.ts";
+export type { TaskResource, TaskCall, IntegrationPattern, IntegrationOptions, LambdaOptions, CallbackLambdaOptions, LambdaServiceError } from "./builder/task-resource.ts";
 export type { LambdaFunction, AnyHandler, HandlerInput, HandlerResult } from "./builder/task-resource.ts";
 export type { LambdaDeclaration } from "./ir/lambda-declaration.ts";
 export { localTasks, override } from "./local/local-tasks.ts";

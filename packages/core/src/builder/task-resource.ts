@@ -4,6 +4,7 @@
  */
 import type { Expr } from "../ir/expr-node.ts";
 import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
+import type { Json } from "./json.ts";
 import type { StandardSchemaLike } from "./schema.ts";
 
 declare const taskTypes: unique symbol;
@@ -43,10 +44,11 @@ export type HandlerResult<H> = H extends (...args: never[]) => infer R ? Awaited
 
 /**
  * What `lambda()` returns: a Task resource typed from the handler, and the declaration itself
- * (entry, loader, errors) for tooling that runs or deploys the handler.
+ * (entry, loader, errors) for tooling that runs or deploys the handler. `TR` is the Task's result:
+ * the handler's return value, or for a callback function what the callback sends.
  */
-export interface LambdaFunction<H extends AnyHandler, TE extends string>
-  extends TaskResource<HandlerInput<H>, HandlerResult<H>, TE>, LambdaDeclaration {
+export interface LambdaFunction<H extends AnyHandler, TE extends string, TR = HandlerResult<H>>
+  extends TaskResource<HandlerInput<H>, TR, TE>, LambdaDeclaration {
   readonly load: () => Promise<H>;
 }
 
@@ -59,8 +61,10 @@ export interface LambdaOptions<H extends AnyHandler, Errors extends readonly str
   readonly errors?: Errors;
   /** The Lambda function name or ARN in the compiled ASL. @default the task name */
   readonly functionName?: string;
-  /** @default "requestResponse" */
-  readonly pattern?: "requestResponse" | "waitForTaskToken";
+  /** @default "requestResponse"; a callback function takes {@link CallbackLambdaOptions}. */
+  readonly pattern?: "requestResponse";
+  /** Only for `pattern: "waitForTaskToken"` (see {@link CallbackLambdaOptions}). */
+  readonly callbackOutput?: never;
   /**
    * The event's schema (zod, any Standard Schema): `localTasks()` checks each event against it
    * before the handler runs. Its output type must fit the handler's event type.
@@ -70,18 +74,44 @@ export interface LambdaOptions<H extends AnyHandler, Errors extends readonly str
   readonly output?: StandardSchemaLike<HandlerResult<H>>;
 }
 
+/**
+ * A callback function (`.waitForTaskToken`): the Task ends when someone calls `SendTaskSuccess`
+ * with the token, and its result is that call's output, not what the function returns.
+ */
+export interface CallbackLambdaOptions<H extends AnyHandler, Errors extends readonly string[], CO> extends Omit<LambdaOptions<H, Errors>, "pattern" | "callbackOutput"> {
+  readonly pattern: "waitForTaskToken";
+  /**
+   * The type of what the callback sends (`SendTaskSuccess`'s output), as a schema or
+   * `typeOnly<T>()`: the Task's `$.result`. Without it the result is untyped `Json`, since the
+   * handler's return value never reaches the workflow.
+   */
+  readonly callbackOutput?: StandardSchemaLike<CO>;
+}
+
 const taskResource = <TI, TR, TE extends string>(call: TaskCall): TaskResource<TI, TR, TE> =>
   // The phantom member exists only in the type system.
   Object.freeze({ call }) as unknown as TaskResource<TI, TR, TE>;
 
+/**
+ * A callback function (`pattern: "waitForTaskToken"`): the Task's result is what the callback sends,
+ * typed by `callbackOutput` (untyped `Json` without it); input and errors come from the handler.
+ */
+export function lambda<H extends AnyHandler, const Errors extends readonly string[] = [], CO = Json>(
+  name: string,
+  options: CallbackLambdaOptions<H, Errors, CO>,
+): LambdaFunction<H, Errors[number] | LambdaServiceError, CO>;
 /** A Lambda function written in this repository; input, result and errors come from the handler's type. */
 export function lambda<H extends AnyHandler, const Errors extends readonly string[] = []>(
   name: string,
   options: LambdaOptions<H, Errors>,
-): LambdaFunction<H, Errors[number] | LambdaServiceError> {
+): LambdaFunction<H, Errors[number] | LambdaServiceError>;
+export function lambda<H extends AnyHandler>(
+  name: string,
+  options: LambdaOptions<H, readonly string[]> | CallbackLambdaOptions<H, readonly string[], unknown>,
+): LambdaFunction<H, string, unknown> {
   const pattern = options.pattern ?? "requestResponse";
   const functionName = options.functionName ?? name;
-  const resource = taskResource<HandlerInput<H>, HandlerResult<H>, Errors[number] | LambdaServiceError>({
+  const resource = taskResource<HandlerInput<H>, unknown, string>({
     resource: pattern === "waitForTaskToken" ? "arn:aws:states:::lambda:invoke.waitForTaskToken" : "arn:aws:states:::lambda:invoke",
     request: (payload) => ({ kind: "object", entries: [["FunctionName", { kind: "literal", value: functionName }], ["Payload", payload]] }),
     resultPath: pattern === "waitForTaskToken" ? [] : ["Payload"],
@@ -96,8 +126,9 @@ export function lambda<H extends AnyHandler, const Errors extends readonly strin
     pattern,
     ...(options.input === undefined ? {} : { inputSchema: options.input }),
     ...(options.output === undefined ? {} : { outputSchema: options.output }),
+    ...(options.callbackOutput === undefined ? {} : { callbackOutputSchema: options.callbackOutput }),
   };
-  return Object.freeze({ ...resource, ...declaration }) as LambdaFunction<H, Errors[number] | LambdaServiceError>;
+  return Object.freeze({ ...resource, ...declaration }) as LambdaFunction<H, string, unknown>;
 }
 
 /** True for a resource built by `lambda()` (it carries its declaration). */

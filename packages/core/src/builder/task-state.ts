@@ -19,6 +19,7 @@ function lambdaDeclaration(d: LambdaDeclaration): LambdaDeclaration {
     pattern: d.pattern,
     ...(d.inputSchema === undefined ? {} : { inputSchema: d.inputSchema }),
     ...(d.outputSchema === undefined ? {} : { outputSchema: d.outputSchema }),
+    ...(d.callbackOutputSchema === undefined ? {} : { callbackOutputSchema: d.callbackOutputSchema }),
   });
 }
 

@@ -22,4 +22,6 @@ export interface LambdaDeclaration {
   readonly inputSchema?: StandardSchemaLike;
   /** The result's schema (`lambda()`'s `output`): `localTasks()` checks every result against it. */
   readonly outputSchema?: StandardSchemaLike;
+  /** What a callback function's callback sends (`lambda()`'s `callbackOutput`): the Task's result. */
+  readonly callbackOutputSchema?: StandardSchemaLike;
 }

@@ -38,7 +38,8 @@ export interface LocalTasksOptions {
  * @example override(reserve, async (event) => ({ reservationId: "r-test", sku: event.sku }))
  */
 export function override<H extends AnyHandler>(
-  fn: LambdaFunction<H, string>,
+  // Any result type: a callback function's Task result is the callback's, its handler's is still `H`'s.
+  fn: LambdaFunction<H, string, unknown>,
   handler: (event: HandlerInput<H>) => HandlerResult<H> | Promise<HandlerResult<H>>,
 ): LocalOverride {
   // The event arrives as JSON from the execution; the declared handler type is the contract it meets.
