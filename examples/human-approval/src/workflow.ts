@@ -45,7 +45,7 @@ const flow = workflow("PurchaseApproval", {
 // Ends the loop: tell the requester, then fail so the expiry shows in metrics and alarms.
 const expire = states<unknown, Vars>()
   .task("NotifyExpired", notifyRequester, {
-    arguments: ($) => ({ requester: $.vars.request.requester, requestId: $.vars.request.requestId, outcome: "EXPIRED" as const, detail: jsonata<string>`"no answer from " & ${$.vars.request.approver} & " after " & ${$.vars.round} & " requests"` }),
+    arguments: ($) => ({ requester: $.vars.request.requester, requestId: $.vars.request.requestId, outcome: "EXPIRED", detail: jsonata<string>`"no answer from " & ${$.vars.request.approver} & " after " & ${$.vars.round} & " requests"` }),
   })
   .then(fail("ApprovalExpired", { error: "ApprovalExpired", cause: "the approver did not answer in time" }));
 
@@ -84,7 +84,7 @@ const approved = states<Decision, Vars>()
     assign: ($) => ({ purchaseOrderId: $.result.purchaseOrderId }),
   })
   .task("NotifyApproved", notifyRequester, {
-    arguments: ($) => ({ requester: $.vars.request.requester, requestId: $.vars.request.requestId, outcome: "APPROVED" as const, detail: jsonata<string>`"purchase order " & ${$.vars.purchaseOrderId}` }),
+    arguments: ($) => ({ requester: $.vars.request.requester, requestId: $.vars.request.requestId, outcome: "APPROVED", detail: jsonata<string>`"purchase order " & ${$.vars.purchaseOrderId}` }),
     output: ($) => ({ requestId: $.vars.request.requestId, outcome: "APPROVED", purchaseOrderId: $.vars.purchaseOrderId, rounds: $.vars.round }),
   })
   .then(succeed("Approved"));
@@ -94,7 +94,7 @@ const rejected = states<Decision, Vars>()
     arguments: ($) => ({
       requester: $.vars.request.requester,
       requestId: $.vars.request.requestId,
-      outcome: "REJECTED" as const,
+      outcome: "REJECTED",
       detail: jsonata<string>`${$.input.decidedBy} & ($exists(${$.input.comment}) ? ": " & ${$.input.comment} : "")`,
     }),
     output: ($) => ({ requestId: $.vars.request.requestId, outcome: "REJECTED", rounds: $.vars.round }),

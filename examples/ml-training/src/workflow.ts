@@ -24,7 +24,7 @@ export interface DeployOutput {
 export const cleanData = lambda("CleanData", {
   entry: "./handlers/clean-data.ts",
   handler: () => import("./handlers/clean-data.ts").then((m) => m.handler),
-  errors: ["EmptyDataset"] as const,
+  errors: ["EmptyDataset"],
 });
 export const computeFeatures = lambda("ComputeFeatures", {
   entry: "./handlers/compute-features.ts",
@@ -36,7 +36,7 @@ export const trainingJob = serviceIntegration("sagemaker", "createTrainingJob", 
   pattern: "sync",
   input: typeOnly<CreateTrainingJobRequest>(),
   output: typeOnly<TrainingJobDescription>(),
-  errors: ["SageMaker.AmazonSageMakerException"] as const,
+  errors: ["SageMaker.AmazonSageMakerException"],
 });
 
 /** `.sync:2`: start the nested machine, wait for it, get its output as JSON. */
@@ -83,11 +83,11 @@ const train = preprocess
     arguments: ($) => ({
       TrainingJobName: jsonata<string>`${$.vars.modelName} & "-" & ${$.context.Execution.Name}`,
       RoleArn: SAGEMAKER_ROLE,
-      AlgorithmSpecification: { TrainingImage: XGBOOST_IMAGE, TrainingInputMode: "File" as const },
+      AlgorithmSpecification: { TrainingImage: XGBOOST_IMAGE, TrainingInputMode: "File" },
       HyperParameters: { objective: "binary:logistic", eval_metric: "auc", num_round: "100", max_depth: jsonata<string>`$string(${$.input.maxDepth})` },
       InputDataConfig: [
-        { ChannelName: "train", DataSource: { S3DataSource: { S3Uri: $.vars.cleanUri, S3DataType: "S3Prefix" as const, S3DataDistributionType: "FullyReplicated" as const } } },
-        { ChannelName: "features", DataSource: { S3DataSource: { S3Uri: $.vars.featuresUri, S3DataType: "S3Prefix" as const, S3DataDistributionType: "FullyReplicated" as const } } },
+        { ChannelName: "train", DataSource: { S3DataSource: { S3Uri: $.vars.cleanUri, S3DataType: "S3Prefix", S3DataDistributionType: "FullyReplicated" } } },
+        { ChannelName: "features", DataSource: { S3DataSource: { S3Uri: $.vars.featuresUri, S3DataType: "S3Prefix", S3DataDistributionType: "FullyReplicated" } } },
       ],
       OutputDataConfig: { S3OutputPath: `s3://${ARTIFACT_BUCKET}/models` },
       ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 30 },

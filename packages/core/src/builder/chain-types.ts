@@ -219,11 +219,11 @@ export interface PassOptions<Cur, V, O, R, A> extends StateOptions {
  */
 type NotInferred<T> = [T][T extends unknown ? 0 : never];
 
-export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends string = never, Args = Template<NotInferred<TI>>> extends StateOptions, ResultFieldOption<K> {
   /** The request; must match the task's input type. @default the state input */
   // Not inferred from: the resource says what it takes; inferring `TI` from the template instead
   // would also walk an untyped reference's open fields without end.
-  readonly arguments?: ($: InputScope<Cur, V>) => Template<NotInferred<TI>>;
+  readonly arguments?: ($: InputScope<Cur, V>) => Args;
   /** The state's output built from its input and the task's result. @default the result */
   readonly output?: ($: ResultScope<Cur, TR, V>) => O;
   readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
@@ -387,10 +387,10 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never, const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments: ($: InputScope<Cur, V>) => Template<NotInferred<TI>> },
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */

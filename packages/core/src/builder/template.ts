@@ -3,7 +3,9 @@ import type { Value } from "./value.ts";
 
 /** What may be written where a `T` is expected: a `T`, data of type `T`, or an object/array of those. */
 export type Template<T> = Value<T> | TemplateShape<T>;
-type TemplateShape<T> = T extends object ? { [K in keyof T]: Template<T[K]> } : T;
+// `readonly`: a template is data sent once, so a mutable array field takes a readonly array too,
+// as the `const` inference of `arguments` makes array literals readonly tuples.
+type TemplateShape<T> = T extends object ? { readonly [K in keyof T]: Template<T[K]> } : T;
 
 /** The data type a template produces (replacing each reference by its type). */
 export type Resolve<A> =

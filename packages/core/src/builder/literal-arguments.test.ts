@@ -1,0 +1,68 @@
+// `arguments` infer literal types (a `const` type parameter), so a string or number literal matches
+// a union-typed handler field without `as const`. The root `npm test` type-checks this file, so
+// every `@ts-expect-error` must still catch an error.
+import { describe, expect, it } from "vitest";
+import { lambda, states, typeOnly, workflow } from "../index.ts";
+
+interface Notice {
+  readonly status: "approved" | "rejected";
+  readonly level: 1 | 2 | 3;
+  readonly urgent: boolean;
+  readonly channel: { readonly kind: "email" | "sms" };
+  // Mutable on purpose: array literals are inferred as readonly tuples and must still fit.
+  tags: ("new" | "vip")[];
+  readonly counts: number[];
+  readonly requestId: string;
+}
+const notify = lambda("Notify", { entry: "./notify.ts", handler: async () => async (event: Notice) => ({ sent: event.status }) });
+
+const flow = workflow("Literals", { input: typeOnly<{ readonly id: string; readonly n: number }>() });
+
+describe("literals in arguments keep their literal types", () => {
+  it("string, number, nested and array literals match union-typed fields without `as const`", () => {
+    const chain = flow.task("Notify", notify, {
+      arguments: ($) => ({ status: "approved", level: 2, urgent: false, channel: { kind: "sms" }, tags: ["vip", "new"], counts: [1, $.input.n], requestId: $.input.id }),
+    });
+    expect(flow.startWith(chain).toAsl().States["Notify"]).toMatchObject({
+      Arguments: {
+        FunctionName: "Notify",
+        Payload: { status: "approved", level: 2, urgent: false, channel: { kind: "sms" }, tags: ["vip", "new"], counts: [1, "{% $states.input.n %}"], requestId: "{% $states.input.id %}" },
+      },
+    });
+    // In a fragment and in JSONPath alike.
+    const fragment = states<{ readonly id: string }>().task("Notify2", notify, {
+      arguments: ($) => ({ status: "rejected", level: 3, urgent: true, channel: { kind: "email" }, tags: [], counts: [], requestId: $.input.id }),
+    });
+    const jp = workflow("LiteralsJP", { input: typeOnly<{ readonly id: string }>(), queryLanguage: "JSONPath" });
+    expect(jp.startWith(fragment).toAsl().States["Notify2"]).toMatchObject({ Parameters: { Payload: { status: "rejected", level: 3, "requestId.$": "$.id" } } });
+  });
+
+  it("a literal outside the union, or a plain `string`, is still an error", () => {
+    const widened: string = "approved";
+    flow.task("Bad", notify, {
+      // @ts-expect-error - "maybe" is not "approved" | "rejected"
+      arguments: ($) => ({ status: "maybe", level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }),
+    });
+    flow.task("Bad", notify, {
+      // @ts-expect-error - 4 is not 1 | 2 | 3
+      arguments: ($) => ({ status: "approved", level: 4, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }),
+    });
+    flow.task("Bad", notify, {
+      // @ts-expect-error - a `string` may be anything: only a literal (or a narrower type) fits the union
+      arguments: ($) => ({ status: widened, level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }),
+    });
+    flow.task("Bad", notify, {
+      // @ts-expect-error - "pigeon" is not a channel kind, nested too
+      arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "pigeon" }, tags: [], counts: [], requestId: $.input.id }),
+    });
+    flow.task("Bad", notify, {
+      // @ts-expect-error - "gold" is not a tag
+      arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "sms" }, tags: ["gold"], counts: [], requestId: $.input.id }),
+    });
+    flow.task("Bad", notify, {
+      // @ts-expect-error - a number where the handler takes a string
+      arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.n }),
+    });
+    expect(widened).toBe("approved");
+  });
+});
