@@ -56,11 +56,12 @@ const flow = workflow("SalesPipeline", {
 });
 
 /** The export's rows, one item per CSV row, keyed by the header row. Typed here: a CSV has no schema. */
-const salesCsv: ItemReaderSpec<SalesRow> = {
+const salesCsv = {
   resource: "arn:aws:states:::s3:getObject",
+  itemSchema: typeOnly<SalesRow>(),
   readerConfig: { inputType: "CSV", csvHeaderLocation: "FIRST_ROW" },
-  arguments: { Bucket: EXPORTS_BUCKET, Key: jsonata<string>("$states.input.key") },
-};
+  arguments: ($) => ({ Bucket: EXPORTS_BUCKET, Key: $.input.key }),
+} satisfies ItemReaderSpec<SalesRow, PipelineInput>;
 
 const load = flow
   .map("LoadSales", {

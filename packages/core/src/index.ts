@@ -47,6 +47,7 @@ export type {
   MapMode,
   BranchOutputs,
   ItemReaderSpec,
+  ItemReaderArguments,
   ItemBatcherSpec,
   ResultWriterSpec,
   ResultWriterOutput,

@@ -12,6 +12,7 @@ import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
+import type { StandardSchemaLike } from "./schema.ts";
 import type { Timestamp } from "./timestamp.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
 import type { Condition, Value, ValueOr } from "./value.ts";
@@ -286,11 +287,28 @@ export interface ParallelOptions<Cur, V, B, O, A, K extends string = never, XE e
 export type BranchOutputs<B, In = unknown> = { -readonly [K in keyof B]: ChainOutput<B[K]> | DoneAfter<ChainDone<B[K]>, In> };
 type BranchErrors<B> = B extends readonly (infer R)[] ? ChainErrors<R> : never;
 
-export interface ItemReaderSpec<Item> {
-  /** Phantom: the type of one item read. */
+/** What an ItemReader's `arguments` hold: the reader's request (`Bucket`, `Key`, `Prefix`…). */
+export interface ItemReaderArguments {
+  readonly [key: string]: ValueOr<string | number | boolean> | JsonRef;
+}
+
+/**
+ * A distributed Map's ItemReader. `Cur` and `V` type the `$` of its `arguments` selector: the Map
+ * state's input and variables (given inline, they are the Map's; a spec declared apart names them,
+ * `satisfies ItemReaderSpec<Row, Input>`). Without them the spec takes no selector, and so fits
+ * every Map whatever its input (a selector typed for one input would not).
+ */
+export interface ItemReaderSpec<Item, Cur = NotGiven, V = {}> {
+  /** Phantom: the type of one item read (set by a type annotation `ItemReaderSpec<Item>`). */
   readonly itemType?: (item: Item) => void;
+  /**
+   * The type of one item, as a schema or `typeOnly<T>()`. Unlike the phantom, it survives
+   * `satisfies` and inline object literals, so the Map's item type is inferred from it. Never in the ASL.
+   */
+  readonly itemSchema?: StandardSchemaLike<Item>;
   readonly resource: "arn:aws:states:::s3:getObject" | "arn:aws:states:::s3:listObjectsV2" | (string & {});
-  readonly arguments?: { readonly [key: string]: ValueOr<string | number | boolean> };
+  /** The reader's request: literals and values, or a selector reading the Map state's input (`$ => ({ Bucket: "b", Key: $.input.key })`). */
+  readonly arguments?: ItemReaderArguments | ([Cur] extends [NotGiven] ? never : ($: InputScope<Cur, V>) => ItemReaderArguments);
   readonly readerConfig?: {
     readonly inputType?: "CSV" | "JSON" | "JSONL" | "PARQUET" | "MANIFEST";
     readonly transformation?: "NONE" | "LOAD_AND_FLATTEN";
@@ -299,7 +317,7 @@ export interface ItemReaderSpec<Item> {
     readonly csvHeaderLocation?: "FIRST_ROW" | "GIVEN";
     readonly csvHeaders?: readonly string[];
     readonly itemsPointer?: string;
-    readonly maxItems?: ValueOr<number>;
+    readonly maxItems?: ValueOr<number> | ([Cur] extends [NotGiven] ? never : ($: InputScope<Cur, V>) => Value<number> | JsonRef);
   };
 }
 
@@ -336,7 +354,7 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   /** The array to iterate (untyped data iterates as `Json` items). @default the state input */
   readonly items?: ($: InputScope<Cur, V>) => Value<readonly Item[]> | JsonRef;
   /** Reads items from S3 instead (distributed mode). */
-  readonly itemReader?: ItemReaderSpec<Item>;
+  readonly itemReader?: ItemReaderSpec<Item, Cur, V>;
   /** Builds each processor input from the item. */
   readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S;
   readonly itemBatcher?: ItemBatcherSpec<BI>;

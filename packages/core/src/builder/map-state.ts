@@ -34,7 +34,8 @@ export function mapState(name: string, options: Options, site: CallSite, nested:
           ? undefined
           : defined({
               resource: reader.resource,
-              arguments: reader.arguments === undefined ? undefined : toExpr(reader.arguments),
+              // A selector reads the Map state's input, as every other option does.
+              arguments: typeof reader.arguments === "function" ? select(reader.arguments, inputScope()) : reader.arguments === undefined ? undefined : toExpr(reader.arguments),
               readerConfig:
                 reader.readerConfig === undefined
                   ? undefined
