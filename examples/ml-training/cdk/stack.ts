@@ -1,11 +1,12 @@
 // The deployable stack: the artifact bucket, the role SageMaker runs jobs and models as, the
 // nested DeployModel machine and the MlTraining machine that starts it. Their ARNs and names reach
 // the definitions through DefinitionSubstitutions, from which the construct derives the IAM
-// (start and watch DeployModel through the managed `.sync` rule, the training job, the model).
+// (start and watch DeployModel through the managed `.sync` rule, the training job and its rule, the
+// model, and iam:PassRole on the SageMaker role, narrowed to that role and to SageMaker).
 import { fileURLToPath } from "node:url";
-import { Annotations, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { RemovalPolicy, Stack } from "aws-cdk-lib";
 import type { StackProps } from "aws-cdk-lib";
-import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { ManagedPolicy, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { LogLevel } from "aws-cdk-lib/aws-lambda-nodejs";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { WorkflowStateMachine } from "@stepcraft/cdk";
@@ -33,22 +34,8 @@ export class MlTrainingStack extends Stack {
       managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName("AmazonSageMakerFullAccess")],
     });
     artifacts.grantReadWrite(sagemakerRole);
-    // The state machines hand this role to SageMaker; nothing in the ASL says so in IAM terms.
-    const passRole = new PolicyStatement({ actions: ["iam:PassRole"], resources: [sagemakerRole.roleArn], conditions: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } } });
-
-    // @stepcraft/cdk derives no IAM for SageMaker integrations yet (it warns IAM_NOT_DERIVED):
-    // these statements are what AWS documents for them, scoped to this account and region.
-    const sagemakerArn = (resource: string) => this.formatArn({ service: "sagemaker", resource, resourceName: "*" });
-    const createModel = new PolicyStatement({ actions: ["sagemaker:CreateModel"], resources: [sagemakerArn("model")] });
-    const trainingJobs = new PolicyStatement({
-      actions: ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob", "sagemaker:AddTags"],
-      resources: [sagemakerArn("training-job")],
-    });
-    // `.sync` watches the job through a rule Step Functions manages in the account.
-    const trainingJobEvents = new PolicyStatement({
-      actions: ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-      resources: [this.formatArn({ service: "events", resource: "rule", resourceName: "StepFunctionsGetEventsForSageMakerTrainingJobsRule" })],
-    });
+    // No SageMaker statements here: the construct derives them from the ASL (the training job and
+    // its `.sync` rule, the model, iam:PassRole on this role, which both definitions substitute).
 
     this.deployment = new WorkflowStateMachine(this, "DeployModel", {
       definition: deployModel,
@@ -56,7 +43,6 @@ export class MlTrainingStack extends Stack {
       entryRoot,
       functionDefaults,
       definitionSubstitutions: { SageMakerRoleArn: sagemakerRole.roleArn },
-      policyStatements: [passRole, createModel],
     });
 
     this.training = new WorkflowStateMachine(this, "MlTraining", {
@@ -69,11 +55,7 @@ export class MlTrainingStack extends Stack {
         SageMakerRoleArn: sagemakerRole.roleArn,
         ArtifactBucket: artifacts.bucketName,
       },
-      policyStatements: [passRole, trainingJobs, trainingJobEvents],
     });
-    for (const machine of [this.deployment, this.training]) {
-      Annotations.of(machine).acknowledgeWarning("@stepcraft/cdk:IAM_NOT_DERIVED", "SageMaker permissions are granted with policyStatements above");
-    }
   }
 }
 

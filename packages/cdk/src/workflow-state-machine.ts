@@ -61,7 +61,7 @@ export interface WorkflowStateMachineProps {
   readonly timeout?: Duration;
   /** Grant the role what the definition's tasks need. @default true */
   readonly grantTaskPermissions?: boolean;
-  /** More statements for the role (what no rule can derive, e.g. iam:PassRole). @default none */
+  /** More statements for the role (what no rule can derive, e.g. a KMS key an activity uses). @default none */
   readonly policyStatements?: readonly PolicyStatement[];
   /** Applies to the state machine and to a log group it creates. @default RemovalPolicy.DESTROY for the state machine, RETAIN for the log group */
   readonly removalPolicy?: RemovalPolicy;

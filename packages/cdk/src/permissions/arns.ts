@@ -3,6 +3,7 @@
  * ARN, a full ARN, a queue URL). Names become ARNs in the stack's own account and region.
  */
 import { Arn, ArnFormat, Aws, Token, type Stack } from "aws-cdk-lib";
+import { isArnToken, referencedResource } from "./token-resources.ts";
 
 const isArn = (value: string): boolean => value.startsWith("arn:");
 
@@ -18,15 +19,32 @@ export function lambdaFunctionArn(stack: Stack, nameOrArn: string): string {
   return stack.formatArn({ service: "lambda", resource: "function", resourceName: parts[0] ?? nameOrArn, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
 }
 
-/** A DynamoDB table's ARN from its name or ARN. */
+/**
+ * A DynamoDB table's ARN from its name or ARN. `TableName` accepts both, and so does a
+ * substitution: `table.tableName` becomes the table's `Arn` attribute, `table.tableArn` stays as is,
+ * and a token that is not recognizably an ARN (a parameter, an import) is read as a name.
+ */
 export function dynamoTableArn(stack: Stack, nameOrArn: string): string {
-  if (Token.isUnresolved(nameOrArn) || isArn(nameOrArn)) return nameOrArn;
+  if (isArn(nameOrArn)) return nameOrArn;
+  if (Token.isUnresolved(nameOrArn)) {
+    const table = referencedResource(stack, nameOrArn, "AWS::DynamoDB::Table") ?? referencedResource(stack, nameOrArn, "AWS::DynamoDB::GlobalTable");
+    if (table !== undefined) return table.attribute === "Ref" ? table.resource.getAtt("Arn").toString() : nameOrArn;
+    if (isArnToken(stack, nameOrArn)) return nameOrArn;
+  }
   return stack.formatArn({ service: "dynamodb", resource: "table", resourceName: nameOrArn });
 }
 
-/** An SQS queue's ARN from its URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`); undefined when the URL cannot be read. */
+/**
+ * An SQS queue's ARN from its URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`), or from
+ * a token referencing a queue in the stack (`queue.queueUrl` → the queue's `Arn` attribute);
+ * undefined when the URL cannot be read.
+ */
 export function sqsQueueArn(stack: Stack, queueUrl: string): string | undefined {
-  if (Token.isUnresolved(queueUrl)) return undefined;
+  if (Token.isUnresolved(queueUrl)) {
+    const queue = referencedResource(stack, queueUrl, "AWS::SQS::Queue");
+    if (queue !== undefined) return queue.attribute === "Arn" ? queueUrl : queue.resource.getAtt("Arn").toString();
+    return isArnToken(stack, queueUrl) ? queueUrl : undefined;
+  }
   const match = /^https:\/\/sqs\.([a-z0-9-]+)\.[a-z0-9.-]+\/(\d{12})\/([A-Za-z0-9_.-]+)$/.exec(queueUrl) ?? /^https:\/\/([a-z0-9-]+)\.queue\.[a-z0-9.-]+\/(\d{12})\/([A-Za-z0-9_.-]+)$/.exec(queueUrl);
   if (match === null) return isArn(queueUrl) ? queueUrl : undefined;
   const [, region, account, name] = match;

@@ -35,7 +35,7 @@ function taskNeeds(context: PermissionContext, state: JsonRecord, pointer: strin
   const resource = context.substitute(state["Resource"]);
   const request = requestOf(state);
   const sdk = SDK.exec(resource);
-  if (sdk !== null) return sdkIntegrationNeeds(context, sdk[1] ?? "", sdk[2] ?? "", request);
+  if (sdk !== null) return sdkIntegrationNeeds(context, sdk[1] ?? "", sdk[2] ?? "", request, pointer);
   const optimized = OPTIMIZED.exec(resource);
   if (optimized !== null) {
     const rule = SERVICE_INTEGRATIONS[`${optimized[1] ?? ""}:${optimized[2] ?? ""}`];

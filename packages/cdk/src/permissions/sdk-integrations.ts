@@ -4,10 +4,11 @@
  * services whose IAM prefix differs. Resources are narrowed for the requests that name them.
  */
 import { readString } from "../definition/static-value.ts";
-import { dynamoTableArn, s3Arn, sqsQueueArn, stateMachineArn } from "./arns.ts";
+import { dynamoTableArn, s3Arn, stateMachineArn } from "./arns.ts";
 import { invokeFunctionNeed } from "./lambda-permissions.ts";
 import { resourcesFor, type PermissionContext } from "./permission-context.ts";
 import type { PermissionNeed } from "./permission-need.ts";
+import { sqsQueueResources } from "./service-integrations.ts";
 
 /** SDK service names whose IAM prefix is different. */
 const IAM_PREFIXES: Readonly<Record<string, string>> = {
@@ -69,13 +70,13 @@ export function sdkIamAction(service: string, apiAction: string): string {
 }
 
 /** Resources a request names, for the services where the request says which. */
-function sdkResources(context: PermissionContext, service: string, request: unknown): string[] {
+function sdkResources(context: PermissionContext, service: string, request: unknown, pointer: string, action: string): string[] {
   const field = (name: string) => readString(request, [name]);
   switch (service) {
     case "dynamodb":
       return resourcesFor(context, field("TableName"), (literal) => dynamoTableArn(context.stack, literal));
     case "sqs":
-      return resourcesFor(context, field("QueueUrl"), (literal) => sqsQueueArn(context.stack, literal));
+      return sqsQueueResources(context, field("QueueUrl"), pointer, action);
     case "sns":
       return resourcesFor(context, field("TopicArn"), (literal) => literal);
     case "sfn":
@@ -94,10 +95,10 @@ function sdkResources(context: PermissionContext, service: string, request: unkn
 }
 
 /** What an `aws-sdk:<service>:<apiAction>` task needs. */
-export function sdkIntegrationNeeds(context: PermissionContext, service: string, apiAction: string, request: unknown): PermissionNeed[] {
+export function sdkIntegrationNeeds(context: PermissionContext, service: string, apiAction: string, request: unknown, pointer: string): PermissionNeed[] {
   const action = sdkIamAction(service, apiAction);
   if (action === "lambda:InvokeFunction") return invokeFunctionNeed(context, readString(request, ["FunctionName"]));
-  const resources = sdkResources(context, service, request);
+  const resources = sdkResources(context, service, request, pointer, action);
   // No field names the resource (or the service is not one we read): any resource of that action.
   return [{ actions: [action], resources: resources.length === 0 ? ["*"] : resources }];
 }

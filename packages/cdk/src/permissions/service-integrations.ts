@@ -3,12 +3,14 @@
  * following AWS's "IAM policies for integrated services" pages: the API's action on the resource
  * the request names, plus what a `.sync` job needs to watch and stop its job.
  */
-import { ArnFormat } from "aws-cdk-lib";
-import { readStatic, readString } from "../definition/static-value.ts";
+import { ArnFormat, Token } from "aws-cdk-lib";
+import { CfnTaskDefinition } from "aws-cdk-lib/aws-ecs";
+import { readStatic, readString, type StaticString } from "../definition/static-value.ts";
 import { dynamoTableArn, eventBusArn, eventRuleArn, executionsArn, sqsQueueArn, stateMachineArn } from "./arns.ts";
 import { invokeFunctionNeed } from "./lambda-permissions.ts";
 import { resourcesFor, type PermissionContext } from "./permission-context.ts";
 import type { PermissionNeed } from "./permission-need.ts";
+import { referencedResource } from "./token-resources.ts";
 
 /** A task calling an optimized integration. */
 export interface IntegrationCall {
@@ -31,6 +33,33 @@ const onField =
     const resources = resourcesFor(context, readString(request, field), (literal) => toArn(context, literal));
     return resources.length === 0 ? [] : [{ actions: [action], resources }];
   };
+
+/**
+ * The queues a `QueueUrl` names. A URL or a queue of this stack (`queue.queueUrl` as a
+ * substitution) is narrowed to its ARN; anything else is granted on `*`, with a warning, because
+ * the ASL alone cannot say which queue a parameter or an imported URL token is.
+ */
+export function sqsQueueResources(context: PermissionContext, queueUrl: StaticString, pointer: string, action: string): string[] {
+  const resources = resourcesFor(context, queueUrl, (literal) => sqsQueueArn(context.stack, literal));
+  if (queueUrl.kind === "literal" && resources.includes("*")) {
+    context.warn(
+      pointer,
+      `${action} is granted on every queue: the QueueUrl ${queueUrl.value} is neither a queue URL nor a queue of this stack. Substitute the Queue's \`queueUrl\` (the construct maps it to its ARN), or set grantTaskPermissions: false and grant it with \`policyStatements\`.`,
+    );
+  }
+  return resources;
+}
+
+/**
+ * `iam:PassRole` for a role an integration hands to a service, on the role the request names (a
+ * literal ARN or a substituted role's ARN); `*` with a warning when the ASL computes it.
+ */
+function passRole(context: PermissionContext, role: StaticString, service: string, pointer: string): PermissionNeed[] {
+  if (role.kind === "absent") return [];
+  if (role.kind === "dynamic") context.warn(pointer, `iam:PassRole to ${service} is granted on every role: the role is computed at run time. Name it in the ASL (or a substitution) to narrow it.`);
+  const resources = resourcesFor(context, role, (literal) => literal);
+  return [{ actions: ["iam:PassRole"], resources, conditions: { StringEquals: { "iam:PassedToService": service } } }];
+}
 
 const tableArn = (context: PermissionContext, literal: string): string => dynamoTableArn(context.stack, literal);
 
@@ -98,13 +127,21 @@ const byName = (context: PermissionContext, service: string, resource: string) =
   literal.startsWith("arn:") ? literal : context.stack.formatArn({ service, resource, resourceName: literal });
 
 const ecsRunTask: IntegrationRule = (call, context) => {
-  const { request, pattern } = call;
-  const taskDefinition = resourcesFor(context, readString(request, ["TaskDefinition"]), (literal) =>
-    // A family without a revision runs the latest revision.
-    byName(context, "ecs", "task-definition")(literal.includes(":") || literal.startsWith("arn:") ? literal : `${literal}:*`),
+  const { request, pattern, pointer } = call;
+  const field = readString(request, ["TaskDefinition"]);
+  const taskDefinition = resourcesFor(context, field, (literal) =>
+    // A token is a task definition's ARN (its Ref); a family without a revision runs the latest revision.
+    Token.isUnresolved(literal) ? literal : byName(context, "ecs", "task-definition")(literal.includes(":") || literal.startsWith("arn:") ? literal : `${literal}:*`),
   );
   const needs: PermissionNeed[] = [{ actions: ["ecs:RunTask"], resources: taskDefinition }];
-  context.warn(call.pointer, "ecs:runTask passes the task definition's roles: grant iam:PassRole on them with `policyStatements` (the definition does not name them).");
+  // RunTask passes the task definition's task and execution roles, and any the overrides name.
+  const definition = field.kind === "literal" ? referencedResource(context.stack, context.substitute(field.value), "AWS::ECS::TaskDefinition")?.resource : undefined;
+  const roles = definition instanceof CfnTaskDefinition ? [definition.taskRoleArn, definition.executionRoleArn].filter((arn): arn is string => typeof arn === "string") : [];
+  const overrides = [readString(request, ["Overrides", "TaskRoleArn"]), readString(request, ["Overrides", "ExecutionRoleArn"])].filter((role) => role.kind !== "absent");
+  for (const role of [...roles.map((arn): StaticString => ({ kind: "literal", value: arn })), ...overrides]) needs.push(...passRole(context, role, "ecs-tasks.amazonaws.com", pointer));
+  if (definition === undefined) {
+    context.warn(pointer, "ecs:runTask passes the task definition's roles, which the ASL does not name: substitute the TaskDefinition's `taskDefinitionArn` (its roles are then granted iam:PassRole) or grant iam:PassRole on them with `policyStatements`.");
+  }
   if (isSync(pattern)) needs.push({ actions: ["ecs:StopTask", "ecs:DescribeTasks"], resources: ["*"] }, managedRule(context, "StepFunctionsGetEventsForECSTaskRule"));
   return needs;
 };
@@ -127,7 +164,8 @@ const glueStartJobRun: IntegrationRule = ({ request, pattern }, context) => {
 const codebuildStartBuild: IntegrationRule = ({ request, pattern }, context) => {
   const projects = resourcesFor(context, readString(request, ["ProjectName"]), byName(context, "codebuild", "project"));
   const needs: PermissionNeed[] = [{ actions: isSync(pattern) ? ["codebuild:StartBuild", "codebuild:StopBuild", "codebuild:BatchGetBuilds", "codebuild:BatchGetReports"] : ["codebuild:StartBuild"], resources: projects }];
-  if (isSync(pattern)) needs.push(managedRule(context, "StepFunctionsGetEventsForCodeBuildStartBuildRule"));
+  // Singular "Event": the name AWS documents for this integration's managed rule.
+  if (isSync(pattern)) needs.push(managedRule(context, "StepFunctionsGetEventForCodeBuildStartBuildRule"));
   return needs;
 };
 
@@ -136,6 +174,99 @@ const bedrockInvokeModel: IntegrationRule = ({ request }, context) => {
     literal.startsWith("arn:") ? literal : context.stack.formatArn({ service: "bedrock", account: "", resource: "foundation-model", resourceName: literal }),
   );
   return [{ actions: ["bedrock:InvokeModel"], resources: models }];
+};
+
+/** What one SageMaker API creates or changes, as AWS's "IAM policies for Amazon SageMaker" describe it. */
+interface SageMakerApi {
+  readonly action: string;
+  /** ARN resource type (`training-job`) and the request field naming it. */
+  readonly resource: string;
+  readonly nameField: string;
+  /** Jobs and models are granted on `name*` (AWS's templates do); endpoints on the exact name. */
+  readonly prefix: boolean;
+  /** Fields holding the role SageMaker runs as (handed over with iam:PassRole). */
+  readonly roleFields?: readonly (readonly string[])[];
+  /** `.sync`: what watches and stops the job, and the managed rule's name. */
+  readonly sync?: { readonly actions: readonly string[]; readonly rule: string };
+  /** Other resources the call authorizes on (CreateEndpoint also needs its endpoint config). */
+  readonly also?: { readonly resource: string; readonly nameField: string };
+}
+
+const sagemakerArn = (context: PermissionContext, resource: string, name: StaticString, prefix: boolean): string[] =>
+  resourcesFor(context, name.kind === "dynamic" ? { kind: "literal", value: "*" } : name, (literal) =>
+    // SageMaker ARNs spell names in lower case; a computed name still stays inside the resource type.
+    context.stack.formatArn({ service: "sagemaker", resource, resourceName: literal === "*" ? "*" : `${Token.isUnresolved(literal) ? literal : literal.toLowerCase()}${prefix ? "*" : ""}` }),
+  );
+
+const sagemaker =
+  (api: SageMakerApi): IntegrationRule =>
+  ({ request, pattern, pointer }, context) => {
+    const resources = sagemakerArn(context, api.resource, readString(request, [api.nameField]), api.prefix);
+    if (api.also !== undefined) resources.push(...sagemakerArn(context, api.also.resource, readString(request, [api.also.nameField]), false));
+    const sync = isSync(pattern) ? api.sync : undefined;
+    const needs: PermissionNeed[] = [
+      { actions: [api.action, ...(sync?.actions ?? [])], resources },
+      // Step Functions reads the resource's tags to return them; ListTags has no resource type.
+      { actions: ["sagemaker:ListTags"], resources: ["*"] },
+    ];
+    // Tags in the request are applied with AddTags, which IAM authorizes separately.
+    if (readStatic(request, ["Tags"]).kind !== "absent") needs.push({ actions: ["sagemaker:AddTags"], resources });
+    for (const field of api.roleFields ?? []) needs.push(...passRole(context, readString(request, field), "sagemaker.amazonaws.com", pointer));
+    if (sync !== undefined) needs.push(managedRule(context, sync.rule));
+    return needs;
+  };
+
+const SAGEMAKER: Readonly<Record<string, IntegrationRule>> = {
+  "sagemaker:createTrainingJob": sagemaker({
+    action: "sagemaker:CreateTrainingJob",
+    resource: "training-job",
+    nameField: "TrainingJobName",
+    prefix: true,
+    roleFields: [["RoleArn"]],
+    sync: { actions: ["sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"], rule: "StepFunctionsGetEventsForSageMakerTrainingJobsRule" },
+  }),
+  "sagemaker:createTransformJob": sagemaker({
+    action: "sagemaker:CreateTransformJob",
+    resource: "transform-job",
+    nameField: "TransformJobName",
+    prefix: true,
+    sync: { actions: ["sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob"], rule: "StepFunctionsGetEventsForSageMakerTransformJobsRule" },
+  }),
+  "sagemaker:createProcessingJob": sagemaker({
+    action: "sagemaker:CreateProcessingJob",
+    resource: "processing-job",
+    nameField: "ProcessingJobName",
+    prefix: true,
+    roleFields: [["RoleArn"]],
+    sync: { actions: ["sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob"], rule: "StepFunctionsGetEventsForSageMakerProcessingJobsRule" },
+  }),
+  "sagemaker:createHyperParameterTuningJob": sagemaker({
+    action: "sagemaker:CreateHyperParameterTuningJob",
+    resource: "hyper-parameter-tuning-job",
+    nameField: "HyperParameterTuningJobName",
+    prefix: true,
+    roleFields: [["TrainingJobDefinition", "RoleArn"]],
+    sync: {
+      actions: ["sagemaker:DescribeHyperParameterTuningJob", "sagemaker:StopHyperParameterTuningJob", "sagemaker:ListTrainingJobsForHyperParameterTuningJob"],
+      rule: "StepFunctionsGetEventsForSageMakerTuningJobsRule",
+    },
+  }),
+  "sagemaker:createModel": sagemaker({ action: "sagemaker:CreateModel", resource: "model", nameField: "ModelName", prefix: true, roleFields: [["ExecutionRoleArn"]] }),
+  "sagemaker:createEndpointConfig": sagemaker({ action: "sagemaker:CreateEndpointConfig", resource: "endpoint-config", nameField: "EndpointConfigName", prefix: false }),
+  "sagemaker:createEndpoint": sagemaker({
+    action: "sagemaker:CreateEndpoint",
+    resource: "endpoint",
+    nameField: "EndpointName",
+    prefix: false,
+    also: { resource: "endpoint-config", nameField: "EndpointConfigName" },
+  }),
+  "sagemaker:updateEndpoint": sagemaker({
+    action: "sagemaker:UpdateEndpoint",
+    resource: "endpoint",
+    nameField: "EndpointName",
+    prefix: false,
+    also: { resource: "endpoint-config", nameField: "EndpointConfigName" },
+  }),
 };
 
 /** The optimized integrations whose permissions are derived, by `service:action`. */
@@ -147,7 +278,7 @@ export const SERVICE_INTEGRATIONS: Readonly<Record<string, IntegrationRule>> = {
     const resources = target.kind === "absent" ? ["*"] : resourcesFor(context, target, (literal) => literal);
     return [{ actions: ["sns:Publish"], resources }];
   },
-  "sqs:sendMessage": onField("sqs:SendMessage", ["QueueUrl"], (context, literal) => sqsQueueArn(context.stack, literal)),
+  "sqs:sendMessage": ({ request, pointer }, context) => [{ actions: ["sqs:SendMessage"], resources: sqsQueueResources(context, readString(request, ["QueueUrl"]), pointer, "sqs:SendMessage") }],
   "dynamodb:getItem": onField("dynamodb:GetItem", ["TableName"], tableArn),
   "dynamodb:putItem": onField("dynamodb:PutItem", ["TableName"], tableArn),
   "dynamodb:updateItem": onField("dynamodb:UpdateItem", ["TableName"], tableArn),
@@ -160,6 +291,7 @@ export const SERVICE_INTEGRATIONS: Readonly<Record<string, IntegrationRule>> = {
   "glue:startJobRun": glueStartJobRun,
   "codebuild:startBuild": codebuildStartBuild,
   "bedrock:invokeModel": bedrockInvokeModel,
+  ...SAGEMAKER,
   "apigateway:invoke": onField("execute-api:Invoke", ["ApiEndpoint"], (context, literal) => {
     // `<api id>.execute-api.<region>.amazonaws.com`: every stage, method and path of that API.
     const match = /^([a-z0-9]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/.exec(literal);
