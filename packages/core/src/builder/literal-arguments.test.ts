@@ -37,32 +37,21 @@ describe("literals in arguments keep their literal types", () => {
     expect(jp.startWith(fragment).toAsl().States["Notify2"]).toMatchObject({ Parameters: { Payload: { status: "rejected", level: 3, "requestId.$": "$.id" } } });
   });
 
+  // Each negative call on one line: TypeScript 6 reports the error at the call, TypeScript 7 at the field.
   it("a literal outside the union, or a plain `string`, is still an error", () => {
     const widened: string = "approved";
-    flow.task("Bad", notify, {
-      // @ts-expect-error - "maybe" is not "approved" | "rejected"
-      arguments: ($) => ({ status: "maybe", level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }),
-    });
-    flow.task("Bad", notify, {
-      // @ts-expect-error - 4 is not 1 | 2 | 3
-      arguments: ($) => ({ status: "approved", level: 4, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }),
-    });
-    flow.task("Bad", notify, {
-      // @ts-expect-error - a `string` may be anything: only a literal (or a narrower type) fits the union
-      arguments: ($) => ({ status: widened, level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }),
-    });
-    flow.task("Bad", notify, {
-      // @ts-expect-error - "pigeon" is not a channel kind, nested too
-      arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "pigeon" }, tags: [], counts: [], requestId: $.input.id }),
-    });
-    flow.task("Bad", notify, {
-      // @ts-expect-error - "gold" is not a tag
-      arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "sms" }, tags: ["gold"], counts: [], requestId: $.input.id }),
-    });
-    flow.task("Bad", notify, {
-      // @ts-expect-error - a number where the handler takes a string
-      arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.n }),
-    });
+    // @ts-expect-error - "maybe" is not "approved" | "rejected"
+    flow.task("Bad", notify, { arguments: ($) => ({ status: "maybe", level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }) });
+    // @ts-expect-error - 4 is not 1 | 2 | 3
+    flow.task("Bad", notify, { arguments: ($) => ({ status: "approved", level: 4, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }) });
+    // @ts-expect-error - a `string` may be anything: only a literal (or a narrower type) fits the union
+    flow.task("Bad", notify, { arguments: ($) => ({ status: widened, level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.id }) });
+    // @ts-expect-error - "pigeon" is not a channel kind, nested too
+    flow.task("Bad", notify, { arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "pigeon" }, tags: [], counts: [], requestId: $.input.id }) });
+    // @ts-expect-error - "gold" is not a tag
+    flow.task("Bad", notify, { arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "sms" }, tags: ["gold"], counts: [], requestId: $.input.id }) });
+    // @ts-expect-error - a number where the handler takes a string
+    flow.task("Bad", notify, { arguments: ($) => ({ status: "approved", level: 1, urgent: false, channel: { kind: "sms" }, tags: [], counts: [], requestId: $.input.n }) });
     expect(widened).toBe("approved");
   });
 });
