@@ -116,6 +116,57 @@ describe("IAM for ECS and CodeBuild", () => {
   });
 });
 
+describe("IAM for EMR and Athena", () => {
+  it("creates a cluster passing its named roles, then adds steps and terminates it, watching `.sync` calls through their rules", () => {
+    const { statements } = statementsFor(() => ({
+      definition: chain(
+        ["arn:aws:states:::elasticmapreduce:createCluster.sync", { Name: "etl", ServiceRole: "EMR_DefaultRole", JobFlowRole: "EMR_EC2_DefaultRole", ReleaseLabel: "emr-7.0.0", Instances: {} }],
+        ["arn:aws:states:::elasticmapreduce:addStep.sync", { ClusterId: "j-123", Step: {} }],
+        ["arn:aws:states:::elasticmapreduce:terminateCluster", { ClusterId: "j-123" }],
+      ),
+    }));
+    const cluster = ARN("elasticmapreduce", "cluster/j-123");
+    expect(statements).toEqual([
+      { Action: ["elasticmapreduce:DescribeCluster", "elasticmapreduce:RunJobFlow", "elasticmapreduce:TerminateJobFlows"], Effect: "Allow", Resource: "*" },
+      { Action: "iam:PassRole", Effect: "Allow", Resource: [`arn:aws:iam::${ACCOUNT}:role/EMR_DefaultRole`, `arn:aws:iam::${ACCOUNT}:role/EMR_EC2_DefaultRole`] },
+      { Action: RULE_ACTIONS, Effect: "Allow", Resource: [ARN("events", "rule/StepFunctionsGetEventForEMRRunJobFlowRule"), ARN("events", "rule/StepFunctionsGetEventForEMRAddJobFlowStepsRule")] },
+      { Action: ["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:CancelSteps", "elasticmapreduce:DescribeStep"], Effect: "Allow", Resource: cluster },
+      { Action: "elasticmapreduce:TerminateJobFlows", Effect: "Allow", Resource: cluster },
+    ]);
+  });
+
+  it("runs an Athena query in its workgroup with the catalog, S3 and Lake Formation access AWS documents", () => {
+    const { statements } = statementsFor(() => ({
+      definition: chain(["arn:aws:states:::athena:startQueryExecution.sync", { QueryString: "SELECT 1", WorkGroup: "analytics" }], ["arn:aws:states:::athena:getQueryResults", { "QueryExecutionId.$": "$.id" }]),
+    }));
+    const glue = (resource: string) => ARN("glue", resource);
+    expect(statements).toEqual([
+      {
+        Action: ["athena:getDataCatalog", "athena:getQueryExecution", "athena:startQueryExecution", "athena:stopQueryExecution"],
+        Effect: "Allow",
+        Resource: [ARN("athena", "workgroup/analytics"), ARN("athena", "datacatalog/*")],
+      },
+      {
+        Action: ["s3:AbortMultipartUpload", "s3:CreateBucket", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:ListMultipartUploadParts", "s3:PutObject"],
+        Effect: "Allow",
+        Resource: "arn:aws:s3:::*",
+      },
+      {
+        Action: [
+          "glue:BatchCreatePartition", "glue:BatchDeletePartition", "glue:BatchDeleteTable", "glue:BatchGetPartition", "glue:CreateDatabase", "glue:CreatePartition", "glue:CreateTable",
+          "glue:DeleteDatabase", "glue:DeletePartition", "glue:DeleteTable", "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables",
+          "glue:UpdateDatabase", "glue:UpdatePartition", "glue:UpdateTable",
+        ],
+        Effect: "Allow",
+        Resource: [glue("catalog"), glue("database/*"), glue("table/*"), glue("userDefinedFunction/*")],
+      },
+      { Action: "lakeformation:GetDataAccess", Effect: "Allow", Resource: "*" },
+      { Action: "athena:getQueryResults", Effect: "Allow", Resource: ARN("athena", "workgroup/*") },
+      { Action: "s3:GetObject", Effect: "Allow", Resource: "arn:aws:s3:::*" },
+    ]);
+  });
+});
+
 describe("IAM for resources substituted as tokens", () => {
   it("maps a substituted queue URL back to the queue's ARN (optimized and SDK integrations)", () => {
     let queueId = "";

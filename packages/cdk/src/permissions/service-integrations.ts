@@ -6,7 +6,7 @@
 import { ArnFormat, Token } from "aws-cdk-lib";
 import { CfnTaskDefinition } from "aws-cdk-lib/aws-ecs";
 import { readStatic, readString, type StaticString } from "../definition/static-value.ts";
-import { dynamoTableArn, eventBusArn, eventRuleArn, executionsArn, sqsQueueArn, stateMachineArn } from "./arns.ts";
+import { dynamoTableArn, eventBusArn, eventRuleArn, executionsArn, s3Arn, sqsQueueArn, stateMachineArn } from "./arns.ts";
 import { invokeFunctionNeed } from "./lambda-permissions.ts";
 import { resourcesFor, type PermissionContext } from "./permission-context.ts";
 import type { PermissionNeed } from "./permission-need.ts";
@@ -269,6 +269,78 @@ const SAGEMAKER: Readonly<Record<string, IntegrationRule>> = {
   }),
 };
 
+/** An IAM role's ARN from a role name (how EMR's ServiceRole, JobFlowRole and AutoScalingRole are usually given) or an ARN. */
+const roleArn = (context: PermissionContext, nameOrArn: string): string =>
+  Token.isUnresolved(nameOrArn) || nameOrArn.startsWith("arn:") ? nameOrArn : context.stack.formatArn({ service: "iam", region: "", resource: "role", resourceName: nameOrArn });
+
+/** An EMR call on the cluster its `ClusterId` names, with what `.sync` adds and its managed rule. */
+const emrOnCluster =
+  (actions: readonly string[], sync?: { readonly actions: readonly string[]; readonly rule: string }): IntegrationRule =>
+  ({ request, pattern }, context) => {
+    const clusters = resourcesFor(context, readString(request, ["ClusterId"]), (id) => context.stack.formatArn({ service: "elasticmapreduce", resource: "cluster", resourceName: id }));
+    const watch = isSync(pattern) ? sync : undefined;
+    return [{ actions: [...actions, ...(watch?.actions ?? [])], resources: clusters }, ...(watch === undefined ? [] : [managedRule(context, watch.rule)])];
+  };
+
+const emrCreateCluster: IntegrationRule = ({ request, pattern, pointer }, context) => {
+  // RunJobFlow names no cluster yet: AWS's template grants these on `*`.
+  const needs: PermissionNeed[] = [{ actions: ["elasticmapreduce:RunJobFlow", "elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"], resources: ["*"] }];
+  // The service role, the instance profile's role (named like it, as AWS's template assumes) and the autoscaling role.
+  const roles = ["ServiceRole", "JobFlowRole", "AutoScalingRole"].map((field) => readString(request, [field])).filter((role) => role.kind !== "absent");
+  if (roles.some((role) => role.kind === "dynamic")) context.warn(pointer, "iam:PassRole for the EMR cluster is granted on every role: a role is computed at run time. Name it in the ASL to narrow it.");
+  const passed = roles.flatMap((role) => resourcesFor(context, role, (literal) => roleArn(context, literal)));
+  if (passed.length > 0) needs.push({ actions: ["iam:PassRole"], resources: passed });
+  if (isSync(pattern)) needs.push(managedRule(context, "StepFunctionsGetEventForEMRRunJobFlowRule"));
+  return needs;
+};
+
+const EMR: Readonly<Record<string, IntegrationRule>> = {
+  "elasticmapreduce:createCluster": emrCreateCluster,
+  // AWS names the EMR rules "StepFunctionsGetEventFor…" (singular Event).
+  "elasticmapreduce:addStep": emrOnCluster(["elasticmapreduce:AddJobFlowSteps"], { actions: ["elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"], rule: "StepFunctionsGetEventForEMRAddJobFlowStepsRule" }),
+  "elasticmapreduce:terminateCluster": emrOnCluster(["elasticmapreduce:TerminateJobFlows"], { actions: ["elasticmapreduce:DescribeCluster"], rule: "StepFunctionsGetEventForEMRTerminateJobFlowsRule" }),
+  "elasticmapreduce:cancelStep": emrOnCluster(["elasticmapreduce:CancelSteps"]),
+  "elasticmapreduce:setClusterTerminationProtection": emrOnCluster(["elasticmapreduce:SetTerminationProtection"]),
+  "elasticmapreduce:modifyInstanceFleetByName": emrOnCluster(["elasticmapreduce:ModifyInstanceFleet", "elasticmapreduce:ListInstanceFleets"]),
+  "elasticmapreduce:modifyInstanceGroupByName": emrOnCluster(["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"]),
+};
+
+/** Athena's query calls, on the query's workgroup (queries are not IAM resources). */
+const athenaWorkgroups = (context: PermissionContext, request: unknown, fallback: string): string[] =>
+  resourcesFor(context, readString(request, ["WorkGroup"]).kind === "absent" ? { kind: "literal", value: fallback } : readString(request, ["WorkGroup"]), (name) =>
+    context.stack.formatArn({ service: "athena", resource: "workgroup", resourceName: name }),
+  );
+
+const athenaStartQuery: IntegrationRule = ({ request, pattern }, context) => [
+  {
+    actions: ["athena:startQueryExecution", "athena:getDataCatalog", ...(isSync(pattern) ? ["athena:getQueryExecution", "athena:stopQueryExecution"] : [])],
+    // A query without WorkGroup runs in `primary`.
+    resources: [...athenaWorkgroups(context, request, "primary"), context.stack.formatArn({ service: "athena", resource: "datacatalog", resourceName: "*" })],
+  },
+  // The query reads tables and writes results anywhere in S3 and the Glue catalog: AWS's template grants these broadly.
+  {
+    actions: ["s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload", "s3:CreateBucket", "s3:PutObject"],
+    resources: [s3Arn("*")],
+  },
+  {
+    actions: ["glue:CreateDatabase", "glue:GetDatabase", "glue:GetDatabases", "glue:UpdateDatabase", "glue:DeleteDatabase", "glue:CreateTable", "glue:UpdateTable", "glue:GetTable", "glue:GetTables", "glue:DeleteTable", "glue:BatchDeleteTable", "glue:BatchCreatePartition", "glue:CreatePartition", "glue:UpdatePartition", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition", "glue:DeletePartition", "glue:BatchDeletePartition"],
+    resources: ["catalog", "database/*", "table/*", "userDefinedFunction/*"].map((resource) => context.stack.formatArn({ service: "glue", resource, arnFormat: ArnFormat.NO_RESOURCE_NAME })),
+  },
+  { actions: ["lakeformation:GetDataAccess"], resources: ["*"] },
+];
+
+const ATHENA: Readonly<Record<string, IntegrationRule>> = {
+  "athena:startQueryExecution": athenaStartQuery,
+  // These name a query execution id, not its workgroup: any workgroup.
+  "athena:getQueryExecution": (_call, context) => [{ actions: ["athena:getQueryExecution"], resources: athenaWorkgroups(context, undefined, "*") }],
+  "athena:stopQueryExecution": (_call, context) => [{ actions: ["athena:stopQueryExecution"], resources: athenaWorkgroups(context, undefined, "*") }],
+  "athena:getQueryResults": (_call, context) => [
+    { actions: ["athena:getQueryResults"], resources: athenaWorkgroups(context, undefined, "*") },
+    // Results are read from the query's output location, which the request does not name.
+    { actions: ["s3:GetObject"], resources: [s3Arn("*")] },
+  ],
+};
+
 /** The optimized integrations whose permissions are derived, by `service:action`. */
 export const SERVICE_INTEGRATIONS: Readonly<Record<string, IntegrationRule>> = {
   "lambda:invoke": ({ request }, context) => invokeFunctionNeed(context, readString(request, ["FunctionName"])),
@@ -292,6 +364,8 @@ export const SERVICE_INTEGRATIONS: Readonly<Record<string, IntegrationRule>> = {
   "codebuild:startBuild": codebuildStartBuild,
   "bedrock:invokeModel": bedrockInvokeModel,
   ...SAGEMAKER,
+  ...EMR,
+  ...ATHENA,
   "apigateway:invoke": onField("execute-api:Invoke", ["ApiEndpoint"], (context, literal) => {
     // `<api id>.execute-api.<region>.amazonaws.com`: every stage, method and path of that API.
     const match = /^([a-z0-9]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/.exec(literal);
