@@ -88,8 +88,8 @@ const load = flow
     assign: ($) => ({ runDate: $.input.runDate }),
   })
   // More than 10% of the batches failed: the export itself is bad.
-  .catch({ errors: ["States.ExceedToleratedFailureThreshold"], next: states<ErrorOutput>().fail("TooManyBadBatches", { error: "TooManyBadBatches", cause: ($) => jsonata<string>`${$.input.Cause}` }) })
-  .catch({ errors: ["States.ItemReaderFailed"], next: states<ErrorOutput>().fail("ExportUnreadable", { error: "ExportUnreadable", cause: ($) => jsonata<string>`${$.input.Cause}` }) });
+  .catch({ errors: ["States.ExceedToleratedFailureThreshold"], next: states<ErrorOutput>().fail("TooManyBadBatches", { error: "TooManyBadBatches", cause: ($) => $.input.Cause }) })
+  .catch({ errors: ["States.ItemReaderFailed"], next: states<ErrorOutput>().fail("ExportUnreadable", { error: "ExportUnreadable", cause: ($) => $.input.Cause }) });
 
 export const salesPipeline = flow.startWith(
   load

@@ -52,7 +52,7 @@ const lookup = flow
   .catch({
     errors: ["UnknownDevice"],
     // A handler's error always has a Cause (the Lambda error payload); the raw expression says so.
-    next: states<ErrorOutput>().fail("UnknownDevice", { error: "UnknownDevice", cause: ($) => jsonata<string>`${$.input.Cause}` }),
+    next: states<ErrorOutput>().fail("UnknownDevice", { error: "UnknownDevice", cause: ($) => $.input.Cause }),
   });
 
 // 2. Normalize each reading and compare it with the device's limit for that sensor. An inline

@@ -76,7 +76,7 @@ const preprocess = flow
     output: ($) => ({ rows: $.result[0].rows, featureCount: $.result[1].featureCount, maxDepth: $.input.maxDepth }),
   })
   // Retrying cannot fix an empty export: stop before paying for a training instance.
-  .catch({ errors: ["EmptyDataset"], next: states<ErrorOutput>().fail("NoTrainingData", { error: "NoTrainingData", cause: ($) => jsonata<string>`${$.input.Cause}` }) });
+  .catch({ errors: ["EmptyDataset"], next: states<ErrorOutput>().fail("NoTrainingData", { error: "NoTrainingData", cause: ($) => $.input.Cause }) });
 
 const train = preprocess
   .task("TrainModel", trainingJob, {
@@ -104,7 +104,7 @@ const train = preprocess
     output: ($) => ({ trainingJob: $.result.TrainingJobName }),
   })
   // A job that ends Failed or Stopped fails the task with States.TaskFailed (its description as Cause).
-  .catch({ errors: ["States.TaskFailed", "States.Timeout"], next: states<ErrorOutput>().fail("TrainingFailed", { error: "TrainingFailed", cause: ($) => jsonata<string>`${$.input.Cause}` }) });
+  .catch({ errors: ["States.TaskFailed", "States.Timeout"], next: states<ErrorOutput>().fail("TrainingFailed", { error: "TrainingFailed", cause: ($) => $.input.Cause }) });
 
 export const mlTraining = flow.startWith(
   train

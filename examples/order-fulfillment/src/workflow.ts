@@ -2,7 +2,8 @@
 // changed the world runs that step's compensation (refund, release) before the execution fails.
 // Written in JSONPath mode (the other examples use JSONata) to show the builder compiling both.
 import { z } from "zod";
-import { fail, fn, goto, jsonPath, lambda, states, succeed, workflow } from "@stepcraft/core";
+import { fail, goto, lambda, states, succeed, workflow } from "@stepcraft/core";
+import type { ErrorOutput } from "@stepcraft/core";
 import type { StockReport } from "./handlers/check-stock.ts";
 import type { Charge } from "./handlers/charge-payment.ts";
 import type { Reservation } from "./handlers/reserve-stock.ts";
@@ -59,14 +60,14 @@ const LAMBDA_TRANSIENT = ["Lambda.ServiceException", "Lambda.AWSLambdaException"
 type Checked = Order & { readonly stock: StockReport };
 type Reserved = Checked & { readonly reservation: Reservation };
 type Charged = Reserved & { readonly payment: Charge };
-// A Catcher's error output; every error these tasks raise (handler errors, Lambda service errors,
-// the mocks of the tests) carries a Cause, so it is declared present.
-type Failed = { readonly failure: { readonly Error: string; readonly Cause: string } };
+// What the catchers pass on: the state input with the error output (`Cause` may be absent) under `failure`.
+type Failed = { readonly failure: ErrorOutput };
 
 // The single failure exit: error and cause are the ones the failing step raised.
 const orderFailed = states<Failed>().fail("OrderFailed", {
   error: ($) => $.input.failure.Error,
-  cause: ($) => fn.format("order failed: {}", $.input.failure.Cause),
+  // CausePath: every error these tasks raise carries a Cause; one without would fail this state with States.Runtime.
+  cause: ($) => $.input.failure.Cause,
 });
 
 // Compensations run newest-first: refund the charge, then release the reservation.
@@ -91,8 +92,7 @@ const refund = states<Charged & Failed>()
 
 // JSONPath keeps a Lambda result under a field through ResultSelector (the `output` objects),
 // since the handler's result sits in the invocation's Payload.
-// JSONPath catchers keep the state input and add the error under `failure` (ResultPath).
-const keepInputWithFailure = <T>() => jsonPath<T & Failed>("$.failure");
+// The catchers keep the state input and add the error under `failure` (ResultPath "$.failure").
 
 const fulfil = states<Checked>()
   .task("ReserveStock", reserveStock, {
@@ -106,7 +106,7 @@ const fulfil = states<Checked>()
     ],
   })
   // Nothing is held yet: fail straight away.
-  .catch({ errors: ["States.ALL"], output: () => keepInputWithFailure<Checked>(), next: goto(orderFailed) })
+  .catch({ errors: ["States.ALL"], resultField: "failure", next: goto(orderFailed) })
   .task("ChargePayment", chargePayment, {
     arguments: ($) => ({ orderId: $.input.orderId, amount: $.input.amount, cardToken: $.input.cardToken }),
     output: ($) => ({ chargeId: $.result.chargeId, amount: $.result.amount }),
@@ -115,7 +115,7 @@ const fulfil = states<Checked>()
     retry: [{ errors: ["GatewayUnavailable", ...LAMBDA_TRANSIENT], intervalSeconds: 2, maxAttempts: 3, backoffRate: 2, maxDelaySeconds: 10 }],
   })
   // Declined, or the gateway stayed down: give the stock back.
-  .catch({ errors: ["States.ALL"], output: () => keepInputWithFailure<Reserved>(), next: release })
+  .catch({ errors: ["States.ALL"], resultField: "failure", next: release })
   .task("ShipOrder", shipOrder, {
     arguments: ($) => ({ orderId: $.input.orderId, address: $.input.address }),
     output: ($) => ({ trackingNumber: $.result.trackingNumber, carrier: $.result.carrier }),
@@ -123,7 +123,7 @@ const fulfil = states<Checked>()
     retry: [{ errors: [...LAMBDA_TRANSIENT], intervalSeconds: 2, maxAttempts: 3, backoffRate: 2 }],
   })
   // Cannot ship: refund, then release.
-  .catch({ errors: ["States.ALL"], output: () => keepInputWithFailure<Charged>(), next: refund })
+  .catch({ errors: ["States.ALL"], resultField: "failure", next: refund })
   .then(succeed("Fulfilled"));
 
 const flow = workflow("OrderFulfillment", { input: Order, queryLanguage: "JSONPath", timeoutSeconds: 3600, comment: "reserve, charge, ship; compensate on failure" });

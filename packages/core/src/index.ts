@@ -42,6 +42,7 @@ export type {
   WaitOptions,
   SucceedOptions,
   FailOptions,
+  FailStringInput,
   ParallelOptions,
   MapOptions,
   MapMode,

@@ -114,15 +114,22 @@ export interface CatchSpec<Cur, V, E extends string> {
   readonly next: Accepting<never>;
   /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
+  /** Keep the state input and put the error output under this field (JSONPath `ResultPath`); not with `output`. */
+  readonly resultField?: string;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
   readonly comment?: string;
 }
 
 /** A Catcher added with `.catch()`. */
-export interface CatcherSpec<Cur, V, E extends string> {
+export interface CatcherSpec<Cur, V, E extends string, K extends string = never> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
+  /**
+   * Keep the state input and put the error output under this field: `next` gets the input with
+   * `{ [field]: { Error, Cause } }`. JSONPath `ResultPath: "$.field"`, JSONata `$merge` in `Output`.
+   */
+  readonly resultField?: K;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
   readonly comment?: string;
 }
@@ -132,6 +139,8 @@ export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next` instead of the error output. */
   readonly output: ($: ErrorScope<Cur, V>) => CO;
+  /** Not with `output`: a Catcher either builds its output or keeps the input with the error under a field. */
+  readonly resultField?: never;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
   readonly comment?: string;
 }
@@ -140,12 +149,12 @@ export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
  * Each Catcher's `next` must accept what the Catcher passes on: its own `output`, or else the error
  * output. Mapped over the tuple of Catchers, so only states with Catchers pay for it.
  */
-export type CatchTargetsAccept<C> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C>) : unknown;
+export type CatchTargetsAccept<C, Cur = unknown> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C, Cur>) : unknown;
 // Only a tuple of Catchers is checked: while TypeScript first reads a call whose options hold
 // callbacks, `C` is still its default (a plain array), and a check then would reject the call.
-type CheckedTargets<C> = {
+type CheckedTargets<C, Cur> = {
   // The conditional keeps TypeScript from inferring `C` backwards through this mapped type.
-  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], Accepting<CatcherPasses<C[I]>>> : never;
+  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], Accepting<CatcherPasses<C[I], Cur>>> : never;
 };
 /** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
 type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
@@ -157,9 +166,15 @@ type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
  */
 export type CatchOutputs<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetOutputs<C>) : never;
 /** What Catch targets' Succeed states output (a standalone Succeed outputs what its Catcher passes on). */
-export type CatchDone<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetDone<C>) : never;
-type CatchTargetDone<C> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<N>, CatcherPasses<S>> : never) : never;
-type CatcherPasses<S> = S extends { readonly output: (...args: never) => infer O } ? Resolve<O> : ErrorOutput;
+export type CatchDone<C, Cur = unknown> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetDone<C, Cur>) : never;
+type CatchTargetDone<C, Cur> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<N>, CatcherPasses<S, Cur>> : never) : never;
+type CatcherPasses<S, Cur> = S extends { readonly output: (...args: never) => infer O }
+  ? Resolve<O>
+  : S extends { readonly resultField: infer K extends string }
+    ? CatcherKeeps<Cur, K>
+    : ErrorOutput;
+/** What a Catcher with `resultField` passes on: the state input with the error output under `K`. */
+type CatcherKeeps<Cur, K> = StateOutput<Cur, WithResultField<Cur, K & string, ErrorOutput>>;
 type CatchTargetOutputs<C> = C extends readonly (infer S)[]
   ? S extends { readonly next: infer N }
     ? ChainOutput<N>
@@ -235,7 +250,7 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // NoInfer: error names are checked against the resource's errors, never added to them.
   readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
   /** Catchers; their error names are checked against the task's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C>;
+  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur>;
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -264,9 +279,17 @@ export interface SucceedOptions<Cur, V, O = unknown> extends StateOptions {
   readonly output?: ($: InputScope<Cur, V>) => O;
 }
 
+/**
+ * A Fail state's `error` or `cause`: a string, or read from data, which may be an optional field
+ * (`$.input.Cause` of an error output). ASL allows a path there (`ErrorPath`/`CausePath`, or a
+ * JSONata expression); when the field is missing at run time the Fail state itself fails with a
+ * run-time error instead of failing with that error and cause.
+ */
+export type FailStringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<string | undefined> | JsonRef);
+
 export interface FailOptions<Cur, V> extends StateOptions {
-  readonly error?: StringInput<Cur, V>;
-  readonly cause?: StringInput<Cur, V>;
+  readonly error?: FailStringInput<Cur, V>;
+  readonly cause?: FailStringInput<Cur, V>;
 }
 
 
@@ -401,7 +424,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
@@ -409,7 +432,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args },
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C>>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
@@ -469,11 +492,18 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
     spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<CatcherOwnOutput<Cur, CO>, O2, unknown, string, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
-  /** Adds a Catcher whose `next` receives the error output `{ Error, Cause }`; its open ends become open ends of this chain. */
-  catch<O2, D2 = never>(
-    spec: CatcherSpec<Cur, V, SE> & { readonly output?: never; readonly next: ChainLike<ErrorOutput, O2, unknown, string, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, ErrorOutput>>;
+  /**
+   * Adds a Catcher whose `next` receives the error output `{ Error, Cause }`, or with `resultField`
+   * the state input with the error output under that field; its open ends become open ends of this chain.
+   */
+  catch<O2, D2 = never, const K extends string = never>(
+    // `K` is read from `resultField` only: inferred from `next` too, it would take that chain's input keys.
+    spec: CatcherSpec<Cur, V, SE, K> & { readonly output?: never; readonly next: ChainLike<CatcherInput<Cur, NotInferred<K>>, O2, unknown, string, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>>;
 }
+
+/** What a plain Catcher passes on: the error output, or with `resultField` the input keeping it under `K`. */
+type CatcherInput<Cur, K> = [K] extends [never] ? ErrorOutput : CatcherKeeps<Cur, K>;
 
 /**
  * What a Catcher with its own output passes on. On an untyped state it is untyped `Json`: the

@@ -59,6 +59,7 @@ export function catchNodes(specs: readonly CatchSpec<unknown, unknown, string>[]
       errors: [...c.errors],
       next: link.target(`catch:${i}`),
       output: select(c.output, errorScope()),
+      resultField: (c as { readonly resultField?: string }).resultField,
       assign: selectAssign(c.assign, errorScope()),
       comment: c.comment,
     }),

@@ -221,6 +221,9 @@ export const jsonataDialect: QueryDialect = {
     if (expr.kind === "path" && expr.root === "errorOutput" && expr.segments.length === 0) return [];
     return [["Output", template(expr, ctx)]];
   },
+  catchResultField(field, ctx) {
+    return jsonataDialect.resultField({ kind: "path", root: "errorOutput", segments: [] }, field, ctx);
+  },
   numberField: valueField,
   stringField: valueField,
   template(_jsonPathKey, jsonataKey, expr, _dollar, ctx) {

@@ -243,6 +243,9 @@ export const jsonPathDialect: QueryDialect = {
     ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Catcher can only place the error output with a raw ResultPath: jsonPath("$.error") (${ctx.site})`);
     return [];
   },
+  catchResultField(field) {
+    return [["ResultPath", `$${jsonPathSegments([field])}`]];
+  },
   numberField: valueField,
   stringField: valueField,
   template(jsonPathKey, _jsonataKey, expr, dollar, ctx) {

@@ -35,6 +35,8 @@ export interface QueryDialect {
   ruleOutput(expr: Expr, ctx: RenderContext): Fields;
   /** A Catcher's output (`ResultPath` or `Output`). */
   catchOutput(expr: Expr, ctx: RenderContext): Fields;
+  /** A Catcher that keeps the state input and puts the error output under `field`. */
+  catchResultField(field: string, ctx: RenderContext): Fields;
   /** A number that may be computed (`TimeoutSeconds` vs `TimeoutSecondsPath` vs `{% %}`). */
   numberField(name: string, value: NumberOrExpr, ctx: RenderContext): Fields;
   /** A string that may be computed (`Error`/`ErrorPath`, `Timestamp`/`TimestampPath`). */

@@ -64,7 +64,7 @@ export function errorHandlingFields(retry: readonly Retrier[], catchers: readonl
         ["ErrorEquals", [...c.errors]],
         ["Comment", c.comment],
       ],
-      c.output === undefined ? [] : env.dialect.catchOutput(c.output, ctx),
+      c.resultField !== undefined ? env.dialect.catchResultField(c.resultField, ctx) : c.output === undefined ? [] : env.dialect.catchOutput(c.output, ctx),
       assignFields(c.assign, "errorOutput", env, ctx),
       [["Next", c.next]],
     );

@@ -37,6 +37,8 @@ export interface Catcher {
   readonly errors: readonly string[];
   readonly next: string;
   readonly output?: Expr;
+  /** Keep the state input and put the error output under this field (JSONPath `ResultPath`). */
+  readonly resultField?: string;
   readonly assign?: ObjectExpr;
   readonly comment?: string;
 }
