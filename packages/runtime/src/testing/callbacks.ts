@@ -78,6 +78,12 @@ export class TestCallbacks {
     this.registry.sendTaskHeartbeat(this.find(stateOrToken));
   }
 
+  /** Whether `stateOrToken` names exactly one waiting callback (by token, or by its state's name). */
+  isWaiting(stateOrToken: string): boolean {
+    const waiting = this.registry.pending();
+    return waiting.some((w) => w.token === stateOrToken) || waiting.filter((w) => w.stateName === stateOrToken).length === 1;
+  }
+
   /** Callbacks still waiting when their attempt or the execution ended (nobody answered them). */
   unanswered(): PendingCallback[] {
     return [...this.dropped];

@@ -20,6 +20,8 @@ export type StartTestExecutionOptions = Omit<TestExecutionOptions, "clock">;
 
 /** Turns of the event loop with nothing able to move before a wait is declared stuck. */
 const STUCK_TURNS = 20;
+/** Event-loop turns an answer waits for its callback to be registered (a handler's send is a few promise steps). */
+const ANSWER_TURNS = 50;
 
 /** A running test execution whose time and callbacks the test controls. */
 export interface TestExecutionHandle<Out = unknown> {
@@ -105,6 +107,27 @@ export function startTestExecution<S extends DefinitionSource>(
     }
   };
 
+  /**
+   * `waitForState` returns at TaskStateEntered, but the task token is registered only once the
+   * task's own send (the SQS message, the Lambda invoke) has run, a few promise turns later. So an
+   * answer given right after `waitForState` lets the execution run those turns first — with virtual
+   * time still paused — and only then looks the callback up (which names what is waiting if it
+   * still isn't there).
+   */
+  const untilWaiting = async (stateOrToken: string): Promise<void> => {
+    if (callbacks.isWaiting(stateOrToken)) return;
+    const wasPaused = clock.isPaused;
+    clock.pause(); // only promise turns run: an answer never lets the execution move in time
+    try {
+      for (let turn = 0; turn < ANSWER_TURNS && !callbacks.isWaiting(stateOrToken); turn++) {
+        if (execution.currentStatus !== "RUNNING") return;
+        await settle(1);
+      }
+    } finally {
+      if (!wasPaused) clock.resume();
+    }
+  };
+
   const handle: TestExecutionHandle<OutputOf<S>> = {
     execution,
     clock,
@@ -141,14 +164,17 @@ export function startTestExecution<S extends DefinitionSource>(
     },
     pendingCallbacks: () => callbacks.pending(),
     async sendTaskSuccess(stateOrToken, output) {
+      await untilWaiting(stateOrToken);
       callbacks.succeed(stateOrToken, output);
       await settle();
     },
     async sendTaskFailure(stateOrToken, error, cause) {
+      await untilWaiting(stateOrToken);
       callbacks.fail(stateOrToken, error, cause);
       await settle();
     },
     async sendTaskHeartbeat(stateOrToken) {
+      await untilWaiting(stateOrToken);
       callbacks.heartbeat(stateOrToken);
       await settle();
     },
