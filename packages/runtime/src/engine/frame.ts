@@ -1,7 +1,7 @@
 import type { EvaluationScope } from "../data/scope.ts";
 import type { VariableScope } from "../variables/index.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
-import type { StateExit } from "./state-shell.ts";
+import type { PendingStep, StateExit } from "./state-shell.ts";
 import type { CompiledState, ExecutionRuntime, HaltFlag } from "./types.ts";
 
 /** `$$.Map.Item` while a Map state evaluates its ItemSelector. */
@@ -21,6 +21,8 @@ export class Frame implements EvaluationScope {
   next: CompiledState | null = null;
   /** Set by a state whose body went asynchronous: how the block runner finishes it. */
   pendingExit: StateExit | undefined = undefined;
+  /** Set by a body that returned a raw promise: what turns its value into the body's result. */
+  pendingStep: PendingStep | undefined = undefined;
   /** Id of the last event this block wrote (previousEventId of the next one). */
   lastEventId: number;
   /** Current state and when it was entered. */

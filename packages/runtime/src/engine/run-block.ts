@@ -1,5 +1,5 @@
 import type { Frame } from "./frame.ts";
-import type { StateExit } from "./state-shell.ts";
+import type { PendingStep, StateExit } from "./state-shell.ts";
 import type { CompiledBlock, CompiledState } from "./types.ts";
 
 /**
@@ -35,6 +35,8 @@ class AsyncBlockRun {
   private reject!: (error: unknown) => void;
   /** The exit of the state whose body is pending. */
   private exit: StateExit | undefined = undefined;
+  /** What finishes the pending body itself, if it left that to us (see PendingStep). */
+  private pending: PendingStep | undefined = undefined;
   // Made once per block run, not per awaited state.
   private readonly onValue = (value: unknown): void => this.step(value);
   private readonly onError = (error: unknown): void => this.failed(error);
@@ -50,12 +52,26 @@ class AsyncBlockRun {
   wait(body: Promise<unknown>): Promise<unknown> {
     this.exit = this.frame.pendingExit;
     this.frame.pendingExit = undefined;
+    this.pending = this.frame.pendingStep;
+    this.frame.pendingStep = undefined;
     body.then(this.onValue, this.onError);
     return this.promise;
   }
 
   private step(result: unknown): void {
     const frame = this.frame;
+    const pending = this.pending;
+    if (pending !== undefined) {
+      // The body's own last step, in this same promise step (see PendingStep); its failure is
+      // the state's, as if its promise had rejected.
+      this.pending = undefined;
+      try {
+        result = pending.settled(result, frame);
+      } catch (e) {
+        this.failed(e);
+        return;
+      }
+    }
     let value: unknown;
     try {
       value = this.exit === undefined ? result : this.exit.exited(result, frame);
@@ -67,6 +83,8 @@ class AsyncBlockRun {
         if (out instanceof Promise) {
           this.exit = frame.pendingExit;
           frame.pendingExit = undefined;
+          this.pending = frame.pendingStep;
+          frame.pendingStep = undefined;
           out.then(this.onValue, this.onError);
           return;
         }
@@ -80,6 +98,15 @@ class AsyncBlockRun {
   }
 
   private failed(error: unknown): void {
+    const pending = this.pending;
+    if (pending !== undefined) {
+      this.pending = undefined;
+      try {
+        pending.rejected(error, this.frame);
+      } catch (e) {
+        error = e;
+      }
+    }
     const exit = this.exit;
     if (exit === undefined) {
       this.reject(error);

@@ -20,6 +20,21 @@ export interface StateExit {
 }
 
 /**
+ * The last step of an asynchronous state body, run by the block runner when the body's raw
+ * promise settles, before the state's exit. A body that would otherwise chain its own `then`
+ * on that promise (a task turning the handler's answer into its output) leaves this in
+ * `frame.pendingStep` and returns the raw promise instead: each `then` on the way costs a
+ * promise, a microtask and two closures, and on a chain of tasks whose handlers answer at once
+ * these hops were a large share of the per-task cost.
+ */
+export interface PendingStep {
+  /** Turns the body's raw result into its result (synchronously; may throw). */
+  settled(result: unknown, frame: Frame): unknown;
+  /** The raw promise rejected: records the failure and throws what the body would have. */
+  rejected(error: unknown, frame: Frame): never;
+}
+
+/**
  * Wraps a state body with what every state does: stop if the execution or group was halted,
  * record `<Type>StateEntered` / `<Type>StateExited`, and word runtime failures as AWS does.
  */

@@ -17,7 +17,8 @@ export interface CompiledState {
    * following state (null: the block ends here). Throws a StatesError when the state fails
    * without a matching Catcher. When the state's work is asynchronous it returns the promise of
    * its body's result and leaves in `frame.pendingExit` what finishes the state once that
-   * settles: only the block runner (`runBlock`) calls `run`, and it does that.
+   * settles (and maybe, in `frame.pendingStep`, the body's own last step): only the block runner
+   * (`runBlock`) calls `run`, and it does that.
    */
   run(input: unknown, frame: Frame): unknown;
 }

@@ -5,8 +5,10 @@ import { failureCause, failureError, toStatesError } from "../engine/failure.ts"
 import type { Clock } from "../engine/clock.ts";
 import type { Frame } from "../engine/frame.ts";
 import { andThen } from "../engine/run-block.ts";
-import type { StateBody } from "../engine/state-shell.ts";
+import type { PendingStep, StateBody } from "../engine/state-shell.ts";
 import type { ResolvedTask } from "../tasks/types.ts";
+import { taskSplit } from "../tasks/resolve.ts";
+import type { TaskSplit } from "../tasks/resolve.ts";
 import { haltReason } from "../engine/types.ts";
 import type { HaltFlag } from "../engine/types.ts";
 import { commitAssign } from "../engine/state-assign.ts";
@@ -63,6 +65,12 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   // undefined: the deadlines are known now, and a visit whose effective input is ready skips the
   // readers and the two continuation closures (a task chain pays them on every visit).
   const staticDeadlines = DEADLINE_FIELDS.some((field) => Object.hasOwn(ctx.def, field)) ? undefined : NO_DEADLINES;
+  // Without Retry/Catch (and outside Parallel/Map groups, checked per visit) the attempt's
+  // promise goes straight to the block runner, so the task may leave its completion to it
+  // (frame.pendingStep) instead of chaining a then of its own: one promise step less per task.
+  const deferrable = !Object.hasOwn(ctx.def, "Retry") && !Object.hasOwn(ctx.def, "Catch");
+  // A built-in Lambda binding can also leave its result check to that same step (TaskSplit).
+  const split = deferrable && task.kind !== "activity" ? taskSplit(task) : undefined;
   const finish = (input: unknown, result: unknown, frame: Frame): unknown => {
     frame.next = next;
     if (assign === undefined) return flow.output(input, result, frame);
@@ -77,12 +85,16 @@ export function compileTask(ctx: StateCompileContext): StateBody {
     }
     const effectiveInput = flow.effectiveInput(input, frame);
     if (staticDeadlines !== undefined && !(effectiveInput instanceof Promise)) {
-      return invoke(task, events, resource, effectiveInput, frame, staticDeadlines, (result) => finish(input, result, frame));
+      if (split !== undefined && frame.halt.parent === undefined) {
+        return invokeSplit(task, split, events, resource, effectiveInput, frame, (result) => finish(input, result, frame));
+      }
+      return invoke(task, events, resource, effectiveInput, frame, staticDeadlines, (result) => finish(input, result, frame), deferrable);
     }
     return andThen(effectiveInput, (effective) =>
       andThen(readDeadlines(timeout, heartbeat, input, frame), (deadlines) =>
         // The continuation runs in the same promise step as the task's completion.
-        invoke(task, events, resource, effective, frame, deadlines, (result) => finish(input, result, frame)),
+        // Not deferrable: this may run in a later promise step, after the state shell returned.
+        invoke(task, events, resource, effective, frame, deadlines, (result) => finish(input, result, frame), false),
       ),
     );
   };
@@ -147,7 +159,7 @@ function compileTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutS
  * What handlers see of one attempt. Its abort signal (per attempt, linked to the execution's) is
  * created only if a handler asks for it.
  */
-class TaskCall {
+class TaskCall implements PendingStep {
   constructor(
     private readonly frame: Frame,
     readonly stateName: string,
@@ -171,6 +183,33 @@ class TaskCall {
   private unlink: (() => void) | undefined = undefined;
   /** Activities: resolved by `started` (TimeoutSeconds counts from ActivityStarted). */
   onStarted: (() => void) | undefined = undefined;
+  /** When deferred (PendingStep): what turns the task's result into the state's output. */
+  // (Not named `then`: handlers get this object, and a `then` member would make it a thenable.)
+  finishWith: ((result: unknown) => unknown) | undefined = undefined;
+
+  /** Set by invokeSplit: the task's result check and error wording, left to `settled`/`rejected`. */
+  split: TaskSplit | undefined = undefined;
+
+  // PendingStep: the same as invoke's own then-callbacks (and, with a split task, the callbacks
+  // its `invoke` would have chained first), run by the block runner instead.
+  settled(raw: unknown, frame: Frame): unknown {
+    let result = raw;
+    if (this.split !== undefined) {
+      try {
+        result = this.split.settle(raw);
+      } catch (e) {
+        this.end(true);
+        return failed(frame, this.events, this.details, e);
+      }
+    }
+    this.end(false);
+    return this.finishWith!(succeeded(frame, this.events, this.details, result));
+  }
+
+  rejected(error: unknown, frame: Frame): never {
+    this.end(true);
+    return failed(frame, this.events, this.details, this.split === undefined ? error : splitFailure(this.split, error));
+  }
 
   heartbeat(): void {
     this.beat?.();
@@ -250,6 +289,8 @@ function invoke(
   frame: Frame,
   deadlines: Deadlines,
   then: (result: unknown) => unknown,
+  /** The returned promise goes straight to the block runner (see compileTask). */
+  deferrable: boolean,
 ): unknown {
   const timeoutSeconds = deadlines.timeout;
   const exec = frame.exec;
@@ -289,6 +330,12 @@ function invoke(
       clock.hold();
       taskCall.held = true;
     }
+    if (deferrable && pending === call) {
+      // The block runner finishes the task when the handler's promise settles (PendingStep).
+      taskCall.finishWith = then;
+      frame.pendingStep = taskCall;
+      return call;
+    }
     return pending.then(
       (result: unknown) => {
         taskCall.end(false);
@@ -318,6 +365,65 @@ function invoke(
       return failed(frame, events, serviceDetails, e);
     },
   );
+}
+
+/**
+ * `invoke` for a task without deadlines (not an activity) whose promise goes straight to the
+ * block runner, with a built-in binding split in parts (TaskSplit): the handler's own promise is
+ * returned and everything after it runs in the block runner's single `then` (TaskCall as
+ * PendingStep). Records exactly what `invoke` records, in the same order.
+ */
+function invokeSplit(
+  task: ResolvedTask,
+  split: TaskSplit,
+  events: TaskEvents,
+  resource: string,
+  effective: unknown,
+  frame: Frame,
+  then: (result: unknown) => unknown,
+): unknown {
+  const history = frame.exec.history;
+  frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, { resource });
+  frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, undefined);
+  const taskCall = new TaskCall(frame, frame.stateName, resource, undefined, events);
+  let raw: unknown;
+  try {
+    raw = split.call(effective, taskCall);
+  } catch (e) {
+    taskCall.end(true);
+    return failed(frame, events, undefined, splitFailure(split, e));
+  }
+  if (!(raw instanceof Promise)) {
+    let result: unknown;
+    try {
+      result = split.settle(raw);
+    } catch (e) {
+      taskCall.end(true);
+      return failed(frame, events, undefined, e);
+    }
+    taskCall.started();
+    taskCall.end(false);
+    return then(succeeded(frame, events, undefined, result));
+  }
+  // Virtual time must not jump while the handler does real work (see invoke).
+  if (!taskCall.external) {
+    frame.exec.clock.hold();
+    taskCall.held = true;
+  }
+  taskCall.split = split;
+  taskCall.finishWith = then;
+  frame.pendingStep = taskCall;
+  return raw;
+}
+
+/** What a split task's `invoke` would have failed with, given what its handler threw. */
+function splitFailure(split: TaskSplit, error: unknown): unknown {
+  try {
+    split.fail(error);
+  } catch (e) {
+    return e;
+  }
+  return error;
 }
 
 function isDeadline(e: unknown): boolean {

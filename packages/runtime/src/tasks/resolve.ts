@@ -9,6 +9,31 @@ import { jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload
 import { RawPayload } from "./raw-payload.ts";
 import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
 
+/**
+ * A built-in task's `invoke` in three parts, so that the engine can finish the task in the same
+ * promise step as its handler's answer instead of adding a `then` for the result check (see
+ * PendingStep in engine/state-shell.ts): `call` returns the handler's raw answer (a native
+ * promise or a value), `settle` turns it into the result (and may throw, e.g.
+ * States.DataLimitExceeded), `fail` turns what the handler threw or rejected with into the
+ * failure `invoke` would give (always throws). `invoke` equals their composition.
+ */
+export interface TaskSplit {
+  call(input: unknown, context: TaskCallContext): unknown;
+  settle(raw: unknown): unknown;
+  fail(error: unknown): never;
+}
+
+/**
+ * Keyed by the `invoke` function rather than stored on the (public) ResolvedTask: a resolver
+ * that wraps a task (`{ ...task, invoke: wrapped }`) must not have its wrapper bypassed.
+ */
+const SPLITS = new WeakMap<ResolvedTask["invoke"], TaskSplit>();
+
+/** The parts of a built-in task's `invoke`, if it is one (looked up once per Task state). */
+export function taskSplit(task: ResolvedTask): TaskSplit | undefined {
+  return SPLITS.get(task.invoke);
+}
+
 /** How Task resources are bound to local code. */
 export interface TaskBindingOptions {
   /** Handlers keyed by Task `Resource`, Lambda function ARN, or Lambda function name. */
@@ -63,10 +88,17 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
       // Made once per Task state, not per call: a task chain calls these for every visit.
       const onResult = (r: unknown): unknown => checkedResult(r, resource);
       const onError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, true, copying);
-      return resolvedTask("lambda-function", "lambda", "invoke", (input, ctx) => {
+      const call = (input: unknown, ctx: TaskCallContext): unknown => {
+        if (!handler) throw notFound(functionArn(resource));
+        return asNativePromise(handler(isolate(input), ctx));
+      };
+      // `invoke` = fail(what call throws) | settle(call's answer), one `then` when it is a promise.
+      const task = resolvedTask("lambda-function", "lambda", "invoke", (input, ctx) => {
         if (!handler) throw notFound(functionArn(resource));
         return callLambda(handler, isolate(input), ctx, onResult, onError);
       });
+      SPLITS.set(task.invoke, { call, settle: onResult, fail: onError });
+      return task;
     }
     if (LAMBDA_INVOKE.test(resource)) {
       const onInvokeResult = (r: unknown): unknown => invokeResponse(checkedResult(r, "lambda"));
