@@ -2,7 +2,7 @@
 export { NOT_FOUND, type CompiledPath, type CompiledReferencePath, type NotFound, type ReferenceStep } from "./compiled-path.ts";
 export { compileJsonPath, compileJsonPathAst } from "./compile-json-path.ts";
 export { applyResultPath, compileReferencePath } from "./reference-path.ts";
-export { canonicalPathText, selectPath } from "./select-path.ts";
+export { canonicalPathText, noResultsForPath, selectPath } from "./select-path.ts";
 export { compilePayloadTemplate, type CompiledTemplate } from "./payload-template.ts";
 export {
   compileIntrinsic,

@@ -13,9 +13,18 @@ export function selectPath(input: unknown, path: CompiledPath | null, fieldName:
   if (path === null) return {};
   const value = path.evaluate(input, scope);
   if (value === NOT_FOUND) {
-    throw new StatesError("States.Runtime", `Invalid path '${path.text}' : No results for path: ${canonicalPathText(path.text)}`);
+    throw noResultsForPath(path.text);
   }
   return value;
+}
+
+/**
+ * The States.Runtime error AWS raises when a path field (InputPath, OutputPath, ItemsPath,
+ * SecondsPath, TimeoutSecondsPath, …) matches nothing: Jayway's message, with the path as written
+ * and then in its bracket rendering (`Invalid path '$.X' : No results for path: $['X']`).
+ */
+export function noResultsForPath(pathText: string): StatesError {
+  return new StatesError("States.Runtime", `Invalid path '${pathText}' : No results for path: ${canonicalPathText(pathText)}`);
 }
 
 /** Jayway's bracket rendering of a path (`$.a[0]` → `$['a'][0]`) for error causes. */

@@ -9,6 +9,7 @@ export {
   compileJsonPath,
   compilePayloadTemplate,
   compileReferencePath,
+  noResultsForPath,
   selectPath,
 } from "../data/index.ts";
 export type { CompiledPath, CompiledReferencePath, CompiledTemplate } from "../data/index.ts";

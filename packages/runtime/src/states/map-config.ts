@@ -1,5 +1,5 @@
 import { StatesError } from "../errors.ts";
-import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame } from "../engine/frame.ts";
 
 type Def = Readonly<Record<string, unknown>>;
@@ -21,7 +21,7 @@ export function compileNumberField(def: Def, field: string, kind: "integer" | "f
   return (effective, frame) => {
     const value = path.evaluate(effective, frame);
     if (value === NOT_FOUND) {
-      throw new StatesError("States.Runtime", `Invalid path '${pathText}' : No results for path: ${pathText}`);
+      throw noResultsForPath(pathText);
     }
     const number = asNumber(value, kind);
     if (number === undefined) {

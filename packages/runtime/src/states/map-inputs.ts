@@ -1,5 +1,5 @@
 import { StatesError } from "../errors.ts";
-import { compilePayloadTemplate, compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { compilePayloadTemplate, compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame, MapItemContext } from "../engine/frame.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataField } from "./jsonata-field.ts";
@@ -76,7 +76,7 @@ export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
     items(effective, frame) {
       const items = itemsPath === undefined ? effective : itemsPath.evaluate(effective, frame);
       if (items === NOT_FOUND) {
-        throw new StatesError("States.Runtime", `Invalid path '${itemsPathText}' : No results for path: ${itemsPathText}`);
+        throw noResultsForPath(itemsPathText ?? "$");
       }
       if (isJsonObject(items)) return objectValues(items);
       if (!Array.isArray(items)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
-import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
 import { failureCause, failureError, toStatesError } from "../engine/failure.ts";
 import type { Clock } from "../engine/clock.ts";
 import type { Frame } from "../engine/frame.ts";
@@ -143,7 +143,7 @@ function compileTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutS
   return (input, frame) => {
     const value = path.evaluate(input, frame);
     if (value === NOT_FOUND) {
-      throw new StatesError("States.Runtime", `Invalid path '${pathText}' : No results for path: ${pathText}`);
+      throw noResultsForPath(pathText);
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
       throw new StatesError(

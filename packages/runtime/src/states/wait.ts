@@ -1,6 +1,6 @@
 import { StatesError } from "../errors.ts";
 import { parseTimestamp } from "../choice/timestamp.ts";
-import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame } from "../engine/frame.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
@@ -111,5 +111,5 @@ function render(value: unknown): string {
 }
 
 function invalidPath(path: string): StatesError {
-  return new StatesError("States.Runtime", `Invalid path '${path}' : No results for path: ${path}`);
+  return noResultsForPath(path);
 }
