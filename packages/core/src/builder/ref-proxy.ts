@@ -3,7 +3,12 @@
  * conversion of templates (objects of literals and references) into IR expressions.
  */
 import type { ComparisonOperator, ComparisonType, Condition as ConditionNode, Expr, JsonValue, PathExpr, PathRoot, TypeTest } from "../ir/expr-node.ts";
+import { captureSite } from "./call-site.ts";
+import { chainData } from "./chain-types.ts";
 import { comparisonTypeKey, conditionKey, conditionOf, exprKey, isValue, type Condition } from "./value.ts";
+
+/** Marks the `$` scope objects and `$.vars`, so neither can pass for a plain data object in a template. */
+export const scopeKey: unique symbol = Symbol("stepcraft.scope");
 
 const COMPARISONS: Record<string, ComparisonOperator> = { eq: "eq", gt: "gt", gte: "gte", lt: "lt", lte: "lte" };
 const TIMESTAMP_COMPARISONS: Record<string, ComparisonOperator> = {
@@ -96,7 +101,7 @@ export function rootRef(root: PathRoot, segments: readonly (string | number)[] =
 
 /** A proxy whose properties are variable references (`$.vars.total` → `$total`). */
 export function variablesProxy(): unknown {
-  return new Proxy(Object.freeze({}), {
+  return new Proxy(Object.freeze({ [scopeKey]: "vars" }), {
     get(_target, key) {
       if (typeof key === "symbol" || key === "then") return undefined;
       return refProxy({ kind: "path", root: "variable", variable: key, segments: [] });
@@ -104,11 +109,31 @@ export function variablesProxy(): unknown {
   });
 }
 
+/**
+ * Only JSON data and values are data: a plain object whose own keys are all strings. Builder
+ * objects (chains, `$`, `$.vars`) carry symbol keys, class instances (Date, Map) another prototype;
+ * read as objects they would all become `{}` in the ASL.
+ */
+function isPlainData(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Object.getOwnPropertySymbols(value).length === 0;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "function") return "a function";
+  if (typeof value !== "object" || value === null) return `a ${typeof value}`;
+  if (chainData in value) return "a state or chain (a transition target, not data)";
+  // The descriptor, not a read: the `$.vars` proxy answers every read with a variable reference.
+  if (scopeKey in value) return Object.getOwnPropertyDescriptor(value, scopeKey)?.value === "vars" ? "the variables object `$.vars` (read one variable: `$.vars.name`)" : "the whole `$` scope (read `$.input`, `$.result`…)";
+  const constructorName: unknown = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof constructorName === "string" && constructorName !== "Object" ? `a ${constructorName}` : "a builder object";
+}
+
 /** Converts a template (literals, references, arrays and objects of them) into an IR expression. */
 export function toExpr(value: unknown): Expr {
   if (isValue(value)) return value[exprKey];
   if (Array.isArray(value)) return { kind: "array", items: value.map(toExpr) };
-  if (typeof value === "object" && value !== null) {
+  if (typeof value === "object" && value !== null && isPlainData(value)) {
     const entries: [string, Expr][] = [];
     for (const [key, v] of Object.entries(value)) if (v !== undefined) entries.push([key, toExpr(v)]);
     // All-literal objects stay one literal so the compiler can copy them verbatim.
@@ -120,7 +145,11 @@ export function toExpr(value: unknown): Expr {
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return { kind: "literal", value: value as JsonValue };
   }
-  throw new TypeError(`cannot use ${typeof value} in a workflow template; use literals, references or jsonata()`);
+  // Anything else used to be read as an object with no fields and compiled to `{}` without a word;
+  // the types should already have refused it, so reaching here is a builder bug or a cast.
+  throw new TypeError(
+    `stepcraft internal error: ${describe(value)} cannot be used as data in a workflow template (${captureSite().text}); use literals, references or jsonata()`,
+  );
 }
 
 /** Converts a template that must be an object (an Assign) into an object expression. */

@@ -1,7 +1,7 @@
 /** Running selectors: the `$` objects each place offers, and turning what selectors return into IR. */
 import type { Expr, ObjectExpr } from "../ir/expr-node.ts";
 import type { NumberOrExpr } from "../ir/state-node.ts";
-import { rootRef, toExpr, toObjectExpr, variablesProxy } from "./ref-proxy.ts";
+import { rootRef, scopeKey, toExpr, toObjectExpr, variablesProxy } from "./ref-proxy.ts";
 import { isValue } from "./value.ts";
 
 /** Drops `undefined` members so optional IR fields are absent rather than undefined. */
@@ -10,7 +10,7 @@ export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefi
 }
 
 /** `$` where a state reads its input: input, variables, context. */
-export const inputScope = (): object => ({ input: rootRef("input"), vars: variablesProxy(), context: rootRef("context") });
+export const inputScope = (): object => ({ [scopeKey]: "scope", input: rootRef("input"), vars: variablesProxy(), context: rootRef("context") });
 /** `$` where a state also reads its result (`resultPath` is where the handler's own result sits). */
 export const resultScope = (resultPath: readonly string[] = []): object => ({ ...inputScope(), result: rootRef("result", resultPath) });
 /** `$` in a Catcher: also the error output. */

@@ -20,8 +20,12 @@ export interface Value<out T> {
   readonly [comparisonTypeKey]?: ComparisonType;
 }
 
-/** A Choice rule test, built from comparisons on references and `and`/`or`/`not`. */
-export interface Condition {
+/**
+ * A Choice rule test, built from comparisons on references and `and`/`or`/`not`. It is also a
+ * `Value<boolean>`: in a template it is the test's result (a JSONata boolean expression), so it
+ * can never be mistaken for an object and serialised as `{}`.
+ */
+export interface Condition extends Value<boolean> {
   readonly [conditionKey]: ConditionNode;
 }
 
@@ -37,7 +41,8 @@ export function valueOf<T>(expr: Expr, comparisonType?: ComparisonType): Value<T
 
 /** Wraps an IR condition. */
 export function conditionOf(node: ConditionNode): Condition {
-  return Object.freeze({ [conditionKey]: node });
+  // The phantom `boolean` exists only in the type system.
+  return Object.freeze({ [conditionKey]: node, [exprKey]: { kind: "condition", condition: node } }) as unknown as Condition;
 }
 
 /** True when `x` carries an IR expression. */

@@ -123,13 +123,16 @@ function source(expr: Expr, ctx: RenderContext): string {
     case "jsonPath":
       ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a raw JSONPath cannot be used in a JSONata workflow (${ctx.site})`);
       return "null";
+    case "condition":
+      // The same spelling as a Choice rule's `Condition`, so a test reads alike wherever it is used.
+      return conditionSource(expr.condition, ctx);
   }
 }
 
 /** An operand of a comparison: raw and computed expressions are parenthesised so precedence cannot bite. */
 function operand(expr: Expr, ctx: RenderContext): string {
   const text = source(expr, ctx);
-  return expr.kind === "jsonata" || expr.kind === "function" ? `(${text})` : text;
+  return expr.kind === "jsonata" || expr.kind === "function" || expr.kind === "condition" ? `(${text})` : text;
 }
 
 const isExpressionString = (s: string): boolean => s.startsWith("{%") && s.endsWith("%}");

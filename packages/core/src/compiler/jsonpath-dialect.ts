@@ -100,6 +100,14 @@ function render(expr: Expr, dollar: PathRoot, ctx: RenderContext): Rendered {
     case "jsonata":
       ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONata expression cannot be used in a JSONPath workflow (${ctx.site})`);
       return { dynamic: false, value: null };
+    case "condition":
+      // Intrinsic functions have no comparison: a test can only be a Choice rule, never a value.
+      ctx.sink.report(
+        "NOT_EXPRESSIBLE",
+        ctx.pointer,
+        `a comparison (eq/gt/matches/isPresent/and/or/not…) used as a value needs a JSONata workflow: JSONPath can only test it in a Choice rule (${ctx.site})`,
+      );
+      return { dynamic: false, value: null };
   }
 }
 
@@ -117,6 +125,11 @@ function templateObject(entries: readonly (readonly [string, Expr])[], dollar: P
 function templateValue(expr: Expr, dollar: PathRoot, ctx: RenderContext, field: string): JsonValue | undefined {
   if (expr.kind === "object") return templateObject(expr.entries, dollar, ctx);
   if (expr.kind === "literal" && typeof expr.value === "object" && expr.value !== null && !Array.isArray(expr.value)) return expr.value;
+  // A comparison deserves its own message (why, and what to do) over the generic one.
+  if (expr.kind === "condition") {
+    render(expr, dollar, ctx);
+    return undefined;
+  }
   ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `JSONPath ${field} must be an object template (${ctx.site})`);
   return undefined;
 }

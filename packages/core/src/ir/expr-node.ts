@@ -76,7 +76,16 @@ export interface JsonPathExpr {
   readonly source: string;
 }
 
-export type Expr = PathExpr | LiteralExpr | ObjectExpr | ArrayExpr | FunctionExpr | JsonataExpr | JsonPathExpr;
+/**
+ * A condition used as data (`approved: $.result.decision.eq("APPROVED")`): a boolean in JSONata,
+ * which spells it exactly as a Choice `Condition`; JSONPath has no boolean expression for a value.
+ */
+export interface ConditionExpr {
+  readonly kind: "condition";
+  readonly condition: Condition;
+}
+
+export type Expr = PathExpr | LiteralExpr | ObjectExpr | ArrayExpr | FunctionExpr | JsonataExpr | JsonPathExpr | ConditionExpr;
 
 export type ComparisonOperator = "eq" | "lt" | "gt" | "lte" | "gte";
 
