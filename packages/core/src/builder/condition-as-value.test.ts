@@ -2,7 +2,7 @@
 // It used to type-check and compile to `{}`; now it is a JSONata boolean, a JSONPath diagnostic, and
 // no other builder object can become `{}` either.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { and, lambda, not, or, succeed, typeOnly, workflow } from "../index.ts";
+import { and, fn, jsonPathRule, lambda, not, or, succeed, typeOnly, workflow } from "../index.ts";
 import type { QueryLanguage } from "../index.ts";
 
 const decide = lambda("Decide", {
@@ -132,5 +132,19 @@ describe("no builder object is serialised as {}", () => {
     const bare = Object.assign(Object.create(null) as object, { a: 1 });
     const asl = flow.startWith(flow.pass("Ok", { output: () => ({ plain: { a: 1 }, bare, list: [1, "x", null] }) as const })).toAsl();
     expect(asl.States["Ok"]).toMatchObject({ Output: { plain: { a: 1 }, bare: { a: 1 }, list: [1, "x", null] } });
+  });
+
+  it("options copied verbatim (Pass result, raw, jsonPathRule) refuse values and builder objects, naming the call site", () => {
+    const site = /\(packages\/core\/src\/builder\/condition-as-value\.test\.ts:\d+\)$/;
+    // A Value or a chain has only symbol keys, so the JSON types accept it: the check is at run time.
+    expect(() => flow.pass("Result", { result: { id: fn.uuid() } })).toThrow(/^stepcraft internal error: a Pass state's result must be JSON, but holds a reference or computed value/);
+    expect(() => flow.pass("Result", { result: { id: fn.uuid() } })).toThrow(site);
+    expect(() => flow.pass("Chain", { result: { next: [other] } })).toThrow(/a Pass state's result must be JSON, but holds a state or chain/);
+    // `raw` is read when the state is rendered, and named by the state's own call site.
+    const raw = flow.startWith(flow.pass("Raw", { raw: { X: new Date(0) } as never }));
+    expect(() => raw.compile()).toThrow(/raw must be JSON, but holds a Date/);
+    expect(() => raw.compile()).toThrow(site);
+    expect(() => jsonPathRule({ Variable: "$.x", StringEquals: other } as never)).toThrow(/a jsonPathRule\(\) must be JSON, but holds a state or chain/);
+    expect(flow.startWith(flow.pass("Fine", { result: { a: [1, { b: null }] } })).toAsl().States["Fine"]).toMatchObject({ Output: { a: [1, { b: null }] } });
   });
 });

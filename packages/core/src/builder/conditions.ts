@@ -1,6 +1,6 @@
 /** Boolean combinations of Choice conditions, and raw conditions as the escape hatch. */
 import type { JsonObject } from "../ir/expr-node.ts";
-import { conditionNode } from "./ref-proxy.ts";
+import { conditionNode, jsonOnly } from "./ref-proxy.ts";
 import { conditionOf, type Condition } from "./value.ts";
 
 /** All conditions hold (`And`). */
@@ -25,5 +25,5 @@ export function jsonataCondition(source: string): Condition {
 
 /** A raw JSONPath Choice rule object (`{ Variable, NumericEquals }`), for JSONPath workflows. */
 export function jsonPathRule(rule: JsonObject): Condition {
-  return conditionOf({ kind: "rawCondition", jsonPath: rule });
+  return conditionOf({ kind: "rawCondition", jsonPath: jsonOnly(rule, "a jsonPathRule()") });
 }

@@ -1,7 +1,7 @@
 /** The Map state, inline or distributed: items, selector, reader, batcher, writer, limits. */
 import type { StateNode } from "../ir/state-node.ts";
 import type { CallSite } from "./call-site.ts";
-import { toExpr } from "./ref-proxy.ts";
+import { jsonOnly, toExpr } from "./ref-proxy.ts";
 import { defined, inputScope, itemScope, numberOrExpr, resultScope, select, selectAssign } from "./selector-scopes.ts";
 import { base, catchNodes, catchers, draft, retriers, withCatches, type Options, type TargetResolver } from "./state-draft.ts";
 import type { ChainData } from "./state-graph.ts";
@@ -39,7 +39,7 @@ export function mapState(name: string, options: Options, site: CallSite, nested:
               readerConfig:
                 reader.readerConfig === undefined
                   ? undefined
-                  : defined({ ...reader.readerConfig, maxItems: numberOrExpr(reader.readerConfig["maxItems"]) }),
+                  : defined({ ...jsonOnly({ ...reader.readerConfig, maxItems: undefined }, "an ItemReader's readerConfig"), maxItems: numberOrExpr(reader.readerConfig["maxItems"]) }),
             }),
       itemBatcher:
         batcher === undefined
@@ -55,7 +55,7 @@ export function mapState(name: string, options: Options, site: CallSite, nested:
           : defined({
               resource: writer.resource ?? "arn:aws:states:::s3:putObject",
               arguments: writer.arguments === undefined ? undefined : toExpr(writer.arguments),
-              writerConfig: writer.writerConfig,
+              writerConfig: writer.writerConfig === undefined ? undefined : jsonOnly(writer.writerConfig, "a ResultWriter's writerConfig"),
             }),
       maxConcurrency: numberOrExpr(options["maxConcurrency"]),
       toleratedFailureCount: numberOrExpr(options["toleratedFailureCount"]),

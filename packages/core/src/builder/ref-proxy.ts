@@ -3,7 +3,7 @@
  * conversion of templates (objects of literals and references) into IR expressions.
  */
 import type { ComparisonOperator, ComparisonType, Condition as ConditionNode, Expr, JsonValue, PathExpr, PathRoot, TypeTest } from "../ir/expr-node.ts";
-import { captureSite } from "./call-site.ts";
+import { captureSite, type CallSite } from "./call-site.ts";
 import { chainData } from "./chain-types.ts";
 import { comparisonTypeKey, conditionKey, conditionOf, exprKey, isValue, type Condition } from "./value.ts";
 
@@ -150,6 +150,26 @@ export function toExpr(value: unknown): Expr {
   throw new TypeError(
     `stepcraft internal error: ${describe(value)} cannot be used as data in a workflow template (${captureSite().text}); use literals, references or jsonata()`,
   );
+}
+
+/** The first thing in `value` that is not JSON, described for a message; `undefined` when it is all JSON. */
+function nonJson(value: unknown): string | undefined {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return undefined;
+  if (isValue(value)) return "a reference or computed value (data read at run time belongs in `output`)";
+  if (Array.isArray(value)) return value.map(nonJson).find((problem) => problem !== undefined);
+  if (typeof value === "object" && isPlainData(value)) return Object.values(value).map((v) => (v === undefined ? undefined : nonJson(v))).find((problem) => problem !== undefined);
+  return describe(value);
+}
+
+/**
+ * An option the compiler copies verbatim (a Pass `result`, `raw` fields, a raw JSONPath rule): JSON
+ * only. The JSON types cannot refuse a symbol-keyed builder object, which would be copied and then
+ * serialised as `{}`, so it is checked here, with the call site.
+ */
+export function jsonOnly<T>(value: T, what: string, site: CallSite = captureSite()): T {
+  const problem = nonJson(value);
+  if (problem === undefined) return value;
+  throw new TypeError(`stepcraft internal error: ${what} must be JSON, but holds ${problem} (${site.text})`);
 }
 
 /** Converts a template that must be an object (an Assign) into an object expression. */

@@ -2,6 +2,7 @@
 import type { Catcher, Retrier, StateKind, StateNode, StateNodeBase } from "../ir/state-node.ts";
 import type { CallSite } from "./call-site.ts";
 import type { CatchSpec, RetrySpec, StateOptions } from "./chain-types.ts";
+import { jsonOnly } from "./ref-proxy.ts";
 import { defined, errorScope, select, selectAssign } from "./selector-scopes.ts";
 import { connectSlots, newStateId, singleState, type ChainData, type Linker, type Slot, type StateDraft } from "./state-graph.ts";
 
@@ -19,7 +20,7 @@ export function base(name: string, site: CallSite, options: Options): StateNodeB
     site: site.text,
     comment: options["comment"] as string | undefined,
     queryLanguage: options["queryLanguage"] as StateOptions["queryLanguage"],
-    raw: options["raw"] as StateOptions["raw"],
+    raw: options["raw"] === undefined ? undefined : jsonOnly(options["raw"] as StateOptions["raw"], "raw", site),
   });
 }
 

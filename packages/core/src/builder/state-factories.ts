@@ -8,6 +8,7 @@ import { chainData, type AnyChain } from "./chain-types.ts";
 import { makeChoice } from "./choice-state.ts";
 import { mapState } from "./map-state.ts";
 import { parallelState } from "./parallel-state.ts";
+import { jsonOnly } from "./ref-proxy.ts";
 import { defined, inputScope, numberOrExpr, select, selectAssign, stringOrExpr } from "./selector-scopes.ts";
 import { base, draft, type Options } from "./state-draft.ts";
 import { joinChains, newStateId, singleState, type ChainData } from "./state-graph.ts";
@@ -35,7 +36,7 @@ export function makeFactories(emit: Emit): object {
       const site = captureSite();
       const output = select(options["output"], inputScope());
       const assign = selectAssign(options["assign"], inputScope());
-      const result = options["result"];
+      const result = options["result"] === undefined ? undefined : jsonOnly(options["result"], "a Pass state's result");
       const d = draft("pass", name, site, ["next"], (link) =>
         defined<StateNode>({ ...base(name, site, options), kind: "pass", transition: link.transition("next"), output, result: result as never, assign }),
       );
