@@ -71,6 +71,9 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const deferrable = !Object.hasOwn(ctx.def, "Retry") && !Object.hasOwn(ctx.def, "Catch");
   // A built-in Lambda binding can also leave its result check to that same step (TaskSplit).
   const split = deferrable && task.kind !== "activity" ? taskSplit(task) : undefined;
+  // The Scheduled event's details of a split (bare Lambda) task without deadlines: the same on
+  // every visit, so made once (history only reads them).
+  const splitScheduled: Readonly<Record<string, unknown>> = Object.freeze({ resource });
   const finish = (input: unknown, result: unknown, frame: Frame): unknown => {
     frame.next = next;
     if (assign === undefined) return flow.output(input, result, frame);
@@ -86,7 +89,7 @@ export function compileTask(ctx: StateCompileContext): StateBody {
     const effectiveInput = flow.effectiveInput(input, frame);
     if (staticDeadlines !== undefined && !(effectiveInput instanceof Promise)) {
       if (split !== undefined && frame.halt.parent === undefined) {
-        return invokeSplit(task, split, events, resource, effectiveInput, frame, (result) => finish(input, result, frame));
+        return invokeSplit(split, events, resource, splitScheduled, effectiveInput, frame, finish, input);
       }
       return invoke(task, events, resource, effectiveInput, frame, staticDeadlines, (result) => finish(input, result, frame), deferrable);
     }
@@ -186,6 +189,12 @@ class TaskCall implements PendingStep {
   /** When deferred (PendingStep): what turns the task's result into the state's output. */
   // (Not named `then`: handlers get this object, and a `then` member would make it a thenable.)
   finishWith: ((result: unknown) => unknown) | undefined = undefined;
+  /**
+   * Set by invokeSplit instead of `finishWith`: the state's compiled finish and the visit's input
+   * (two fields rather than a closure over them made on every visit).
+   */
+  finishState: ((input: unknown, result: unknown, frame: Frame) => unknown) | undefined = undefined;
+  stateInput: unknown = undefined;
 
   /** Set by invokeSplit: the task's result check and error wording, left to `settled`/`rejected`. */
   split: TaskSplit | undefined = undefined;
@@ -203,7 +212,8 @@ class TaskCall implements PendingStep {
       }
     }
     this.end(false);
-    return this.finishWith!(succeeded(frame, this.events, this.details, result));
+    const output = succeeded(frame, this.events, this.details, result);
+    return this.finishState !== undefined ? this.finishState(this.stateInput, output, frame) : this.finishWith!(output);
   }
 
   rejected(error: unknown, frame: Frame): never {
@@ -374,16 +384,18 @@ function invoke(
  * PendingStep). Records exactly what `invoke` records, in the same order.
  */
 function invokeSplit(
-  task: ResolvedTask,
   split: TaskSplit,
   events: TaskEvents,
   resource: string,
+  /** `{ resource }`, made once per state. */
+  scheduledDetails: Readonly<Record<string, unknown>>,
   effective: unknown,
   frame: Frame,
-  then: (result: unknown) => unknown,
+  finish: (input: unknown, result: unknown, frame: Frame) => unknown,
+  input: unknown,
 ): unknown {
   const history = frame.exec.history;
-  frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, { resource });
+  frame.lastEventId = history.add(events.scheduled, frame.lastEventId, undefined, effective, scheduledDetails);
   frame.lastEventId = history.add(events.started, frame.lastEventId, undefined, undefined, undefined);
   const taskCall = new TaskCall(frame, frame.stateName, resource, undefined, events);
   let raw: unknown;
@@ -403,7 +415,7 @@ function invokeSplit(
     }
     taskCall.started();
     taskCall.end(false);
-    return then(succeeded(frame, events, undefined, result));
+    return finish(input, succeeded(frame, events, undefined, result), frame);
   }
   // Virtual time must not jump while the handler does real work (see invoke).
   if (!taskCall.external) {
@@ -411,7 +423,8 @@ function invokeSplit(
     taskCall.held = true;
   }
   taskCall.split = split;
-  taskCall.finishWith = then;
+  taskCall.finishState = finish;
+  taskCall.stateInput = input;
   frame.pendingStep = taskCall;
   return raw;
 }
