@@ -9,7 +9,7 @@ import { failureCause, failureError, toStatesError } from "./failure.ts";
 import { VariableScope } from "../variables/index.ts";
 import { Frame } from "./frame.ts";
 import { HistoryRecorder } from "./history.ts";
-import type { HistoryEvent } from "./history.ts";
+import type { HistoryEvent, HistorySizeHint } from "./history.ts";
 import type { RandomSource } from "./random.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
@@ -49,6 +49,8 @@ export interface ExecutionSetup {
   readonly time: "virtual" | "real";
   /** Where this machine's task tokens wait for their answers. */
   readonly callbacks: CallbackRegistry;
+  /** Events the machine's last finished execution recorded (see HistorySizeHint). */
+  readonly historySize?: HistorySizeHint;
 }
 
 /** Per-execution choices. */
@@ -103,7 +105,7 @@ export class Execution {
     const clock = options.clock ?? (setup.time === "real" ? new RealClock() : new VirtualClock(options.startTime?.getTime()));
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
-    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents);
+    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize);
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
     this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs);
     this.maxPayloadBytes = setup.maxPayloadBytes;
@@ -230,6 +232,7 @@ export class Execution {
 
   private finish(result: ExecutionResult): void {
     this.status = result.status;
+    this.recorder.noteSize();
     this.timeoutTimer?.cancel();
     const timers = this.runtime.timers.set;
     if (timers !== undefined) {

@@ -56,6 +56,16 @@ const NO_DETAILS = new Set([
 const FIRST_CHUNK_SLOTS = 6 * 16;
 const CHUNK_SLOTS = 6 * 1024;
 
+/**
+ * How many events the machine's last execution recorded: executions of one machine usually
+ * record about as many, so the next one sizes its first chunk for that many at once. Doubling
+ * from 16 events instead allocates up to twice the slots an execution uses (on a 100-task chain,
+ * 502 events: 6,048 slots for 3,012 used, about a third of everything the run allocated).
+ */
+export interface HistorySizeHint {
+  events: number;
+}
+
 /** Raised (internally) when the execution has written as many events as AWS allows. */
 export class HistoryLimitReached extends Error {
   override readonly name = "HistoryLimitReached";
@@ -74,6 +84,7 @@ export class HistoryRecorder {
     private readonly now: () => number,
     private readonly enabled: boolean,
     private readonly maxEvents: number,
+    private readonly sizeHint?: HistorySizeHint,
   ) {}
 
   /** Number of events recorded so far (counted even when recording is off, for the limit). */
@@ -92,7 +103,7 @@ export class HistoryRecorder {
     if (this.enabled) {
       if (this.pos === this.chunk.length) {
         // Small first (most executions are short), doubling up to a fixed size.
-        this.chunk = new Array<unknown>(this.chunk.length === 0 ? FIRST_CHUNK_SLOTS : Math.min(this.chunk.length * 2, CHUNK_SLOTS));
+        this.chunk = new Array<unknown>(this.chunk.length === 0 ? this.firstChunkSlots() : Math.min(this.chunk.length * 2, CHUNK_SLOTS));
         this.chunks.push(this.chunk);
         this.pos = 0;
       }
@@ -107,6 +118,16 @@ export class HistoryRecorder {
       this.pos = p + 6;
     }
     return id;
+  }
+
+  private firstChunkSlots(): number {
+    const hinted = this.sizeHint === undefined ? 0 : this.sizeHint.events * 6;
+    return Math.min(Math.max(hinted, FIRST_CHUNK_SLOTS), CHUNK_SLOTS);
+  }
+
+  /** Records how many events this execution wrote, for the machine's next one (HistorySizeHint). */
+  noteSize(): void {
+    if (this.sizeHint !== undefined && this.enabled) this.sizeHint.events = this.count;
   }
 
   /** The events in GetExecutionHistory shape (JSON strings for payloads). */

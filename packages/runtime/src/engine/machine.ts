@@ -158,6 +158,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     maxPayloadBytes,
     time: options.time ?? "virtual",
     callbacks,
+    historySize: { events: 0 },
   };
   return {
     name,
