@@ -1,4 +1,4 @@
-/** One workflow of a TypeScript module, for commands that take a single workflow (`graph`). */
+/** One workflow of a TypeScript module, for commands that take a single workflow (`graph`, `run`). */
 import { resolve } from "node:path";
 import { UsageError } from "../io.ts";
 import { compileModule, type CompiledWorkflow } from "./compile-module.ts";

@@ -3,8 +3,9 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseDefinition } from "@stepcraft/asl";
 import type { LambdaDeclaration } from "@stepcraft/core";
-import { compileModule, hasErrors } from "../compile/compile-module.ts";
-import { isWorkflowModulePath, ModuleLoadError } from "../compile/load-workflows.ts";
+import { loadOneWorkflow } from "../compile/choose-workflow.ts";
+import { hasErrors } from "../compile/compile-module.ts";
+import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { UsageError } from "../io.ts";
 
 export interface LoadedMachine {
@@ -20,23 +21,7 @@ export interface LoadedMachine {
 export async function loadMachine(file: string, workflowName: string | undefined, cwd: string): Promise<LoadedMachine> {
   const path = resolve(cwd, file);
   if (isWorkflowModulePath(file)) {
-    let compiled;
-    try {
-      compiled = await compileModule(path);
-    } catch (error) {
-      if (error instanceof ModuleLoadError) throw new UsageError(error.message.replace(path, file));
-      throw error;
-    }
-    if (compiled.length === 0) throw new UsageError(`'${file}' exports no workflow: export the result of workflow(...).startWith(...)`);
-    const names = compiled.map((w) => w.name);
-    const chosen = workflowName === undefined ? (compiled.length === 1 ? compiled[0] : undefined) : compiled.find((w) => w.name === workflowName || w.exportName === workflowName);
-    if (chosen === undefined) {
-      throw new UsageError(
-        workflowName === undefined
-          ? `'${file}' exports ${compiled.length} workflows (${names.join(", ")}): choose one with --workflow <name>`
-          : `'${file}' has no workflow '${workflowName}'; it exports ${names.join(", ")}`,
-      );
-    }
+    const chosen = await loadOneWorkflow(file, workflowName, cwd);
     const problems = hasErrors(chosen.diagnostics) ? chosen.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`) : [];
     return { name: chosen.name, definition: chosen.asl, problems, lambdas: chosen.lambdas };
   }
