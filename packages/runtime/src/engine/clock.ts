@@ -31,7 +31,7 @@ interface PendingTimer {
  * 10 s each therefore finish at +10 s, not +20 s, and a week-long Wait takes microseconds.
  */
 export class VirtualClock implements Clock {
-  private current: number;
+  protected current: number;
   private pending: PendingTimer[] = [];
   private flushScheduled = false;
   private holds = 0;
@@ -73,7 +73,41 @@ export class VirtualClock implements Clock {
     if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
   }
 
-  private scheduleFlush(): void {
+  /** True when no real work is in flight and no timer is waiting: nothing can move on its own. */
+  get idle(): boolean {
+    return this.holds === 0 && this.earliest() === undefined;
+  }
+
+  /** Whether time may jump now; subclasses add their own conditions (a paused test clock). */
+  protected mayJump(): boolean {
+    return this.holds === 0;
+  }
+
+  /** The earliest live wake-up, if any. */
+  protected earliest(): number | undefined {
+    let earliest: number | undefined;
+    for (const t of this.pending) if (!t.cancelled && (earliest === undefined || t.at < earliest)) earliest = t.at;
+    return earliest;
+  }
+
+  /**
+   * Wakes every timer due at or before `at`, in the order they went to sleep, and moves time to
+   * `at`. Everyone due at one instant wakes together, so ten thousand iterations waiting the
+   * same time cost one jump, not ten thousand scans.
+   */
+  protected fire(at: number): void {
+    const due: PendingTimer[] = [];
+    const rest: PendingTimer[] = [];
+    for (const t of this.pending) {
+      if (t.cancelled) continue;
+      (t.at <= at ? due : rest).push(t);
+    }
+    this.pending = rest;
+    if (at > this.current) this.current = at;
+    for (const t of due) t.resolve();
+  }
+
+  protected scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     // setImmediate runs after pending microtasks, so every branch that can make progress
@@ -83,25 +117,14 @@ export class VirtualClock implements Clock {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.holds > 0) return;
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const t of this.pending) if (!t.cancelled && t.at < earliest) earliest = t.at;
-    if (earliest === Number.POSITIVE_INFINITY) {
+    if (!this.mayJump()) return;
+    const earliest = this.earliest();
+    if (earliest === undefined) {
       this.pending = [];
       return;
     }
-    // Everyone due at that instant wakes together (in the order they went to sleep), so ten
-    // thousand iterations waiting the same time cost one jump, not ten thousand scans.
-    const due: PendingTimer[] = [];
-    const rest: PendingTimer[] = [];
-    for (const t of this.pending) {
-      if (t.cancelled) continue;
-      (t.at === earliest ? due : rest).push(t);
-    }
-    this.pending = rest;
-    if (earliest > this.current) this.current = earliest;
-    for (const t of due) t.resolve();
-    if (rest.length > 0) this.scheduleFlush();
+    this.fire(earliest);
+    if (this.pending.length > 0) this.scheduleFlush();
   }
 }
 

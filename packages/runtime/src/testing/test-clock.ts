@@ -1,59 +1,16 @@
-import type { Clock, Timer } from "../engine/clock.ts";
-
-interface PendingTimer {
-  readonly at: number;
-  readonly resolve: () => void;
-  cancelled: boolean;
-}
+import { VirtualClock } from "../engine/clock.ts";
 
 /**
  * Virtual time a test can hold still and move by hand (after Temporal's time-skipping test
  * environment). Running, it skips ahead like the default clock: when nothing can make progress,
  * time jumps to the next timer. Paused, timers fire only when the test advances time. A gate
  * (e.g. "state Approve was entered") pauses the clock before time would move past it.
+ * Callback tasks waiting on the test hold nothing (the engine lets time move once they wait:
+ * `ctx.awaitingExternal()`).
  */
-export class TestClock implements Clock {
-  private current: number;
-  private pending: PendingTimer[] = [];
-  private flushScheduled = false;
+export class TestClock extends VirtualClock {
   private paused = false;
-  /**
-   * Real work in flight (a handler running): time may not jump. Callback tasks waiting on the
-   * test hold nothing (the engine lets time move once they wait: `ctx.awaitingExternal()`).
-   */
-  private holds = 0;
   private readonly gates = new Set<() => boolean>();
-
-  constructor(startMs: number = Date.now()) {
-    this.current = startMs;
-  }
-
-  now(): number {
-    return this.current;
-  }
-
-  sleep(ms: number): Timer {
-    let resolve!: () => void;
-    const done = new Promise<void>((r) => (resolve = r));
-    const timer: PendingTimer = { at: this.current + Math.max(0, ms), resolve, cancelled: false };
-    this.pending.push(timer);
-    this.scheduleFlush();
-    return {
-      done,
-      cancel: () => {
-        timer.cancelled = true;
-      },
-    };
-  }
-
-  hold(): void {
-    this.holds++;
-  }
-
-  release(): void {
-    if (this.holds > 0) this.holds--;
-    if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
-  }
 
   /** True while the test moves time by hand. */
   get isPaused(): boolean {
@@ -78,7 +35,7 @@ export class TestClock implements Clock {
   }
 
   /** Moves time forward by `ms`, firing every timer due on the way in order; the clock stays paused. */
-  async advance(ms: number): Promise<void> {
+  override async advance(ms: number): Promise<void> {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance() takes a finite, non-negative number of milliseconds, got ${ms}`);
     this.pause();
     const target = this.current + ms;
@@ -93,51 +50,16 @@ export class TestClock implements Clock {
     await settle();
   }
 
-  /** True when time cannot move and nothing runs: only timers (none due) or callbacks remain. */
-  get idle(): boolean {
-    return this.holds === 0 && this.earliest() === undefined;
-  }
-
-  private earliest(): number | undefined {
-    let earliest: number | undefined;
-    for (const t of this.pending) if (!t.cancelled && (earliest === undefined || t.at < earliest)) earliest = t.at;
-    return earliest;
-  }
-
-  private fire(at: number): void {
-    const due: PendingTimer[] = [];
-    const rest: PendingTimer[] = [];
-    for (const t of this.pending) {
-      if (t.cancelled) continue;
-      (t.at <= at ? due : rest).push(t);
-    }
-    this.pending = rest;
-    if (at > this.current) this.current = at;
-    for (const t of due) t.resolve();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.paused || this.holds > 0) return;
+  /** Time jumps only while running (not paused) and no gate says to stop here. */
+  protected override mayJump(): boolean {
+    if (this.paused || !super.mayJump()) return false;
     for (const gate of this.gates) {
       if (gate()) {
         this.paused = true;
-        return;
+        return false;
       }
     }
-    const earliest = this.earliest();
-    if (earliest === undefined) {
-      this.pending = [];
-      return;
-    }
-    this.fire(earliest);
-    if (this.pending.length > 0) this.scheduleFlush();
+    return true;
   }
 }
 
