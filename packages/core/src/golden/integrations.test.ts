@@ -1,17 +1,6 @@
-import { validateDefinition } from "@stepcraft/asl";
-import { describe, expect, it } from "vitest";
-import type { AslDefinition } from "../index.ts";
+import { describe, it } from "vitest";
 import { escapeHatch, importRows } from "./integrations.ts";
-
-/** Compiles, compares with the literal ASL, checks key order and byte-identical recompilation, and validates. */
-function expectGolden(flow: { toAsl(): AslDefinition; toJson(): string }, expected: unknown): void {
-  const asl = flow.toAsl();
-  expect(asl).toEqual(expected);
-  // toEqual ignores key order; the JSON text does not.
-  expect(JSON.stringify(asl)).toBe(JSON.stringify(expected));
-  expect(flow.toJson()).toBe(flow.toJson());
-  expect(validateDefinition(asl)).toEqual([]);
-}
+import { expectGolden } from "./expect-golden.ts";
 
 describe("golden: distributed Map, callbacks, .sync, SDK, activity, raw escape hatches", () => {
   it("compiles importRows in JSONata to the expected ASL", () => {
