@@ -10,6 +10,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeStandaloneProject } from "./standalone-project.ts";
 
 const coreDir = fileURLToPath(new URL("../", import.meta.url));
 const repoDir = join(coreDir, "../..");
@@ -84,28 +85,7 @@ export interface TypecheckRun {
 export async function writeFixture(stateCount = 200): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "stepcraft-typecheck-"));
   await writeFile(join(dir, "big-workflow.ts"), generateFixture(stateCount));
-  const tsconfig = {
-    compilerOptions: {
-      target: "ES2023",
-      lib: ["ES2023"],
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      verbatimModuleSyntax: true,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: ["node"],
-      typeRoots: [join(repoDir, "node_modules/@types")],
-      // The fixture lives outside the repository; point the package name at its source.
-      paths: { "@stepcraft/core": [join(coreDir, "src/index.ts")] },
-    },
-    files: ["big-workflow.ts"],
-  };
-  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  await writeFile(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  await writeStandaloneProject(dir, ["big-workflow.ts"]);
   return dir;
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeStandaloneProject } from "../scripts/standalone-project.ts";
 
 const coreDir = fileURLToPath(new URL("../", import.meta.url));
 const repoDir = join(coreDir, "../..");
@@ -107,27 +108,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "stepcraft-type-errors-"));
   const preludeLines = PRELUDE.split("\n").length - 1;
   await writeFile(join(dir, "mistakes.ts"), PRELUDE + MISTAKES.map((m) => m.code).join("\n") + "\n");
-  const tsconfig = {
-    compilerOptions: {
-      target: "ES2023",
-      lib: ["ES2023"],
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      verbatimModuleSyntax: true,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: ["node"],
-      typeRoots: [join(repoDir, "node_modules/@types")],
-      paths: { "@stepcraft/core": [join(coreDir, "src/index.ts")] },
-    },
-    files: ["mistakes.ts"],
-  };
-  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
-  await writeFile(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  await writeStandaloneProject(dir, ["mistakes.ts"]);
   const output = await new Promise<string>((resolve) => {
     execFile(join(repoDir, "node_modules/.bin/tsc"), ["-p", join(dir, "tsconfig.json"), "--pretty", "false"], { cwd: dir }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
   });
