@@ -9,6 +9,23 @@ const DIGEST_CACHE_SIZE = 512;
 const MAX_CACHED_DATA_LENGTH = 10_000;
 const digestCache = new Map<string, Map<string, string>>();
 
+/** The algorithm names States.Hash and JSONata's `$hash` accept, and Node.js's name for each. */
+const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
+  MD5: "md5",
+  "SHA-1": "sha1",
+  "SHA-256": "sha256",
+  "SHA-384": "sha384",
+  "SHA-512": "sha512",
+};
+
+/** The names AWS accepts, for error messages. */
+export const HASH_ALGORITHM_NAMES: readonly string[] = Object.keys(HASH_ALGORITHMS);
+
+/** Node.js's name for an AWS hash algorithm name (`SHA-256` → `sha256`), or undefined for any other value. */
+export function nodeHashAlgorithm(name: unknown): string | undefined {
+  return typeof name === "string" && Object.hasOwn(HASH_ALGORITHMS, name) ? HASH_ALGORITHMS[name] : undefined;
+}
+
 /**
  * Lowercase hex digest of the UTF-8 bytes of `data` with a Node.js algorithm name (`sha256`),
  * remembering recent digests: hashing is pure and costs more than the rest of a typical template

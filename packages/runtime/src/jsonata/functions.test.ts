@@ -89,6 +89,9 @@ describe("$hash", () => {
   it("rejects an unknown algorithm and non-string input", async () => {
     expect(await cause("$hash('x', 'SHA-3')")).toMatch(/threw an error during evaluation: The hash algorithm 'SHA-3' is not supported/);
     expect(await cause("$hash('x', 'sha-256')")).toMatch(/'sha-256' is not supported/);
+    // Names inherited from Object.prototype are not algorithms either.
+    expect(await cause("$hash('x', 'constructor')")).toMatch(/'constructor' is not supported/);
+    expect(await cause("$hash('x', 'toString')")).toMatch(/'toString' is not supported/);
     expect(await cause("$hash(1, 'MD5')")).toMatch(/T0410: Argument 1 of function "hash" does not match function signature$/);
   });
 });

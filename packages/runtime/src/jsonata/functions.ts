@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cachedDigest } from "../data/digest.ts";
+import { cachedDigest, HASH_ALGORITHM_NAMES, nodeHashAlgorithm } from "../data/digest.ts";
 import { parseJsonCached } from "../data/intrinsic/parse-json-safely.ts";
 import { javaRandomFirstDouble } from "./seeded-random.ts";
 
@@ -20,13 +20,6 @@ export interface AddedFunction {
 /** Largest sequence `$range` builds; JSONata's own `..` operator stops at the same size (D2014). */
 const MAX_RANGE_LENGTH = 10_000_000;
 
-const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: "md5",
-  "SHA-1": "sha1",
-  "SHA-256": "sha256",
-  "SHA-384": "sha384",
-  "SHA-512": "sha512",
-};
 
 /**
  * An error shaped like JSONata's own (an object with `message`, no `code`): uncoded errors are
@@ -62,9 +55,9 @@ export function range(start: number, end: number, step: number): unknown[] {
 
 /** `$hash(value, algorithm)`: lowercase hex digest of the UTF-8 bytes of `value`. */
 export function hash(value: string, algorithm: string): string {
-  const nodeAlgorithm = HASH_ALGORITHMS[algorithm];
+  const nodeAlgorithm = nodeHashAlgorithm(algorithm);
   if (nodeAlgorithm === undefined) {
-    fail(`The hash algorithm '${algorithm}' is not supported; use one of ${Object.keys(HASH_ALGORITHMS).join(", ")}`);
+    fail(`The hash algorithm '${algorithm}' is not supported; use one of ${HASH_ALGORITHM_NAMES.join(", ")}`);
   }
   return cachedDigest(nodeAlgorithm, value);
 }

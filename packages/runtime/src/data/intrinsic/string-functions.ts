@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cachedDigest } from "../digest.ts";
+import { cachedDigest, HASH_ALGORITHM_NAMES, nodeHashAlgorithm } from "../digest.ts";
 import { isJsonObject } from "../json-values.ts";
 import { jsonText } from "./json-text.ts";
 import { intrinsicFailure, jsonTypeName, stringArgument, type IntrinsicImplementation } from "./intrinsic-failure.ts";
@@ -7,13 +7,6 @@ import { intrinsicFailure, jsonTypeName, stringArgument, type IntrinsicImplement
 /** Base64Encode, Base64Decode and Hash accept inputs of at most this many characters. */
 export const MAX_ENCODING_INPUT_LENGTH = 10_000;
 
-const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: "md5",
-  "SHA-1": "sha1",
-  "SHA-256": "sha256",
-  "SHA-384": "sha384",
-  "SHA-512": "sha512",
-};
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -67,11 +60,11 @@ export const hash: IntrinsicImplementation = (args, call) => {
     throw intrinsicFailure(call, `the input is ${data.length} characters long but at most ${MAX_ENCODING_INPUT_LENGTH} are allowed`);
   }
   const algorithm = args[1];
-  const nodeAlgorithm = typeof algorithm === "string" && Object.hasOwn(HASH_ALGORITHMS, algorithm) ? HASH_ALGORITHMS[algorithm] : undefined;
+  const nodeAlgorithm = nodeHashAlgorithm(algorithm);
   if (nodeAlgorithm === undefined) {
     throw intrinsicFailure(
       call,
-      `the algorithm ${typeof algorithm === "string" ? `'${algorithm}'` : jsonTypeName(algorithm)} is not one of ${Object.keys(HASH_ALGORITHMS).join(", ")}`,
+      `the algorithm ${typeof algorithm === "string" ? `'${algorithm}'` : jsonTypeName(algorithm)} is not one of ${HASH_ALGORITHM_NAMES.join(", ")}`,
     );
   }
   return cachedDigest(nodeAlgorithm, data);
