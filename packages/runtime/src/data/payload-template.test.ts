@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { StatesError } from "../errors.ts";
 import { compilePayloadTemplate } from "./payload-template.ts";
-import { testScope } from "./test-scope.ts";
+import { testScope, statesErrorOf } from "./test-scope.ts";
 
 const scope = testScope({ Execution: { Input: { "int-literal": 0 } }, Map: { Item: { Value: "Pikachu" } } }, { Question: "Who's that Pokemon?" });
-const failure = (fn: () => unknown): StatesError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error("expected a StatesError");
-};
-
 describe("compilePayloadTemplate", () => {
   it("evaluates .$ keys at any depth, in objects and arrays, and renames them", () => {
     const template = {
@@ -71,19 +61,19 @@ describe("compilePayloadTemplate", () => {
 
   it("fails with AWS's cause when a path matches nothing (recorded INVALID_JSONPATH_IN_STRING_EXPR_*)", () => {
     const input = { "int-literal": 0 };
-    const fromInput = failure(() => compilePayloadTemplate({ "value.$": "$.no_such_jsonpath" }, "Parameters").evaluate(input, scope));
+    const fromInput = statesErrorOf(() => compilePayloadTemplate({ "value.$": "$.no_such_jsonpath" }, "Parameters").evaluate(input, scope));
     expect(fromInput.error).toBe("States.Runtime");
     expect(fromInput.cause).toBe(`The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{"int-literal":0}'`);
-    const fromContext = failure(() => compilePayloadTemplate({ "value.$": "$$.Execution.Input.no_such_jsonpath" }, "Parameters").evaluate(input, scope));
+    const fromContext = statesErrorOf(() => compilePayloadTemplate({ "value.$": "$$.Execution.Input.no_such_jsonpath" }, "Parameters").evaluate(input, scope));
     expect(fromContext.cause).toBe(
       `The JSONPath '$$.Execution.Input.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{"int-literal":0}'`,
     );
-    const unsetVariable = failure(() => compilePayloadTemplate({ nested: { "v.$": "$nope" } }, "Assign").evaluate({}, scope));
+    const unsetVariable = statesErrorOf(() => compilePayloadTemplate({ nested: { "v.$": "$nope" } }, "Assign").evaluate({}, scope));
     expect(unsetVariable.cause).toBe(`The JSONPath '$nope' specified for the field 'v.$' could not be found in the input '{}'`);
   });
 
   it("raises intrinsic failures from .$ values", () => {
-    expect(failure(() => compilePayloadTemplate({ "x.$": "States.ArrayGetItem($.a, 5)" }, "Parameters").evaluate({ a: [] }, scope)).error).toBe(
+    expect(statesErrorOf(() => compilePayloadTemplate({ "x.$": "States.ArrayGetItem($.a, 5)" }, "Parameters").evaluate({ a: [] }, scope)).error).toBe(
       "States.IntrinsicFailure",
     );
   });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StatesError } from "../errors.ts";
 import { applyResultPath, compileReferencePath } from "./reference-path.ts";
-import { testScope } from "./test-scope.ts";
-
-const failure = (fn: () => unknown): StatesError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error("expected a StatesError");
-};
+import { testScope, statesErrorOf } from "./test-scope.ts";
 
 describe("compileReferencePath", () => {
   it("compiles member and index steps", () => {
@@ -62,13 +52,13 @@ describe("applyResultPath", () => {
   });
 
   it("fails with States.ResultPathMatchFailure when the input cannot hold the result", () => {
-    const onString = failure(() => applyResultPath("text", 1, compileReferencePath("$.partitioned")));
+    const onString = statesErrorOf(() => applyResultPath("text", 1, compileReferencePath("$.partitioned")));
     expect(onString.error).toBe("States.ResultPathMatchFailure");
     expect(onString.cause).toBe('Unable to apply ReferencePath $.partitioned to input "text"');
-    expect(failure(() => applyResultPath({ a: 5 }, 1, compileReferencePath("$.a.b"))).error).toBe("States.ResultPathMatchFailure");
-    expect(failure(() => applyResultPath([1], 1, compileReferencePath("$.a"))).error).toBe("States.ResultPathMatchFailure");
-    expect(failure(() => applyResultPath({ l: [1] }, 1, compileReferencePath("$.l[3]"))).error).toBe("States.ResultPathMatchFailure");
-    expect(failure(() => applyResultPath({ l: {} }, 1, compileReferencePath("$.l[0]"))).error).toBe("States.ResultPathMatchFailure");
+    expect(statesErrorOf(() => applyResultPath({ a: 5 }, 1, compileReferencePath("$.a.b"))).error).toBe("States.ResultPathMatchFailure");
+    expect(statesErrorOf(() => applyResultPath([1], 1, compileReferencePath("$.a"))).error).toBe("States.ResultPathMatchFailure");
+    expect(statesErrorOf(() => applyResultPath({ l: [1] }, 1, compileReferencePath("$.l[3]"))).error).toBe("States.ResultPathMatchFailure");
+    expect(statesErrorOf(() => applyResultPath({ l: {} }, 1, compileReferencePath("$.l[0]"))).error).toBe("States.ResultPathMatchFailure");
   });
 
   it("refuses to write into the context object or a variable", () => {

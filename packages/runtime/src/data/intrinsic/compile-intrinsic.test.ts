@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StatesError } from "../../errors.ts";
-import { testScope } from "../test-scope.ts";
+import { testScope, statesErrorOf } from "../test-scope.ts";
 import { compileIntrinsic, type IntrinsicScope } from "./compile-intrinsic.ts";
 
 const scope = testScope({ StateMachine: { Name: "statemachine_1e6ffd23-8b7c" } }, { name: "John", place: "LocalStack", tpl: "It's {}!" });
@@ -11,16 +11,6 @@ const call = (name: string, ...args: unknown[]) => {
   const input = { FunctionInput: Object.fromEntries(names.map((n, i) => [n, args[i]])) };
   return run(`States.${name}(${names.map((n) => `$.FunctionInput.${n}`).join(", ")})`, input);
 };
-const failure = (fn: () => unknown): StatesError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StatesError) return error;
-    throw error;
-  }
-  throw new Error("expected a StatesError");
-};
-
 describe("States.Array", () => {
   it("returns its arguments in order (recorded test_array_*)", () => {
     expect(run("States.Array()")).toEqual([]);
@@ -41,7 +31,7 @@ describe("States.ArrayContains", () => {
     expect(call("ArrayContains", [{ a: 1, b: 2 }], { b: 2, a: 1 })).toBe(true);
   });
   it("fails on a non-array", () => {
-    expect(failure(() => call("ArrayContains", "abc", "a")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayContains", "abc", "a")).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -53,13 +43,13 @@ describe("States.ArrayGetItem / ArrayLength / ArrayUnique", () => {
     expect(call("ArrayUnique", mixed)).toEqual([null, true, false, 1, 1.1, 0, "HelloWorld", [], [null], { a: 1, b: 2 }, { a: 1, b: 1 }]);
   });
   it("fails on bad indexes and non-arrays", () => {
-    const outOfRange = failure(() => call("ArrayGetItem", [1, 2], 2));
+    const outOfRange = statesErrorOf(() => call("ArrayGetItem", [1, 2], 2));
     expect(outOfRange.error).toBe("States.IntrinsicFailure");
     expect(outOfRange.cause).toContain("out of bounds");
-    expect(failure(() => call("ArrayGetItem", [1, 2], -1)).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("ArrayGetItem", [1, 2], "0")).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("ArrayLength", { a: 1 })).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("ArrayUnique", null)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayGetItem", [1, 2], -1)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayGetItem", [1, 2], "0")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayLength", { a: 1 })).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayUnique", null)).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -74,9 +64,9 @@ describe("States.ArrayPartition", () => {
     expect(call("ArrayPartition", [0, 1, 2, 3], 3)).toEqual([[0, 1, 2], [3]]);
   });
   it("rejects a size that is not positive", () => {
-    expect(failure(() => call("ArrayPartition", [1], 0)).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("ArrayPartition", [1], -2)).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("ArrayPartition", "x", 1)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayPartition", [1], 0)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayPartition", [1], -2)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayPartition", "x", 1)).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -92,9 +82,9 @@ describe("States.ArrayRange", () => {
   });
   it("enforces the step and the 1000-element limit", () => {
     expect(call("ArrayRange", 1, 1000, 1)).toHaveLength(1000);
-    expect(failure(() => call("ArrayRange", 0, 1000, 1)).cause).toContain("1001 elements");
-    expect(failure(() => call("ArrayRange", 0, 10, 0)).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("ArrayRange", "0", 10, 1)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayRange", 0, 1000, 1)).cause).toContain("1001 elements");
+    expect(statesErrorOf(() => call("ArrayRange", 0, 10, 0)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("ArrayRange", "0", 10, 1)).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -123,11 +113,11 @@ describe("States.Format", () => {
   });
 
   it("fails when placeholders and arguments disagree or the template is not a string", () => {
-    const mismatch = failure(() => run("States.Format('{} {}', 1)"));
+    const mismatch = statesErrorOf(() => run("States.Format('{} {}', 1)"));
     expect(mismatch.error).toBe("States.IntrinsicFailure");
     expect(mismatch.cause).toContain("2 placeholder(s)");
-    expect(failure(() => run("States.Format('x', 1)")).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => run("States.Format($.t)", { t: 5 })).cause).toContain("must be a string");
+    expect(statesErrorOf(() => run("States.Format('x', 1)")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => run("States.Format($.t)", { t: 5 })).cause).toContain("must be a string");
   });
 });
 
@@ -143,8 +133,8 @@ describe("JSON functions", () => {
     expect(run("States.StringToJson('{\"key\":\"value\"}')")).toEqual({ key: "value" });
   });
   it("StringToJson fails on bad JSON and non-strings", () => {
-    expect(failure(() => call("StringToJson", "{oops")).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("StringToJson", 1)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("StringToJson", "{oops")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("StringToJson", 1)).error).toBe("States.IntrinsicFailure");
   });
   it("StringToJson keeps __proto__ as an own key", () => {
     const parsed = call("StringToJson", '{"__proto__": {"polluted": true}}') as Record<string, unknown>;
@@ -168,9 +158,9 @@ describe("JSON functions", () => {
     });
   });
   it("JsonMerge rejects deep mode and non-objects", () => {
-    expect(failure(() => run("States.JsonMerge($.a, $.a, true)", { a: {} })).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => run("States.JsonMerge($.a, $.a, 'false')", { a: {} })).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => run("States.JsonMerge($.a, $.b, false)", { a: {}, b: [] })).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => run("States.JsonMerge($.a, $.a, true)", { a: {} })).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => run("States.JsonMerge($.a, $.a, 'false')", { a: {} })).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => run("States.JsonMerge($.a, $.b, false)", { a: {}, b: [] })).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -184,9 +174,9 @@ describe("encoding and hashing", () => {
   });
   it("Base64 enforces the 10,000-character limit and valid input", () => {
     expect(call("Base64Encode", "a".repeat(10_000))).toHaveLength(13_336);
-    expect(failure(() => call("Base64Encode", "a".repeat(10_001))).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("Base64Decode", "not base64!")).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("Base64Encode", 12)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("Base64Encode", "a".repeat(10_001))).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("Base64Decode", "not base64!")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("Base64Encode", 12)).error).toBe("States.IntrinsicFailure");
   });
   it("Hash matches the recorded cases", () => {
     expect(call("Hash", "input data", "SHA-1")).toBe("aaff4a450a104cd177d28d18d74485e8cae074b7");
@@ -198,9 +188,9 @@ describe("encoding and hashing", () => {
     expect(call("Hash", "", "SHA-384")).toHaveLength(96);
   });
   it("Hash rejects unknown algorithms and oversized input", () => {
-    expect(failure(() => call("Hash", "x", "sha-256")).cause).toContain("'sha-256' is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
-    expect(failure(() => call("Hash", "x", null)).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("Hash", "x".repeat(10_001), "MD5")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("Hash", "x", "sha-256")).cause).toContain("'sha-256' is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
+    expect(statesErrorOf(() => call("Hash", "x", null)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("Hash", "x".repeat(10_001), "MD5")).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -215,8 +205,8 @@ describe("math", () => {
     expect(run("States.MathAdd($value1, $value2)", {}, testScope({}, { value1: 5, value2: 3 }))).toBe(8);
   });
   it("MathAdd rejects non-numbers and values outside the 32-bit range", () => {
-    expect(failure(() => call("MathAdd", "1", 2)).error).toBe("States.IntrinsicFailure");
-    expect(failure(() => call("MathAdd", 2 ** 31, 0)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("MathAdd", "1", 2)).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("MathAdd", 2 ** 31, 0)).error).toBe("States.IntrinsicFailure");
     expect(call("MathAdd", 2 ** 31 - 1, -(2 ** 31))).toBe(-1);
   });
   it("MathRandom draws from [start, end) with the caller's random source", () => {
@@ -234,7 +224,7 @@ describe("math", () => {
     expect(first).toBeLessThan(999);
   });
   it("MathRandom rejects an empty range", () => {
-    expect(failure(() => run("States.MathRandom(5, 5)")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => run("States.MathRandom(5, 5)")).error).toBe("States.IntrinsicFailure");
   });
 });
 
@@ -245,7 +235,7 @@ describe("strings and UUID", () => {
     expect(call("StringSplit", "1,2,3,4,5", ",")).toEqual(["1", "2", "3", "4", "5"]);
     expect(call("StringSplit", "This.is+a,test=string", ".+,=")).toEqual(["This", "is", "a", "test", "string"]);
     expect(call("StringSplit", "abc", "")).toEqual(["abc"]);
-    expect(failure(() => call("StringSplit", 1, ",")).error).toBe("States.IntrinsicFailure");
+    expect(statesErrorOf(() => call("StringSplit", 1, ",")).error).toBe("States.IntrinsicFailure");
   });
   it("UUID is a version 4 UUID", () => {
     expect(run("States.UUID()")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -258,7 +248,7 @@ describe("strings and UUID", () => {
 
 describe("paths and compile errors", () => {
   it("fails with States.Runtime when a path argument matches nothing", () => {
-    const error = failure(() => compileIntrinsic("States.Array($.missing)", { fieldName: "x.$" }).evaluate({ a: 1 }, scope));
+    const error = statesErrorOf(() => compileIntrinsic("States.Array($.missing)", { fieldName: "x.$" }).evaluate({ a: 1 }, scope));
     expect(error.error).toBe("States.Runtime");
     expect(error.cause).toBe(`The JSONPath '$.missing' specified for the field 'x.$' could not be found in the input '{"a":1}'`);
   });
