@@ -1,8 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { locateJsonPointer, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
-import { compileModule, type CompiledWorkflow, type SitedDiagnostic } from "../compile/compile-module.ts";
-import { isWorkflowModulePath, ModuleLoadError } from "../compile/load-workflows.ts";
+import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
+import type { SitedDiagnostic } from "../compile/compile-module.ts";
+import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 
 /** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
@@ -60,17 +61,7 @@ async function validateFile(file: string, options: ValidateOptions, io: CliIo): 
  * The machine type comes from the workflow itself (`workflow(name, { type })`), not `--type`.
  */
 async function validateModule(file: string, io: CliIo): Promise<FileReport[]> {
-  const path = resolve(io.cwd, file);
-  let compiled: CompiledWorkflow[];
-  try {
-    compiled = await compileModule(path);
-  } catch (error) {
-    if (error instanceof ModuleLoadError) throw new UsageError(error.message.replace(path, file));
-    throw error;
-  }
-  if (compiled.length === 0) {
-    throw new UsageError(`'${file}' exports no workflow: export the result of workflow(...).startWith(...), or pass an .asl.json file`);
-  }
+  const compiled = await loadModuleWorkflows(file, io.cwd);
   return compiled.map((workflow) => {
     const diagnostics = workflow.diagnostics.map((d) => atCallSite(d));
     return { file: `${file} (${workflow.name})`, valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
