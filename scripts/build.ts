@@ -18,7 +18,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
-import { buildOrder, readPackage, type ExportTarget } from "./packaging/package-manifest.ts";
+import { SOURCE_CONDITION, buildOrder, readPackage, type ExportTarget } from "./packaging/package-manifest.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const tscBin = join(repoRoot, "node_modules/typescript/bin/tsc");
@@ -89,6 +89,9 @@ async function buildPackage(packageDir: string): Promise<void> {
 const requested = process.argv.slice(2).map((dir) => resolve(dir));
 const order = buildOrder(repoRoot).filter((dir) => requested.length === 0 || requested.includes(dir));
 for (const packageDir of order) {
-  if (!existsSync(join(packageDir, "tsconfig.build.json"))) throw new Error(`${relative(repoRoot, packageDir)} has no tsconfig.build.json`);
+  const compiled = readPackage(packageDir).targets.some((target) => target.condition === SOURCE_CONDITION);
+  // A package without TypeScript entry points (create-stepcraft: a bin script) ships as it is.
+  if (!compiled) continue;
+  if (!existsSync(join(packageDir, "tsconfig.build.json"))) throw new Error(`${relative(repoRoot, packageDir)} exports TypeScript sources but has no tsconfig.build.json`);
   await buildPackage(packageDir);
 }

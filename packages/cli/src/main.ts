@@ -120,6 +120,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       },
     );
 
+  program
+    .command("init")
+    .description("Create a CDK app with a typed workflow, its handler, a test on the local runtime and cdk.json.")
+    .argument("<dir>", "folder for the new project (created; must be empty)")
+    .option("--name <name>", "npm package name (default: the folder's name)")
+    .option("--no-install", "write the files only; run npm install yourself")
+    .option("--json", "print { directory, name, files, installed }")
+    .action(async (dir: string, options: { name?: string; install: boolean; json?: boolean }) => {
+      const { initCommand } = await import("./init/init-command.ts");
+      exitCode = await initCommand(dir, { install: options.install, json: options.json === true, ...(options.name === undefined ? {} : { name: options.name }) }, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

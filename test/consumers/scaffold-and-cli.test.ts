@@ -1,0 +1,71 @@
+// `npm create stepcraft my-app` (the create-stepcraft bin, from its packed tarball) scaffolds a
+// project outside the repository; with the packed packages installed, its `npm test` and
+// `npx cdk synth` pass, and `npx stepcraft` runs compiled JavaScript: --version starts within 3×
+// of a bare node, and a .ts workflow module is still loaded (esbuild brought in only then).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { npmInstall, packAll, removeScratch, run, scratchDir, tarballs, writeFiles, type PackedPackage } from "./support.ts";
+
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
+
+let root: string;
+let app: string;
+let packed: Map<string, PackedPackage>;
+const stepcraftPackages = ["@stepcraft/asl", "@stepcraft/core", "@stepcraft/runtime", "@stepcraft/cdk", "@stepcraft/cli"];
+
+beforeAll(() => {
+  root = scratchDir("scaffold");
+  packed = packAll(join(root, "tarballs"));
+  // What `npm create stepcraft` does: install create-stepcraft and run its bin.
+  const tools = join(root, "tools");
+  writeFiles(tools, { "package.json": `${JSON.stringify({ name: "tools", private: true })}\n` });
+  npmInstall(tools, tarballs(packed, [...stepcraftPackages, "create-stepcraft"]));
+  run(join(tools, "node_modules/.bin/create-stepcraft"), ["my-app", "--no-install"], { cwd: root });
+  app = join(root, "my-app");
+  npmInstall(app, tarballs(packed, stepcraftPackages));
+}, 900_000);
+
+afterAll(() => removeScratch(root));
+
+/** Median wall time of `count` runs of a command, in ms. */
+function medianMs(count: number, command: string, args: readonly string[], cwd: string): number {
+  const times = Array.from({ length: count }, () => run(command, args, { cwd }).ms).sort((a, b) => a - b);
+  return times[Math.floor(count / 2)]!;
+}
+
+describe("a project made by npm create stepcraft", () => {
+  it("depends on the stepcraft packages it was installed with", () => {
+    const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies["@stepcraft/core"]).toMatch(/^file:/);
+  });
+
+  it("passes its own npm test (tsc, then the workflow's tests on the local runtime)", () => {
+    const result = run("npm", ["test"], { cwd: app });
+    expect(result.stdout).toMatch(/2 passed/);
+  });
+
+  it("synthesizes with npx cdk synth", () => {
+    run("npx", ["--no-install", "cdk", "synth", "--quiet", "--no-notices", "--ci", "--no-version-reporting"], { cwd: app });
+    const template = JSON.parse(readFileSync(join(app, "cdk.out", "MyAppStack.template.json"), "utf8")) as { Resources: Record<string, { Type: string }> };
+    expect(Object.values(template.Resources).map((r) => r.Type)).toContain("AWS::StepFunctions::StateMachine");
+  });
+});
+
+describe("npx stepcraft from node_modules/.bin", () => {
+  it("starts --version within 3× of a bare node start (median of 5)", () => {
+    const bin = join(app, "node_modules/.bin/stepcraft");
+    expect(run(bin, ["--version"], { cwd: app }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const bare = medianMs(5, process.execPath, ["-e", ""], app);
+    const cli = medianMs(5, bin, ["--version"], app);
+    console.log(`stepcraft --version: ${cli.toFixed(0)} ms, node -e "": ${bare.toFixed(0)} ms, ratio ${(cli / bare).toFixed(2)}`);
+    expect(cli / bare).toBeLessThan(3);
+  });
+
+  it("still loads a user's .ts workflow module (validate and run)", () => {
+    const validated = run("npx", ["--no-install", "stepcraft", "validate", "src/workflow.ts"], { cwd: app });
+    expect(validated.stdout).toContain("valid");
+    const ran = run("npx", ["--no-install", "stepcraft", "run", "src/workflow.ts", "--input", '{"name":"Ada"}', "--json"], { cwd: app });
+    expect(JSON.parse(ran.stdout)).toMatchObject({ status: "SUCCEEDED", output: { name: "Ada", greeting: { message: "Hello, Ada!" } } });
+  });
+});
