@@ -43,7 +43,8 @@ export function writeFixtures(stateCount: number): FixtureDir {
   const tsconfig = (program: Program): string => {
     const path = join(dir, `tsconfig.${program}.json`);
     // `include: []` drops the root config's globs; each program is its fixture plus the handler.
-    const config = { extends: relative(dir, join(repoRoot, "tsconfig.json")), include: [], files: [files[program], HANDLER_FILE] };
+    // No source condition: @stepcraft/core resolves to its built .d.ts, as in a user's project.
+    const config = { extends: relative(dir, join(repoRoot, "tsconfig.json")), compilerOptions: { customConditions: [] }, include: [], files: [files[program], HANDLER_FILE] };
     writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
     return path;
   };

@@ -46,6 +46,15 @@ describe("parseDefinition", () => {
     if (!result.ok) expect(result.diagnostics[0]?.message).toContain(`line ${line}, column ${column}`);
   });
 
+  it("keeps a syntax error's message on one line when V8 quotes text with line breaks", () => {
+    const result = parseDefinition('{"StartAt":\n\nx1}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.diagnostics[0]?.message).not.toMatch(/[\r\n]/);
+      expect(result.diagnostics[0]?.message).toMatch(/^Invalid JSON at line 3, column \d+: Unexpected token 'x', "\{"StartAt":\\n\\nx1\}" is not valid JSON\./);
+    }
+  });
+
   it("returns validation errors instead of a definition", () => {
     const result = parseDefinition('{"StartAt": "B", "States": {"A": {"Type": "Succeed"}}}');
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: "MISSING_TRANSITION_TARGET", path: "/StartAt" }] });

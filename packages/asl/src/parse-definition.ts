@@ -59,11 +59,13 @@ function jsonSyntaxDiagnostic(text: string, error: unknown): Diagnostic {
   const { line, column } = positionOf(text, offset);
   // V8 appends its own "(line x column y)"; ours is authoritative (it counts the BOM-stripped text the same way).
   const cleanReason = reason.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/^JSON\.parse: /, "");
+  // V8 quotes the text around the error, line breaks included: keep the diagnostic on one line.
+  const oneLine = cleanReason.replace(/\r?\n/g, "\\n");
   return {
     ...diagnostic(
       "INVALID_JSON_DESCRIPTION",
       "",
-      `Invalid JSON at line ${line}, column ${column}: ${cleanReason}. Fix the syntax there (a missing comma or quote, or a trailing comma, is the usual cause).`,
+      `Invalid JSON at line ${line}, column ${column}: ${oneLine}. Fix the syntax there (a missing comma or quote, or a trailing comma, is the usual cause).`,
     ),
     line,
     column,

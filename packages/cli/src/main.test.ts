@@ -39,3 +39,24 @@ describe("stepcraft graph (through main)", () => {
     expect(io.stdout()).toMatch(/validate[\s\S]*graph|graph[\s\S]*validate/);
   });
 });
+
+describe("usage errors with --json", () => {
+  it("prints a missing argument as JSON on stdout, and the message on stderr, exit 2", async () => {
+    const io = capture(dir);
+    expect(await main(["validate", "--json"], io)).toBe(2);
+    expect(JSON.parse(io.stdout())).toEqual({ error: { type: "UsageError", exitCode: 2, message: "missing required argument 'file'" } });
+    expect(io.stderr()).toContain("missing required argument 'file'");
+  });
+
+  it("prints a command's own usage error as JSON on stdout", async () => {
+    const io = capture(dir);
+    expect(await main(["validate", "--json", "--type", "LONG", "m.asl.json"], io)).toBe(2);
+    expect(JSON.parse(io.stdout())).toMatchObject({ error: { type: "UsageError", message: "--type must be STANDARD or EXPRESS, not 'LONG'" } });
+  });
+
+  it("leaves stdout empty without --json", async () => {
+    const io = capture(dir);
+    expect(await main(["validate"], io)).toBe(2);
+    expect(io.stdout()).toBe("");
+  });
+});

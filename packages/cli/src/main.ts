@@ -136,14 +136,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
+    // With --json, a script reads stdout: a usage error is JSON there too (and a line on stderr).
+    const json = argv.includes("--json");
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
-      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      if (error.exitCode === 0) return ExitCode.Ok;
+      if (json) io.out(usageErrorJson(error.message.replace(/^error: /, "")));
+      return ExitCode.Usage;
     }
     if (error instanceof UsageError) {
       io.err(`stepcraft: ${error.message}\n`);
+      if (json) io.out(usageErrorJson(error.message));
       return ExitCode.Usage;
     }
     throw error;
   }
+}
+
+/** What `--json` prints on stdout for a usage error (exit code 2). */
+function usageErrorJson(message: string): string {
+  return `${JSON.stringify({ error: { type: "UsageError", exitCode: ExitCode.Usage, message } })}\n`;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../io.ts";
 import { main } from "../main.ts";
 
@@ -45,6 +45,12 @@ write("input.json", { name: "Ada" });
 write("not-json.txt", "{ name: ");
 
 describe("stepcraft run", () => {
+  // main() imports a command's module when it first runs; load it here so that the virtual-time
+  // check below times the run, not the import.
+  beforeAll(async () => {
+    await import("./run.ts");
+  });
+
   it("runs an ASL file in virtual time: trace, output, cost; exit 0", async () => {
     const io = capture(dir);
     const started = Date.now();
@@ -52,10 +58,10 @@ describe("stepcraft run", () => {
     expect(Date.now() - started).toBeLessThan(5000);
     const text = io.stdout();
     expect(text).toMatch(/\+0s +Greet \(Pass\)\n\+0s +Nap \(Wait\)  took 1h 00m\n\+1h 00m +Done \(Succeed\)\n\+1h 00m +execution SUCCEEDED/);
-    expect(text).toContain("SUCCEEDED after 1 h");
+    expect(text).toContain("SUCCEEDED after 1h 00m");
     expect(text).toContain('"greeting": "hello Ada"');
     expect(text).toContain("Standard: 3 state transitions = $0.0000750");
-    expect(text).toMatch(/Express: {2}1 request \+ 1 h at 64 MB = \$0\.00375/);
+    expect(text).toMatch(/Express: {2}1 request \+ 1h 00m at 64 MB = \$0\.00375/);
   });
 
   it("reads --input @file and prints { status, output, error, cause, history, cost } with --json", async () => {
@@ -71,7 +77,7 @@ describe("stepcraft run", () => {
   it("exits 1 for a failed execution, printing the error and cause", async () => {
     const io = capture(dir);
     expect(await main(["run", "retry.asl.json"], io)).toBe(1);
-    expect(io.stdout()).toContain("FAILED after 0 ms: Flaky.Error");
+    expect(io.stdout()).toContain("FAILED after 0s: Flaky.Error");
     expect(io.stdout()).toContain("cause: always fails");
   });
 
@@ -92,7 +98,7 @@ describe("stepcraft run", () => {
     });
     const io = capture(dir);
     expect(await main(["run", "callback.asl.json"], io)).toBe(1);
-    expect(io.stdout()).toContain("FAILED after 1 h: States.Timeout");
+    expect(io.stdout()).toContain("FAILED after 1h 00m: States.Timeout");
     expect(io.stdout()).toContain("note: 'Ask' waited for a callback (.waitForTaskToken) nothing answered");
   });
 
@@ -103,6 +109,19 @@ describe("stepcraft run", () => {
     const several = capture(fixtures);
     expect(await main(["run", "two-workflows.ts"], several)).toBe(2);
     expect(several.stderr()).toContain("choose one with --workflow");
+  });
+
+  it("refuses an --input the workflow's input schema rejects, before running, exit 2", async () => {
+    const io = capture(fixtures);
+    expect(await main(["run", "schema-input.ts", "--input", '{"name":""}'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/--input does not match the workflow's input schema: .*Greeting[\s\S]*name/);
+    expect(io.stdout()).toBe("");
+    const json = capture(fixtures);
+    expect(await main(["run", "schema-input.ts", "--json", "--input", "{}"], json)).toBe(2);
+    expect(JSON.parse(json.stdout())).toMatchObject({ error: { type: "UsageError" } });
+    const ok = capture(fixtures);
+    expect(await main(["run", "schema-input.ts", "--json", "--input", '{"name":"Ada"}'], ok)).toBe(0);
+    expect(JSON.parse(ok.stdout())).toMatchObject({ status: "SUCCEEDED", output: { hello: "Ada" } });
   });
 
   it("exits 1 without running an invalid definition, saying why", async () => {
@@ -144,7 +163,7 @@ describe("stepcraft run", () => {
 
     const declined = capture(dir);
     expect(await main(["run", "unbound.asl.json", "--mock-config", "mocks.json", "--test-case", "Declined"], declined)).toBe(1);
-    expect(declined.stdout()).toContain("FAILED after 15 s: Card.Declined");
+    expect(declined.stdout()).toContain("FAILED after 15s: Card.Declined");
     expect(declined.stdout()).toMatch(/Charge \(Task\)  took 15s  FAILED Card\.Declined: insufficient funds\n\s+attempt 1 failed: Card\.Declined: insufficient funds\n\s+retry #1 after 5s\n[\s\S]*retry #2 after 10s\n\s+attempt 3 failed: Card\.Declined/);
   });
 
@@ -189,7 +208,7 @@ describe("stepcraft run: retries", () => {
     expect(io.stdout()).not.toContain("no error name");
     // Try entered once + 2 retries, Boom entered three times.
     expect(io.stdout()).toContain("Standard: 6 state transitions (2 for retries)");
-    expect(io.stdout()).toMatch(/FAILED after 30 s: Boom/);
+    expect(io.stdout()).toMatch(/FAILED after 30s: Boom/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { formatTrace, InvalidDefinitionError, prepareStateMachine, type StateMachineOptions } from "@stepcraft/runtime";
+import { checkExecutionInput, formatDuration, TestSetupError } from "@stepcraft/runtime/testing";
 import { estimateCost, formatUsd, type CostEstimate } from "../pricing/estimate-cost.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
-import { formatDuration } from "../run/format-duration.ts";
+
 import { loadMachine } from "../run/load-machine.ts";
 import { mockResolver } from "../run/mock-binding.ts";
 import { readExecutionInput } from "../run/read-input.ts";
@@ -32,6 +33,13 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
   const input = await readExecutionInput(options.input, io.cwd);
   const machine = await loadMachine(file, options.workflow, io.cwd);
   if (machine.problems.length > 0) return reportInvalid(file, machine.problems, options, io);
+  // As testExecution does: an input the workflow's schema refuses is a mistake in the call, not a run.
+  try {
+    await checkExecutionInput(machine.workflow, input);
+  } catch (error) {
+    if (error instanceof TestSetupError) throw new UsageError(`--input does not match the workflow's input schema: ${error.message}`);
+    throw error;
+  }
 
   const name = options.stateMachine ?? machine.name;
   // A workflow module's lambda() handlers run in-process; a mock config's test case wins for the states it mocks.

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../main.ts";
+import { counted, formatReports } from "./validate.ts";
 import type { CliIo } from "../io.ts";
 
 function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
@@ -133,5 +134,49 @@ describe("stepcraft validate", () => {
     expect(readdirSync(corpus)).toEqual(expect.arrayContaining(files));
     const io = capture(corpus);
     expect(await main(["validate", "--json", ...files], io)).toBe(0);
+  });
+});
+
+describe("stepcraft validate with directories and globs", () => {
+  const fixtures = resolve(import.meta.dirname, "../compile/fixtures");
+
+  it("validates the workflow modules a glob finds and skips the others with a note", async () => {
+    const io = capture(fixtures);
+    const code = await main(["validate", "*.ts"], io);
+    expect(io.stderr()).toContain("stepcraft validate: skipped no-workflow.ts: exports no workflow");
+    expect(io.stderr()).toMatch(/stepcraft validate: skipped throws-on-load\.ts: .*configuration missing: set ORDERS_TABLE/);
+    // express-sync, invalid-workflow, schema-input, two-workflows (2 workflows), unloadable-handler, with-lambdas
+    expect(io.stdout()).toContain("2 of 7 files invalid (2 errors, 0 warnings)");
+    expect(code).toBe(1);
+  });
+
+  it("searches a directory, skipping JSON that is not a definition and test files", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "stepcraft-validate-dir-"));
+    writeFileSync(join(folder, "flow.asl.json"), JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", End: true } } }));
+    writeFileSync(join(folder, "flow.json"), JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", Next: "B" } } }));
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "x" }));
+    writeFileSync(join(folder, "flow.test.ts"), 'import { test } from "vitest";\ntest("x", () => {});\n');
+    const io = capture(folder);
+    expect(await main(["validate", "--json", "."], io)).toBe(1);
+    const reports = JSON.parse(io.stdout()) as { file: string; valid: boolean }[];
+    expect(reports.map((r) => [r.file, r.valid])).toEqual([["flow.asl.json", true], ["flow.json", false]]);
+    expect(io.stderr()).toContain("skipped package.json: not a state machine definition (no States)");
+    expect(io.stderr()).toContain("skipped flow.test.ts: a test file");
+  });
+
+  it("still reports a named file that is not a workflow as an error", async () => {
+    const io = capture(fixtures);
+    expect(await main(["validate", "no-workflow.ts"], io)).toBe(2);
+    expect(io.stderr()).toContain("exports no workflow");
+  });
+
+  it("says '1 error' and '1 warning', not '1 errors'", () => {
+    const report = { file: "f.asl.json", valid: false, diagnostics: [
+      { code: "MISSING_TRANSITION_TARGET", path: "/States/A/Next", severity: "error", message: "m" },
+      { code: "UNREACHABLE_STATE", path: "/States/B", severity: "warning", message: "w" },
+    ] } as const;
+    expect(formatReports([report])).toMatch(/\n1 of 1 file invalid \(1 error, 1 warning\)\n$/);
+    expect(counted(0, "error")).toBe("0 errors");
+    expect(counted(2, "file")).toBe("2 files");
   });
 });

@@ -5,6 +5,7 @@ import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { SitedDiagnostic } from "../compile/compile-module.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
+import { expandInputs, testFileReason } from "./expand-inputs.ts";
 
 /** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
 export const MAX_DEFINITION_BYTES = 1024 * 1024;
@@ -31,17 +32,50 @@ export interface ValidateOptions {
 
 
 /** Validates ASL files; exit code 1 when any file has an error-severity diagnostic. */
-export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
-  if (files.length === 0) throw new UsageError("validate needs at least one file: stepcraft validate <file...>");
+export async function validateCommand(inputs: readonly string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
+  if (inputs.length === 0) throw new UsageError("validate needs at least one file: stepcraft validate <file...>");
+  const files = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = [];
-  for (const [index, file] of files.entries()) {
+  for (const [index, { file, explicit }] of files.entries()) {
     if (files.length > 20 && !options.json) io.err(`\rvalidating ${index + 1}/${files.length}`);
-    if (isWorkflowModulePath(file)) reports.push(...(await validateModule(file, io)));
+    // A file found in a directory or by a glob that is not a workflow is skipped with a note;
+    // one named on the command line is validated, and its problem reported.
+    const skipped = (reason: string): void => io.err(`${files.length > 20 && !options.json ? "\n" : ""}stepcraft validate: skipped ${file}: ${reason}\n`);
+    if (isWorkflowModulePath(file)) {
+      const testFile = explicit ? undefined : testFileReason(file);
+      if (testFile !== undefined) {
+        skipped(testFile);
+        continue;
+      }
+      try {
+        reports.push(...(await validateModule(file, io)));
+      } catch (error) {
+        // A found module that does not load or exports no workflow is not a workflow module.
+        if (explicit || !(error instanceof UsageError)) throw error;
+        skipped(error.message.replace(`'${file}' `, ""));
+      }
+      continue;
+    }
+    const skip = explicit ? undefined : await definitionSkipReason(file, io);
+    if (skip !== undefined) skipped(skip);
     else reports.push(await validateFile(file, options, io));
   }
   if (files.length > 20 && !options.json) io.err("\n");
+  if (reports.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
   io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports));
   return reports.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings;
+}
+
+/** Why a found JSON file is not validated (not a state machine definition), or undefined. */
+async function definitionSkipReason(file: string, io: CliIo): Promise<string | undefined> {
+  if (file.endsWith(".asl.json")) return undefined;
+  try {
+    const value: unknown = JSON.parse(await readFile(resolve(io.cwd, file), "utf8"));
+    const looksLikeAsl = value !== null && typeof value === "object" && !Array.isArray(value) && "States" in value;
+    return looksLikeAsl ? undefined : "not a state machine definition (no States); name definitions *.asl.json to have them checked whatever they hold";
+  } catch {
+    return "not JSON; name definitions *.asl.json to have them checked whatever they hold";
+  }
 }
 
 async function validateFile(file: string, options: ValidateOptions, io: CliIo): Promise<FileReport> {
@@ -118,11 +152,13 @@ export function formatReports(reports: readonly FileReport[]): string {
     }
   }
   const invalid = reports.filter((r) => !r.valid).length;
-  const files = reports.length === 1 ? "1 file" : `${reports.length} files`;
-  lines.push(
-    invalid === 0
-      ? `${files} valid (${errors} errors, ${warnings} warnings)`
-      : `${invalid} of ${files} invalid (${errors} errors, ${warnings} warnings)`,
-  );
+  const files = counted(reports.length, "file");
+  const findings = `${counted(errors, "error")}, ${counted(warnings, "warning")}`;
+  lines.push(invalid === 0 ? `${files} valid (${findings})` : `${invalid} of ${files} invalid (${findings})`);
   return `${lines.join("\n")}\n`;
+}
+
+/** "1 error", "2 errors", "0 warnings". */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

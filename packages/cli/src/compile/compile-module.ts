@@ -16,6 +16,8 @@ export interface CompiledWorkflow {
   readonly diagnostics: readonly SitedDiagnostic[];
   /** The workflow's `lambda()` declarations; their loaders import from the module's own bundle. */
   readonly lambdas: readonly LambdaDeclaration[];
+  /** The workflow object itself (its input schema checks a run's input). */
+  readonly workflow: LoadedWorkflow;
 }
 
 /** Loads `path` (absolute) and compiles each exported workflow; none exported is an empty list. */
@@ -26,7 +28,7 @@ export async function compileModule(path: string): Promise<CompiledWorkflow[]> {
   const workflows = await loadWorkflows(path);
   return workflows.map(({ exportName, workflow }) => {
     const { asl, diagnostics } = workflow.compile();
-    return { exportName, name: workflow.name, asl, diagnostics: withSites(workflow, diagnostics), lambdas: workflow.lambdas ?? [] };
+    return { exportName, name: workflow.name, asl, diagnostics: withSites(workflow, diagnostics), lambdas: workflow.lambdas ?? [], workflow };
   });
 }
 

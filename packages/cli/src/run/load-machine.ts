@@ -16,6 +16,8 @@ export interface LoadedMachine {
   readonly problems: readonly string[];
   /** A workflow's `lambda()` declarations, whose handlers the run binds; none for an ASL file. */
   readonly lambdas: readonly LambdaDeclaration[];
+  /** The workflow a module exported, whose input schema the input must match; none for an ASL file. */
+  readonly workflow?: unknown;
 }
 
 export async function loadMachine(file: string, workflowName: string | undefined, cwd: string): Promise<LoadedMachine> {
@@ -23,7 +25,7 @@ export async function loadMachine(file: string, workflowName: string | undefined
   if (isWorkflowModulePath(file)) {
     const chosen = await loadOneWorkflow(file, workflowName, cwd);
     const problems = hasErrors(chosen.diagnostics) ? chosen.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`) : [];
-    return { name: chosen.name, definition: chosen.asl, problems, lambdas: chosen.lambdas };
+    return { name: chosen.name, definition: chosen.asl, problems, lambdas: chosen.lambdas, workflow: chosen.workflow };
   }
   if (workflowName !== undefined) throw new UsageError("--workflow chooses a workflow of a TypeScript module; an ASL file holds one state machine");
   const text = await readFile(path, "utf8").catch(() => {

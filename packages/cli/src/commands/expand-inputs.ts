@@ -1,0 +1,71 @@
+// Turns the paths a command was given into files: a file stays itself; a directory or a glob
+// becomes the state machine definitions and workflow modules it holds, each marked as found (so a
+// command can skip one that turns out not to be a workflow, with a note, instead of stopping).
+import { statSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { UsageError } from "../io.ts";
+
+export interface InputFile {
+  /** As the user would write it: relative to the working directory when inside it. */
+  readonly file: string;
+  /** Named on the command line (true), or found in a directory or by a glob (false). */
+  readonly explicit: boolean;
+}
+
+/** What a directory is searched for: definitions and TypeScript modules. */
+const CANDIDATES = ["**/*.json", "**/*.ts", "**/*.mts"];
+/** Never searched: dependencies, build output, tool state. */
+const IGNORED = ["**/node_modules/**", "**/dist/**", "**/cdk.out/**", "**/coverage/**", "**/.git/**", "**/*.d.ts", "**/*.d.mts"];
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function shown(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  return rel.startsWith("..") || isAbsolute(rel) ? absolute : rel;
+}
+
+export async function expandInputs(inputs: readonly string[], cwd: string): Promise<InputFile[]> {
+  const found: InputFile[] = [];
+  const seen = new Set<string>();
+  const add = (absolute: string, explicit: boolean): void => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    found.push({ file: shown(cwd, absolute), explicit });
+  };
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    if (isDirectory(absolute)) {
+      const matches = await glob(CANDIDATES, { cwd: absolute, ignore: IGNORED, absolute: true, onlyFiles: true });
+      if (matches.length === 0) throw new UsageError(`'${input}' holds no .json or .ts files to check`);
+      for (const match of matches.sort()) add(match, false);
+    } else if (!exists(absolute) && isDynamicPattern(input)) {
+      const matches = await glob(input, { cwd, ignore: IGNORED, absolute: true, onlyFiles: true });
+      if (matches.length === 0) throw new UsageError(`no file matches '${input}' (resolved from ${cwd})`);
+      for (const match of matches.sort()) add(match, false);
+    } else {
+      add(absolute, true);
+    }
+  }
+  return found;
+}
+
+/** A found file that is a test, not a workflow: a reason to skip it, or undefined. */
+export function testFileReason(file: string): string | undefined {
+  return /\.(test|spec)\.m?ts$/.test(file) ? "a test file" : undefined;
+}
