@@ -30,17 +30,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   program
     .command("graph")
     .description("Draw a state machine as Mermaid (default) or a self-contained HTML page; --execution colours the path a run took.")
-    .argument("<file>", "ASL JSON file (*.asl.json) or workflow module (*.ts)")
+    .argument("<file...>", "ASL JSON files (*.asl.json) or workflow modules (*.ts); directories and globs draw every workflow into -o <dir>")
     .option("--format <format>", "mermaid or html", "mermaid")
-    .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("-o, --output <file>", "write to a file instead of stdout (a folder for several files)")
     .option("--execution <history.json>", "GetExecutionHistory JSON (events array or { events }), html only")
     .option("--workflow <name>", "the workflow to draw when the module exports several")
-    .action(async (file: string, options: { format: string; output?: string; execution?: string; workflow?: string }) => {
+    .action(async (files: string[], options: { format: string; output?: string; execution?: string; workflow?: string }) => {
       const format = options.format;
       if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
-      const { graphCommand } = await import("./commands/graph.ts");
-      exitCode = await graphCommand(
-        file,
+      const { graphInputsCommand } = await import("./commands/graph.ts");
+      exitCode = await graphInputsCommand(
+        files,
         {
           format,
           ...(options.output === undefined ? {} : { output: options.output }),

@@ -2,6 +2,7 @@
 // becomes the state machine definitions and workflow modules it holds, each marked as found (so a
 // command can skip one that turns out not to be a workflow, with a note, instead of stopping).
 import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../io.ts";
@@ -68,4 +69,19 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
 /** A found file that is a test, not a workflow: a reason to skip it, or undefined. */
 export function testFileReason(file: string): string | undefined {
   return /\.(test|spec)\.m?ts$/.test(file) ? "a test file" : undefined;
+}
+
+/**
+ * Why a found JSON file is not a state machine definition, or undefined when it is one (or is
+ * named `*.asl.json`, which is checked whatever it holds).
+ */
+export async function jsonSkipReason(file: string, cwd: string): Promise<string | undefined> {
+  if (file.endsWith(".asl.json")) return undefined;
+  try {
+    const value: unknown = JSON.parse(await readFile(resolve(cwd, file), "utf8"));
+    const looksLikeAsl = value !== null && typeof value === "object" && !Array.isArray(value) && "States" in value;
+    return looksLikeAsl ? undefined : "not a state machine definition (no States); name definitions *.asl.json to have them checked whatever they hold";
+  } catch {
+    return "not JSON; name definitions *.asl.json to have them checked whatever they hold";
+  }
 }

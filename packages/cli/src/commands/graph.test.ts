@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HistoryBuilder } from "../graph/history-builder.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
-import { graphCommand, type GraphOptions } from "./graph.ts";
+import { graphCommand, graphInputsCommand, type GraphOptions } from "./graph.ts";
 
 function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
   let out = "";
@@ -116,5 +116,44 @@ describe("stepcraft graph", () => {
 
   it("is a usage error when the output directory does not exist", async () => {
     expect(await usageError(valid, { format: "mermaid", output: "no/such/dir/graph.mmd" })).toMatch(/cannot write 'no\/such\/dir\/graph.mmd': the directory .* does not exist/);
+  });
+});
+
+describe("graph over directories and globs", () => {
+  const fixtures = join(import.meta.dirname, "../compile/fixtures");
+
+  it("draws every workflow a glob finds into the -o folder, skipping modules that are not workflows", async () => {
+    const out = mkdtempSync(join(tmpdir(), "stepcraft-graph-many-"));
+    const io = capture(fixtures);
+    const code = await graphInputsCommand(["two-workflows.ts", "no-*.ts"], { format: "html", output: out }, io);
+    expect(code).toBe(ExitCode.Ok);
+    expect(readdirSync(out).sort()).toEqual(["AlwaysFails.html", "Greet.html"]);
+    expect(readFileSync(join(out, "Greet.html"), "utf8")).toContain("<html");
+    expect(io.stderr()).toContain("stepcraft graph: skipped no-workflow.ts: exports no workflow");
+  });
+
+  it("draws the definitions of a directory as Mermaid, leaving out JSON that is not a definition", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "stepcraft-graph-dir-"));
+    writeFileSync(join(folder, "a.asl.json"), JSON.stringify(definition));
+    writeFileSync(join(folder, "package.json"), "{}");
+    const out = join(folder, "out");
+    const io = capture(folder);
+    expect(await graphInputsCommand(["."], { format: "mermaid", output: "out" }, io)).toBe(ExitCode.Ok);
+    expect(readdirSync(out)).toEqual(["a.mmd"]);
+    expect(readFileSync(join(out, "a.mmd"), "utf8")).toContain("flowchart TD");
+    expect(io.stderr()).toContain("skipped package.json: not a state machine definition");
+  });
+
+  it("needs -o for several files, and refuses --execution and --workflow with them", async () => {
+    const io = capture(fixtures);
+    await expect(graphInputsCommand(["*.ts"], mermaid, io)).rejects.toThrow(new UsageError("8 files to draw: give a folder for them with -o <dir>"));
+    await expect(graphInputsCommand(["*.ts"], { ...html, output: "x", execution: "h.json" }, io)).rejects.toThrow(/--execution colours one state machine/);
+    await expect(graphInputsCommand(["*.ts"], { ...html, output: "x", workflow: "Greet" }, io)).rejects.toThrow(/--workflow chooses a workflow of one module/);
+  });
+
+  it("keeps the single-file behaviour for one named file", async () => {
+    const io = capture(dir);
+    expect(await graphInputsCommand([valid], mermaid, io)).toBe(ExitCode.Ok);
+    expect(io.stdout()).toContain("flowchart TD");
   });
 });

@@ -1,7 +1,7 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseDefinition } from "@stepcraft/asl";
-import { loadOneWorkflow } from "../compile/choose-workflow.ts";
+import { loadModuleWorkflows, loadOneWorkflow } from "../compile/choose-workflow.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { allStates, buildGraphModel, GraphInputError, type GraphModel } from "../graph/definition-model.ts";
 import { HistoryInputError, readExecutionHistory, type ExecutionEvent } from "../graph/execution-status.ts";
@@ -9,6 +9,7 @@ import { toHtml } from "../graph/html.ts";
 import { parseJsonText } from "../graph/json-source.ts";
 import { toMermaid } from "../graph/mermaid.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
+import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
 
 /** AWS rejects definitions over 1 MiB; histories can be longer (25,000 events), so they get more room. */
 const MAX_DEFINITION_BYTES = 1024 * 1024;
@@ -70,6 +71,72 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     io.err(`wrote ${options.output}\n`);
   }
   return warnings.length === 0 ? ExitCode.Ok : ExitCode.Findings;
+}
+
+/**
+ * `stepcraft graph` with several files, a directory or a glob: every workflow found is drawn into
+ * the `--output` folder as `<name>.mmd` or `<name>.html`; found files that are not workflows are
+ * skipped with a note. One named file keeps the single-file behaviour (stdout or a file).
+ */
+export async function graphInputsCommand(inputs: readonly string[], options: GraphOptions, io: CliIo): Promise<ExitCode> {
+  const files = await expandInputs(inputs, io.cwd);
+  const [only] = files;
+  if (files.length === 1 && only !== undefined && only.explicit) return graphCommand(only.file, options, io);
+  if (options.output === undefined) throw new UsageError(`${files.length} files to draw: give a folder for them with -o <dir>`);
+  if (options.execution !== undefined) throw new UsageError("--execution colours one state machine: give one file with it");
+  if (options.workflow !== undefined) throw new UsageError("--workflow chooses a workflow of one module: give one file with it");
+  const format: string = options.format;
+  if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
+  const outDir = resolve(io.cwd, options.output);
+  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+    throw new UsageError(`cannot create the folder '${options.output}': ${String(error)}`);
+  });
+  const drawings: { readonly name: string; readonly source: string; readonly definition: unknown; readonly problems: readonly string[] }[] = [];
+  for (const { file, explicit } of files) {
+    const skip = (reason: string): void => io.err(`stepcraft graph: skipped ${file}: ${reason}\n`);
+    if (isWorkflowModulePath(file)) {
+      const testFile = explicit ? undefined : testFileReason(file);
+      if (testFile !== undefined) {
+        skip(testFile);
+        continue;
+      }
+      try {
+        for (const workflow of await loadModuleWorkflows(file, io.cwd)) {
+          const problems = workflow.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`);
+          drawings.push({ name: workflow.name, source: `${basename(file)} (${workflow.name})`, definition: workflow.asl, problems });
+        }
+      } catch (error) {
+        if (explicit || !(error instanceof UsageError)) throw error;
+        skip(error.message.replace(`'${file}' `, ""));
+      }
+      continue;
+    }
+    const reason = explicit ? undefined : await jsonSkipReason(file, io.cwd);
+    if (reason !== undefined) {
+      skip(reason);
+      continue;
+    }
+    const definition = parseDefinitionJson(await readText(file, "definition", MAX_DEFINITION_BYTES, io), file);
+    drawings.push({ name: basename(file).replace(/(\.asl)?\.json$/i, ""), source: basename(file), definition, problems: [] });
+  }
+  if (drawings.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
+  let warned = false;
+  const used = new Set<string>();
+  for (const drawing of drawings) {
+    const model = readModel(drawing.definition, drawing.source);
+    for (const warning of [...drawing.problems, ...model.warnings]) {
+      warned = true;
+      io.err(`stepcraft graph: warning: ${drawing.source}: ${warning}\n`);
+    }
+    // Two workflows of one name (in two modules) get numbered files rather than one overwriting the other.
+    let fileName = `${drawing.name}.${format === "html" ? "html" : "mmd"}`;
+    for (let n = 2; used.has(fileName); n++) fileName = `${drawing.name}-${n}.${format === "html" ? "html" : "mmd"}`;
+    used.add(fileName);
+    const text = format === "mermaid" ? toMermaid(drawing.definition) : toHtml(drawing.definition, undefined, { title: drawing.source });
+    await writeFile(join(outDir, fileName), text, "utf8");
+    io.err(`wrote ${join(options.output, fileName)}\n`);
+  }
+  return warned ? ExitCode.Findings : ExitCode.Ok;
 }
 
 /** The definition to draw, the page title, and problems worth a warning (a workflow's compile errors). */

@@ -5,7 +5,7 @@ import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { SitedDiagnostic } from "../compile/compile-module.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
-import { expandInputs, testFileReason } from "./expand-inputs.ts";
+import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
 
 /** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
 export const MAX_DEFINITION_BYTES = 1024 * 1024;
@@ -56,7 +56,7 @@ export async function validateCommand(inputs: readonly string[], options: Valida
       }
       continue;
     }
-    const skip = explicit ? undefined : await definitionSkipReason(file, io);
+    const skip = explicit ? undefined : await jsonSkipReason(file, io.cwd);
     if (skip !== undefined) skipped(skip);
     else reports.push(await validateFile(file, options, io));
   }
@@ -64,18 +64,6 @@ export async function validateCommand(inputs: readonly string[], options: Valida
   if (reports.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
   io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports));
   return reports.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings;
-}
-
-/** Why a found JSON file is not validated (not a state machine definition), or undefined. */
-async function definitionSkipReason(file: string, io: CliIo): Promise<string | undefined> {
-  if (file.endsWith(".asl.json")) return undefined;
-  try {
-    const value: unknown = JSON.parse(await readFile(resolve(io.cwd, file), "utf8"));
-    const looksLikeAsl = value !== null && typeof value === "object" && !Array.isArray(value) && "States" in value;
-    return looksLikeAsl ? undefined : "not a state machine definition (no States); name definitions *.asl.json to have them checked whatever they hold";
-  } catch {
-    return "not JSON; name definitions *.asl.json to have them checked whatever they hold";
-  }
 }
 
 async function validateFile(file: string, options: ValidateOptions, io: CliIo): Promise<FileReport> {
