@@ -59,8 +59,9 @@ async function emitCjs(packageDir: string): Promise<void> {
     banner: { js: `"use strict";\n${importMetaUrlShim}` },
   });
   // The declarations are the same text; under dist/cjs/package.json ("type": "commonjs") a
-  // TypeScript consumer that requires the package reads them as CommonJS declarations.
-  for (const file of files.filter((f) => f.endsWith(".d.ts") || f.endsWith(".d.ts.map"))) {
+  // TypeScript consumer that requires the package reads them as CommonJS declarations. JSON
+  // modules (which tsc copies into dist/esm) are required as they are.
+  for (const file of files.filter((f) => f.endsWith(".d.ts") || f.endsWith(".d.ts.map") || f.endsWith(".json"))) {
     mkdirSync(dirname(join(cjsDir, file)), { recursive: true });
     copyFileSync(join(esmDir, file), join(cjsDir, file));
   }
