@@ -5,6 +5,10 @@ import type { HistoryEvent } from "../engine/history.ts";
 import { formatTrace } from "./format-trace.ts";
 import { readHistory } from "./read-history.ts";
 import type { ExecutionReading, StateVisit } from "./read-history.ts";
+import { testStateMatchers } from "./test-state-matchers.ts";
+import type { ExpectedInspection } from "./test-state-matchers.ts";
+
+export type { ExpectedInspection };
 
 /** What the matchers accept: a test result, an Execution, or a history. */
 export type ExecutionLike = { readonly history: readonly HistoryEvent[] } | readonly HistoryEvent[];
@@ -23,6 +27,10 @@ export interface StepcraftMatchers<R = unknown> {
   toHaveStateOutput(state: string, expected: unknown): R;
   /** The state's latest visit output matches `expected` like toMatchObject (a subset). */
   toHaveStateOutputMatching(state: string, expected: unknown): R;
+  /** A testState() response names this next state (Choice target, Next, or the Catcher's Next). */
+  toHaveNextState(state: string): R;
+  /** A testState() response (DEBUG/TRACE) has these inspection members; JSON members compare as values. */
+  toHaveInspection(expected: ExpectedInspection): R;
 }
 
 declare module "vitest" {
@@ -108,6 +116,7 @@ function stateOutput(state: MatcherState, received: unknown, name: string, expec
 
 /** The matcher implementations (registered on import; exported for `expect.extend` by hand). */
 export const stepcraftMatchers = {
+  ...testStateMatchers,
   toHaveSucceeded(this: MatcherState, received: unknown): MatchResult {
     const reading = readingOf(received);
     const pass = reading.status === "SUCCEEDED";

@@ -1,0 +1,125 @@
+import type { StateDefinition } from "../states/context.ts";
+import { TestStateRequestError } from "./types.ts";
+
+/** The name a lone state definition runs under (`$$.State.Name`). */
+export const LONE_STATE_NAME = "TestState";
+
+/** Where the tested state was found. */
+export interface FoundState {
+  readonly name: string;
+  readonly def: StateDefinition;
+  /** The query language it runs in when its own `QueryLanguage` says nothing. */
+  readonly machineLanguage: "JSONPath" | "JSONata";
+  /** A whole machine was given (validated as such), not a lone state. */
+  readonly fromMachine: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Picks the tested state out of a lone state definition or a whole machine (nested blocks included). */
+export function findTestedState(definition: Record<string, unknown>, stateName: string | undefined): FoundState {
+  const machineLanguage = definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
+  if (!isRecord(definition["States"])) {
+    if (stateName !== undefined) {
+      throw new TestStateRequestError("ValidationException", `stateName '${stateName}' needs a whole state machine definition (StartAt and States); the definition is a single state.`);
+    }
+    if (typeof definition["Type"] !== "string") {
+      throw new TestStateRequestError("InvalidDefinition", "The definition is neither a state (no 'Type') nor a state machine (no 'States').");
+    }
+    return { name: LONE_STATE_NAME, def: definition, machineLanguage: "JSONPath", fromMachine: false };
+  }
+  const name = stateName ?? (typeof definition["StartAt"] === "string" ? definition["StartAt"] : undefined);
+  if (name === undefined) throw new TestStateRequestError("ValidationException", "Say which state to test: stateName.");
+  const found = findIn(definition, name);
+  if (found === undefined) {
+    const names = Object.keys(definition["States"]);
+    throw new TestStateRequestError("ValidationException", `stateName '${name}' names no state of the definition. Its top-level states: ${names.map((n) => `'${n}'`).join(", ")}.`);
+  }
+  return { name, def: found, machineLanguage, fromMachine: true };
+}
+
+/** The state `name` in this block or any Parallel branch / Map processor below it. */
+function findIn(block: Record<string, unknown>, name: string): StateDefinition | undefined {
+  const states = block["States"];
+  if (!isRecord(states)) return undefined;
+  const own = states[name];
+  if (isRecord(own)) return own;
+  for (const state of Object.values(states)) {
+    if (!isRecord(state)) continue;
+    for (const inner of innerBlocks(state)) {
+      const found = findIn(inner, name);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A Parallel's branches, a Map's ItemProcessor (or legacy Iterator). */
+export function innerBlocks(state: StateDefinition): Record<string, unknown>[] {
+  const blocks: unknown[] = [];
+  if (Array.isArray(state["Branches"])) blocks.push(...(state["Branches"] as unknown[]));
+  blocks.push(state["ItemProcessor"], state["Iterator"]);
+  return blocks.filter(isRecord);
+}
+
+/** Names of every state in a state's inner blocks, at any depth. */
+export function innerStateNames(state: StateDefinition): string[] {
+  return innerBlocks(state).flatMap((block) =>
+    isRecord(block["States"]) ? Object.entries(block["States"]).flatMap(([name, inner]) => [name, ...(isRecord(inner) ? innerStateNames(inner) : [])]) : [],
+  );
+}
+
+/** A one-state machine around the tested state, and how to read its transitions back. */
+export interface IsolatedMachine {
+  readonly definition: Record<string, unknown>;
+  /** Placeholder state name → the transition target it stands for. */
+  readonly targets: ReadonlyMap<string, string>;
+}
+
+/** Fields a mocked Map or Parallel keeps when it stands as a Task (its result is the mock). */
+const MOCKED_GROUP_FIELDS = ["QueryLanguage", "Comment", "InputPath", "OutputPath", "ResultPath", "ResultSelector", "Output", "Assign", "Catch", "Next", "End"];
+
+/** The resource a mocked Map or Parallel is bound under while it stands as a Task. */
+export function mockedGroupResource(type: string): string {
+  return `arn:aws:states:::stepcraft:mocked${type}`;
+}
+
+/**
+ * Builds the machine testState runs: the tested state alone, without its Retry (TestState runs
+ * one attempt and reports whether a retry would follow), every transition target replaced by a
+ * Succeed state, so the execution stops right after the tested state has chosen where to go. A
+ * mocked Map or Parallel becomes a Task with the same data fields, since its iterations or
+ * branches do not run (their result is the mock).
+ */
+export function isolate(found: FoundState, mockedGroup: boolean): IsolatedMachine {
+  let state: Record<string, unknown> = { ...found.def };
+  delete state["Retry"];
+  if (mockedGroup) {
+    const task: Record<string, unknown> = { Type: "Task", Resource: mockedGroupResource(String(found.def["Type"])) };
+    for (const field of MOCKED_GROUP_FIELDS) if (Object.hasOwn(state, field)) task[field] = state[field];
+    state = task;
+  }
+  const targets = new Map<string, string>();
+  const placeholder = (target: unknown): string => {
+    const name = String(target);
+    // A state may go back to itself: its placeholder needs a name of its own.
+    const stand = name === found.name ? `${name} (next)` : name;
+    targets.set(stand, name);
+    return stand;
+  };
+  if (typeof state["Next"] === "string") state["Next"] = placeholder(state["Next"]);
+  if (typeof state["Default"] === "string") state["Default"] = placeholder(state["Default"]);
+  if (Array.isArray(state["Choices"])) {
+    state["Choices"] = (state["Choices"] as unknown[]).map((rule) => (isRecord(rule) && typeof rule["Next"] === "string" ? { ...rule, Next: placeholder(rule["Next"]) } : rule));
+  }
+  if (Array.isArray(state["Catch"])) {
+    state["Catch"] = (state["Catch"] as unknown[]).map((c) => (isRecord(c) && typeof c["Next"] === "string" ? { ...c, Next: placeholder(c["Next"]) } : c));
+  }
+  const states: Record<string, unknown> = { [found.name]: state };
+  for (const stand of targets.keys()) states[stand] = { Type: "Succeed" };
+  const definition: Record<string, unknown> = { StartAt: found.name, States: states };
+  if (found.fromMachine && found.machineLanguage === "JSONata") definition["QueryLanguage"] = "JSONata";
+  return { definition, targets };
+}

@@ -1,0 +1,104 @@
+import type { MockResponse } from "../mocks/types.ts";
+import { integrationShape } from "./integration-shapes.ts";
+import { innerStateNames } from "./isolate.ts";
+import type { FoundState } from "./isolate.ts";
+import { mockResultProblem } from "./mock-validation.ts";
+import { TestStateRequestError } from "./types.ts";
+import type { TestStateInput } from "./types.ts";
+
+/** Parses a JSON text member of the request, saying which member is wrong. */
+export function parseJsonMember(text: string | undefined, member: string, fallback: unknown, code: TestStateRequestError["code"] = "ValidationException"): unknown {
+  if (text === undefined) return fallback;
+  if (typeof text !== "string") throw new TestStateRequestError("ValidationException", `'${member}' must be JSON text (a string), not ${typeof text}.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new TestStateRequestError(code, `'${member}' is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** A JSON object member (`variables`, `context`). */
+export function parseObjectMember(text: string | undefined, member: string): Record<string, unknown> | undefined {
+  const value = parseJsonMember(text, member, undefined);
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new TestStateRequestError("ValidationException", `'${member}' must be the JSON text of an object, e.g. '{"name": "value"}'.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** States AWS lets a mock answer: Task, Map and Parallel (a mock of any other type is refused). */
+const MOCKABLE = new Set(["Task", "Map", "Parallel"]);
+
+/** The mock of the tested state as a mock response of the runtime's own mocks, checked as AWS checks it. */
+export function mockResponse(request: TestStateInput, found: FoundState): MockResponse | undefined {
+  const mock = request.mock;
+  if (mock === undefined) return undefined;
+  const type = String(found.def["Type"]);
+  if (!MOCKABLE.has(type)) throw new TestStateRequestError("ValidationException", `State type '${type}' is not supported when a mock is specified`);
+  const hasResult = mock.result !== undefined;
+  const hasError = mock.errorOutput !== undefined;
+  if (hasResult === hasError) throw new TestStateRequestError("ValidationException", "A mock needs exactly one of 'result' and 'errorOutput'.");
+  const mode = mock.fieldValidationMode ?? "STRICT";
+  if (mode !== "STRICT" && mode !== "PRESENT" && mode !== "NONE") {
+    throw new TestStateRequestError("ValidationException", `mock.fieldValidationMode must be STRICT, PRESENT or NONE, not '${String(mode)}'.`);
+  }
+  checkErrorCausedByState(request, found);
+  if (hasError) {
+    const { error, cause } = mock.errorOutput!;
+    return cause === undefined ? { error: error ?? "" } : { error: error ?? "", cause };
+  }
+  const result = parseJsonMember(mock.result, "mock.result", undefined);
+  if (type === "Task") {
+    const shape = integrationShape(String(found.def["Resource"]));
+    const problem = shape === undefined ? undefined : mockResultProblem(result, shape, mode);
+    if (problem !== undefined) throw new TestStateRequestError("ValidationException", problem);
+    return { taskResult: result };
+  }
+  return groupResult(type, found, result, request.stateConfiguration?.mapIterationFailureCount);
+}
+
+/** A mocked Map's or Parallel's result: an array (one entry per branch), and Map failure tolerance. */
+function groupResult(type: string, found: FoundState, result: unknown, failures: number | undefined): MockResponse {
+  if (!Array.isArray(result)) throw new TestStateRequestError("ValidationException", `The mocked result of a ${type} state must be a JSON array (its ${type === "Map" ? "iterations'" : "branches'"} outputs).`);
+  const branches = found.def["Branches"];
+  if (type === "Parallel" && Array.isArray(branches) && branches.length !== result.length) {
+    throw new TestStateRequestError("ValidationException", `The mocked result of the Parallel state has ${result.length} entries; it has ${branches.length} branches.`);
+  }
+  if (type !== "Map" || failures === undefined || failures === 0) return { taskResult: result };
+  if (exceedsTolerance(found.def, failures, result.length)) {
+    return { error: "States.ExceedToleratedFailureThreshold", cause: "The specified tolerated failure threshold was exceeded" };
+  }
+  return { taskResult: result };
+}
+
+/** Whether `failures` of `total` iterations fail the Map (no tolerance set: any failure does). */
+export function exceedsTolerance(def: Readonly<Record<string, unknown>>, failures: number, total: number): boolean {
+  const count = typeof def["ToleratedFailureCount"] === "number" ? def["ToleratedFailureCount"] : undefined;
+  const percentage = typeof def["ToleratedFailurePercentage"] === "number" ? def["ToleratedFailurePercentage"] : undefined;
+  if (count === undefined && percentage === undefined) return failures > 0;
+  if (count !== undefined && failures > count) return true;
+  return percentage !== undefined && total > 0 && (failures / total) * 100 > percentage;
+}
+
+function checkErrorCausedByState(request: TestStateInput, found: FoundState): void {
+  const origin = request.stateConfiguration?.errorCausedByState;
+  if (origin === undefined) return;
+  const inner = innerStateNames(found.def);
+  if (inner.length === 0) throw new TestStateRequestError("ValidationException", "stateConfiguration.errorCausedByState applies to a Map or Parallel state only.");
+  if (!inner.includes(origin)) {
+    throw new TestStateRequestError("ValidationException", `stateConfiguration.errorCausedByState '${origin}' names no state inside '${found.name}'. Its states: ${inner.map((n) => `'${n}'`).join(", ")}.`);
+  }
+}
+
+/** Checks the numbers of `stateConfiguration`. */
+export function checkConfiguration(request: TestStateInput): void {
+  const config = request.stateConfiguration ?? {};
+  for (const member of ["retrierRetryCount", "mapIterationFailureCount"] as const) {
+    const value = config[member];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      throw new TestStateRequestError("ValidationException", `stateConfiguration.${member} must be a whole number ≥ 0, not ${JSON.stringify(value)}.`);
+    }
+  }
+  if (config.mapItemReaderData !== undefined) parseJsonMember(config.mapItemReaderData, "stateConfiguration.mapItemReaderData", undefined);
+}
