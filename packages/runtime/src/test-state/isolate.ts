@@ -4,6 +4,9 @@ import { TestStateRequestError } from "./types.ts";
 /** The name a lone state definition runs under (`$$.State.Name`). */
 export const LONE_STATE_NAME = "TestState";
 
+/** How long AWS lets one TestState run take. */
+export const TEST_STATE_TIMEOUT_SECONDS = 300;
+
 /** Where the tested state was found. */
 export interface FoundState {
   readonly name: string;
@@ -120,6 +123,10 @@ export function isolate(found: FoundState, mockedGroup: boolean): IsolatedMachin
   const states: Record<string, unknown> = { [found.name]: state };
   for (const stand of targets.keys()) states[stand] = { Type: "Succeed" };
   const definition: Record<string, unknown> = { StartAt: found.name, States: states };
+  // AWS stops a TestState run after five minutes (States.Timeout). In virtual time this is what
+  // ends a state waiting for something that never comes, e.g. a callback inside an unmocked Map;
+  // a Wait state itself is tested without waiting, so it is not held to it.
+  if (found.def["Type"] !== "Wait") definition["TimeoutSeconds"] = TEST_STATE_TIMEOUT_SECONDS;
   if (found.fromMachine && found.machineLanguage === "JSONata") definition["QueryLanguage"] = "JSONata";
   return { definition, targets };
 }

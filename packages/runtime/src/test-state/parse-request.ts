@@ -1,4 +1,5 @@
 import type { MockResponse } from "../mocks/types.ts";
+import { isActivityArn } from "../tasks/activity-arn.ts";
 import { integrationShape } from "./integration-shapes.ts";
 import { innerStateNames } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
@@ -89,6 +90,16 @@ function checkErrorCausedByState(request: TestStateInput, found: FoundState): vo
   if (!inner.includes(origin)) {
     throw new TestStateRequestError("ValidationException", `stateConfiguration.errorCausedByState '${origin}' names no state inside '${found.name}'. Its states: ${inner.map((n) => `'${n}'`).join(", ")}.`);
   }
+}
+
+/** Task resources AWS's TestState runs only with a mock: they wait for someone outside the state. */
+export function needsMock(def: Readonly<Record<string, unknown>>): string | undefined {
+  if (def["Type"] !== "Task") return undefined;
+  const resource = String(def["Resource"]);
+  if (resource.endsWith(".waitForTaskToken")) return "a .waitForTaskToken Task";
+  if (/\.sync(:2)?$/.test(resource)) return "a .sync Task";
+  if (isActivityArn(resource)) return "an activity Task";
+  return undefined;
 }
 
 /** Checks the numbers of `stateConfiguration`. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import "../testing/matchers.ts";
 import { testState, TestStateRequestError } from "../testing/index.ts";
 import type { TestStateInput, TestStateOutput } from "../testing/index.ts";
+import type { TaskCallContext } from "../tasks/types.ts";
 
 const lone = (state: object): string => JSON.stringify(state);
 const machine = (states: Record<string, object>, extra: object = {}): string =>
@@ -239,7 +240,7 @@ describe("testState: Map and Parallel", () => {
     const out = await testState({ definition: mapMachine, stateName: "Fan", input: '{"items": [1, 2, 3]}', inspectionLevel: "DEBUG", mock: { result: "[10, 20, 30]" }, stateConfiguration: { mapIterationFailureCount: 1 } });
     expect(out).toMatchObject({ status: "SUCCEEDED", nextState: "Done" });
     expect(JSON.parse(out.output!)).toEqual({ items: [1, 2, 3], results: [10, 20, 30] });
-    expect(out).toHaveInspection({ maxConcurrency: 0, toleratedFailureCount: 1, result: [10, 20, 30] });
+    expect(out).toHaveInspection({ afterInputPath: { items: [1, 2, 3] }, afterItemsPath: [1, 2, 3], maxConcurrency: 0, toleratedFailureCount: 1, result: [10, 20, 30] });
   });
 
   it("mapIterationFailureCount above the tolerance fails the Map with States.ExceedToleratedFailureThreshold, which its Catch handles", async () => {
@@ -274,6 +275,43 @@ describe("testState: Map and Parallel", () => {
     expect(out).toMatchObject({ status: "FAILED", error: "Boom", cause: "c" });
     const e = await rejection({ definition: mapMachine, stateName: "Fan", mock: { errorOutput: { error: "Boom" } }, stateConfiguration: { errorCausedByState: "Wrok" } });
     expect(e.message).toBe("stateConfiguration.errorCausedByState 'Wrok' names no state inside 'Fan'. Its states: 'Work'.");
+  });
+});
+
+describe("testState: states that wait for someone else", () => {
+  it("refuses callback, .sync and activity Tasks without a mock, as AWS does, saying how to mock them", async () => {
+    for (const resource of ["arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:us-east-1:123456789012:activity:approve"]) {
+      const e = await rejection({ definition: lone({ Type: "Task", Resource: resource, End: true }) });
+      expect(e.message, resource).toMatch(/only with a mock: add mock: \{ result: … \}/);
+    }
+    const mocked = await testState({ definition: lone({ Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", End: true }), mock: { result: '{"approved": true}' } });
+    expect(mocked).toEqual({ status: "SUCCEEDED", output: '{"approved":true}' });
+  });
+
+  it("fails an unmocked callback inside a Map at once when nothing is bound to it", async () => {
+    const map = { Type: "Map", ItemProcessor: { StartAt: "Ask", States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", End: true } } }, End: true };
+    const out = await testState({ definition: lone(map), input: "[1]" });
+    expect(out).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    expect(out.cause).toMatch(/not bound to a local handler/);
+  });
+
+  it("ends a state still waiting after AWS's five minutes with States.Timeout, at once in virtual time, never retried", async () => {
+    const map = {
+      Type: "Map",
+      ItemsPath: "$.items",
+      ItemProcessor: { StartAt: "Ask", States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { QueueUrl: "q", "MessageBody.$": "$$.Task.Token" }, End: true } } },
+      Retry: [{ ErrorEquals: ["States.ALL"] }],
+      End: true,
+    };
+    const started = Date.now();
+    // A bound handler that waits for an answer from outside that never comes.
+    const neverAnswered = (_input: unknown, ctx: TaskCallContext): Promise<unknown> => {
+      ctx.awaitingExternal?.();
+      return new Promise(() => undefined);
+    };
+    const out = await testState({ definition: lone(map), input: '{"items": [1]}' }, { tasks: { "arn:aws:states:::sqs:sendMessage.waitForTaskToken": neverAnswered } });
+    expect(out).toMatchObject({ status: "FAILED", error: "States.Timeout" });
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

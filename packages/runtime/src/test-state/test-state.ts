@@ -1,4 +1,5 @@
 import { StatesError } from "../errors.ts";
+import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { ExecutionResult, StartOptions } from "../engine/execution.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
@@ -10,13 +11,13 @@ import { inspectingDataFlow } from "./inspection.ts";
 import type { InspectedStages } from "./inspection.ts";
 import { findTestedState, isolate } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
-import { checkConfiguration, mockResponse, parseJsonMember, parseObjectMember } from "./parse-request.ts";
+import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember } from "./parse-request.ts";
 import { TestStateRequestError } from "./types.ts";
 import type { InspectionData, StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
 import type { WorkflowLike } from "../testing/setup.ts";
 
 /** How the tested state's unmocked Tasks are bound, and the account it runs in (not part of AWS's request). */
-export type TestStateOptions = Pick<StateMachineOptions, "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore">;
+export type TestStateOptions = Pick<StateMachineOptions, "name" | "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore">;
 
 /**
  * AWS's TestState, offline: runs one state (a lone state definition, or `stateName` of a whole
@@ -54,7 +55,9 @@ async function testWorkflowState(workflow: WorkflowLike, stateName: string, requ
   if (workflow === null || typeof workflow !== "object" || typeof workflow.toAsl !== "function") {
     throw new TestStateRequestError("ValidationException", "testState(workflow, stateName, …) takes a workflow with toAsl() (a @stepcraft/core workflow); for ASL pass a TestState request: testState({ definition, stateName, … }).");
   }
-  const out = await runTestState(awsRequest(JSON.stringify(workflow.toAsl()), stateName, request), options);
+  // The machine takes the workflow's name, so `$$.StateMachine.Name` and anything recording runs by machine name see the workflow.
+  const named = typeof workflow.name === "string" ? { ...options, name: workflow.name } : options;
+  const out = await runTestState(awsRequest(JSON.stringify(workflow.toAsl()), stateName, request), named);
   return out.output === undefined ? out : { ...out, parsedOutput: JSON.parse(out.output) as unknown };
 }
 
@@ -97,6 +100,10 @@ async function runTestState(request: TestStateInput, options: TestStateOptions):
   const variables = parseObjectMember(request.variables, "variables");
   const context = parseObjectMember(request.context, "context");
   const mock = mockResponse(request, found);
+  const waits = needsMock(found.def);
+  if (waits !== undefined && mock === undefined && options.tasks === undefined && options.resolveTask === undefined) {
+    throw new TestStateRequestError("ValidationException", `TestState runs ${waits} only with a mock: add mock: { result: … } or mock: { errorOutput: … } (or bind the resource in testState's options.tasks).`);
+  }
   const groupMocked = mock !== undefined && found.def["Type"] !== "Task";
   const isolated = isolate(found, groupMocked);
   if (!found.fromMachine) validated(() => validateBeforePrepare(isolated.definition));
@@ -198,7 +205,8 @@ function respond(
   } else {
     setIfDefined(out, "error", failure.error);
     setIfDefined(out, "cause", failure.cause);
-    const retry = retryOf(found, failure, retryCount);
+    // The 5-minute limit of a TestState run is no error of the state: no Retrier applies.
+    const retry = result.status === "TIMED_OUT" ? undefined : retryOf(found, failure, retryCount);
     if (retry !== undefined) {
       out.status = "RETRIABLE";
       inspection.errorDetails = { retryIndex: retry.index, retryBackoffIntervalSeconds: retry.backoffSeconds };
@@ -228,11 +236,21 @@ function inspectionOf(found: FoundState, stages: InspectedStages, seededVariable
   const variables = variablesAfter(stages, seededVariables);
   if (variables !== undefined) data.variables = JSON.stringify(variables);
   if (found.def["Type"] === "Map") {
+    setIfDefined(data, "afterItemsPath", json(itemsAfterItemsPath(found, stages)));
     data.maxConcurrency = typeof found.def["MaxConcurrency"] === "number" ? found.def["MaxConcurrency"] : 0;
     if (typeof found.def["ToleratedFailureCount"] === "number") data.toleratedFailureCount = found.def["ToleratedFailureCount"];
     if (typeof found.def["ToleratedFailurePercentage"] === "number") data.toleratedFailurePercentage = found.def["ToleratedFailurePercentage"];
   }
   return data;
+}
+
+/** A JSONPath Map's items: its ItemsPath (default `$`) applied to the input after InputPath. */
+function itemsAfterItemsPath(found: FoundState, stages: InspectedStages): unknown {
+  const language = found.def["QueryLanguage"] ?? found.machineLanguage;
+  if (language !== "JSONPath" || stages.afterInputPath === undefined || stages.frame === undefined) return undefined;
+  const path = typeof found.def["ItemsPath"] === "string" ? found.def["ItemsPath"] : "$";
+  const items = compileReferencePath(path).evaluate(stages.afterInputPath, stages.frame);
+  return items === NOT_FOUND ? undefined : items;
 }
 
 /** Every variable in scope once the state ran (the seeded ones when it never touched the scope). */
