@@ -73,7 +73,8 @@ function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFie
       watch(frame);
       stages.input ??= raw;
       if (fields.resultStage) {
-        stages.result = result;
+        // AWS shows `result` only where there is one: not for a Pass without Result (its "result" is its input).
+        if (def["Type"] !== "Pass" || Object.hasOwn(def, "Result")) stages.result = result;
         stages.afterResultSelector = selectorOnly.output(raw, result, frame);
         stages.afterResultPath = upToResultPath.output(raw, result, frame);
       }

@@ -52,6 +52,17 @@ describe("testState: Pass", () => {
     expect(out).toHaveInspection({ input: { n: 2 }, variables: { base: 40, seen: 2 } });
   });
 
+  it("shows the stages AWS shows: no `result` for a Pass without Result; input and afterInputPath for a Fail", async () => {
+    const plain = await testState({ definition: lone({ Type: "Pass", End: true }), input: '{"Value": "HelloWorld"}', inspectionLevel: "DEBUG" });
+    const value = JSON.stringify({ Value: "HelloWorld" });
+    expect(plain.inspectionData).toEqual({ input: value, afterInputPath: value, afterParameters: value, afterResultSelector: value, afterResultPath: value });
+    const withResult = await testState({ definition: lone({ Type: "Pass", Result: { resultKey: "result value" }, End: true }), input: '{"Value": "HelloWorld"}', inspectionLevel: "DEBUG" });
+    const result = JSON.stringify({ resultKey: "result value" });
+    expect(withResult.inspectionData).toEqual({ input: value, result, afterResultSelector: result, afterResultPath: result });
+    const failed = await testState({ definition: lone({ Type: "Fail", Error: "SomeFailure" }), input: '{"Value": "HelloWorld"}', inspectionLevel: "DEBUG" });
+    expect(failed.inspectionData).toEqual({ input: value, afterInputPath: value });
+  });
+
   it("INFO has no inspection data, and the matcher says how to get it", async () => {
     const out = await testState({ definition: lone({ Type: "Pass", End: true }) });
     expect(out).toEqual({ status: "SUCCEEDED", output: "{}" });
@@ -251,6 +262,9 @@ describe("testState: Map and Parallel", () => {
   it("JSONata Map: a mocked result through Output; a percentage tolerance", async () => {
     const state = { Type: "Map", QueryLanguage: "JSONata", Items: "{% $states.input.items %}", ToleratedFailurePercentage: 50, ItemProcessor: { StartAt: "W", States: { W: { Type: "Pass", End: true } } }, Output: "{% $count($states.result) %}", End: true };
     expect(await testState({ definition: lone(state), input: '{"items": [1, 2]}', mock: { result: "[1, 2]" }, stateConfiguration: { mapIterationFailureCount: 1 } })).toEqual({ status: "SUCCEEDED", output: "2" });
+    const inspected = await testState({ definition: lone({ ...state, MaxConcurrency: 1 }), input: '{"items": [1, 2]}', mock: { result: "[1, 2]" }, inspectionLevel: "DEBUG" });
+    // As recorded on AWS: the input and the Map's settings, no result.
+    expect(inspected.inspectionData).toEqual({ input: '{"items":[1,2]}', maxConcurrency: 1, toleratedFailurePercentage: 50 });
     expect(await testState({ definition: lone(state), input: '{"items": [1, 2]}', mock: { result: "[1, 2]" }, stateConfiguration: { mapIterationFailureCount: 2 } })).toMatchObject({ status: "FAILED", error: "States.ExceedToleratedFailureThreshold" });
   });
 

@@ -121,7 +121,14 @@ async function runTestState(request: TestStateInput, options: TestStateOptions):
   const execution = machine.start(input, { ...startOptionsFrom(context), ...(variables === undefined ? {} : { variables }) });
   const result = await execution.result;
   const nextState = nextStateOf(execution.history, isolated.targets);
+  // A state whose data stages never ran (Fail) still shows its input, as AWS does.
+  stages.input ??= input;
+  if (found.def["Type"] === "Fail" && languageOf(found) === "JSONPath") stages.afterInputPath ??= input;
   return respond(found, result, stages, nextState, retryCount, level, variables);
+}
+
+function languageOf(found: FoundState): unknown {
+  return found.def["QueryLanguage"] ?? found.machineLanguage;
 }
 
 function validated(check: () => void): void {
@@ -230,13 +237,16 @@ function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, va
 /** DEBUG/TRACE inspection data: the stages the state went through, and Map settings. */
 function inspectionOf(found: FoundState, stages: InspectedStages, seededVariables: Record<string, unknown> | undefined): InspectionData {
   const data: InspectionData = {};
+  const language = languageOf(found);
   for (const key of ["input", "afterInputPath", "afterParameters", "afterArguments", "result", "afterResultSelector", "afterResultPath"] as const) {
+    // Recorded on AWS: a JSONata Map's inspection data has no `result`.
+    if (key === "result" && found.def["Type"] === "Map" && language === "JSONata") continue;
     setIfDefined(data, key, json(stages[key]));
   }
   const variables = variablesAfter(stages, seededVariables);
   if (variables !== undefined) data.variables = JSON.stringify(variables);
   if (found.def["Type"] === "Map") {
-    setIfDefined(data, "afterItemsPath", json(itemsAfterItemsPath(found, stages)));
+    setIfDefined(data, "afterItemsPath", json(itemsAfterItemsPath(found, stages, language)));
     data.maxConcurrency = typeof found.def["MaxConcurrency"] === "number" ? found.def["MaxConcurrency"] : 0;
     if (typeof found.def["ToleratedFailureCount"] === "number") data.toleratedFailureCount = found.def["ToleratedFailureCount"];
     if (typeof found.def["ToleratedFailurePercentage"] === "number") data.toleratedFailurePercentage = found.def["ToleratedFailurePercentage"];
@@ -245,8 +255,7 @@ function inspectionOf(found: FoundState, stages: InspectedStages, seededVariable
 }
 
 /** A JSONPath Map's items: its ItemsPath (default `$`) applied to the input after InputPath. */
-function itemsAfterItemsPath(found: FoundState, stages: InspectedStages): unknown {
-  const language = found.def["QueryLanguage"] ?? found.machineLanguage;
+function itemsAfterItemsPath(found: FoundState, stages: InspectedStages, language: unknown): unknown {
   if (language !== "JSONPath" || stages.afterInputPath === undefined || stages.frame === undefined) return undefined;
   const path = typeof found.def["ItemsPath"] === "string" ? found.def["ItemsPath"] : "$";
   const items = compileReferencePath(path).evaluate(stages.afterInputPath, stages.frame);
