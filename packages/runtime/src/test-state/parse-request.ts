@@ -61,7 +61,12 @@ export function mockResponse(request: TestStateInput, found: FoundState): MockRe
 
 /** A mocked Map's or Parallel's result: an array (one entry per branch), and Map failure tolerance. */
 function groupResult(type: string, found: FoundState, result: unknown, failures: number | undefined): MockResponse {
-  if (!Array.isArray(result)) throw new TestStateRequestError("ValidationException", `The mocked result of a ${type} state must be a JSON array (its ${type === "Map" ? "iterations'" : "branches'"} outputs).`);
+  // A Map with a ResultWriter answers with the writer's object instead of the results.
+  const writesResults = type === "Map" && found.def["ResultWriter"] !== undefined;
+  if (writesResults && result !== null && typeof result === "object" && !Array.isArray(result)) return { taskResult: result };
+  if (!Array.isArray(result)) {
+    throw new TestStateRequestError("ValidationException", `The mocked result of a ${type} state must be a JSON array (its ${type === "Map" ? "iterations'" : "branches'"} outputs)${writesResults ? ", or the ResultWriter's object" : ""}.`);
+  }
   const branches = found.def["Branches"];
   if (type === "Parallel" && Array.isArray(branches) && branches.length !== result.length) {
     throw new TestStateRequestError("ValidationException", `The mocked result of the Parallel state has ${result.length} entries; it has ${branches.length} branches.`);

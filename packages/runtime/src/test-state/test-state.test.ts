@@ -132,6 +132,15 @@ describe("testState: Task", () => {
     expect(out).toHaveInspection({ errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 6 }, afterParameters: { FunctionName: "charge", Payload: 5, attempt: 1 } });
   });
 
+  it("reports a fractional back-off in whole seconds, capped by MaxDelaySeconds", async () => {
+    const state = (retry: object): string => lone({ Type: "Task", Resource: "arn:aws:states:::sns:publish", Retry: [{ ErrorEquals: ["States.ALL"], ...retry }], End: true });
+    const mock = { errorOutput: { error: "SNS.Throttled" } };
+    const fractional = await testState({ definition: state({ IntervalSeconds: 3, BackoffRate: 1.5, MaxAttempts: 5 }), mock, stateConfiguration: { retrierRetryCount: 1 }, inspectionLevel: "DEBUG" });
+    expect(fractional).toHaveInspection({ errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 4 } });
+    const capped = await testState({ definition: state({ IntervalSeconds: 10, MaxAttempts: 9, MaxDelaySeconds: 30 }), mock, stateConfiguration: { retrierRetryCount: 4 }, inspectionLevel: "DEBUG" });
+    expect(capped).toHaveInspection({ errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 30 } });
+  });
+
   it("Retry exhausted: the Catch takes over (CAUGHT_ERROR, the Catcher's next state and output)", async () => {
     const out = await throttled(2);
     expect(out).toMatchObject({ status: "CAUGHT_ERROR", error: "Lambda.TooManyRequestsException", nextState: "Alert" });
@@ -282,6 +291,15 @@ describe("testState: Map and Parallel", () => {
     expect((await rejection({ definition, stateName: "Both", mock: { result: '["x"]' } })).message).toBe("The mocked result of the Parallel state has 1 entries; it has 2 branches.");
     const jsonata = { ...parallel, QueryLanguage: "JSONata", Branches: [{ StartAt: "A", States: { A: { Type: "Pass", QueryLanguage: "JSONata", Output: "{% $states.input.n %}", End: true } } }], Output: "{% $states.result[0] + 1 %}" };
     expect(await testState({ definition: machine({ Both: jsonata, After: { Type: "Succeed" } }), stateName: "Both", input: '{"n": 1}' })).toMatchObject({ status: "SUCCEEDED", output: "2" });
+  });
+
+  it("a mocked Map's result is an array, or the ResultWriter's object when it has one", async () => {
+    const e = await rejection({ definition: mapMachine, stateName: "Fan", mock: { result: '{"a": 1}' } });
+    expect(e.message).toBe("The mocked result of a Map state must be a JSON array (its iterations' outputs).");
+    const writer = { ...mapState, ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { Bucket: "b", Prefix: "p" } } };
+    const written = { MapRunArn: "arn:aws:states:us-east-1:123456789012:mapRun:m/r:1", ResultWriterDetails: { Bucket: "b", Key: "p/manifest.json" } };
+    const out = await testState({ definition: machine({ Fan: { ...writer, Next: "Done" }, Done: { Type: "Succeed" }, TooMany: { Type: "Succeed" } }), stateName: "Fan", input: '{"items": [1]}', mock: { result: JSON.stringify(written) } });
+    expect(JSON.parse(out.output!)).toEqual({ items: [1], results: written });
   });
 
   it("errorCausedByState must name a state inside the mocked Map or Parallel", async () => {

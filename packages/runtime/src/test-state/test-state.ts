@@ -178,9 +178,9 @@ function retryOf(found: FoundState, failure: Failure, retryCount: number): { ind
   if (index < 0) return undefined;
   const attempts: number[] = [];
   attempts[index] = retryCount;
-  // No jitter: the back-off reported is the full interval.
+  // No jitter: the back-off reported is the full interval, in whole seconds (AWS's field is an integer).
   const delay = nextRetryDelay(retriers, attempts, new StatesError(failure.error, failure.cause ?? ""), () => 1);
-  return delay === undefined ? undefined : { index, backoffSeconds: Math.round(delay / 1000) };
+  return delay === undefined ? undefined : { index, backoffSeconds: Math.floor(delay / 1000) };
 }
 
 function json(value: unknown): string | undefined {
