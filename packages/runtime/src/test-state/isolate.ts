@@ -17,6 +17,11 @@ export interface FoundState {
   readonly fromMachine: boolean;
 }
 
+/** The tested state's query language: its own, else the machine's. */
+export function languageOf(found: FoundState): unknown {
+  return found.def["QueryLanguage"] ?? found.machineLanguage;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,19 +1,17 @@
-import { StatesError } from "../errors.ts";
-import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
-import type { ExecutionResult, StartOptions } from "../engine/execution.ts";
+import type { StartOptions } from "../engine/execution.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
-import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
 import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validation-bridge.ts";
 import { createMockResolver } from "../mocks/mock-resolver.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
 import { inspectingDataFlow } from "./inspection.ts";
 import type { InspectedStages } from "./inspection.ts";
-import { findTestedState, isolate } from "./isolate.ts";
-import type { FoundState } from "./isolate.ts";
+import { findTestedState, isolate, languageOf } from "./isolate.ts";
+import { respond } from "./respond.ts";
+import { testWorkflowState } from "./typed-form.ts";
 import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember } from "./parse-request.ts";
 import { TestStateRequestError } from "./types.ts";
-import type { InspectionData, StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
+import type { StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
 import type { WorkflowLike } from "../testing/setup.ts";
 
 /** How the tested state's unmocked Tasks are bound, and the account it runs in (not part of AWS's request). */
@@ -47,43 +45,12 @@ export function testState(
   request?: StateTestRequest<unknown>,
   options?: TestStateOptions,
 ): Promise<TestStateOutput> {
-  if (typeof second === "string") return testWorkflowState(source as WorkflowLike, second, request ?? {}, options ?? {});
+  if (typeof second === "string") return testWorkflowState(source as WorkflowLike, second, request ?? {}, options ?? {}, runTestState);
   return runTestState(source as TestStateInput, second ?? {});
 }
 
-async function testWorkflowState(workflow: WorkflowLike, stateName: string, request: StateTestRequest<unknown>, options: TestStateOptions): Promise<StateTestOutput<unknown>> {
-  if (workflow === null || typeof workflow !== "object" || typeof workflow.toAsl !== "function") {
-    throw new TestStateRequestError("ValidationException", "testState(workflow, stateName, …) takes a workflow with toAsl() (a @stepcraft/core workflow); for ASL pass a TestState request: testState({ definition, stateName, … }).");
-  }
-  // The machine takes the workflow's name, so `$$.StateMachine.Name` and anything recording runs by machine name see the workflow.
-  const named = typeof workflow.name === "string" ? { ...options, name: workflow.name } : options;
-  const out = await runTestState(awsRequest(JSON.stringify(workflow.toAsl()), stateName, request), named);
-  return out.output === undefined ? out : { ...out, parsedOutput: JSON.parse(out.output) as unknown };
-}
-
-/** The AWS request for a typed one: values become JSON text. */
-function awsRequest(definition: string, stateName: string, request: StateTestRequest<unknown>): TestStateInput {
-  const { input, variables, context, mock, stateConfiguration, ...rest } = request;
-  const text = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value));
-  return {
-    ...rest,
-    definition,
-    stateName,
-    input: text(input),
-    variables: text(variables),
-    context: text(context),
-    mock:
-      mock === undefined
-        ? undefined
-        : "errorOutput" in mock
-          ? { errorOutput: mock.errorOutput, fieldValidationMode: mock.fieldValidationMode }
-          : { result: text(mock.result), fieldValidationMode: mock.fieldValidationMode },
-    stateConfiguration:
-      stateConfiguration === undefined ? undefined : { ...stateConfiguration, mapItemReaderData: text(stateConfiguration.mapItemReaderData) },
-  };
-}
-
-async function runTestState(request: TestStateInput, options: TestStateOptions): Promise<TestStateOutput> {
+/** Runs a TestState request (AWS's members). */
+export async function runTestState(request: TestStateInput, options: TestStateOptions): Promise<TestStateOutput> {
   if (request === null || typeof request !== "object") throw new TestStateRequestError("ValidationException", "A TestState request must be an object with at least 'definition'.");
   const definition = parseJsonMember(request.definition, "definition", undefined, "InvalidDefinition");
   if (definition === null || typeof definition !== "object" || Array.isArray(definition)) {
@@ -127,10 +94,6 @@ async function runTestState(request: TestStateInput, options: TestStateOptions):
   return respond(found, result, stages, nextState, retryCount, level, variables);
 }
 
-function languageOf(found: FoundState): unknown {
-  return found.def["QueryLanguage"] ?? found.machineLanguage;
-}
-
 function validated(check: () => void): void {
   try {
     check();
@@ -166,107 +129,3 @@ function nextStateOf(history: readonly { readonly type: string; readonly [key: s
   return undefined;
 }
 
-interface Failure {
-  readonly error: string;
-  readonly cause: string | undefined;
-}
-
-/** The retrier that would retry this error after `retryCount` retries, and its back-off. */
-function retryOf(found: FoundState, failure: Failure, retryCount: number): { index: number; backoffSeconds: number } | undefined {
-  const retriers = compileRetriers(found.def["Retry"]);
-  const index = retriers.findIndex((r) => errorMatches(r.errorEquals, failure.error));
-  if (index < 0) return undefined;
-  const attempts: number[] = [];
-  attempts[index] = retryCount;
-  // No jitter: the back-off reported is the full interval, in whole seconds (AWS's field is an integer).
-  const delay = nextRetryDelay(retriers, attempts, new StatesError(failure.error, failure.cause ?? ""), () => 1);
-  return delay === undefined ? undefined : { index, backoffSeconds: Math.floor(delay / 1000) };
-}
-
-function json(value: unknown): string | undefined {
-  return value === undefined ? undefined : JSON.stringify(value);
-}
-
-function respond(
-  found: FoundState,
-  result: ExecutionResult,
-  stages: InspectedStages,
-  nextState: string | undefined,
-  retryCount: number,
-  level: "INFO" | "DEBUG" | "TRACE",
-  seededVariables: Record<string, unknown> | undefined,
-): TestStateOutput {
-  const caught = stages.caught;
-  const failure: Failure | undefined =
-    caught !== undefined
-      ? { error: caught.errorOutput.Error, cause: caught.errorOutput.Cause }
-      : result.status === "SUCCEEDED"
-        ? undefined
-        : { error: result.error ?? "", cause: result.cause };
-  const out: TestStateOutput = {};
-  const inspection: InspectionData = level === "INFO" ? {} : inspectionOf(found, stages, seededVariables);
-  if (failure === undefined) {
-    out.status = "SUCCEEDED";
-    setIfDefined(out, "output", json(stages.output ?? result.output));
-    setIfDefined(out, "nextState", nextState);
-  } else {
-    setIfDefined(out, "error", failure.error);
-    setIfDefined(out, "cause", failure.cause);
-    // The 5-minute limit of a TestState run is no error of the state: no Retrier applies.
-    const retry = result.status === "TIMED_OUT" ? undefined : retryOf(found, failure, retryCount);
-    if (retry !== undefined) {
-      out.status = "RETRIABLE";
-      inspection.errorDetails = { retryIndex: retry.index, retryBackoffIntervalSeconds: retry.backoffSeconds };
-    } else if (caught !== undefined) {
-      out.status = "CAUGHT_ERROR";
-      setIfDefined(out, "output", json(stages.output));
-      setIfDefined(out, "nextState", nextState);
-      inspection.errorDetails = { catchIndex: caught.index };
-    } else {
-      out.status = "FAILED";
-    }
-  }
-  if (level !== "INFO") out.inspectionData = inspection;
-  return out;
-}
-
-function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
-}
-
-/** DEBUG/TRACE inspection data: the stages the state went through, and Map settings. */
-function inspectionOf(found: FoundState, stages: InspectedStages, seededVariables: Record<string, unknown> | undefined): InspectionData {
-  const data: InspectionData = {};
-  const language = languageOf(found);
-  for (const key of ["input", "afterInputPath", "afterParameters", "afterArguments", "result", "afterResultSelector", "afterResultPath"] as const) {
-    // Recorded on AWS: a JSONata Map's inspection data has no `result`.
-    if (key === "result" && found.def["Type"] === "Map" && language === "JSONata") continue;
-    setIfDefined(data, key, json(stages[key]));
-  }
-  const variables = variablesAfter(stages, seededVariables);
-  if (variables !== undefined) data.variables = JSON.stringify(variables);
-  if (found.def["Type"] === "Map") {
-    setIfDefined(data, "afterItemsPath", json(itemsAfterItemsPath(found, stages, language)));
-    data.maxConcurrency = typeof found.def["MaxConcurrency"] === "number" ? found.def["MaxConcurrency"] : 0;
-    if (typeof found.def["ToleratedFailureCount"] === "number") data.toleratedFailureCount = found.def["ToleratedFailureCount"];
-    if (typeof found.def["ToleratedFailurePercentage"] === "number") data.toleratedFailurePercentage = found.def["ToleratedFailurePercentage"];
-  }
-  return data;
-}
-
-/** A JSONPath Map's items: its ItemsPath (default `$`) applied to the input after InputPath. */
-function itemsAfterItemsPath(found: FoundState, stages: InspectedStages, language: unknown): unknown {
-  if (language !== "JSONPath" || stages.afterInputPath === undefined || stages.frame === undefined) return undefined;
-  const path = typeof found.def["ItemsPath"] === "string" ? found.def["ItemsPath"] : "$";
-  const items = compileReferencePath(path).evaluate(stages.afterInputPath, stages.frame);
-  return items === NOT_FOUND ? undefined : items;
-}
-
-/** Every variable in scope once the state ran (the seeded ones when it never touched the scope). */
-function variablesAfter(stages: InspectedStages, seeded: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  const scope = stages.frame?.variables;
-  if (scope === undefined) return seeded;
-  const names = scope.ownNames();
-  if (names.length === 0) return seeded;
-  return Object.fromEntries(names.map((name) => [name, scope.read(name)]));
-}
