@@ -1,3 +1,4 @@
+import { TestStateCommand } from "@aws-sdk/client-sfn";
 import type { TestStateInput as SdkTestStateInput, TestStateOutput as SdkTestStateOutput } from "@aws-sdk/client-sfn";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import "../testing/matchers.ts";
@@ -67,6 +68,19 @@ describe("testState(workflow, stateName, …)", () => {
 });
 
 describe("the AWS request and response types", () => {
+  it("take a request built for @aws-sdk/client-sfn's TestStateCommand as it is", async () => {
+    const command = new TestStateCommand({
+      definition: JSON.stringify(workflow.toAsl()),
+      stateName: "ChargeCard",
+      input: JSON.stringify({ orderId: "o-1", amount: 5 }),
+      inspectionLevel: "DEBUG",
+      mock: { result: JSON.stringify({ StatusCode: 200, Payload: "ok" }), fieldValidationMode: "STRICT" },
+    });
+    const out: SdkTestStateOutput = await testState(command.input);
+    expect(out).toMatchObject({ status: "SUCCEEDED", nextState: "Paid" });
+    expect(out).toHaveInspection({ result: { StatusCode: 200, Payload: "ok" } });
+  });
+
   it("are AWS's member for member, so a server passes @aws-sdk/client-sfn requests straight through", () => {
     expectTypeOf<SdkTestStateInput>().toExtend<TestStateInput>();
     expectTypeOf<TestStateOutput>().toExtend<SdkTestStateOutput>();
