@@ -1,6 +1,6 @@
 import type { DataFlow, DataFlowFields } from "../engine/data-flow.ts";
 import type { DataFlowFactory } from "../engine/compile.ts";
-import type { Frame } from "../engine/frame.ts";
+import type { Frame, MapItemContext } from "../engine/frame.ts";
 import { compileJsonPathFlow } from "../engine/jsonpath-flow.ts";
 import { andThen } from "../engine/run-block.ts";
 import { compileJsonataFlow } from "../jsonata/data-flow.ts";
@@ -31,15 +31,23 @@ const NO_FIELDS: DataFlowFields = { parameters: undefined, resultStage: false, r
  * are computed by the same JSONPath flow compiled over just the fields up to that stage, so they
  * cannot disagree with what the state itself does.
  */
-export function inspectingDataFlow(location: string, stages: InspectedStages, retryCount: number): DataFlowFactory {
+/** What the tested state's frame is set up with before its first data stage. */
+export interface FrameSetup {
+  /** `$$.State.RetryCount`: the retries already made, as in the attempt TestState stands for. */
+  readonly retryCount: number;
+  /** `$$.Map.Item` of a state inside a Map (or given in `context`). */
+  readonly mapItem: MapItemContext | undefined;
+}
+
+export function inspectingDataFlow(location: string, stages: InspectedStages, setup: FrameSetup): DataFlowFactory {
   return (def, fields, language, at) => {
     const flow = language === "JSONata" ? compileJsonataFlow(def, fields) : compileJsonPathFlow(def, fields);
     if (at !== location) return flow;
     const watch: Watch = (frame) => {
       stages.frame = frame;
-      // `$$.State.RetryCount` is the retries already made, as in the attempt TestState stands for.
-      if (retryCount > 0 && frame.retryCount !== retryCount) {
-        frame.retryCount = retryCount;
+      if (frame.retryCount !== setup.retryCount || frame.mapItem !== setup.mapItem) {
+        frame.retryCount = setup.retryCount;
+        frame.mapItem = setup.mapItem;
         frame.invalidateContext();
       }
     };

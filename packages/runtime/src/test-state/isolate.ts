@@ -15,6 +15,8 @@ export interface FoundState {
   readonly machineLanguage: "JSONPath" | "JSONata";
   /** A whole machine was given (validated as such), not a lone state. */
   readonly fromMachine: boolean;
+  /** The state is inside a Map's item processor (TestState then fills `$$.Map.Item`). */
+  readonly insideMap: boolean;
 }
 
 /** The tested state's query language: its own, else the machine's. */
@@ -36,7 +38,7 @@ export function findTestedState(definition: Record<string, unknown>, stateName: 
     if (typeof definition["Type"] !== "string") {
       throw new TestStateRequestError("InvalidDefinition", "The definition is neither a state (no 'Type') nor a state machine (no 'States').");
     }
-    return { name: LONE_STATE_NAME, def: definition, machineLanguage: "JSONPath", fromMachine: false };
+    return { name: LONE_STATE_NAME, def: definition, machineLanguage: "JSONPath", fromMachine: false, insideMap: false };
   }
   const name = stateName ?? (typeof definition["StartAt"] === "string" ? definition["StartAt"] : undefined);
   if (name === undefined) throw new TestStateRequestError("ValidationException", "Say which state to test: stateName.");
@@ -45,19 +47,19 @@ export function findTestedState(definition: Record<string, unknown>, stateName: 
     const names = Object.keys(definition["States"]);
     throw new TestStateRequestError("ValidationException", `stateName '${name}' names no state of the definition. Its top-level states: ${names.map((n) => `'${n}'`).join(", ")}.`);
   }
-  return { name, def: found, machineLanguage, fromMachine: true };
+  return { name, def: found.def, machineLanguage, fromMachine: true, insideMap: found.insideMap };
 }
 
 /** The state `name` in this block or any Parallel branch / Map processor below it. */
-function findIn(block: Record<string, unknown>, name: string): StateDefinition | undefined {
+function findIn(block: Record<string, unknown>, name: string, insideMap = false): { def: StateDefinition; insideMap: boolean } | undefined {
   const states = block["States"];
   if (!isRecord(states)) return undefined;
   const own = states[name];
-  if (isRecord(own)) return own;
+  if (isRecord(own)) return { def: own, insideMap };
   for (const state of Object.values(states)) {
     if (!isRecord(state)) continue;
     for (const inner of innerBlocks(state)) {
-      const found = findIn(inner, name);
+      const found = findIn(inner, name, insideMap || state["Type"] === "Map");
       if (found !== undefined) return found;
     }
   }

@@ -357,6 +357,15 @@ describe("testState: the request and the context", () => {
     expect(JSON.parse(out.output!)).toEqual({ name: "exec-1", start: "2025-01-01T00:00:00Z", role: "arn:aws:iam::123456789012:role/tester" });
   });
 
+  it("$$.Map.Item: the first iteration for a state inside a Map (no context given), or context.Map.Item", async () => {
+    const definition = machine({
+      Fan: { Type: "Map", ItemProcessor: { StartAt: "Each", States: { Each: { Type: "Pass", Parameters: { "index.$": "$$.Map.Item.Index", "value.$": "$$.Map.Item.Value" }, End: true } } }, End: true },
+    });
+    expect(await testState({ definition, stateName: "Each", input: '"a"' })).toEqual({ status: "SUCCEEDED", output: '{"index":0,"value":"a"}' });
+    expect(await testState({ definition, stateName: "Each", input: '"a"', context: '{"Map": {"Item": {"Index": 3, "Value": "d"}}}' })).toEqual({ status: "SUCCEEDED", output: '{"index":3,"value":"d"}' });
+    expect((await rejection({ definition, stateName: "Each", context: '{"Map": {"Item": {"Index": -1}}}' })).message).toMatch(/context.Map.Item.Index must be a whole number/);
+  });
+
   it("refuses bad requests with AWS's error codes and a message saying what to fix", async () => {
     const pass = lone({ Type: "Pass", End: true });
     const cases: [TestStateInput, TestStateRequestError["code"], RegExp][] = [

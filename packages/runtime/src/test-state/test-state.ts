@@ -1,4 +1,5 @@
 import type { StartOptions } from "../engine/execution.ts";
+import type { MapItemContext } from "../engine/frame.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
 import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validation-bridge.ts";
@@ -7,6 +8,7 @@ import { createTaskResolver } from "../tasks/resolve.ts";
 import { inspectingDataFlow } from "./inspection.ts";
 import type { InspectedStages } from "./inspection.ts";
 import { findTestedState, isolate, languageOf } from "./isolate.ts";
+import type { FoundState } from "./isolate.ts";
 import { respond } from "./respond.ts";
 import { testWorkflowState } from "./typed-form.ts";
 import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember } from "./parse-request.ts";
@@ -83,7 +85,7 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
     validate: false,
     ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
     resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),
-    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, retryCount),
+    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: mapItemOf(context, found, input) }),
   });
   const execution = machine.start(input, { ...startOptionsFrom(context), ...(variables === undefined ? {} : { variables }) });
   const result = await execution.result;
@@ -117,6 +119,23 @@ function startOptionsFrom(context: Record<string, unknown> | undefined): StartOp
     ...(typeof id === "string" ? { executionArn: id } : {}),
     ...(start === undefined ? {} : { startTime: start }),
   };
+}
+
+/**
+ * `$$.Map.Item`: `context.Map.Item` when given; for a state inside a Map, as AWS fills it when no
+ * context is given, the first iteration over the input (`Index` 0, `Value` the input).
+ */
+function mapItemOf(context: Record<string, unknown> | undefined, found: FoundState, input: unknown): MapItemContext | undefined {
+  const map = context?.["Map"];
+  const item = map !== null && typeof map === "object" ? (map as Record<string, unknown>)["Item"] : undefined;
+  if (item !== null && typeof item === "object") {
+    const { Index: index, Value: value, Key: key } = item as Record<string, unknown>;
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0) {
+      throw new TestStateRequestError("ValidationException", `context.Map.Item.Index must be a whole number ≥ 0, not ${JSON.stringify(index)}.`);
+    }
+    return { Index: index, Value: value, ...(typeof key === "string" ? { Key: key } : {}) };
+  }
+  return found.insideMap && context === undefined ? { Index: 0, Value: input } : undefined;
 }
 
 /** The transition target the tested state chose: the first placeholder the execution entered. */
