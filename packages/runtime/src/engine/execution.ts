@@ -6,7 +6,7 @@ import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
 import { failureCause, failureError, toStatesError } from "./failure.ts";
-import { VariableScope } from "../variables/index.ts";
+import { assignVariables, VariableScope } from "../variables/index.ts";
 import { Frame } from "./frame.ts";
 import { HistoryRecorder } from "./history.ts";
 import type { HistoryEvent, HistorySizeHint } from "./history.ts";
@@ -70,12 +70,13 @@ export interface StartOptions {
   readonly variables?: Readonly<Record<string, unknown>>;
 }
 
-/** The execution's top-level variables, holding the given ones from the start. */
+/**
+ * The execution's top-level variables, holding the given ones from the start: assigned as an
+ * Assign would (names and sizes checked), so a bad one fails the first state that reads variables.
+ */
 function rootScope(variables: Readonly<Record<string, unknown>> | undefined): VariableScope {
   const scope = VariableScope.root();
-  if (variables !== undefined) {
-    scope.store(Object.entries(variables).map(([name, value]) => [name, { value: copyJsonData(value), bytes: jsonByteSize(value) }] as const));
-  }
+  if (variables !== undefined) assignVariables(scope, copyJsonData(variables) as Record<string, unknown>);
   return scope;
 }
 

@@ -101,6 +101,13 @@ describe("StartOptions.variables", () => {
     expect(result).toEqual({ status: "SUCCEEDED", output: [40, 42] });
     expect(given).toEqual({ base: { n: 40 } });
   });
+
+  it("checks them as an Assign would: a bad one fails the first state that reads variables", async () => {
+    const definition = { QueryLanguage: "JSONata", StartAt: "A", States: { A: { Type: "Pass", Output: "{% $length($big) %}", End: true } } };
+    const result = await prepareStateMachine(definition).run({}, { variables: { big: "x".repeat(300 * 1024) } });
+    expect(result).toMatchObject({ status: "FAILED", error: "States.DataLimitExceeded" });
+    expect(result.cause).toMatch(/'big' has a size of \d+ bytes, exceeding the limit/);
+  });
 });
 
 describe("limits and timeouts", () => {

@@ -1,5 +1,6 @@
 import type { MockResponse } from "../mocks/types.ts";
 import { isActivityArn } from "../tasks/activity-arn.ts";
+import { variableNameProblem } from "../variables/names.ts";
 import { integrationShape } from "./integration-shapes.ts";
 import { innerStateNames } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
@@ -26,6 +27,16 @@ export function parseObjectMember(text: string | undefined, member: string): Rec
     throw new TestStateRequestError("ValidationException", `'${member}' must be the JSON text of an object, e.g. '{"name": "value"}'.`);
   }
   return value as Record<string, unknown>;
+}
+
+/** `variables`: a JSON object whose keys are valid variable names. */
+export function parseVariables(text: string | undefined): Record<string, unknown> | undefined {
+  const variables = parseObjectMember(text, "variables");
+  for (const name of Object.keys(variables ?? {})) {
+    const problem = variableNameProblem(name);
+    if (problem !== undefined) throw new TestStateRequestError("ValidationException", `'variables': ${problem}.`);
+  }
+  return variables;
 }
 
 /** States AWS lets a mock answer: Task, Map and Parallel (a mock of any other type is refused). */

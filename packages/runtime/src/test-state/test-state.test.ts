@@ -379,6 +379,7 @@ describe("testState: the request and the context", () => {
       [{ definition: machine({ A: { Type: "Pass", End: true } }), stateName: "B" }, "ValidationException", /'B' names no state of the definition. Its top-level states: 'A'/],
       [{ definition: pass, input: "{oops" }, "InvalidExecutionInput", /'input' is not valid JSON/],
       [{ definition: pass, variables: "[1]" }, "ValidationException", /'variables' must be the JSON text of an object/],
+      [{ definition: pass, variables: '{"no-dashes": 1}' }, "ValidationException", /'variables': .*no-dashes/],
       [{ definition: pass, inspectionLevel: "LOUD" as "INFO" }, "ValidationException", /inspectionLevel must be INFO, DEBUG or TRACE/],
       [{ definition: pass, stateConfiguration: { retrierRetryCount: -1 } }, "ValidationException", /retrierRetryCount must be a whole number/],
       [{ definition: pass, context: '{"Execution": {"StartTime": "yesterday"}}' }, "ValidationException", /StartTime must be an ISO 8601 timestamp/],

@@ -11,7 +11,7 @@ import { findTestedState, isolate, languageOf } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
 import { respond } from "./respond.ts";
 import { testWorkflowState } from "./typed-form.ts";
-import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember } from "./parse-request.ts";
+import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember, parseVariables } from "./parse-request.ts";
 import { TestStateRequestError } from "./types.ts";
 import type { StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
 import type { WorkflowLike } from "../testing/setup.ts";
@@ -66,7 +66,7 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   if (found.fromMachine) validated(() => validateBeforePrepare(definition));
   checkConfiguration(request);
   const input = parseJsonMember(request.input, "input", {}, "InvalidExecutionInput");
-  const variables = parseObjectMember(request.variables, "variables");
+  const variables = parseVariables(request.variables);
   const context = parseObjectMember(request.context, "context");
   const mock = mockResponse(request, found);
   const waits = needsMock(found.def);

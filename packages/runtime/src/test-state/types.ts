@@ -46,7 +46,7 @@ export interface TestStateInput {
   readonly variables?: string | undefined;
   readonly stateName?: string | undefined;
   readonly mock?: MockInput | undefined;
-  /** JSON text of (part of) the Context object: `Execution.Name`, `Execution.StartTime`, `Execution.Id`. */
+  /** JSON text of (part of) the Context object: `Execution.Name`, `Execution.Id`, `Execution.StartTime`, `Map.Item`. */
   readonly context?: string | undefined;
   readonly stateConfiguration?: TestStateConfiguration | undefined;
 }
