@@ -108,7 +108,9 @@ export function isolate(found: FoundState, mockedGroup: boolean): IsolatedMachin
   delete state["Retry"];
   if (mockedGroup) {
     const task: Record<string, unknown> = { Type: "Task", Resource: mockedGroupResource(String(found.def["Type"])) };
-    for (const field of MOCKED_GROUP_FIELDS) if (Object.hasOwn(state, field)) task[field] = state[field];
+    // A Parallel's Parameters/Arguments are evaluated as a Task's would be (its branches' input).
+    const fields = found.def["Type"] === "Parallel" ? [...MOCKED_GROUP_FIELDS, "Parameters", "Arguments"] : MOCKED_GROUP_FIELDS;
+    for (const field of fields) if (Object.hasOwn(state, field)) task[field] = state[field];
     state = task;
   }
   const targets = new Map<string, string>();

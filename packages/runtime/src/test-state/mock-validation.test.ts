@@ -73,7 +73,7 @@ describe("mockResultProblem", () => {
     expect(problem("arn:aws:states:::sns:publish", "text")).toBe("Mock result schema validation error: The mocked result must be an object");
   });
 
-  it("holds lambda:invoke's Payload to the API model's blob (text), as AWS does", () => {
+  it("holds lambda:invoke's Payload to the API model's blob (text)", () => {
     expect(problem("arn:aws:states:::lambda:invoke", { Payload: { ok: true } })).toBe("Mock result schema validation error: Field 'Payload' must be a string");
     expect(problem("arn:aws:states:::lambda:invoke", { Payload: { ok: true } }, "NONE")).toBeUndefined();
   });

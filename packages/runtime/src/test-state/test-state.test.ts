@@ -289,6 +289,9 @@ describe("testState: Map and Parallel", () => {
     expect(await testState({ definition, stateName: "Both" })).toEqual({ status: "SUCCEEDED", output: '["a","b"]', nextState: "After" });
     expect(await testState({ definition, stateName: "Both", mock: { result: '["x", "y"]' } })).toEqual({ status: "SUCCEEDED", output: '["x","y"]', nextState: "After" });
     expect((await rejection({ definition, stateName: "Both", mock: { result: '["x"]' } })).message).toBe("The mocked result of the Parallel state has 1 entries; it has 2 branches.");
+    const withParameters = machine({ Both: { ...parallel, Parameters: { "n.$": "$.n" } }, After: { Type: "Succeed" } });
+    const inspected = await testState({ definition: withParameters, stateName: "Both", input: '{"n": 1, "x": 2}', mock: { result: '["x", "y"]' }, inspectionLevel: "DEBUG" });
+    expect(inspected).toHaveInspection({ afterParameters: { n: 1 }, result: ["x", "y"] });
     const jsonata = { ...parallel, QueryLanguage: "JSONata", Branches: [{ StartAt: "A", States: { A: { Type: "Pass", QueryLanguage: "JSONata", Output: "{% $states.input.n %}", End: true } } }], Output: "{% $states.result[0] + 1 %}" };
     expect(await testState({ definition: machine({ Both: jsonata, After: { Type: "Succeed" } }), stateName: "Both", input: '{"n": 1}' })).toMatchObject({ status: "SUCCEEDED", output: "2" });
   });

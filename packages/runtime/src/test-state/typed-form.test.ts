@@ -38,7 +38,7 @@ describe("testState(workflow, stateName, …)", () => {
   it("takes plain values and gives the parsed output, typed", async () => {
     const out = await testState<Order, Charged>(workflow, "ChargeCard", {
       input: { orderId: "o-1", amount: 5 },
-      // Lambda's API model has Payload as a blob (text): a JSON Payload passes only with NONE, as on AWS.
+      // Lambda's API model has Payload as a blob (text): a JSON Payload passes only with NONE.
       mock: { result: { StatusCode: 200, Payload: { id: "ch-1" } }, fieldValidationMode: "NONE" },
       inspectionLevel: "DEBUG",
     });
