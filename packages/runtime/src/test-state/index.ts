@@ -19,3 +19,4 @@ export type {
   TestStateOutput,
 } from "./types.ts";
 export { CHECKED_SERVICES } from "./integration-shapes.ts";
+export { PLACEHOLDER_COMMENT as TEST_STATE_PLACEHOLDER_COMMENT } from "./isolate.ts";

@@ -88,6 +88,13 @@ export interface IsolatedMachine {
   readonly targets: ReadonlyMap<string, string>;
 }
 
+/**
+ * The Comment of the Succeed states standing for the tested state's transition targets: they are
+ * entered right after it (that is how its next state is read), but are no part of the workflow.
+ * Whatever records state visits (coverage) should not count states carrying it.
+ */
+export const PLACEHOLDER_COMMENT = "stepcraft testState: stands for a transition target";
+
 /** Fields a mocked Map or Parallel keeps when it stands as a Task (its result is the mock). */
 const MOCKED_GROUP_FIELDS = ["QueryLanguage", "Comment", "InputPath", "OutputPath", "ResultPath", "ResultSelector", "Output", "Assign", "Catch", "Next", "End"];
 
@@ -130,7 +137,7 @@ export function isolate(found: FoundState, mockedGroup: boolean): IsolatedMachin
     state["Catch"] = (state["Catch"] as unknown[]).map((c) => (isRecord(c) && typeof c["Next"] === "string" ? { ...c, Next: placeholder(c["Next"]) } : c));
   }
   const states: Record<string, unknown> = { [found.name]: state };
-  for (const stand of targets.keys()) states[stand] = { Type: "Succeed" };
+  for (const stand of targets.keys()) states[stand] = { Type: "Succeed", Comment: PLACEHOLDER_COMMENT };
   const definition: Record<string, unknown> = { StartAt: found.name, States: states };
   // AWS stops a TestState run after five minutes (States.Timeout). In virtual time this is what
   // ends a state waiting for something that never comes, e.g. a callback inside an unmocked Map;
