@@ -83,6 +83,9 @@ function groupResult(type: string, found: FoundState, result: unknown, failures:
     throw new TestStateRequestError("ValidationException", `The mocked result of the Parallel state has ${result.length} entries; it has ${branches.length} branches.`);
   }
   if (type !== "Map" || failures === undefined || failures === 0) return { taskResult: result };
+  if (failures > result.length) {
+    throw new TestStateRequestError("ValidationException", `stateConfiguration.mapIterationFailureCount (${failures}) cannot exceed the number of iterations (${result.length}, the mocked results).`);
+  }
   if (exceedsTolerance(found.def, failures, result.length)) {
     return { error: "States.ExceedToleratedFailureThreshold", cause: "The specified tolerated failure threshold was exceeded" };
   }

@@ -268,6 +268,11 @@ describe("testState: Map and Parallel", () => {
     expect(out).toMatchObject({ status: "CAUGHT_ERROR", error: "States.ExceedToleratedFailureThreshold", cause: "The specified tolerated failure threshold was exceeded", nextState: "TooMany" });
   });
 
+  it("refuses more failed iterations than there are", async () => {
+    const e = await rejection({ definition: mapMachine, stateName: "Fan", mock: { result: "[1, 2]" }, stateConfiguration: { mapIterationFailureCount: 3 } });
+    expect(e.message).toBe("stateConfiguration.mapIterationFailureCount (3) cannot exceed the number of iterations (2, the mocked results).");
+  });
+
   it("JSONata Map: a mocked result through Output; a percentage tolerance", async () => {
     const state = { Type: "Map", QueryLanguage: "JSONata", Items: "{% $states.input.items %}", ToleratedFailurePercentage: 50, ItemProcessor: { StartAt: "W", States: { W: { Type: "Pass", End: true } } }, Output: "{% $count($states.result) %}", End: true };
     expect(await testState({ definition: lone(state), input: '{"items": [1, 2]}', mock: { result: "[1, 2]" }, stateConfiguration: { mapIterationFailureCount: 1 } })).toEqual({ status: "SUCCEEDED", output: "2" });
