@@ -6,7 +6,7 @@ import { innerStateNames } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
 import { mockResultProblem } from "./mock-validation.ts";
 import { TestStateRequestError } from "./types.ts";
-import type { TestStateInput } from "./types.ts";
+import type { MockInput, TestStateConfiguration, TestStateInput } from "./types.ts";
 
 /** Parses a JSON text member of the request, saying which member is wrong. */
 export function parseJsonMember(text: string | undefined, member: string, fallback: unknown, code: TestStateRequestError["code"] = "ValidationException"): unknown {
@@ -44,8 +44,9 @@ const MOCKABLE = new Set(["Task", "Map", "Parallel"]);
 
 /** The mock of the tested state as a mock response of the runtime's own mocks, checked as AWS checks it. */
 export function mockResponse(request: TestStateInput, found: FoundState): MockResponse | undefined {
-  const mock = request.mock;
+  const mock: MockInput | undefined = request.mock;
   if (mock === undefined) return undefined;
+  if (!isObject(mock as unknown)) throw new TestStateRequestError("ValidationException", `'mock' must be an object: { result: '<JSON text>' } or { errorOutput: { error, cause } }.`);
   const type = String(found.def["Type"]);
   if (!MOCKABLE.has(type)) throw new TestStateRequestError("ValidationException", `State type '${type}' is not supported when a mock is specified`);
   const hasResult = mock.result !== undefined;
@@ -56,10 +57,7 @@ export function mockResponse(request: TestStateInput, found: FoundState): MockRe
     throw new TestStateRequestError("ValidationException", `mock.fieldValidationMode must be STRICT, PRESENT or NONE, not '${String(mode)}'.`);
   }
   checkErrorCausedByState(request, found);
-  if (hasError) {
-    const { error, cause } = mock.errorOutput!;
-    return cause === undefined ? { error: error ?? "" } : { error: error ?? "", cause };
-  }
+  if (hasError) return mockedError(mock.errorOutput);
   const result = parseJsonMember(mock.result, "mock.result", undefined);
   if (type === "Task") {
     const shape = integrationShape(String(found.def["Resource"]));
@@ -68,6 +66,20 @@ export function mockResponse(request: TestStateInput, found: FoundState): MockRe
     return { taskResult: result };
   }
   return groupResult(type, found, result, request.stateConfiguration?.mapIterationFailureCount);
+}
+
+/** `mock.errorOutput` as the runtime's mock error: the Error name is needed (Retry and Catch match it). */
+function mockedError(errorOutput: unknown): MockResponse {
+  const { error, cause } = isObject(errorOutput) ? errorOutput : { error: undefined, cause: undefined };
+  if (typeof error !== "string" || error === "") {
+    throw new TestStateRequestError("ValidationException", "mock.errorOutput.error must be a non-empty string: the Error name Retry and Catch match, e.g. { error: 'Lambda.ServiceException', cause: '…' }.");
+  }
+  if (cause !== undefined && typeof cause !== "string") throw new TestStateRequestError("ValidationException", "mock.errorOutput.cause must be a string.");
+  return cause === undefined ? { error } : { error, cause };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** A mocked Map's or Parallel's result: an array (one entry per branch), and Map failure tolerance. */
@@ -121,9 +133,13 @@ export function needsMock(def: Readonly<Record<string, unknown>>): string | unde
   return undefined;
 }
 
-/** Checks the numbers of `stateConfiguration`. */
+/** Checks `stateName` and the members of `stateConfiguration`. */
 export function checkConfiguration(request: TestStateInput): void {
-  const config = request.stateConfiguration ?? {};
+  if (request.stateName !== undefined && typeof request.stateName !== "string") {
+    throw new TestStateRequestError("ValidationException", `stateName must be a string, not ${JSON.stringify(request.stateName)}.`);
+  }
+  const config: TestStateConfiguration = request.stateConfiguration ?? {};
+  if (!isObject(config as unknown)) throw new TestStateRequestError("ValidationException", "stateConfiguration must be an object, e.g. { retrierRetryCount: 1 }.");
   for (const member of ["retrierRetryCount", "mapIterationFailureCount"] as const) {
     const value = config[member];
     if (value !== undefined && (!Number.isInteger(value) || value < 0)) {

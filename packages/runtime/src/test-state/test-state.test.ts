@@ -207,6 +207,10 @@ describe("testState: mock validation (fieldValidationMode)", () => {
     expect((await rejection({ definition: start, mock: { result: "{}", errorOutput: { error: "E" } } })).message).toMatch(/exactly one of 'result' and 'errorOutput'/);
     expect((await rejection({ definition: start, mock: {} })).message).toMatch(/exactly one/);
     expect((await rejection({ definition: start, mock: { result: "{nope" } })).message).toMatch(/'mock.result' is not valid JSON/);
+    expect((await rejection({ definition: start, mock: { result: {} as never } })).message).toBe("'mock.result' must be JSON text (a string), not object.");
+    expect((await rejection({ definition: start, mock: "x" as never })).message).toMatch(/'mock' must be an object/);
+    expect((await rejection({ definition: start, mock: { errorOutput: { cause: "no name" } } })).message).toMatch(/mock.errorOutput.error must be a non-empty string/);
+    expect((await rejection({ definition: start, mock: { errorOutput: { error: "E", cause: 5 as never } } })).message).toBe("mock.errorOutput.cause must be a string.");
   });
 });
 
@@ -391,6 +395,10 @@ describe("testState: the request and the context", () => {
       [{ definition: pass, inspectionLevel: "LOUD" as "INFO" }, "ValidationException", /inspectionLevel must be INFO, DEBUG or TRACE/],
       [{ definition: pass, stateConfiguration: { retrierRetryCount: -1 } }, "ValidationException", /retrierRetryCount must be a whole number/],
       [{ definition: pass, context: '{"Execution": {"StartTime": "yesterday"}}' }, "ValidationException", /StartTime must be an ISO 8601 timestamp/],
+      [{ definition: pass, context: "5" }, "ValidationException", /'context' must be the JSON text of an object/],
+      [{ definition: pass, stateName: 5 as never }, "ValidationException", /stateName must be a string/],
+      [{ definition: pass, stateConfiguration: "x" as never }, "ValidationException", /stateConfiguration must be an object/],
+      [null as never, "ValidationException", /must be an object with at least 'definition'/],
     ];
     for (const [request, code, message] of cases) {
       const e = await rejection(request);

@@ -62,9 +62,9 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   if (level !== "INFO" && level !== "DEBUG" && level !== "TRACE") {
     throw new TestStateRequestError("ValidationException", `inspectionLevel must be INFO, DEBUG or TRACE, not '${String(level)}'.`);
   }
+  checkConfiguration(request);
   const found = findTestedState(definition as Record<string, unknown>, request.stateName);
   if (found.fromMachine) validated(() => validateBeforePrepare(definition));
-  checkConfiguration(request);
   const input = parseJsonMember(request.input, "input", {}, "InvalidExecutionInput");
   const variables = parseVariables(request.variables);
   const context = parseObjectMember(request.context, "context");
