@@ -1,5 +1,6 @@
 import type { StateDefinition } from "../states/context.ts";
 import { TestStateRequestError } from "./types.ts";
+import { isJsonObject } from "../data/json-values.ts";
 
 /** The name a lone state definition runs under (`$$.State.Name`). */
 export const LONE_STATE_NAME = "TestState";
@@ -24,14 +25,11 @@ export function languageOf(found: FoundState): unknown {
   return found.def["QueryLanguage"] ?? found.machineLanguage;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** Picks the tested state out of a lone state definition or a whole machine (nested blocks included). */
 export function findTestedState(definition: Record<string, unknown>, stateName: string | undefined): FoundState {
   const machineLanguage = definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
-  if (!isRecord(definition["States"])) {
+  if (!isJsonObject(definition["States"])) {
     if (stateName !== undefined) {
       throw new TestStateRequestError("ValidationException", `stateName '${stateName}' needs a whole state machine definition (StartAt and States); the definition is a single state.`);
     }
@@ -53,11 +51,11 @@ export function findTestedState(definition: Record<string, unknown>, stateName: 
 /** The state `name` in this block or any Parallel branch / Map processor below it. */
 function findIn(block: Record<string, unknown>, name: string, insideMap = false): { def: StateDefinition; insideMap: boolean } | undefined {
   const states = block["States"];
-  if (!isRecord(states)) return undefined;
+  if (!isJsonObject(states)) return undefined;
   const own = states[name];
-  if (isRecord(own)) return { def: own, insideMap };
+  if (isJsonObject(own)) return { def: own, insideMap };
   for (const state of Object.values(states)) {
-    if (!isRecord(state)) continue;
+    if (!isJsonObject(state)) continue;
     for (const inner of innerBlocks(state)) {
       const found = findIn(inner, name, insideMap || state["Type"] === "Map");
       if (found !== undefined) return found;
@@ -71,13 +69,13 @@ export function innerBlocks(state: StateDefinition): Record<string, unknown>[] {
   const blocks: unknown[] = [];
   if (Array.isArray(state["Branches"])) blocks.push(...(state["Branches"] as unknown[]));
   blocks.push(state["ItemProcessor"], state["Iterator"]);
-  return blocks.filter(isRecord);
+  return blocks.filter(isJsonObject);
 }
 
 /** Names of every state in a state's inner blocks, at any depth. */
 export function innerStateNames(state: StateDefinition): string[] {
   return innerBlocks(state).flatMap((block) =>
-    isRecord(block["States"]) ? Object.entries(block["States"]).flatMap(([name, inner]) => [name, ...(isRecord(inner) ? innerStateNames(inner) : [])]) : [],
+    isJsonObject(block["States"]) ? Object.entries(block["States"]).flatMap(([name, inner]) => [name, ...(isJsonObject(inner) ? innerStateNames(inner) : [])]) : [],
   );
 }
 
@@ -131,10 +129,10 @@ export function isolate(found: FoundState, mockedGroup: boolean): IsolatedMachin
   if (typeof state["Next"] === "string") state["Next"] = placeholder(state["Next"]);
   if (typeof state["Default"] === "string") state["Default"] = placeholder(state["Default"]);
   if (Array.isArray(state["Choices"])) {
-    state["Choices"] = (state["Choices"] as unknown[]).map((rule) => (isRecord(rule) && typeof rule["Next"] === "string" ? { ...rule, Next: placeholder(rule["Next"]) } : rule));
+    state["Choices"] = (state["Choices"] as unknown[]).map((rule) => (isJsonObject(rule) && typeof rule["Next"] === "string" ? { ...rule, Next: placeholder(rule["Next"]) } : rule));
   }
   if (Array.isArray(state["Catch"])) {
-    state["Catch"] = (state["Catch"] as unknown[]).map((c) => (isRecord(c) && typeof c["Next"] === "string" ? { ...c, Next: placeholder(c["Next"]) } : c));
+    state["Catch"] = (state["Catch"] as unknown[]).map((c) => (isJsonObject(c) && typeof c["Next"] === "string" ? { ...c, Next: placeholder(c["Next"]) } : c));
   }
   const states: Record<string, unknown> = { [found.name]: state };
   for (const stand of targets.keys()) states[stand] = { Type: "Succeed", Comment: PLACEHOLDER_COMMENT };

@@ -1,5 +1,6 @@
 import type { IntegrationShape } from "./integration-shapes.ts";
 import type { ShapeRef, ShapeTable } from "./shape-types.ts";
+import { isJsonObject } from "../data/json-values.ts";
 
 /** TestState's `mock.fieldValidationMode`. */
 export type FieldValidationMode = "STRICT" | "PRESENT" | "NONE";
@@ -31,7 +32,7 @@ function check(value: unknown, ref: ShapeRef, shapes: ShapeTable, strict: boolea
     }
     return undefined;
   }
-  if (!isObject(value)) return `${field(name)} must be an object`;
+  if (!isJsonObject(value)) return `${field(name)} must be an object`;
   if ("map" in ref) {
     for (const item of Object.values(value)) {
       const problem = check(item, ref.map, shapes, strict, name);
@@ -70,6 +71,3 @@ function checkSimple(value: unknown, ref: Exclude<ShapeRef, object>, name: strin
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}

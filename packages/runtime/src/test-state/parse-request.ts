@@ -7,6 +7,7 @@ import type { FoundState } from "./isolate.ts";
 import { mockResultProblem } from "./mock-validation.ts";
 import { TestStateRequestError } from "./types.ts";
 import type { MockInput, TestStateConfiguration, TestStateInput } from "./types.ts";
+import { isJsonObject } from "../data/json-values.ts";
 
 /** Parses a JSON text member of the request, saying which member is wrong. */
 export function parseJsonMember(text: string | undefined, member: string, fallback: unknown, code: TestStateRequestError["code"] = "ValidationException"): unknown {
@@ -46,7 +47,7 @@ const MOCKABLE = new Set(["Task", "Map", "Parallel"]);
 export function mockResponse(request: TestStateInput, found: FoundState): MockResponse | undefined {
   const mock: MockInput | undefined = request.mock;
   if (mock === undefined) return undefined;
-  if (!isObject(mock as unknown)) throw new TestStateRequestError("ValidationException", `'mock' must be an object: { result: '<JSON text>' } or { errorOutput: { error, cause } }.`);
+  if (!isJsonObject(mock as unknown)) throw new TestStateRequestError("ValidationException", `'mock' must be an object: { result: '<JSON text>' } or { errorOutput: { error, cause } }.`);
   const type = String(found.def["Type"]);
   if (!MOCKABLE.has(type)) throw new TestStateRequestError("ValidationException", `State type '${type}' is not supported when a mock is specified`);
   const hasResult = mock.result !== undefined;
@@ -70,7 +71,7 @@ export function mockResponse(request: TestStateInput, found: FoundState): MockRe
 
 /** `mock.errorOutput` as the runtime's mock error: the Error name is needed (Retry and Catch match it). */
 function mockedError(errorOutput: unknown): MockResponse {
-  const { error, cause } = isObject(errorOutput) ? errorOutput : { error: undefined, cause: undefined };
+  const { error, cause } = isJsonObject(errorOutput) ? errorOutput : { error: undefined, cause: undefined };
   if (typeof error !== "string" || error === "") {
     throw new TestStateRequestError("ValidationException", "mock.errorOutput.error must be a non-empty string: the Error name Retry and Catch match, e.g. { error: 'Lambda.ServiceException', cause: '…' }.");
   }
@@ -78,9 +79,6 @@ function mockedError(errorOutput: unknown): MockResponse {
   return cause === undefined ? { error } : { error, cause };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** A mocked Map's or Parallel's result: an array (one entry per branch), and Map failure tolerance. */
 function groupResult(type: string, found: FoundState, result: unknown, failures: number | undefined): MockResponse {
@@ -139,7 +137,7 @@ export function checkConfiguration(request: TestStateInput): void {
     throw new TestStateRequestError("ValidationException", `stateName must be a string, not ${JSON.stringify(request.stateName)}.`);
   }
   const config: TestStateConfiguration = request.stateConfiguration ?? {};
-  if (!isObject(config as unknown)) throw new TestStateRequestError("ValidationException", "stateConfiguration must be an object, e.g. { retrierRetryCount: 1 }.");
+  if (!isJsonObject(config as unknown)) throw new TestStateRequestError("ValidationException", "stateConfiguration must be an object, e.g. { retrierRetryCount: 1 }.");
   for (const member of ["retrierRetryCount", "mapIterationFailureCount"] as const) {
     const value = config[member];
     if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
