@@ -6,7 +6,7 @@ import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
 import { failureCause, failureError, toStatesError } from "./failure.ts";
-import { VariableScope } from "../variables/index.ts";
+import { assignVariables, VariableScope } from "../variables/index.ts";
 import { Frame } from "./frame.ts";
 import { HistoryRecorder } from "./history.ts";
 import type { HistoryEvent, HistorySizeHint } from "./history.ts";
@@ -64,6 +64,21 @@ export interface StartOptions {
   readonly startTime?: Date;
   /** A clock to use instead of a fresh virtual or real one (e.g. shared between executions). */
   readonly clock?: Clock;
+  /**
+   * Variables already in scope when the first state runs (TestState's `variables`: testing one
+   * state of a workflow that assigned them earlier). @default none
+   */
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The execution's top-level variables, holding the given ones from the start: assigned as an
+ * Assign would (names and sizes checked), so a bad one fails the first state that reads variables.
+ */
+function rootScope(variables: Readonly<Record<string, unknown>> | undefined): VariableScope {
+  const scope = VariableScope.root();
+  if (variables !== undefined) assignVariables(scope, copyJsonData(variables) as Record<string, unknown>);
+  return scope;
 }
 
 /** A running (or finished) execution. */
@@ -110,7 +125,7 @@ export class Execution {
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
     this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs);
     this.maxPayloadBytes = setup.maxPayloadBytes;
-    this.run(setup, ownInput);
+    this.run(setup, ownInput, options.variables);
   }
 
   /** The events so far, shaped like GetExecutionHistory (empty when history is off). */
@@ -155,7 +170,7 @@ export class Execution {
     this.end({ status: "ABORTED", ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) }, "ExecutionAborted", details);
   }
 
-  private run(setup: ExecutionSetup, input: unknown): void {
+  private run(setup: ExecutionSetup, input: unknown, variables: Readonly<Record<string, unknown>> | undefined): void {
     try {
       this.recorder.add("ExecutionStarted", 0, undefined, input, { roleArn: setup.roleArn });
     } catch (e) {
@@ -163,7 +178,7 @@ export class Execution {
       return;
     }
     // AWS gives the first state's event previousEventId 0, not the ExecutionStarted id (observed).
-    const frame = new Frame(this.runtime, 0, this.runtime.halt, () => VariableScope.root());
+    const frame = new Frame(this.runtime, 0, this.runtime.halt, () => rootScope(variables));
     let out: unknown;
     try {
       out = runBlock(setup.block, input, frame);

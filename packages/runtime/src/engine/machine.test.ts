@@ -89,6 +89,27 @@ describe("prepareStateMachine / start", () => {
   });
 });
 
+describe("StartOptions.variables", () => {
+  it("puts variables in scope before the first state, as private copies", async () => {
+    const given = { base: { n: 40 } };
+    const definition = {
+      QueryLanguage: "JSONata",
+      StartAt: "A",
+      States: { A: { Type: "Pass", Assign: { total: "{% $base.n + 2 %}" }, Next: "B" }, B: { Type: "Pass", Output: "{% [$base.n, $total] %}", End: true } },
+    };
+    const result = await prepareStateMachine(definition).run({}, { variables: given });
+    expect(result).toEqual({ status: "SUCCEEDED", output: [40, 42] });
+    expect(given).toEqual({ base: { n: 40 } });
+  });
+
+  it("checks them as an Assign would: a bad one fails the first state that reads variables", async () => {
+    const definition = { QueryLanguage: "JSONata", StartAt: "A", States: { A: { Type: "Pass", Output: "{% $length($big) %}", End: true } } };
+    const result = await prepareStateMachine(definition).run({}, { variables: { big: "x".repeat(300 * 1024) } });
+    expect(result).toMatchObject({ status: "FAILED", error: "States.DataLimitExceeded" });
+    expect(result.cause).toMatch(/'big' has a size of \d+ bytes, exceeding the limit/);
+  });
+});
+
 describe("limits and timeouts", () => {
   it("times out on the machine's TimeoutSeconds in virtual time", async () => {
     const clock = new VirtualClock(0);

@@ -17,3 +17,4 @@ export { readHistory } from "./read-history.ts";
 export type { Attempt, ExecutionReading, StateVisit } from "./read-history.ts";
 export { formatDuration } from "./duration.ts";
 export * from "../mocks/index.ts";
+export * from "../test-state/index.ts";

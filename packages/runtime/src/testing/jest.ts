@@ -2,7 +2,7 @@
 // registers the stepcraft matchers with jest's global expect and types them for @types/jest.
 // It takes jest's expect from the global scope, as jest provides it to test and setup files, so
 // jest itself is not imported (and works in CommonJS and ESM test files alike).
-import { stepcraftMatchers, type StepcraftMatchers } from "./matchers.ts";
+import { stepcraftMatchers, type ExpectedInspection, type StepcraftMatchers } from "./matchers.ts";
 
 declare global {
   namespace jest {
@@ -29,4 +29,4 @@ function globalExpect(): ExtensibleExpect {
 
 globalExpect().extend(stepcraftMatchers);
 
-export { stepcraftMatchers, type StepcraftMatchers };
+export { stepcraftMatchers, type ExpectedInspection, type StepcraftMatchers };

@@ -4,6 +4,11 @@ import type { HistoryEvent } from "../engine/history.ts";
 import { formatTrace } from "./format-trace.ts";
 import { readHistory } from "./read-history.ts";
 import type { ExecutionReading, StateVisit } from "./read-history.ts";
+import { testStateMatchers } from "./test-state-matchers.ts";
+import type { ExpectedInspection } from "./test-state-matchers.ts";
+import type { MatcherState, MatchResult } from "./matcher-types.ts";
+
+export type { ExpectedInspection, MatcherState, MatchResult };
 
 /** What the matchers accept: a test result, an Execution, or a history. */
 export type ExecutionLike = { readonly history: readonly HistoryEvent[] } | readonly HistoryEvent[];
@@ -22,29 +27,10 @@ export interface StepcraftMatchers<R = unknown> {
   toHaveStateOutput(state: string, expected: unknown): R;
   /** The state's latest visit output matches `expected` like toMatchObject (a subset). */
   toHaveStateOutputMatching(state: string, expected: unknown): R;
-}
-
-/**
- * What a matcher uses of its `this`: the part of vitest's MatcherState and jest's MatcherContext
- * that both provide (declared here so neither test runner is needed to type the matchers).
- */
-export interface MatcherState {
-  equals(a: unknown, b: unknown, customTesters?: readonly unknown[]): boolean;
-  readonly utils: {
-    printExpected(value: unknown): string;
-    printReceived(value: unknown): string;
-    diff(a: unknown, b: unknown): string | null | undefined;
-    readonly iterableEquality: unknown;
-    readonly subsetEquality: unknown;
-  };
-}
-
-/** A matcher's verdict (vitest's MatchResult, which it does not export). */
-interface MatchResult {
-  readonly pass: boolean;
-  readonly message: () => string;
-  readonly actual?: unknown;
-  readonly expected?: unknown;
+  /** A testState() response names this next state (Choice target, Next, or the Catcher's Next). */
+  toHaveNextState(state: string): R;
+  /** A testState() response (DEBUG/TRACE) has these inspection members; JSON members compare as values. */
+  toHaveInspection(expected: ExpectedInspection): R;
 }
 
 /** Reads what a matcher was given, or says what it expected instead. */
@@ -117,6 +103,7 @@ function stateOutput(state: MatcherState, received: unknown, name: string, expec
 
 /** The matcher implementations, for `expect.extend` (the vitest and jest entry points do it on import). */
 export const stepcraftMatchers = {
+  ...testStateMatchers,
   toHaveSucceeded(this: MatcherState, received: unknown): MatchResult {
     const reading = readingOf(received);
     const pass = reading.status === "SUCCEEDED";

@@ -313,7 +313,8 @@ function detailsOf(event: HistoryEvent): Record<string, unknown> {
   return {};
 }
 
-function parsePayload(text: unknown): unknown {
+/** A JSON text payload as its value (text that is not JSON stays text; a non-string: undefined). */
+export function parsePayload(text: unknown): unknown {
   if (typeof text !== "string") return undefined;
   try {
     return JSON.parse(text) as unknown;

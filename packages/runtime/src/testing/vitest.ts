@@ -1,7 +1,7 @@
 // `import "@stepcraft/runtime/vitest"` registers the stepcraft matchers with vitest's expect and
 // types them on `expect(run)`.
 import { expect } from "vitest";
-import { stepcraftMatchers, type StepcraftMatchers } from "./matchers.ts";
+import { stepcraftMatchers, type ExpectedInspection, type StepcraftMatchers } from "./matchers.ts";
 
 declare module "vitest" {
   // The type parameter must repeat vitest's own declaration (`T = any`) for the interfaces to merge.
@@ -13,4 +13,4 @@ declare module "vitest" {
 
 expect.extend(stepcraftMatchers);
 
-export { stepcraftMatchers, type StepcraftMatchers };
+export { stepcraftMatchers, type ExpectedInspection, type StepcraftMatchers };

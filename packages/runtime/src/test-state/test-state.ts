@@ -1,0 +1,150 @@
+import type { StartOptions } from "../engine/execution.ts";
+import type { MapItemContext } from "../engine/frame.ts";
+import { prepareStateMachine } from "../engine/machine.ts";
+import type { StateMachineOptions } from "../engine/machine.ts";
+import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validation-bridge.ts";
+import { createMockResolver } from "../mocks/mock-resolver.ts";
+import { createTaskResolver } from "../tasks/resolve.ts";
+import { inspectingDataFlow } from "./inspection.ts";
+import type { InspectedStages } from "./inspection.ts";
+import { findTestedState, isolate, languageOf } from "./isolate.ts";
+import type { FoundState } from "./isolate.ts";
+import { respond } from "./respond.ts";
+import { testWorkflowState } from "./typed-form.ts";
+import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember, parseVariables } from "./parse-request.ts";
+import { TestStateRequestError } from "./types.ts";
+import type { StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
+import type { WorkflowLike } from "../testing/setup.ts";
+
+/** How the tested state's unmocked Tasks are bound, and the account it runs in (not part of AWS's request). */
+export type TestStateOptions = Pick<StateMachineOptions, "name" | "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore">;
+
+/**
+ * AWS's TestState, offline: runs one state (a lone state definition, or `stateName` of a whole
+ * machine) once through the runtime's own state processing, and answers with TestState's
+ * response: `status` (SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR), `output`, `error`, `cause`,
+ * `nextState` and, at DEBUG/TRACE, `inspectionData`. Request and response members are AWS's
+ * (JSON members are JSON text), so a TestState request can be passed straight through.
+ * Requests AWS would refuse reject with a {@link TestStateRequestError} carrying AWS's code.
+ * @example
+ * const out = await testState({ definition: JSON.stringify(asl), stateName: "Charge", input: '{"amount": 5}', mock: { result: '{"StatusCode": 200, "Payload": "ok"}' } });
+ * out.status;    // "SUCCEEDED"
+ * out.nextState; // "Ship"
+ */
+export function testState(request: TestStateInput, options?: TestStateOptions): Promise<TestStateOutput>;
+/**
+ * The same for a state of a workflow (anything with `toAsl()`, such as a `@stepcraft/core`
+ * workflow), with plain values instead of JSON text: `In` types the input, `Out` the parsed
+ * output (`parsedOutput`).
+ * @example
+ * const out = await testState<Order, Charged>(workflow, "ChargeCard", { input: order, mock: { result: { StatusCode: 200, Payload: { ok: true } } } });
+ * out.parsedOutput; // Charged | undefined
+ */
+export function testState<In = unknown, Out = unknown>(workflow: WorkflowLike, stateName: string, request?: StateTestRequest<In>, options?: TestStateOptions): Promise<StateTestOutput<Out>>;
+export function testState(
+  source: TestStateInput | WorkflowLike,
+  second?: TestStateOptions | string,
+  request?: StateTestRequest<unknown>,
+  options?: TestStateOptions,
+): Promise<TestStateOutput> {
+  if (typeof second === "string") return testWorkflowState(source as WorkflowLike, second, request ?? {}, options ?? {}, runTestState);
+  return runTestState(source as TestStateInput, second ?? {});
+}
+
+/** Runs a TestState request (AWS's members). */
+export async function runTestState(request: TestStateInput, options: TestStateOptions): Promise<TestStateOutput> {
+  if (request === null || typeof request !== "object") throw new TestStateRequestError("ValidationException", "A TestState request must be an object with at least 'definition'.");
+  const definition = parseJsonMember(request.definition, "definition", undefined, "InvalidDefinition");
+  if (definition === null || typeof definition !== "object" || Array.isArray(definition)) {
+    throw new TestStateRequestError("InvalidDefinition", "'definition' must be the JSON text of a state or of a state machine.");
+  }
+  const level = request.inspectionLevel ?? "INFO";
+  if (level !== "INFO" && level !== "DEBUG" && level !== "TRACE") {
+    throw new TestStateRequestError("ValidationException", `inspectionLevel must be INFO, DEBUG or TRACE, not '${String(level)}'.`);
+  }
+  checkConfiguration(request);
+  const found = findTestedState(definition as Record<string, unknown>, request.stateName);
+  if (found.fromMachine) validated(() => validateBeforePrepare(definition));
+  const input = parseJsonMember(request.input, "input", {}, "InvalidExecutionInput");
+  const variables = parseVariables(request.variables);
+  const context = parseObjectMember(request.context, "context");
+  const mock = mockResponse(request, found);
+  const waits = needsMock(found.def);
+  if (waits !== undefined && mock === undefined && options.tasks === undefined && options.resolveTask === undefined) {
+    throw new TestStateRequestError("ValidationException", `TestState runs ${waits} only with a mock: add mock: { result: … } or mock: { errorOutput: … } (or bind the resource in testState's options.tasks).`);
+  }
+  const groupMocked = mock !== undefined && found.def["Type"] !== "Task";
+  const isolated = isolate(found, groupMocked);
+  if (!found.fromMachine) validated(() => validateBeforePrepare(isolated.definition));
+
+  const stages: InspectedStages = {};
+  const retryCount = request.stateConfiguration?.retrierRetryCount ?? 0;
+  const base = options.resolveTask ?? createTaskResolver({ tasks: options.tasks ?? {}, lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs", region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" });
+  const machine = prepareStateMachine(isolated.definition, {
+    ...options,
+    validate: false,
+    ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
+    resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),
+    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: mapItemOf(context, found, input) }),
+  });
+  const execution = machine.start(input, { ...startOptionsFrom(context), ...(variables === undefined ? {} : { variables }) });
+  const result = await execution.result;
+  const nextState = nextStateOf(execution.history, isolated.targets);
+  // A state whose data stages never ran (Fail) still shows its input, as AWS does.
+  stages.input ??= input;
+  if (found.def["Type"] === "Fail" && languageOf(found) === "JSONPath") stages.afterInputPath ??= input;
+  return respond(found, result, stages, nextState, retryCount, level, variables);
+}
+
+function validated(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof InvalidDefinitionError) throw new TestStateRequestError("InvalidDefinition", e.cause);
+    throw e;
+  }
+}
+
+/** `context.Execution.Name`, `Id` and `StartTime` become the execution's. */
+function startOptionsFrom(context: Record<string, unknown> | undefined): StartOptions {
+  const execution = context?.["Execution"];
+  if (execution === null || typeof execution !== "object") return {};
+  const { Name: name, Id: id, StartTime: startTime } = execution as Record<string, unknown>;
+  const start = typeof startTime === "string" ? new Date(startTime) : undefined;
+  if (start !== undefined && Number.isNaN(start.getTime())) {
+    throw new TestStateRequestError("ValidationException", `context.Execution.StartTime must be an ISO 8601 timestamp, not '${String(startTime)}'.`);
+  }
+  return {
+    ...(typeof name === "string" ? { name } : {}),
+    ...(typeof id === "string" ? { executionArn: id } : {}),
+    ...(start === undefined ? {} : { startTime: start }),
+  };
+}
+
+/**
+ * `$$.Map.Item`: `context.Map.Item` when given; for a state inside a Map, as AWS fills it when no
+ * context is given, the first iteration over the input (`Index` 0, `Value` the input).
+ */
+function mapItemOf(context: Record<string, unknown> | undefined, found: FoundState, input: unknown): MapItemContext | undefined {
+  const map = context?.["Map"];
+  const item = map !== null && typeof map === "object" ? (map as Record<string, unknown>)["Item"] : undefined;
+  if (item !== null && typeof item === "object") {
+    const { Index: index, Value: value, Key: key } = item as Record<string, unknown>;
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0) {
+      throw new TestStateRequestError("ValidationException", `context.Map.Item.Index must be a whole number ≥ 0, not ${JSON.stringify(index)}.`);
+    }
+    return { Index: index, Value: value, ...(typeof key === "string" ? { Key: key } : {}) };
+  }
+  return found.insideMap && context === undefined ? { Index: 0, Value: input } : undefined;
+}
+
+/** The transition target the tested state chose: the first placeholder the execution entered. */
+function nextStateOf(history: readonly { readonly type: string; readonly [key: string]: unknown }[], targets: ReadonlyMap<string, string>): string | undefined {
+  for (const event of history) {
+    if (event.type !== "SucceedStateEntered") continue;
+    const name = (event["stateEnteredEventDetails"] as { name?: string } | undefined)?.name;
+    if (name !== undefined && targets.has(name)) return targets.get(name);
+  }
+  return undefined;
+}
+

@@ -1,0 +1,138 @@
+// TestState's request and response, member for member as AWS's API (and @aws-sdk/client-sfn's
+// TestStateInput / TestStateOutput) names them: `stepcraft serve` passes requests straight through.
+import type { FieldValidationMode } from "./mock-validation.ts";
+
+export type { FieldValidationMode };
+
+export type InspectionLevel = "INFO" | "DEBUG" | "TRACE";
+
+export type TestExecutionStatus = "SUCCEEDED" | "FAILED" | "RETRIABLE" | "CAUGHT_ERROR";
+
+export interface MockErrorOutput {
+  readonly error?: string | undefined;
+  readonly cause?: string | undefined;
+}
+
+/** `result` (JSON text of the state's result) or `errorOutput`, not both. */
+export interface MockInput {
+  readonly result?: string | undefined;
+  readonly errorOutput?: MockErrorOutput | undefined;
+  /** @default "STRICT" */
+  readonly fieldValidationMode?: FieldValidationMode | undefined;
+}
+
+export interface TestStateConfiguration {
+  /** Retries already made by the Retrier that matches the error: decides RETRIABLE or exhausted. */
+  readonly retrierRetryCount?: number | undefined;
+  /** The state inside a mocked Map or Parallel the mocked error comes from. */
+  readonly errorCausedByState?: string | undefined;
+  /** Failed iterations of a mocked Map, checked against its tolerated failure count/percentage. */
+  readonly mapIterationFailureCount?: number | undefined;
+  /** What a Distributed Map's ItemReader read (JSON text). */
+  readonly mapItemReaderData?: string | undefined;
+}
+
+export interface TestStateInput {
+  /** One state's definition, or a whole machine's with `stateName`. */
+  readonly definition: string | undefined;
+  readonly roleArn?: string | undefined;
+  /** JSON text. @default "{}" */
+  readonly input?: string | undefined;
+  /** @default "INFO" */
+  readonly inspectionLevel?: InspectionLevel | undefined;
+  /** Accepted for parity: there are no HTTP Task secrets to reveal locally. */
+  readonly revealSecrets?: boolean | undefined;
+  /** JSON text of an object: the variables in scope. */
+  readonly variables?: string | undefined;
+  readonly stateName?: string | undefined;
+  readonly mock?: MockInput | undefined;
+  /** JSON text of (part of) the Context object: `Execution.Name`, `Execution.Id`, `Execution.StartTime`, `Map.Item`. */
+  readonly context?: string | undefined;
+  readonly stateConfiguration?: TestStateConfiguration | undefined;
+}
+
+export interface InspectionErrorDetails {
+  catchIndex?: number;
+  retryIndex?: number;
+  retryBackoffIntervalSeconds?: number;
+}
+
+/** HTTP request/response data (TRACE, HTTP Tasks only: never set locally, which has no HTTP Task). */
+export interface InspectionDataRequest {
+  protocol?: string;
+  method?: string;
+  url?: string;
+  headers?: string;
+  body?: string;
+}
+
+export interface InspectionDataResponse {
+  protocol?: string;
+  statusCode?: string;
+  statusMessage?: string;
+  headers?: string;
+  body?: string;
+}
+
+/** The data after each processing step, as JSON text (DEBUG and TRACE). */
+export interface InspectionData {
+  input?: string;
+  afterArguments?: string;
+  afterInputPath?: string;
+  afterParameters?: string;
+  result?: string;
+  afterResultSelector?: string;
+  afterResultPath?: string;
+  request?: InspectionDataRequest;
+  response?: InspectionDataResponse;
+  variables?: string;
+  errorDetails?: InspectionErrorDetails;
+  afterItemsPath?: string;
+  afterItemSelector?: string;
+  afterItemBatcher?: string;
+  afterItemsPointer?: string;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+  maxConcurrency?: number;
+}
+
+export interface TestStateOutput {
+  /** JSON text (SUCCEEDED, CAUGHT_ERROR). */
+  output?: string;
+  error?: string;
+  cause?: string;
+  inspectionData?: InspectionData;
+  nextState?: string;
+  status?: TestExecutionStatus;
+}
+
+/** A TestState request AWS would refuse (`ValidationException`, `InvalidDefinition`, `InvalidExecutionInput`). */
+export class TestStateRequestError extends Error {
+  override readonly name = "TestStateRequestError";
+  constructor(
+    /** AWS's error code for the problem, for the server to answer with. */
+    readonly code: "ValidationException" | "InvalidDefinition" | "InvalidExecutionInput",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A TestState request with plain values instead of JSON text, for a workflow's state. */
+export interface StateTestRequest<In> {
+  readonly input?: In;
+  readonly variables?: Readonly<Record<string, unknown>>;
+  readonly context?: Readonly<Record<string, unknown>>;
+  readonly inspectionLevel?: InspectionLevel;
+  readonly roleArn?: string;
+  readonly revealSecrets?: boolean;
+  readonly mock?:
+    | { readonly result: unknown; readonly fieldValidationMode?: FieldValidationMode }
+    | { readonly errorOutput: MockErrorOutput; readonly fieldValidationMode?: FieldValidationMode };
+  readonly stateConfiguration?: Omit<TestStateConfiguration, "mapItemReaderData"> & { readonly mapItemReaderData?: unknown };
+}
+
+/** TestState's response, with the output also parsed. */
+export interface StateTestOutput<Out> extends TestStateOutput {
+  readonly parsedOutput?: Out;
+}
