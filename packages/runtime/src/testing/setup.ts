@@ -1,7 +1,7 @@
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { PreparedStateMachine, StateMachineOptions } from "../engine/machine.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
-import type { TaskResolver } from "../tasks/types.ts";
+import type { TaskHandler, TaskResolver } from "../tasks/types.ts";
 import { closest } from "../mocks/config-schema.ts";
 import { loadMockConfig, mockResolverFor } from "../mocks/mock-config.ts";
 import type { MockConfig } from "../mocks/mock-config.ts";
@@ -16,6 +16,18 @@ import type { UnboundInvocation } from "./unbound.ts";
 export interface WorkflowLike {
   toAsl(): unknown;
   readonly name?: string;
+  /**
+   * Lets a source bind the resources it knows itself (a synthesized CDK machine's functions,
+   * tables, sibling machines): given the test's `tasks`, it returns the `tasks` the built-in
+   * binding gets, and optionally wraps that binding (nested machines). Mocks still layer over it.
+   */
+  bindTasks?(tasks: Readonly<Record<string, TaskHandler>>): SourceBinding;
+}
+
+/** What a source's `bindTasks` gives the test run. */
+export interface SourceBinding {
+  readonly tasks: Readonly<Record<string, TaskHandler>>;
+  readonly wrap?: (base: TaskResolver) => TaskResolver;
 }
 
 /** A definition (object or JSON text) or a workflow. */
@@ -64,7 +76,7 @@ export function prepareForTest(
   options: StateMachineOptions & TestMockOptions,
   around?: { readonly base?: (base: TaskResolver, isBound: (resource: string) => boolean) => TaskResolver; readonly outer?: (resolver: TaskResolver) => TaskResolver },
 ): PreparedTest {
-  const { definition, name: workflowName } = definitionOf(source);
+  const { definition, name: workflowName, bindTasks } = definitionOf(source);
   const name = options.name ?? workflowName;
   const bindingOptions: MockResolverOptions = {
     region: options.region ?? "us-east-1",
@@ -72,7 +84,8 @@ export function prepareForTest(
     lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs",
     ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
   };
-  const tasks = options.tasks ?? {};
+  const own = options.resolveTask === undefined ? bindTasks?.(options.tasks ?? {}) : undefined;
+  const tasks = own?.tasks ?? options.tasks ?? {};
   let resolver: TaskResolver =
     options.resolveTask ??
     createTaskResolver({
@@ -83,6 +96,8 @@ export function prepareForTest(
       maxPayloadBytes: options.limits === false ? Number.POSITIVE_INFINITY : MAX_PAYLOAD_BYTES,
       ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
     });
+  // Inside the unbound recording: what the source's own binding reports as unbound counts too.
+  if (own?.wrap !== undefined) resolver = own.wrap(resolver);
   const unbound: UnboundInvocation[] = [];
   // Only the built-in binding's failures mean "nothing bound"; a custom resolveTask decides itself.
   if (options.resolveTask === undefined) resolver = recordUnbound(resolver, unbound);
@@ -132,10 +147,17 @@ function checkMockedStatesExist(resolvers: readonly MockResolver[]): void {
   );
 }
 
-function definitionOf(source: DefinitionSource): { definition: unknown; name: string | undefined } {
+interface SourceParts {
+  readonly definition: unknown;
+  readonly name: string | undefined;
+  readonly bindTasks: WorkflowLike["bindTasks"];
+}
+
+function definitionOf(source: DefinitionSource): SourceParts {
   if (typeof source === "object" && source !== null && typeof (source as Partial<WorkflowLike>).toAsl === "function") {
     const workflow = source as WorkflowLike;
-    return { definition: workflow.toAsl(), name: typeof workflow.name === "string" ? workflow.name : undefined };
+    const bindTasks = typeof workflow.bindTasks === "function" ? workflow.bindTasks.bind(workflow) : undefined;
+    return { definition: workflow.toAsl(), name: typeof workflow.name === "string" ? workflow.name : undefined, bindTasks };
   }
-  return { definition: source, name: undefined };
+  return { definition: source, name: undefined, bindTasks: undefined };
 }
