@@ -1,0 +1,66 @@
+// fromTemplate and fromCdkOut on hand-written templates: no CDK synthesis, so these stay fast.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { testExecution } from "@stepcraft/runtime/testing";
+import "@stepcraft/runtime/vitest";
+import { CdkTestingError, fromCdkOut, fromTemplate } from "./index.ts";
+
+const inlineFunction = (code: string, runtime = "nodejs22.x") => ({ Type: "AWS::Lambda::Function", Properties: { Code: { ZipFile: code }, Handler: "index.handler", Runtime: runtime } });
+const machine = (definition: unknown, extra: Record<string, unknown> = {}) => ({ Type: "AWS::StepFunctions::StateMachine", Properties: { DefinitionString: definition, ...extra } });
+const invoke = (state: string, fn: string, next: Record<string, unknown> = { End: true }) => ({
+  [state]: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: `\${${fn}}`, "Payload.$": "$" }, OutputPath: "$.Payload", ...next },
+});
+
+const template = {
+  Parameters: { Greeting: { Type: "String", Default: "hello" } },
+  Resources: {
+    Greet: inlineFunction("exports.handler = async (e) => ({ text: e.greeting + ' ' + e.name });"),
+    Shout: inlineFunction("def handler(e, c): pass", "python3.12"),
+    Main: machine(
+      { "Fn::Join": ["", ['{"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","Parameters":{"greeting":"', { Ref: "Greeting" }, '","name.$":"$.name"},"Next":"Greet"},', JSON.stringify(invoke("Greet", "greet", { Next: "Shout" })).slice(1, -1), ",", JSON.stringify(invoke("Shout", "shout")).slice(1, -1), "}}"]] },
+      { DefinitionSubstitutions: { greet: { "Fn::GetAtt": ["Greet", "Arn"] }, shout: { "Fn::GetAtt": ["Shout", "Arn"] } } },
+    ),
+  },
+};
+
+describe("fromTemplate", () => {
+  it("runs inline function code in-process, parameters from their defaults", async () => {
+    const run = await testExecution(fromTemplate(template), { name: "Ada" }, { mocks: { Shout: { result: "ok" } } });
+    expect(run).toHaveSucceeded();
+    expect(run.states["Greet"]?.output).toEqual({ text: "hello Ada" });
+  });
+
+  it("fails a function it cannot run, naming it, why, and how to bind it", async () => {
+    const run = await testExecution(fromTemplate(template), { name: "Ada" });
+    expect(run).toHaveFailedWith(
+      "Lambda.ResourceNotFoundException",
+      /The function Shout called by state 'Shout' is for the python3\.12 runtime, which does not run in-process\. Bind it: tasks: \{ 'Shout': handler \}, or mock the state: mocks: \{ 'Shout': \{ result: … \} \}\./,
+    );
+    expect(run.unbound.map((u) => u.state)).toEqual(["Shout"]);
+    const bound = await testExecution(fromTemplate(template), { name: "Ada" }, { tasks: { Shout: (e) => ({ loud: e }) } });
+    expect(bound.output).toEqual({ loud: { text: "hello Ada" } });
+  });
+
+  it("takes parameter values, and refuses a template that is not one", () => {
+    const asl = fromTemplate(template, { parameters: { Greeting: "hi" } }).toAsl() as { States: { Prepare: { Parameters: unknown } } };
+    expect(asl.States.Prepare.Parameters).toEqual({ greeting: "hi", "name.$": "$.name" });
+    expect(() => fromTemplate([])).toThrow(new CdkTestingError("Expected a CloudFormation template (an object with Resources), got an array."));
+    expect(() => fromTemplate({ Resources: {} })).toThrow("The stack has no AWS::StepFunctions::StateMachine resources: nothing to run.");
+    expect(() => fromTemplate({ Resources: { M: machine("{not json") } })).toThrow("M: the resolved definition is not JSON");
+    expect(() => fromTemplate(template).bindTasks({ Greet: "nope" as never })).toThrow("tasks['Greet'] is string, not a handler function.");
+  });
+});
+
+describe("fromCdkOut", () => {
+  it("reads the stack's template from the assembly manifest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stepcraft-cdk-out-"));
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ artifacts: { Shop: { type: "aws:cloudformation:stack", environment: "aws://unknown-account/unknown-region", properties: { templateFile: "Shop.template.json" } } } }));
+    writeFileSync(join(dir, "Shop.template.json"), JSON.stringify(template));
+    const fromDir = fromCdkOut(dir, { region: "eu-west-1" });
+    expect(fromDir.constructAt("Greet").arn).toMatch(/^arn:aws:lambda:eu-west-1:123456789012:function:Shop-Greet-/);
+    expect(() => fromCdkOut(dir, { stack: "Other" })).toThrow(`${dir} has no stack 'Other'. Its stacks: 'Shop'.`);
+    expect(() => fromCdkOut(join(dir, "missing"))).toThrow("is no cloud assembly (no manifest.json): run cdk synth first, or pass its --output directory.");
+  });
+});
