@@ -6,7 +6,8 @@ import type { TaskCallContext, TaskHandler, TaskResolver } from "@stepcraft/runt
 import type { SourceBinding } from "@stepcraft/runtime/testing";
 import { lambdaCodeLoader } from "./lambda-code.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
-import { constructById, describeConstruct, exactConstruct } from "./stack-model.ts";
+import { functionEnvironment, withEnvironment } from "./function-environment.ts";
+import { constructById, describeConstruct, exactConstruct, scopeOf } from "./stack-model.ts";
 import type { ConstructInfo, StackModel } from "./stack-model.ts";
 import { constructOfText } from "./task-states.ts";
 import type { TaskStateUse } from "./task-states.ts";
@@ -85,6 +86,7 @@ function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: Sorted
   const bound = sorted.byConstruct.get(fn.logicalId);
   const resource = input.model.resources.get(fn.logicalId);
   const loader = input.runHandlers && resource !== undefined ? lambdaCodeLoader(resource, input.model.assets) : { reason: "is not run (runHandlers: false)" };
+  const environment = resource === undefined ? {} : functionEnvironment(fn, resource, scopeOf(input.model));
   return (event: unknown, ctx: TaskCallContext) => {
     const byState = sorted.byState.get(ctx.stateName);
     if (byState !== undefined) return byState(event, ctx);
@@ -97,8 +99,9 @@ function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: Sorted
       );
     }
     let load = input.loaded.get(fn.logicalId);
-    if (load === undefined) input.loaded.set(fn.logicalId, (load = loader()));
-    return load.then((handler) => handler(event));
+    // Module scope often reads its configuration (TABLE_NAME) once: load under the environment too.
+    if (load === undefined) input.loaded.set(fn.logicalId, (load = withEnvironment(environment, loader)));
+    return load.then((handler) => withEnvironment(environment, () => handler(event)));
   };
 }
 

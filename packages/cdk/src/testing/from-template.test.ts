@@ -53,6 +53,24 @@ describe("fromTemplate", () => {
   });
 });
 
+describe("a function's environment", () => {
+  it("is set as Lambda sets it, tokens resolved, while its module loads and its handler starts, then restored", async () => {
+    const code = "const atLoad = process.env.TABLE; exports.handler = async () => ({ atLoad, inCall: process.env.TABLE, region: process.env.AWS_REGION, name: process.env.AWS_LAMBDA_FUNCTION_NAME });";
+    const withEnv = {
+      Resources: {
+        Table: { Type: "AWS::DynamoDB::Table" },
+        Read: { ...inlineFunction(code), Properties: { ...inlineFunction(code).Properties, Environment: { Variables: { TABLE: { Ref: "Table" } } } } },
+        Main: machine(JSON.stringify({ StartAt: "Read", States: invoke("Read", "read") }), { DefinitionSubstitutions: { read: { "Fn::GetAtt": ["Read", "Arn"] } } }),
+      },
+    };
+    const source = fromTemplate(withEnv, { stackName: "Env" });
+    const run = await testExecution(source, {});
+    const table = source.constructAt("Table").ref;
+    expect(run.output).toEqual({ atLoad: table, inCall: table, region: "us-east-1", name: source.constructAt("Read").ref });
+    expect(process.env["TABLE"]).toBeUndefined();
+  });
+});
+
 describe("fromCdkOut", () => {
   it("reads the stack's template from the assembly manifest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stepcraft-cdk-out-"));
