@@ -43,6 +43,13 @@ describe("fromTemplate", () => {
     expect(bound.output).toEqual({ loud: { text: "hello Ada" } });
   });
 
+  it("names constructs by the template's aws:cdk:path metadata, an L3's extra /Resource dropped", () => {
+    const withPaths = { ...template, Resources: { ...template.Resources, Main: { ...template.Resources.Main, Metadata: { "aws:cdk:path": "Shop/Flow/Resource/Resource" } } } };
+    const source = fromTemplate(withPaths, { stateMachine: "Shop/Flow" });
+    expect(source.construct).toMatchObject({ path: "Shop/Flow", id: "Flow", logicalId: "Main" });
+    expect(fromTemplate(withPaths, { stateMachine: "Flow" }).construct.logicalId).toBe("Main");
+  });
+
   it("takes parameter values, and refuses a template that is not one", () => {
     const asl = fromTemplate(template, { parameters: { Greeting: "hi" } }).toAsl() as { States: { Prepare: { Parameters: unknown } } };
     expect(asl.States.Prepare.Parameters).toEqual({ greeting: "hi", "name.$": "$.name" });

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CfnResource, Stack, Stage, Token } from "aws-cdk-lib";
+import type { IConstruct } from "constructs";
 import { assemblyAssets } from "./assembly-assets.ts";
 import { cdkStateMachine } from "./cdk-state-machine.ts";
 import type { CdkMachineOptions, CdkStateMachine } from "./cdk-state-machine.ts";
@@ -45,6 +46,8 @@ export function fromStack(stack: Stack, options: CdkMachineOptions & PlaceOption
   return cdkStateMachine(model, options);
 }
 
+const WRAPPED = new Set(["Resource", "Default"]);
+
 /** The construct path of each resource of the stack (the L2 construct's, not its `Resource` child's). */
 function constructPaths(stack: Stack): Map<string, string> {
   const paths = new Map<string, string>();
@@ -52,8 +55,10 @@ function constructPaths(stack: Stack): Map<string, string> {
     if (!CfnResource.isCfnResource(construct) || Stack.of(construct) !== stack) continue;
     const logicalId = stack.resolve(construct.logicalId) as unknown;
     if (typeof logicalId !== "string") continue;
-    const { id, scope } = construct.node;
-    paths.set(logicalId, (id === "Resource" || id === "Default") && scope !== undefined ? scope.node.path : construct.node.path);
+    // An L2 keeps its L1 as `Resource`; a wrapping L3 may keep that L2 as `Resource` again.
+    let owner: IConstruct = construct;
+    while (WRAPPED.has(owner.node.id) && owner.node.scope !== undefined && owner.node.scope !== stack) owner = owner.node.scope;
+    paths.set(logicalId, owner.node.path);
   }
   return paths;
 }

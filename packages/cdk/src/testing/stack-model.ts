@@ -59,10 +59,10 @@ export function readStack(input: StackModelInput): StackModel {
   return { place: input.place, template: input.template as CloudFormationTemplate, constructs, byValue, resources, assets: input.assets };
 }
 
-/** CDK writes `aws:cdk:path` (`Shop/ChargeFn/Resource`) when path metadata is on (the CLI's default). */
+/** CDK writes `aws:cdk:path` (`Shop/ChargeFn/Resource`) when path metadata is on (the CLI's default); an L3 may add another `/Resource`. */
 function metadataPath(resource: TemplateResource): string | undefined {
   const path = resource.Metadata?.["aws:cdk:path"];
-  return typeof path === "string" ? path.replace(/\/(Resource|Default)$/, "") : undefined;
+  return typeof path === "string" ? path.replace(/(\/(Resource|Default))+$/, "") : undefined;
 }
 
 /** The intrinsic scope of a stack: placeholder values, pseudo parameters and parameter values. */
