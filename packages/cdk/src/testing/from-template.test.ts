@@ -1,5 +1,5 @@
 // fromTemplate and fromCdkOut on hand-written templates: no CDK synthesis, so these stay fast.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,6 +75,38 @@ describe("a function's environment", () => {
     const table = source.constructAt("Table").ref;
     expect(run.output).toEqual({ atLoad: table, inCall: table, region: "us-east-1", name: source.constructAt("Read").ref });
     expect(process.env["TABLE"]).toBeUndefined();
+  });
+});
+
+/** A cloud assembly with three asset functions: a CommonJS bundle, an ESM bundle, and an unbundled directory. */
+function assemblyWithAssets(): string {
+  const dir = mkdtempSync(join(tmpdir(), "stepcraft-assets-"));
+  const asset = (hash: string, files: Record<string, string>) => {
+    mkdirSync(join(dir, `asset.${hash}`));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `asset.${hash}`, name), text);
+    return [hash, { source: { path: `asset.${hash}`, packaging: "zip" }, destinations: { d: { objectKey: `${hash}.zip` } } }] as const;
+  };
+  const files = Object.fromEntries([
+    asset("cjs", { "index.js": "exports.handler = async (e) => ({ from: 'cjs', e });" }),
+    asset("esm", { "index.mjs": "export const handler = async (e) => ({ from: 'esm', e });" }),
+    asset("raw", { "package.json": "{}" }),
+  ]);
+  writeFileSync(join(dir, "Fns.assets.json"), JSON.stringify({ version: "48.0.0", files }));
+  const fn = (hash: string) => ({ Type: "AWS::Lambda::Function", Properties: { Code: { S3Bucket: "b", S3Key: `${hash}.zip` }, Handler: "index.handler", Runtime: "nodejs22.x" } });
+  const states = { ...invoke("Cjs", "cjs", { Next: "Esm" }), ...invoke("Esm", "esm", { Next: "Raw" }), ...invoke("Raw", "raw") };
+  const substitutions = Object.fromEntries(["cjs", "esm", "raw"].map((h) => [h, { "Fn::GetAtt": [`Fn${h}`, "Arn"] }]));
+  const fnsTemplate = { Resources: { Fncjs: fn("cjs"), Fnesm: fn("esm"), Fnraw: fn("raw"), M: machine(JSON.stringify({ StartAt: "Cjs", States: states }), { DefinitionSubstitutions: substitutions }) } };
+  writeFileSync(join(dir, "Fns.template.json"), JSON.stringify(fnsTemplate));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ artifacts: { Fns: { type: "aws:cloudformation:stack", properties: { templateFile: "Fns.template.json" } } } }));
+  return dir;
+}
+
+describe("asset code from the cloud assembly", () => {
+  it("runs CommonJS and ESM bundles, and says when the asset was not bundled", async () => {
+    const run = await testExecution(fromCdkOut(assemblyWithAssets()), { n: 1 });
+    expect(run.states["Cjs"]?.output).toEqual({ from: "cjs", e: { n: 1 } });
+    expect(run.states["Esm"]?.output).toEqual({ from: "esm", e: { from: "cjs", e: { n: 1 } } });
+    expect(run).toHaveFailedWith("Lambda.ResourceNotFoundException", /The function Fnraw called by state 'Raw' has no index\.js in its asset .*asset\.raw \(was bundling skipped\? Synthesize without the 'aws:cdk:bundling-stacks' context, so NodejsFunction bundles its entry\)/);
   });
 });
 
