@@ -18,7 +18,6 @@ export interface UnloadableCode {
 /** How to find a function's code: its asset directory by S3 object key, when an assembly is known. */
 export type AssetLookup = (objectKey: string) => string | undefined;
 
-const requireHere = createRequire(import.meta.url);
 const NODE_RUNTIME = /^nodejs/;
 const EXTENSIONS = [".js", ".cjs", ".mjs"] as const;
 
@@ -56,7 +55,8 @@ async function loadModule(path: string): Promise<unknown> {
   // require() keeps this working under jest's CommonJS; ESM bundles (.mjs) need import().
   if (!path.endsWith(".mjs")) {
     try {
-      return requireHere(path);
+      // Resolved from the bundle itself: no import.meta, so the CommonJS build loads it the same way.
+      return createRequire(path)(path);
     } catch (error) {
       if ((error as { code?: unknown }).code !== "ERR_REQUIRE_ESM") throw error;
     }
@@ -69,7 +69,8 @@ function evaluateInline(source: string): unknown {
   const module = { exports: {} as unknown };
   // Inline code is the app's own code, deployed as is: run it the way Lambda would load it.
   const body = new Function("exports", "require", "module", "__filename", "__dirname", source) as (...args: unknown[]) => void;
-  body(module.exports, requireHere, module, "/var/task/index.js", "/var/task");
+  // Inline code can require Node's built-ins (and what the project has installed), as from /var/task.
+  body(module.exports, createRequire(join(process.cwd(), "index.js")), module, "/var/task/index.js", "/var/task");
   return module.exports;
 }
 
