@@ -12,7 +12,7 @@ import { clearValidatorCaches } from "../src/validator/caches.ts";
 type PeerValidator = (definition: unknown) => { isValid: boolean; errors: unknown[] };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const corpusDir = resolve(repoRoot, "../shared/corpus/realworld");
+const corpusDir = resolve(repoRoot, "testdata/corpus/realworld");
 const roundsFlag = process.argv.indexOf("--rounds");
 const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 5;
 

@@ -8,5 +8,4 @@ export { parseDefinition, type ParseDefinitionOptions, type ParseDefinitionResul
 export { locateJsonPointer, type SourcePosition } from "./locate-json-pointer.ts";
 export { validateDefinition, type ValidateDefinitionOptions } from "./validator/validate-definition.ts";
 export { escapePointerToken, parsePointer } from "./json-pointer.ts";
-export { catcherSchema, choiceRuleSchema, retrierSchema, stateGraphSchema, stateMachineDefinitionSchema, stateSchema } from "./schema/asl-schema.ts";
 export { aslJsonSchemaText } from "./schema/json-schema.ts";

@@ -1,4 +1,4 @@
-// Locates the read-only material shared beside the repository (CI clones it next to the repo).
+// Locates the test data the repository owns: testdata/ (copied from the shared material, with its NOTICE files).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 /** The repository root, found from this file (packages/asl/test/). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
-/** The shared directory beside the repository. */
-export const sharedRoot = resolve(repoRoot, "../shared");
+/** The repository's test data directory. */
+export const sharedRoot = resolve(repoRoot, "testdata");
 
 /** The real-world corpus directory. */
 export const corpusDir = resolve(sharedRoot, "corpus/realworld");

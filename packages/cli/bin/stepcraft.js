@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-// Runs the CLI from its TypeScript source: the workspace has no build step, so tsx's loader
-// is registered before the entry module is imported.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI (dist/esm, written by `npm run build`; `npm ci` in the repository builds it).
+import { main } from "../dist/esm/main.js";
 
-register();
-const { main } = await import("../src/main.ts");
 process.exitCode = await main(process.argv.slice(2));

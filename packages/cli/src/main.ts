@@ -1,20 +1,16 @@
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { compileCommand } from "./commands/compile.ts";
-import { graphCommand } from "./commands/graph.ts";
-import { importCommand } from "./commands/import.ts";
-import { runCommand } from "./commands/run.ts";
-import { validateCommand } from "./commands/validate.ts";
 import { ExitCode, UsageError, processIo, type CliIo } from "./io.ts";
+import { cliVersion } from "./version.ts";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+// Each command's module (and with it the compiler, the runtime, esbuild or ts-morph) is imported
+// only when that command runs, so `stepcraft --version` and `--help` start as fast as node does.
 
 /** Entry point of the `stepcraft` command; returns the process exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   const program = new Command("stepcraft")
     .description("Typed AWS Step Functions workflows: compile, validate, run, draw and import them locally, no AWS account needed.")
-    .version(version)
+    .version(cliVersion())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
@@ -27,6 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .action(async (files: string[], options: { json?: boolean; type: string }) => {
       const type = options.type.toUpperCase();
       if (type !== "STANDARD" && type !== "EXPRESS") throw new UsageError(`--type must be STANDARD or EXPRESS, not '${options.type}'`);
+      const { validateCommand } = await import("./commands/validate.ts");
       exitCode = await validateCommand(files, { json: options.json === true, stateMachineType: type }, io);
     });
 
@@ -41,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .action(async (file: string, options: { format: string; output?: string; execution?: string; workflow?: string }) => {
       const format = options.format;
       if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
+      const { graphCommand } = await import("./commands/graph.ts");
       exitCode = await graphCommand(
         file,
         {
@@ -61,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--check", "write nothing; exit 1 when a file is missing or differs")
     .option("--json", "print [{ entry, workflow, file, status, diagnostics }]")
     .action(async (entries: string[], options: { output?: string; check?: boolean; json?: boolean }) => {
+      const { compileCommand } = await import("./commands/compile.ts");
       exitCode = await compileCommand(
         entries,
         { check: options.check === true, json: options.json === true, ...(options.output === undefined ? {} : { output: options.output }) },
@@ -76,6 +75,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--check-roundtrip", "compile the generated code and compare it with the original; exit 1 when any differs")
     .option("--json", "print [{ file, ok, module?, diff? }]")
     .action(async (files: string[], options: { output?: string; checkRoundtrip?: boolean; json?: boolean }) => {
+      const { importCommand } = await import("./commands/import.ts");
       exitCode = await importCommand(
         files,
         { checkRoundtrip: options.checkRoundtrip === true, json: options.json === true, ...(options.output === undefined ? {} : { output: options.output }) },
@@ -102,7 +102,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       ) => {
         const type = options.type.toUpperCase();
         if (type !== "STANDARD" && type !== "EXPRESS") throw new UsageError(`--type must be STANDARD or EXPRESS, not '${options.type}'`);
-        exitCode = await runCommand(
+        const { runCommand } = await import("./commands/run.ts");
+      exitCode = await runCommand(
           file,
           {
             input: options.input,

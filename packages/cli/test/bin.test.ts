@@ -8,7 +8,7 @@ const repoRoot = resolve(import.meta.dirname, "../../..");
 
 describe("npx stepcraft (the installed bin, from the repository root)", () => {
   it("validates a corpus file and exits 0", async () => {
-    const file = resolve(repoRoot, "../shared/corpus/realworld/aws-samples_serverless-patterns__sfn-lambda--statemachine--stateMachine.asl.json");
+    const file = resolve(repoRoot, "testdata/corpus/realworld/aws-samples_serverless-patterns__sfn-lambda--statemachine--stateMachine.asl.json");
     const { stdout } = await run("npx", ["--no-install", "stepcraft", "validate", file], { cwd: repoRoot });
     expect(stdout).toContain("1 file valid");
   });

@@ -15,7 +15,7 @@ async function main(argv: readonly string[]): Promise<void> {
     else if (arg === "--only") only = argv[++i];
     else files.push(arg);
   }
-  if (files.length === 0) files.push(resolve(import.meta.dirname, "../../../../shared/conformance/cases.json"));
+  if (files.length === 0) files.push(resolve(import.meta.dirname, "../../../testdata/conformance/cases.json"));
   let cases: ConformanceCase[] = files.flatMap((f) => JSON.parse(readFileSync(f, "utf8")) as ConformanceCase[]);
   if (only !== undefined) cases = cases.filter((c) => c.category === only || c.id.includes(only));
   const results = await runCases(cases, handlerFromSource);

@@ -6,7 +6,7 @@ import type { ConformanceCase } from "../src/conformance/index.ts";
 import { handlerFromSource } from "../scripts/lambda-source.ts";
 
 /** The recorded AWS cases (override with STEPCRAFT_CONFORMANCE_CASES where they live elsewhere). */
-const CASES = process.env["STEPCRAFT_CONFORMANCE_CASES"] ?? resolve(import.meta.dirname, "../../../../shared/conformance/cases.json");
+const CASES = process.env["STEPCRAFT_CONFORMANCE_CASES"] ?? resolve(import.meta.dirname, "../../../testdata/conformance/cases.json");
 const minimum = (JSON.parse(readFileSync(new URL("./conformance-minimum.json", import.meta.url), "utf8")) as { minimumPassed: number })
   .minimumPassed;
 

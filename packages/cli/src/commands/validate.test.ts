@@ -124,7 +124,7 @@ describe("stepcraft validate", () => {
   });
 
   it("accepts every corpus definition the manifest calls valid", async () => {
-    const corpus = resolve(import.meta.dirname, "../../../../../shared/corpus/realworld");
+    const corpus = resolve(import.meta.dirname, "../../../../testdata/corpus/realworld");
     const manifest = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync(join(corpus, "manifest.json"), "utf8"))) as {
       entries: { file: string; expected: { validity: string } }[];
     };

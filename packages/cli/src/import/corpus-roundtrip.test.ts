@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../io.ts";
 import { main } from "../main.ts";
 
-const corpus = resolve(import.meta.dirname, "../../../../../shared/corpus/realworld") + "/";
+const corpus = resolve(import.meta.dirname, "../../../../testdata/corpus/realworld") + "/";
 const manifest = JSON.parse(readFileSync(`${corpus}manifest.json`, "utf8")) as { entries: { file: string; expected: { validity: string } }[] };
 const valid = manifest.entries.filter((e) => e.expected.validity === "valid").map((e) => e.file);
 

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateModule, workflowNameFromFile } from "./generate-module.ts";
 
-const corpus = resolve(import.meta.dirname, "../../../../../shared/corpus/realworld");
+const corpus = resolve(import.meta.dirname, "../../../../testdata/corpus/realworld");
 const repoDir = resolve(import.meta.dirname, "../../../..");
 // Inside the repository (and gitignored) so that `@stepcraft/core` resolves as the workspace package.
 const scratch = resolve(import.meta.dirname, "../../.import-typecheck-tmp");

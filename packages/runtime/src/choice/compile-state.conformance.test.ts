@@ -9,7 +9,7 @@ import { NO_VARIABLES } from "../data/scope.ts";
 import { isStatesError } from "../errors.ts";
 import { compileChoiceState } from "./compile-state.ts";
 
-const CASES_FILE = process.env["STEPCRAFT_CONFORMANCE_CASES"] ?? resolve(import.meta.dirname, "../../../../../shared/conformance/cases.json");
+const CASES_FILE = process.env["STEPCRAFT_CONFORMANCE_CASES"] ?? resolve(import.meta.dirname, "../../../../testdata/conformance/cases.json");
 
 interface RecordedCase {
   id: string;

@@ -1,4 +1,4 @@
-/** One recorded AWS execution from `cases.json` (see ../shared/conformance/README.md beside the repository). */
+/** One recorded AWS execution from `cases.json` (see testdata/conformance/README.md). */
 export interface ConformanceCase {
   readonly id: string;
   readonly category: string;

@@ -15,6 +15,7 @@ import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { CompiledBlock, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** How an execution ended (RUNNING until it has). */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
@@ -282,7 +283,7 @@ class RuntimeState implements ExecutionRuntime {
     return (this.contextCache ??= executionContext(this.execution.executionArn, this.input, this.startMs, this.execution.name, this.setup.roleArn));
   }
 
-  get signal(): AbortSignal {
+  get signal(): AbortSignalLike {
     this.controller ??= new AbortController();
     if (this.stopped) this.controller.abort();
     return this.controller.signal;

@@ -4,6 +4,7 @@ import type { HistoryRecorder } from "./history.ts";
 import type { RandomSource } from "./random.ts";
 import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
 import type { Frame } from "./frame.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** The eight ASL state types. */
 export type StateType = "Pass" | "Task" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map";
@@ -44,7 +45,7 @@ export interface ExecutionRuntime {
   /** Set when the execution is aborted or timed out; every state checks it before running. */
   readonly halt: HaltFlag;
   /** Aborted when the execution stops, for task handlers to observe. */
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignalLike;
   /** Timers to cancel when the execution ends. */
   readonly timers: TimerRegistry;
 }

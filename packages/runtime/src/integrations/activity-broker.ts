@@ -3,6 +3,7 @@ import { RealClock } from "../engine/clock.ts";
 import type { Clock, Timer } from "../engine/clock.ts";
 import type { TaskCallContext } from "../tasks/types.ts";
 import type { CallbackRegistry } from "./callback-registry.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** What GetActivityTask hands a worker. */
 export interface ActivityTask {
@@ -88,7 +89,7 @@ export class ActivityBroker {
    * GetActivityTask: the oldest task waiting for this activity, or — once one is scheduled — the
    * next; `null` after the poll timeout. Rejects with the signal's reason when aborted.
    */
-  getActivityTask(activityArn: string, workerName?: string, signal?: AbortSignal): Promise<ActivityTask | null> {
+  getActivityTask(activityArn: string, workerName?: string, signal?: AbortSignalLike): Promise<ActivityTask | null> {
     if (signal?.aborted === true) return Promise.reject(signal.reason);
     const queued = this.next(activityArn);
     if (queued !== undefined) return Promise.resolve(this.started(activityArn, workerName, queued));

@@ -2,6 +2,7 @@ import { StatesError } from "../errors.ts";
 import { PartialStatesError } from "../engine/failure.ts";
 import { jsonByteSize, MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
 import { invalidOutput, invalidToken, taskDoesNotExist, taskTimedOut } from "./callback-errors.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** A task waiting for SendTaskSuccess/SendTaskFailure. */
 export interface PendingTask {
@@ -22,7 +23,7 @@ export interface CallbackWaitOptions {
   readonly resource: string;
   readonly input: unknown;
   /** Aborted when the execution stops: the token then answers TaskTimedOut. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
   /** Resets the engine's HeartbeatSeconds timer (the task context's `heartbeat`). */
   readonly heartbeat?: (() => void) | undefined;
 }
@@ -147,7 +148,7 @@ export class CallbackRegistry {
    * Resolves with the first waiting task that matches (a state name, or a predicate), now or once
    * one registers: lets a test or a worker answer a task it cannot know the token of in advance.
    */
-  waitForPending(match: string | ((task: PendingTask) => boolean) = () => true, signal?: AbortSignal): Promise<PendingTask> {
+  waitForPending(match: string | ((task: PendingTask) => boolean) = () => true, signal?: AbortSignalLike): Promise<PendingTask> {
     const test = typeof match === "string" ? (t: PendingTask) => t.stateName === match : match;
     const found = this.pending().find(test);
     if (found !== undefined) return Promise.resolve(found);

@@ -7,6 +7,7 @@ import { planOf } from "./plan.ts";
 import type { MockPlan, Outcome } from "./plan.ts";
 import { bindingKey, callsFunction, functionMatches, invokedFunction, taskShape } from "./task-shape.ts";
 import type { MockSet } from "./types.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** How mocked invocations are bound, and what runs everything no mock covers. */
 export interface MockResolverOptions {
@@ -68,7 +69,7 @@ export function resolverFromPlans(
   const seenStates = new Set<string>();
   // Keyed by the execution's abort signal: one prepared machine may run many executions, and
   // each starts counting at invocation 0.
-  const perExecution = new WeakMap<AbortSignal, Counts>();
+  const perExecution = new WeakMap<AbortSignalLike, Counts>();
   const inner = new Map<string, ResolvedTask>();
 
   /** The built-in binding with the mock's dispatcher bound under the key this invocation looks up. */

@@ -16,6 +16,7 @@ import type { StateCompileContext } from "./context.ts";
 import { compileJsonataField } from "./jsonata-field.ts";
 import { withDeadlines } from "./task-deadlines.ts";
 import { withRetryAndCatch } from "./guarded.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** Event names of the two task families (bare Lambda ARN vs service integration). */
 interface TaskEvents {
@@ -229,11 +230,11 @@ class TaskCall implements PendingStep {
     return this.frame.exec.clock;
   }
 
-  get signal(): AbortSignal {
+  get signal(): AbortSignalLike {
     return this.frame.exec.signal;
   }
 
-  get attemptSignal(): AbortSignal {
+  get attemptSignal(): AbortSignalLike {
     if (this.controller !== undefined) return this.controller.signal;
     const controller = new AbortController();
     this.controller = controller;

@@ -1,4 +1,5 @@
 import type { Clock } from "../engine/clock.ts";
+import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** The error payload format of the Lambda runtime a function is written for (it becomes the Cause). */
 export type LambdaErrorFormat = "nodejs" | "python";
@@ -10,14 +11,14 @@ export interface TaskCallContext {
   /** The state's `Resource`. */
   readonly resource: string;
   /** Aborted when the execution stops (abort, timeout, failure); one signal per execution. */
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignalLike;
   /**
    * Aborted when this attempt ends without its own result: its TimeoutSeconds or
    * HeartbeatSeconds expired, a sibling branch failed (TaskStateAborted), or the execution
    * stopped. Callback registries expire the attempt's token on it (late answers: TaskTimedOut).
    * Optional for contexts built by wrappers: read it as `ctx.attemptSignal ?? ctx.signal`.
    */
-  readonly attemptSignal?: AbortSignal;
+  readonly attemptSignal?: AbortSignalLike;
   /** For `.waitForTaskToken` resources: the token (`$$.Task.Token`); the handler's result is the callback's output. */
   readonly taskToken: string | undefined;
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import "./matchers.ts";
+import "./vitest.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import { START, tour, tourMocks } from "./fixtures.ts";
 import { testExecution } from "./test-execution.ts";

@@ -1,6 +1,5 @@
-// `import "@stepcraft/runtime/vitest"` registers these matchers with vitest's expect and types them.
-import { expect } from "vitest";
-import type { MatcherState } from "vitest";
+// The stepcraft matchers, written against what vitest's and jest's `expect.extend` both hand a
+// matcher as `this`. `@stepcraft/runtime/vitest` and `@stepcraft/runtime/jest` register them.
 import type { HistoryEvent } from "../engine/history.ts";
 import { formatTrace } from "./format-trace.ts";
 import { readHistory } from "./read-history.ts";
@@ -25,9 +24,19 @@ export interface StepcraftMatchers<R = unknown> {
   toHaveStateOutputMatching(state: string, expected: unknown): R;
 }
 
-declare module "vitest" {
-  // The type parameter must repeat vitest's own declaration (`T = any`) for the interfaces to merge.
-  interface Matchers<T = any> extends StepcraftMatchers<T> {}
+/**
+ * What a matcher uses of its `this`: the part of vitest's MatcherState and jest's MatcherContext
+ * that both provide (declared here so neither test runner is needed to type the matchers).
+ */
+export interface MatcherState {
+  equals(a: unknown, b: unknown, customTesters?: readonly unknown[]): boolean;
+  readonly utils: {
+    printExpected(value: unknown): string;
+    printReceived(value: unknown): string;
+    diff(a: unknown, b: unknown): string | null | undefined;
+    readonly iterableEquality: unknown;
+    readonly subsetEquality: unknown;
+  };
 }
 
 /** A matcher's verdict (vitest's MatchResult, which it does not export). */
@@ -106,7 +115,7 @@ function stateOutput(state: MatcherState, received: unknown, name: string, expec
   };
 }
 
-/** The matcher implementations (registered on import; exported for `expect.extend` by hand). */
+/** The matcher implementations, for `expect.extend` (the vitest and jest entry points do it on import). */
 export const stepcraftMatchers = {
   toHaveSucceeded(this: MatcherState, received: unknown): MatchResult {
     const reading = readingOf(received);
@@ -169,5 +178,3 @@ export const stepcraftMatchers = {
     return stateOutput(this, received, state, expected, true);
   },
 };
-
-expect.extend(stepcraftMatchers);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import "./matchers.ts";
+import "./vitest.ts";
 import { FN } from "./fixtures.ts";
 import { startTestExecution } from "./start-test-execution.ts";
 import { testExecution } from "./test-execution.ts";
