@@ -4,7 +4,7 @@ import { createTaskResolver } from "../tasks/resolve.ts";
 import type { TaskHandler } from "../tasks/types.ts";
 import { testExecution } from "./test-execution.ts";
 import type { SourceBinding, WorkflowLike } from "./setup.ts";
-import "./matchers.ts";
+import "./vitest.ts";
 
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:Shop-Charge";
 const definition = {
