@@ -101,7 +101,8 @@ function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: Sorted
     let load = input.loaded.get(fn.logicalId);
     // Module scope often reads its configuration (TABLE_NAME) once: load under the environment too.
     if (load === undefined) input.loaded.set(fn.logicalId, (load = withEnvironment(environment, loader)));
-    return load.then((handler) => withEnvironment(environment, () => handler(event)));
+    // Deployed code gets its own copy of the event, as from Lambda's JSON (it may mutate it).
+    return load.then((handler) => withEnvironment(environment, () => handler(structuredClone(event))));
   };
 }
 

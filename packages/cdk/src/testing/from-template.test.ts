@@ -16,7 +16,8 @@ const invoke = (state: string, fn: string, next: Record<string, unknown> = { End
 const template = {
   Parameters: { Greeting: { Type: "String", Default: "hello" } },
   Resources: {
-    Greet: inlineFunction("exports.handler = async (e) => ({ text: e.greeting + ' ' + e.name });"),
+    // Deployed code may mutate its event: it gets its own copy, as from Lambda's JSON.
+    Greet: inlineFunction("'use strict'; exports.handler = async (e) => { e.text = e.greeting + ' ' + e.name; return { text: e.text }; };"),
     Shout: inlineFunction("def handler(e, c): pass", "python3.12"),
     Main: machine(
       { "Fn::Join": ["", ['{"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","Parameters":{"greeting":"', { Ref: "Greeting" }, '","name.$":"$.name"},"Next":"Greet"},', JSON.stringify(invoke("Greet", "greet", { Next: "Shout" })).slice(1, -1), ",", JSON.stringify(invoke("Shout", "shout")).slice(1, -1), "}}"]] },
