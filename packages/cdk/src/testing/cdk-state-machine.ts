@@ -1,7 +1,7 @@
 // A state machine of a synthesized stack, ready for testExecution/startTestExecution: its ASL with
 // placeholder ARNs, the construct behind each ARN, and the bindings of its Task states.
 import type { TaskHandler } from "@stepcraft/runtime";
-import type { SourceBinding, WorkflowLike } from "@stepcraft/runtime/testing";
+import type { SourceBinding, SourceBindingContext, WorkflowLike } from "@stepcraft/runtime/testing";
 import { bindConstructs } from "./construct-bindings.ts";
 import type { MachineInPlay } from "./construct-bindings.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
@@ -41,7 +41,7 @@ export interface CdkStateMachine extends WorkflowLike {
   constructOf(value: string): ConstructInfo | undefined;
   /** The construct at a path (`Shop/Orders`), logical ID or unique id, with its placeholder values; throws naming the known ones. */
   constructAt(pathOrId: string): ConstructInfo;
-  bindTasks(tasks: Readonly<Record<string, TaskHandler>>): SourceBinding;
+  bindTasks(tasks: Readonly<Record<string, TaskHandler>>, context: SourceBindingContext): SourceBinding;
 }
 
 /** Builds the machine `options.stateMachine` names from a read stack. */
@@ -61,7 +61,7 @@ export function cdkStateMachine(model: StackModel, options: CdkMachineOptions): 
     toAsl: () => definition,
     constructOf: (value: string) => model.byValue.get(value),
     constructAt: (pathOrId: string) => findConstruct(model, pathOrId),
-    bindTasks: (tasks: Readonly<Record<string, TaskHandler>>) => bindConstructs(input, tasks),
+    bindTasks: (tasks: Readonly<Record<string, TaskHandler>>, context: SourceBindingContext) => bindConstructs(input, tasks, context),
   });
 }
 

@@ -1,9 +1,9 @@
 // Binds the Task states of a synthesized machine to local code: a test's handlers keyed by
 // construct or state name, the functions' own deployed code run in-process, and the other machines
 // of the stack as nested executions. Anything left unbound fails naming its construct.
-import { StatesError, StateMachineRegistry, nestedExecutionResolver } from "@stepcraft/runtime";
-import type { TaskCallContext, TaskHandler, TaskResolver } from "@stepcraft/runtime";
-import type { SourceBinding } from "@stepcraft/runtime/testing";
+import { callbackResolver, StatesError, StateMachineRegistry, nestedExecutionResolver } from "@stepcraft/runtime";
+import type { TaskCallContext, TaskHandler } from "@stepcraft/runtime";
+import type { SourceBinding, SourceBindingContext } from "@stepcraft/runtime/testing";
 import { lambdaCodeLoader } from "./lambda-code.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
 import { functionEnvironment, withEnvironment } from "./function-environment.ts";
@@ -44,7 +44,7 @@ interface SortedTasks {
 }
 
 /** Builds what a test run binds: `tasks` for the runtime's binding and the nested-machine wrapper. */
-export function bindConstructs(input: BindingInput, tasks: Readonly<Record<string, TaskHandler>>): SourceBinding {
+export function bindConstructs(input: BindingInput, tasks: Readonly<Record<string, TaskHandler>>, context: SourceBindingContext): SourceBinding {
   const uses = input.machines.flatMap((m) => m.tasks);
   const sorted = sortTasks(input, uses, tasks);
   const own: Record<string, TaskHandler> = {};
@@ -67,19 +67,18 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
     tasks: { ...own, ...sorted.raw },
     wrap: (base) => {
       if (children.length === 0) return base;
-      const registry = new StateMachineRegistry({ defaults: { region: input.model.place.region, accountId: input.model.place.accountId } });
+      // Children wait for their own callbacks where the test's handle sees them.
+      const { callbacks } = context;
+      const registry = new StateMachineRegistry({ defaults: { region: input.model.place.region, accountId: input.model.place.accountId }, callbacks });
       // A child whose definition could not be read stays unregistered: starting it fails like AWS
       // (StepFunctions.StateMachineDoesNotExist).
       for (const child of children) if (child.definition !== undefined) registry.register(child.construct.arn ?? child.construct.ref, child.definition, { resolveTask: base });
-      const nested = nestedExecutionResolver(registry, base);
-      return stateBypass(sorted.byState, base, nested);
+      // `.waitForTaskToken` starts the child, then waits for the token's answer.
+      const nested = callbackResolver(callbacks, nestedExecutionResolver(registry, base));
+      return (resource, stateName) => (START_EXECUTION.test(resource) && !sorted.byState.has(stateName) ? nested(resource, stateName) : base(resource, stateName));
     },
+    binds: (resource) => children.length > 0 && START_EXECUTION.test(resource),
   };
-}
-
-/** A state the test binds by name runs its handler even where a nested machine would start. */
-function stateBypass(byState: ReadonlyMap<string, TaskHandler>, base: TaskResolver, nested: TaskResolver): TaskResolver {
-  return (resource, stateName) => (byState.has(stateName) ? base(resource, stateName) : nested(resource, stateName));
 }
 
 function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: SortedTasks): TaskHandler {

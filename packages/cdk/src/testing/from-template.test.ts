@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { testExecution } from "@stepcraft/runtime/testing";
+import { CallbackRegistry } from "@stepcraft/runtime";
+import { startTestExecution, testExecution } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
 import { CdkTestingError, fromCdkOut, fromTemplate } from "./index.ts";
 
@@ -57,7 +58,32 @@ describe("fromTemplate", () => {
     expect(() => fromTemplate([])).toThrow(new CdkTestingError("Expected a CloudFormation template (an object with Resources), got an array."));
     expect(() => fromTemplate({ Resources: {} })).toThrow("The stack has no AWS::StepFunctions::StateMachine resources: nothing to run.");
     expect(() => fromTemplate({ Resources: { M: machine("{not json") } })).toThrow("M: the resolved definition is not JSON");
-    expect(() => fromTemplate(template).bindTasks({ Greet: "nope" as never })).toThrow("tasks['Greet'] is string, not a handler function.");
+    expect(() => fromTemplate(template).bindTasks({ Greet: "nope" as never }, { callbacks: new CallbackRegistry() })).toThrow("tasks['Greet'] is string, not a handler function.");
+  });
+});
+
+describe("a nested machine of the same template", () => {
+  const nested = (pattern: string) => ({
+    Resources: {
+      Child: machine(JSON.stringify({ StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 60, Next: "Done" }, Done: { Type: "Pass", Parameters: { "got.$": "$.n" }, End: true } } })),
+      Parent: machine({ "Fn::Join": ["", [`{"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution${pattern}","Parameters":{"StateMachineArn":"`, { Ref: "Child" }, `","Input":{"n.$":"$.n"${pattern.endsWith("Token") ? ',"token.$":"$$.Task.Token"' : ""}}},"End":true}}}`]] }),
+    },
+  });
+
+  it("runs as a child on the parent's clock (.sync:2)", async () => {
+    const run = await testExecution(fromTemplate(nested(".sync:2"), { stateMachine: "Parent" }), { n: 7 });
+    expect(run).toHaveSucceeded();
+    expect(run.output).toMatchObject({ Status: "SUCCEEDED", Output: { got: 7 } });
+  });
+
+  it("starts the child and waits for the token's answer (.waitForTaskToken)", async () => {
+    const run = startTestExecution(fromTemplate(nested(".waitForTaskToken"), { stateMachine: "Parent" }), { n: 7 });
+    await run.waitForState("Run");
+    expect(run.pendingCallbacks().map((c) => c.stateName)).toEqual(["Run"]);
+    await run.sendTaskSuccess("Run", { answered: true });
+    const result = await run.result();
+    expect(result.output).toEqual({ answered: true });
+    expect(result.history.map((e) => e.type)).toContain("TaskSubmitted");
   });
 });
 

@@ -3,6 +3,7 @@
 // DefinitionBody.fromFile with substitutions) runs locally from its synthesized template.
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { CallbackRegistry } from "@stepcraft/runtime";
 import { startTestExecution, testExecution } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
 import { shopApp } from "./fixtures/shop-app.ts";
@@ -103,7 +104,7 @@ describe("a plain-CDK state machine from its synthesized template", () => {
   it("refuses what it cannot run with what to do instead", () => {
     expect(() => fromStack(stack)).toThrow(new CdkTestingError("The stack has 2 AWS::StepFunctions::StateMachine resources (Shop/Notify (Notify29C25B1B), Shop/Checkout (CheckoutB7CD3E82)): name one with { stateMachine: '<construct path or id>' }."));
     expect(() => fromStack(stack, { stateMachine: "Chekout" })).toThrow("stateMachine 'Chekout' names no state machine of the stack. Its state machines: Shop/Notify (Notify29C25B1B), Shop/Checkout (CheckoutB7CD3E82).");
-    expect(() => checkout.bindTasks({ "Shop/Ordres": ignoreWrite })).toThrow(/tasks names 'Shop\/Ordres': no construct, Task state or ARN of Shop\/Checkout \(CheckoutB7CD3E82\)\. Its Task states: .*'RecordOrder'.*The constructs they call: .*'Shop\/Orders'/);
+    expect(() => checkout.bindTasks({ "Shop/Ordres": ignoreWrite }, { callbacks: new CallbackRegistry() })).toThrow(/tasks names 'Shop\/Ordres': no construct, Task state or ARN of Shop\/Checkout \(CheckoutB7CD3E82\)\. Its Task states: .*'RecordOrder'.*The constructs they call: .*'Shop\/Orders'/);
     expect(() => checkout.constructAt("Nope")).toThrow(/No construct 'Nope' in the stack\. Its resources: .*Shop\/Orders/);
   });
 });

@@ -1,4 +1,5 @@
 import { prepareStateMachine } from "../engine/machine.ts";
+import { CallbackRegistry } from "../integrations/callback-registry.ts";
 import type { PreparedStateMachine, StateMachineOptions } from "../engine/machine.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
 import type { TaskHandler, TaskResolver } from "../tasks/types.ts";
@@ -21,13 +22,25 @@ export interface WorkflowLike {
    * tables, sibling machines): given the test's `tasks`, it returns the `tasks` the built-in
    * binding gets, and optionally wraps that binding (nested machines). Mocks still layer over it.
    */
-  bindTasks?(tasks: Readonly<Record<string, TaskHandler>>): SourceBinding;
+  bindTasks?(tasks: Readonly<Record<string, TaskHandler>>, context: SourceBindingContext): SourceBinding;
+}
+
+/** What a source's `bindTasks` is told about the machine it binds for. */
+export interface SourceBindingContext {
+  /** The machine's callback registry: where `.waitForTaskToken` tasks the source binds wait. */
+  readonly callbacks: CallbackRegistry;
 }
 
 /** What a source's `bindTasks` gives the test run. */
 export interface SourceBinding {
   readonly tasks: Readonly<Record<string, TaskHandler>>;
   readonly wrap?: (base: TaskResolver) => TaskResolver;
+  /**
+   * Resources the wrapper runs itself although `tasks` has no handler for them (a nested
+   * machine's `.waitForTaskToken` start): the test's callback handling leaves them to it.
+   * @default none
+   */
+  readonly binds?: (resource: string) => boolean;
 }
 
 /** A definition (object or JSON text) or a workflow. */
@@ -84,7 +97,9 @@ export function prepareForTest(
     lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs",
     ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
   };
-  const own = options.resolveTask === undefined ? bindTasks?.(options.tasks ?? {}) : undefined;
+  // Made here (as the machine would make it) so the source's own binding can wait on it too.
+  const callbacks = options.callbacks ?? new CallbackRegistry();
+  const own = options.resolveTask === undefined ? bindTasks?.(options.tasks ?? {}, { callbacks }) : undefined;
   const tasks = own?.tasks ?? options.tasks ?? {};
   let resolver: TaskResolver =
     options.resolveTask ??
@@ -103,7 +118,7 @@ export function prepareForTest(
   if (options.resolveTask === undefined) resolver = recordUnbound(resolver, unbound);
   if (around?.base !== undefined) {
     // With a custom resolveTask, only it knows what it binds: everything counts as bound.
-    resolver = around.base(resolver, (resource) => options.resolveTask !== undefined || Object.hasOwn(tasks, resource));
+    resolver = around.base(resolver, (resource) => options.resolveTask !== undefined || Object.hasOwn(tasks, resource) || own?.binds?.(resource) === true);
   }
   const mockResolvers: MockResolver[] = [];
   if (options.mockConfig !== undefined) {
@@ -124,7 +139,7 @@ export function prepareForTest(
     resolver = direct;
   }
   if (around?.outer !== undefined) resolver = around.outer(resolver);
-  const machine = prepareStateMachine(definition, { ...options, ...(name === undefined ? {} : { name }), resolveTask: resolver });
+  const machine = prepareStateMachine(definition, { ...options, callbacks, ...(name === undefined ? {} : { name }), resolveTask: resolver });
   if (options.strictMocks !== false) checkMockedStatesExist(mockResolvers);
   return { machine, mockResolvers, unbound };
 }
