@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkoutSources } from "./fixtures/checkout.ts";
+import { plainCdkSources, plainCdkTest } from "./fixtures/plain-cdk-pricing.ts";
 import { npmInstall, packAll, removeScratch, repoRoot, run, scratchDir, tarballs, writeFiles, lockedVersion, type PackedPackage } from "./support.ts";
 
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
@@ -46,6 +47,10 @@ test('a charge within the limit is paid', async () => {
 });
 `,
   });
+  // A state machine written in plain CDK (no stepcraft in the stack), tested from its synthesized
+  // template with @stepcraft/cdk/testing: the NodejsFunction's bundle runs in-process under jest.
+  writeFiles(join(app, "lib"), plainCdkSources);
+  writeFiles(join(app, "test"), { "pricing.test.ts": plainCdkTest });
   npmInstall(app);
   npmInstall(app, [...tarballs(packed, ["@stepcraft/asl", "@stepcraft/core", "@stepcraft/runtime", "@stepcraft/cdk"]), `zod@${lockedVersion("zod")}`]);
 }, 900_000);
@@ -69,9 +74,9 @@ describe("the app cdk init generates, with stepcraft added", () => {
     expect(types).toContain("AWS::Lambda::Function");
   });
 
-  it("its own npm test (jest + @swc/jest) runs the stepcraft test with the jest matchers", () => {
+  it("its own npm test (jest + @swc/jest) runs the stepcraft test and the plain-CDK machine from its template, with the jest matchers", () => {
     const result = run("npm", ["test", "--", "--ci"], { cwd: app });
     const output = result.stdout + result.stderr;
-    expect(output).toMatch(/Tests:\s+3 passed, 3 total/);
+    expect(output).toMatch(/Tests:\s+5 passed, 5 total/);
   });
 });

@@ -3,6 +3,8 @@
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { fromStack } from "@stepcraft/cdk/testing";
+import { prepareStateMachine } from "@stepcraft/runtime";
 import { createStack } from "../cdk/stack.ts";
 
 interface Statement {
@@ -15,7 +17,8 @@ interface Statement {
 const NO_BUNDLING = { "aws:cdk:bundling-stacks": [] };
 
 describe("DataPipeline stack", () => {
-  const template = Template.fromStack(createStack(new App({ context: NO_BUNDLING })));
+  const stack = createStack(new App({ context: NO_BUNDLING }));
+  const template = Template.fromStack(stack);
   const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
     (policy) => (policy["Properties"] as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
   );
@@ -36,5 +39,13 @@ describe("DataPipeline stack", () => {
 
   it("lets the Map Run start, watch and redrive its child executions", () => {
     expect(actions).toEqual(expect.arrayContaining(["states:StartExecution", "states:DescribeExecution", "states:StopExecution", "states:RedriveExecution"]));
+  });
+
+  it("loads into @stepcraft/cdk/testing from the same synthesis: tokens resolved, each function mapped to its construct", () => {
+    const machine = fromStack(stack);
+    const asl = JSON.stringify(machine.toAsl());
+    expect(asl).not.toMatch(/Fn::|"Ref"/);
+    for (const logicalId of Object.keys(template.findResources("AWS::Lambda::Function"))) expect(asl).toContain(machine.constructAt(logicalId).arn);
+    expect(() => prepareStateMachine(machine.toAsl(), { name: machine.name })).not.toThrow();
   });
 });

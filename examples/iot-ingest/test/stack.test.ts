@@ -2,6 +2,8 @@
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { fromStack } from "@stepcraft/cdk/testing";
+import { prepareStateMachine } from "@stepcraft/runtime";
 import { createStack } from "../cdk/stack.ts";
 
 interface Statement {
@@ -14,7 +16,8 @@ interface Statement {
 const NO_BUNDLING = { "aws:cdk:bundling-stacks": [] };
 
 describe("IotIngest stack", () => {
-  const template = Template.fromStack(createStack(new App({ context: NO_BUNDLING })));
+  const stack = createStack(new App({ context: NO_BUNDLING }));
+  const template = Template.fromStack(stack);
   const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
     (policy) => (policy["Properties"] as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
   );
@@ -36,5 +39,15 @@ describe("IotIngest stack", () => {
 
   it("starts the machine from an IoT topic rule", () => {
     template.hasResourceProperties("AWS::IoT::TopicRule", { TopicRulePayload: { Sql: "SELECT *, topic(2) AS deviceId FROM 'devices/+/telemetry'" } });
+  });
+
+  it("loads into @stepcraft/cdk/testing from the same synthesis: topic and table substituted by placeholders of their constructs", () => {
+    const machine = fromStack(stack);
+    const text = JSON.stringify(machine.toAsl());
+    const topic = machine.constructAt("IotIngest/Alerts");
+    const table = machine.constructAt("IotIngest/LatestReadings");
+    expect([topic.type, table.type]).toEqual(["AWS::SNS::Topic", "AWS::DynamoDB::GlobalTable"]);
+    expect([text.includes(topic.arn ?? "?"), text.includes(table.arn ?? "?"), /Fn::|"Ref"/.test(text)]).toEqual([true, true, false]);
+    expect(prepareStateMachine(machine.toAsl(), { name: machine.name, stateMachineType: "EXPRESS" }).name).toBe(machine.name);
   });
 });

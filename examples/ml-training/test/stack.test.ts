@@ -3,6 +3,8 @@
 import { App } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { fromStack } from "@stepcraft/cdk/testing";
+import { prepareStateMachine } from "@stepcraft/runtime";
 import { createStack } from "../cdk/stack.ts";
 
 interface Statement {
@@ -45,5 +47,16 @@ describe("MlTraining stack", () => {
     expect(actionsOf("MlTrainingRole")).toEqual(expect.arrayContaining(["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "iam:PassRole"]));
     expect(actionsOf("DeployModelRole")).toEqual(expect.arrayContaining(["sagemaker:CreateModel", "iam:PassRole"]));
     expect(Annotations.fromStack(stack).findWarning("*", Match.anyValue())).toEqual([]);
+  });
+
+  it("loads into @stepcraft/cdk/testing from the same synthesis: tokens resolved, each function mapped to its construct", () => {
+    const [training, deployment] = ["MlTraining", "DeployModel"].map((name) => fromStack(stack, { stateMachine: name }));
+    const asl = JSON.stringify([training?.toAsl(), deployment?.toAsl()]);
+    expect(asl).not.toMatch(/Fn::|"Ref"/);
+    for (const logicalId of Object.keys(template.findResources("AWS::Lambda::Function"))) expect(asl).toContain(training?.constructAt(logicalId).arn);
+    // The nested machine's placeholder ARN is what the parent starts.
+    expect(JSON.stringify(training?.toAsl())).toContain(`"StateMachineArn":"${deployment?.stateMachineArn}"`);
+    expect(training?.construct.path).toBe("MlTraining/MlTraining");
+    for (const machine of [training, deployment]) expect(() => prepareStateMachine(machine?.toAsl(), { name: machine?.name ?? "" })).not.toThrow();
   });
 });

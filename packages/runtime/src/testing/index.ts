@@ -7,7 +7,7 @@ export type { StateRecord, TestExecutionResult } from "./test-result.ts";
 export { TestSetupError } from "./setup.ts";
 export { checkExecutionInput } from "./input-schema.ts";
 export type { InputCheckOptions } from "./input-schema.ts";
-export type { DefinitionSource, MockConfigSelection, TestMockOptions, WorkflowLike } from "./setup.ts";
+export type { DefinitionSource, MockConfigSelection, SourceBinding, SourceBindingContext, TestMockOptions, WorkflowLike } from "./setup.ts";
 export { CallbackNotWaitingError } from "./callbacks.ts";
 export type { PendingCallback } from "./callbacks.ts";
 export { TestClock } from "./test-clock.ts";

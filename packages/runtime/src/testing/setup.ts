@@ -1,7 +1,8 @@
 import { prepareStateMachine } from "../engine/machine.ts";
+import { CallbackRegistry } from "../integrations/callback-registry.ts";
 import type { PreparedStateMachine, StateMachineOptions } from "../engine/machine.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
-import type { TaskResolver } from "../tasks/types.ts";
+import type { TaskHandler, TaskResolver } from "../tasks/types.ts";
 import { closest } from "../mocks/config-schema.ts";
 import { loadMockConfig, mockResolverFor } from "../mocks/mock-config.ts";
 import type { MockConfig } from "../mocks/mock-config.ts";
@@ -16,6 +17,30 @@ import type { UnboundInvocation } from "./unbound.ts";
 export interface WorkflowLike {
   toAsl(): unknown;
   readonly name?: string;
+  /**
+   * Lets a source bind the resources it knows itself (a synthesized CDK machine's functions,
+   * tables, sibling machines): given the test's `tasks`, it returns the `tasks` the built-in
+   * binding gets, and optionally wraps that binding (nested machines). Mocks still layer over it.
+   */
+  bindTasks?(tasks: Readonly<Record<string, TaskHandler>>, context: SourceBindingContext): SourceBinding;
+}
+
+/** What a source's `bindTasks` is told about the machine it binds for. */
+export interface SourceBindingContext {
+  /** The machine's callback registry: where `.waitForTaskToken` tasks the source binds wait. */
+  readonly callbacks: CallbackRegistry;
+}
+
+/** What a source's `bindTasks` gives the test run. */
+export interface SourceBinding {
+  readonly tasks: Readonly<Record<string, TaskHandler>>;
+  readonly wrap?: (base: TaskResolver) => TaskResolver;
+  /**
+   * Resources the wrapper runs itself although `tasks` has no handler for them (a nested
+   * machine's `.waitForTaskToken` start): the test's callback handling leaves them to it.
+   * @default none
+   */
+  readonly binds?: (resource: string) => boolean;
 }
 
 /** A definition (object or JSON text) or a workflow. */
@@ -64,7 +89,7 @@ export function prepareForTest(
   options: StateMachineOptions & TestMockOptions,
   around?: { readonly base?: (base: TaskResolver, isBound: (resource: string) => boolean) => TaskResolver; readonly outer?: (resolver: TaskResolver) => TaskResolver },
 ): PreparedTest {
-  const { definition, name: workflowName } = definitionOf(source);
+  const { definition, name: workflowName, bindTasks } = definitionOf(source);
   const name = options.name ?? workflowName;
   const bindingOptions: MockResolverOptions = {
     region: options.region ?? "us-east-1",
@@ -72,7 +97,10 @@ export function prepareForTest(
     lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs",
     ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
   };
-  const tasks = options.tasks ?? {};
+  // Made here (as the machine would make it) so the source's own binding can wait on it too.
+  const callbacks = options.callbacks ?? new CallbackRegistry();
+  const own = options.resolveTask === undefined ? bindTasks?.(options.tasks ?? {}, { callbacks }) : undefined;
+  const tasks = own?.tasks ?? options.tasks ?? {};
   let resolver: TaskResolver =
     options.resolveTask ??
     createTaskResolver({
@@ -83,12 +111,14 @@ export function prepareForTest(
       maxPayloadBytes: options.limits === false ? Number.POSITIVE_INFINITY : MAX_PAYLOAD_BYTES,
       ...(options.taskDataIsolation === undefined ? {} : { taskDataIsolation: options.taskDataIsolation }),
     });
+  // Inside the unbound recording: what the source's own binding reports as unbound counts too.
+  if (own?.wrap !== undefined) resolver = own.wrap(resolver);
   const unbound: UnboundInvocation[] = [];
   // Only the built-in binding's failures mean "nothing bound"; a custom resolveTask decides itself.
   if (options.resolveTask === undefined) resolver = recordUnbound(resolver, unbound);
   if (around?.base !== undefined) {
     // With a custom resolveTask, only it knows what it binds: everything counts as bound.
-    resolver = around.base(resolver, (resource) => options.resolveTask !== undefined || Object.hasOwn(tasks, resource));
+    resolver = around.base(resolver, (resource) => options.resolveTask !== undefined || Object.hasOwn(tasks, resource) || own?.binds?.(resource) === true);
   }
   const mockResolvers: MockResolver[] = [];
   if (options.mockConfig !== undefined) {
@@ -109,7 +139,7 @@ export function prepareForTest(
     resolver = direct;
   }
   if (around?.outer !== undefined) resolver = around.outer(resolver);
-  const machine = prepareStateMachine(definition, { ...options, ...(name === undefined ? {} : { name }), resolveTask: resolver });
+  const machine = prepareStateMachine(definition, { ...options, callbacks, ...(name === undefined ? {} : { name }), resolveTask: resolver });
   if (options.strictMocks !== false) checkMockedStatesExist(mockResolvers);
   return { machine, mockResolvers, unbound };
 }
@@ -132,10 +162,17 @@ function checkMockedStatesExist(resolvers: readonly MockResolver[]): void {
   );
 }
 
-function definitionOf(source: DefinitionSource): { definition: unknown; name: string | undefined } {
+interface SourceParts {
+  readonly definition: unknown;
+  readonly name: string | undefined;
+  readonly bindTasks: WorkflowLike["bindTasks"];
+}
+
+function definitionOf(source: DefinitionSource): SourceParts {
   if (typeof source === "object" && source !== null && typeof (source as Partial<WorkflowLike>).toAsl === "function") {
     const workflow = source as WorkflowLike;
-    return { definition: workflow.toAsl(), name: typeof workflow.name === "string" ? workflow.name : undefined };
+    const bindTasks = typeof workflow.bindTasks === "function" ? workflow.bindTasks.bind(workflow) : undefined;
+    return { definition: workflow.toAsl(), name: typeof workflow.name === "string" ? workflow.name : undefined, bindTasks };
   }
-  return { definition: source, name: undefined };
+  return { definition: source, name: undefined, bindTasks: undefined };
 }
