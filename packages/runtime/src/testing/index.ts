@@ -17,3 +17,5 @@ export { readHistory } from "./read-history.ts";
 export type { Attempt, ExecutionReading, StateVisit } from "./read-history.ts";
 export { formatDuration } from "./duration.ts";
 export * from "../mocks/index.ts";
+export { WorkflowCoverageReporter } from "./coverage-reporter.ts";
+export * from "../coverage/index.ts";

@@ -4,6 +4,8 @@ import type { MatcherState } from "vitest";
 import type { HistoryEvent } from "../engine/history.ts";
 import { formatTrace } from "./format-trace.ts";
 import { readHistory } from "./read-history.ts";
+// Workflow coverage: records only when a WorkflowCoverageReporter runs (see coverage-vitest.ts).
+import "./coverage-vitest.ts";
 import type { ExecutionReading, StateVisit } from "./read-history.ts";
 
 /** What the matchers accept: a test result, an Execution, or a history. */
