@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { compileCommand } from "./commands/compile.ts";
+import { coverageCommand } from "./commands/coverage.ts";
 import { graphCommand } from "./commands/graph.ts";
 import { importCommand } from "./commands/import.ts";
 import { runCommand } from "./commands/run.ts";
@@ -118,6 +119,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         );
       },
     );
+
+  program
+    .command("coverage")
+    .description("Merge and print saved workflow coverage (states, Choice branches, Catchers, Retriers, edges per machine).")
+    .argument("[files...]", "coverage.json files written by the test reporter (default: coverage/stepcraft/coverage.json)")
+    .option("--json", "print { machines: [{ name, hash, metrics, uncovered }] }")
+    .option("--summary", "one line per machine instead of the table and the uncovered names")
+    .option("--html <dir>", "also write an HTML report: the graph of each machine with what was never reached in red")
+    .action(async (files: string[], options: { json?: boolean; summary?: boolean; html?: string }) => {
+      exitCode = await coverageCommand(files, { json: options.json === true, summary: options.summary === true, ...(options.html === undefined ? {} : { html: options.html }) }, io);
+    });
 
   try {
     await program.parseAsync([...argv], { from: "user" });
