@@ -25,3 +25,4 @@ export type { ActivityBrokerOptions, ActivityStart, ActivityTask, CallbackRegist
 export { CsvSyntaxError, DirectoryObjectStore, InMemoryObjectStore, ObjectStoreError, parseCsv, readItems, writeResults } from "./object-store/index.ts";
 export type { InMemoryObjectStoreOptions, ItemReaderDefinition, MapChildResult, ObjectStore, ObjectStoreErrorCode, ReadItemsOptions, ResultWriterDefinition, ResultWriterOutput, StoredObjectInfo } from "./object-store/index.ts";
 export { s3SdkTasks } from "./object-store/index.ts";
+export { CoverageRecorder, activeCoverageRecorder, startCoverageRecording, stopCoverageRecording } from "./coverage/index.ts";
