@@ -4,7 +4,7 @@
 // imported, so this works in CommonJS and ESM projects alike.
 //
 //   reporters: ["default", ["<this module>", { thresholds: { states: 100, branches: 90 } }]]
-import { beginCoverageRun, finishCoverageRun, recordCoverageForRun } from "../coverage/coverage-run.ts";
+import { beginCoverageRun, endCoverageRun, recordCoverageForRun } from "../coverage/coverage-run.ts";
 import type { CoverageRunOptions } from "../coverage/coverage-run.ts";
 
 /** Registers the save with jest's global `afterAll` when the coverage reporter asked for coverage. */
@@ -39,13 +39,8 @@ export class JestWorkflowCoverageReporter {
   }
 
   onRunComplete(): void {
-    const result = finishCoverageRun(this.options);
-    process.stdout.write(`\n${result.table}`);
-    if (result.failures.length > 0) {
-      const message = `Workflow coverage thresholds not met:\n${result.failures.map((f) => `  ${f}`).join("\n")}`;
-      process.stdout.write(`\n${message}\n`);
-      this.failure = new Error(message);
-    }
+    const failed = endCoverageRun(this.options, (text) => process.stdout.write(text));
+    this.failure = failed === undefined ? undefined : new Error(failed);
   }
 
   /** Jest exits with status 1 when a reporter returns an error here. */
