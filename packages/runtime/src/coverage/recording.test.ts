@@ -186,4 +186,31 @@ describe("workflow coverage recording", () => {
       ["Parent", { RunChild: 1 }],
     ]);
   });
+
+  it("counts JSONata Choice conditions and the Default the same way", async () => {
+    const recorder = new CoverageRecorder();
+    const jsonata = {
+      QueryLanguage: "JSONata",
+      StartAt: "Size",
+      States: {
+        Size: {
+          Type: "Choice",
+          Choices: [
+            { Condition: "{% $states.input.n > 10 %}", Next: "Big" },
+            { Condition: "{% $states.input.n > 5 %}", Next: "Medium" },
+          ],
+          Default: "Small",
+        },
+        Big: { Type: "Succeed" },
+        Medium: { Type: "Succeed" },
+        Small: { Type: "Succeed" },
+      },
+    };
+    for (const n of [20, 1, 2]) await testExecution(jsonata, { n }, { name: "Sizes", coverage: recorder });
+    const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+    expect(hits["branches: Size → Big (rule 1)"]).toBe(1);
+    expect(hits["branches: Size → Medium (rule 2)"]).toBe(0);
+    expect(hits["branches: Size → Small (Default)"]).toBe(2);
+    expect(hits["states: Medium"]).toBe(0);
+  });
 });

@@ -33,14 +33,14 @@ function compileJsonPathChoice(
 ): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
   const decision = compileChoiceState(ctx.def, ctx.location);
+  const probe = ctx.probe;
   return (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
       const branch = decision.choose(effective, frame);
       const isRule = branch.kind === "rule";
-      const probe = ctx.probe;
       if (probe !== undefined) {
         if (isRule) probe.rules[branch.index]!++;
-        else if (defaultTarget !== undefined) probe.defaultTaken++;
+        else probe.defaultTaken++;
       }
       frame.next = isRule ? ruleTargets[branch.index]! : (defaultTarget ?? null);
       const assign = isRule ? ruleAssigns[branch.index] : defaultAssign;
