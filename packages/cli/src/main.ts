@@ -132,6 +132,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       exitCode = await initCommand(dir, { install: options.install, json: options.json === true, ...(options.name === undefined ? {} : { name: options.name }) }, io);
     });
 
+  program
+    .command("coverage")
+    .description("Merge and print saved workflow coverage (states, Choice branches, Catchers, Retriers, edges per machine).")
+    .argument("[files...]", "coverage.json files written by the test reporter (default: coverage/stepcraft/coverage.json)")
+    .option("--json", "print { machines: [{ name, hash, metrics, uncovered }] }")
+    .option("--summary", "one line per machine instead of the table and the uncovered names")
+    .option("--html <dir>", "also write an HTML report: the graph of each machine with what was never reached in red")
+    .action(async (files: string[], options: { json?: boolean; summary?: boolean; html?: string }) => {
+      const { coverageCommand } = await import("./commands/coverage.ts");
+      exitCode = await coverageCommand(files, { json: options.json === true, summary: options.summary === true, ...(options.html === undefined ? {} : { html: options.html }) }, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -26,3 +26,4 @@ export { CsvSyntaxError, DirectoryObjectStore, InMemoryObjectStore, ObjectStoreE
 export type { InMemoryObjectStoreOptions, ItemReaderDefinition, MapChildResult, ObjectStore, ObjectStoreErrorCode, ReadItemsOptions, ResultWriterDefinition, ResultWriterOutput, StoredObjectInfo } from "./object-store/index.ts";
 export { s3SdkTasks } from "./object-store/index.ts";
 export type { AbortSignalLike } from "./abort-signal.ts";
+export { CoverageRecorder, activeCoverageRecorder, startCoverageRecording, stopCoverageRecording } from "./coverage/index.ts";

@@ -189,7 +189,7 @@ async function readJsonFile(file: string, what: string, maxBytes: number, io: Cl
 }
 
 /** Reads a file as text; a missing file, a directory or an oversized file is a UsageError naming it. */
-async function readText(file: string, what: string, maxBytes: number, io: CliIo): Promise<string> {
+export async function readText(file: string, what: string, maxBytes: number, io: CliIo): Promise<string> {
   const path = resolve(io.cwd, file);
   let size: number;
   try {

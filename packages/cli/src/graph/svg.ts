@@ -45,11 +45,20 @@ export const SVG_STYLE = `
 .sc-graph .edge-label.k-catch text { fill: #a50e0e; }
 `;
 
+/**
+ * Extra classes for states and edges, for views other than one execution (workflow coverage marks
+ * what the tests never reached). A class returned here is added to the node's or edge's own.
+ */
+export interface DiagramMarks {
+  stateClass?(name: string): string | undefined;
+  edgeClass?(edge: DiagramEdge): string | undefined;
+}
+
 /** Renders the diagram; with a summary, each state node gets data-status and its status colour. */
-export function renderSvg(root: DiagramBlock, summary?: ExecutionSummary): string {
+export function renderSvg(root: DiagramBlock, summary?: ExecutionSummary, marks: DiagramMarks = {}): string {
   const width = Math.ceil(root.width + 2 * SVG_MARGIN);
   const height = Math.ceil(root.height + 2 * SVG_MARGIN);
-  const body = renderBlockContent(root, summary);
+  const body = renderBlockContent(root, summary, marks);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="sc-graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="State machine diagram">`,
     `<style>${SVG_STYLE}</style>`,
@@ -69,22 +78,22 @@ function arrowMarker(id: string, colour: string): string {
   return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="${colour}"/></marker>`;
 }
 
-function renderBlockContent(block: DiagramBlock, summary: ExecutionSummary | undefined): string {
+function renderBlockContent(block: DiagramBlock, summary: ExecutionSummary | undefined, marks: DiagramMarks): string {
   const parts: string[] = [];
-  for (const edge of block.edges) parts.push(renderEdge(edge, summary));
-  for (const node of block.nodes) parts.push(renderNode(node, summary));
+  for (const edge of block.edges) parts.push(renderEdge(edge, summary, marks));
+  for (const node of block.nodes) parts.push(renderNode(node, summary, marks));
   // Labels last: they carry a white background and must not be hidden under another edge.
   for (const edge of block.edges) parts.push(renderEdgeLabel(edge));
   return parts.join("\n");
 }
 
-function renderNestedBlock(block: DiagramBlock, summary: ExecutionSummary | undefined): string {
+function renderNestedBlock(block: DiagramBlock, summary: ExecutionSummary | undefined, marks: DiagramMarks): string {
   return [
     `<g class="block" transform="translate(${fmt(block.x)} ${fmt(block.y)})">`,
     `<rect class="frame" width="${fmt(block.width)}" height="${fmt(block.height)}" rx="6"/>`,
     `<text class="title" x="${METRICS.blockPad}" y="${METRICS.blockPad + 8}">${escapeXml(block.title)}</text>`,
     `<g transform="translate(${fmt(block.contentX)} ${fmt(block.contentY)})">`,
-    renderBlockContent(block, summary),
+    renderBlockContent(block, summary, marks),
     "</g>",
     "</g>",
   ].join("\n");
@@ -96,11 +105,12 @@ function statusOf(node: DiagramNode, summary: ExecutionSummary | undefined): { s
   return { status: run?.status ?? "not-visited", run };
 }
 
-function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined): string {
+function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined, marks: DiagramMarks): string {
   if (node.kind !== "state") return renderMarker(node);
   const typeClass = `t-${["Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map"].includes(node.type) ? node.type.toLowerCase() : "unknown"}`;
   const status = statusOf(node, summary);
-  const classes = ["node", typeClass, ...(status ? [`s-${status.status}`] : [])].join(" ");
+  const mark = marks.stateClass?.(node.name);
+  const classes = ["node", typeClass, ...(status ? [`s-${status.status}`] : []), ...(mark === undefined ? [] : [mark])].join(" ");
   const attributes = [
     `class="${classes}"`,
     `data-state="${escapeXml(node.name)}"`,
@@ -123,7 +133,7 @@ function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined): s
     });
   }
   if (status?.run && status.run.retries > 0) parts.push(badge(node, `↻ ${status.run.retries}`));
-  for (const block of node.blocks) parts.push(renderNestedBlock(block, summary));
+  for (const block of node.blocks) parts.push(renderNestedBlock(block, summary, marks));
   parts.push("</g>");
   return parts.join("\n");
 }
@@ -185,10 +195,11 @@ function isTaken(edge: DiagramEdge, summary: ExecutionSummary | undefined): bool
   return summary.transitions.some((t) => t.from === edge.from && t.to === edge.to && t.caught === caught);
 }
 
-function renderEdge(edge: DiagramEdge, summary: ExecutionSummary | undefined): string {
+function renderEdge(edge: DiagramEdge, summary: ExecutionSummary | undefined, marks: DiagramMarks): string {
   if (edge.points.length < 2) return "";
   const taken = isTaken(edge, summary);
-  const kind = `k-${edge.kind}`;
+  const mark = marks.edgeClass?.(edge);
+  const kind = `k-${edge.kind}${mark === undefined ? "" : ` ${mark}`}`;
   const marker = taken ? "arrow-taken" : edge.kind === "catch" ? "arrow-catch" : "arrow";
   const d = edge.selfLoop ? polyline(edge.points) : smoothPath(edge.points);
   return `<path class="edge ${kind}${taken ? " taken" : ""}" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}" data-kind="${edge.kind}" d="${d}" marker-end="url(#${marker})"/>`;

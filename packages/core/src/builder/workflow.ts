@@ -12,7 +12,7 @@ import type { InferSchema, StandardSchemaLike } from "./schema.ts";
 import { makeChain, makeFactories, standaloneFail, standaloneSucceed, targetChain } from "./state-factories.ts";
 import { joinChains, jumpTo, type ChainData } from "./state-graph.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
-import { workflowLambdas } from "./workflow-lambdas.ts";
+import { workflowLambdas, workflowStateSites } from "./workflow-lambdas.ts";
 
 export interface WorkflowOptions<S extends StandardSchemaLike> {
   /** The execution input's schema (zod, any Standard Schema, or `typeOnly<T>()`). */
@@ -56,6 +56,11 @@ export interface Workflow<In, Out, V = {}, E extends string = never, D = never> 
    * processors included), each once: what `localTasks()` binds and the CDK construct deploys.
    */
   readonly lambdas: readonly LambdaDeclaration[];
+  /**
+   * Where each state was declared: state name → builder call site (`file:line`, relative to the
+   * working directory). Test runs hand it to the runtime so workflow coverage maps to source.
+   */
+  stateSites(): Readonly<Record<string, string>>;
   /** The IR and the builder's graph diagnostics. */
   toIr(): { readonly ir: WorkflowNode; readonly diagnostics: readonly CompileDiagnostic[] };
   /** Compiles without throwing. */
@@ -121,6 +126,7 @@ function makeWorkflow(meta: WorkflowMetaData, graph: ChainData): object {
       lambdas ??= workflowLambdas(toIr().ir);
       return lambdas;
     },
+    stateSites: () => workflowStateSites(toIr().ir),
     then(next: unknown) {
       return makeWorkflow(meta, joinChains(graph, targetChain(next), captureSite()));
     },

@@ -17,6 +17,7 @@ import { makeState } from "./state-shell.ts";
 import type { StateBody } from "./state-shell.ts";
 import type { ObjectStore } from "../object-store/object-store.ts";
 import type { CompiledBlock, CompiledState, StateType } from "./types.ts";
+import type { MachineProbe } from "../coverage/probe.ts";
 
 /** One compiler per state type: adding a type without a compiler is a type error. */
 const STATE_COMPILERS: Readonly<Record<StateType, (ctx: StateCompileContext) => StateBody>> = {
@@ -43,6 +44,8 @@ export interface CompileOptions {
   readonly maxPayloadBytes: number;
   /** Where Distributed Maps read (ItemReader) and write (ResultWriter) S3 objects. */
   readonly objectStore?: ObjectStore | undefined;
+  /** Where executions count what they reach (workflow coverage); undefined: not recorded. */
+  readonly coverage?: MachineProbe | undefined;
 }
 
 function isStateType(value: unknown): value is StateType {
@@ -97,8 +100,9 @@ export function compileBlock(
       resolveTask: options.resolveTask,
       maxPayloadBytes: options.maxPayloadBytes,
       objectStore: options.objectStore,
+      probe: options.coverage?.state(name, shell.type, def),
     };
-    shell.run = makeState(name, shell.type, STATE_COMPILERS[shell.type](ctx)).run;
+    shell.run = makeState(name, shell.type, STATE_COMPILERS[shell.type](ctx), ctx.probe).run;
   }
   if (typeof startAt !== "string" || !shells.has(startAt)) throw invalid(location, `StartAt names no state: ${String(startAt)}`);
   return { start: shells.get(startAt)! };

@@ -14,6 +14,8 @@ import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
 import { CallbackRegistry } from "../integrations/callback-registry.ts";
 import { unboundCallbacks } from "../integrations/callback-resolver.ts";
 import type { ObjectStore } from "../object-store/object-store.ts";
+import { activeCoverageRecorder } from "../coverage/recorder.ts";
+import type { CoverageRecorder } from "../coverage/recorder.ts";
 
 /** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
@@ -80,6 +82,15 @@ export interface StateMachineOptions {
    * (ResultWriter): an `InMemoryObjectStore` or `DirectoryObjectStore`.
    */
   readonly objectStore?: ObjectStore;
+  /**
+   * Record workflow coverage for this machine's executions. Coverage is recorded only while a
+   * recorder is on (`startCoverageRecording()`, or the coverage setup of the test runner);
+   * `false` leaves this machine out even then; a `CoverageRecorder` records into that one instead.
+   * @default true
+   */
+  readonly coverage?: boolean | CoverageRecorder;
+  /** Where each state was declared (state name → `file:line`), so coverage reports map to source. */
+  readonly sourceSites?: Readonly<Record<string, string>>;
 }
 
 /** A definition compiled once; start as many independent executions as you like. */
@@ -131,7 +142,9 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
       }),
     );
   const language: QueryLanguage = record["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
-  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes, objectStore: options.objectStore });
+  const recorder = typeof options.coverage === "object" ? options.coverage : options.coverage === false ? undefined : activeCoverageRecorder();
+  const coverage = recorder?.machine(def, name, options.sourceSites);
+  const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes, objectStore: options.objectStore, coverage });
   const random =
     typeof options.random === "function"
       ? options.random

@@ -3,6 +3,7 @@ import { toStatesError, withStatePrefix } from "./failure.ts";
 import type { Frame } from "./frame.ts";
 import { haltReason } from "./types.ts";
 import type { CompiledState, StateType } from "./types.ts";
+import type { StateProbe } from "../coverage/probe.ts";
 
 /** The state-specific part of a state: given the raw input, produce the output and set `frame.next`. */
 export type StateBody = (input: unknown, frame: Frame) => unknown;
@@ -38,11 +39,12 @@ export interface PendingStep {
  * Wraps a state body with what every state does: stop if the execution or group was halted,
  * record `<Type>StateEntered` / `<Type>StateExited`, and word runtime failures as AWS does.
  */
-export function makeState(name: string, type: StateType, body: StateBody): CompiledState {
+export function makeState(name: string, type: StateType, body: StateBody, probe?: StateProbe): CompiledState {
   const enteredType = `${type}StateEntered`;
   const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
   const retriable = type === "Task" || type === "Parallel" || type === "Map";
   const exited = (output: unknown, frame: Frame): unknown => {
+    if (probe !== undefined) probe.exited++;
     if (exitedType === undefined) return output;
     const assigned = frame.assignedVariables;
     frame.lastEventId = frame.exec.history.add(
@@ -69,6 +71,7 @@ export function makeState(name: string, type: StateType, body: StateBody): Compi
       const id = frame.exec.history.add(enteredType, frame.lastEventId, name, input);
       frame.lastEventId = id;
       frame.enter(name, id, retriable);
+      if (probe !== undefined) probe.entered++;
       let out: unknown;
       try {
         out = body(input, frame);

@@ -33,10 +33,15 @@ function compileJsonPathChoice(
 ): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
   const decision = compileChoiceState(ctx.def, ctx.location);
+  const probe = ctx.probe;
   return (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
       const branch = decision.choose(effective, frame);
       const isRule = branch.kind === "rule";
+      if (probe !== undefined) {
+        if (isRule) probe.rules[branch.index]!++;
+        else probe.defaultTaken++;
+      }
       frame.next = isRule ? ruleTargets[branch.index]! : (defaultTarget ?? null);
       const assign = isRule ? ruleAssigns[branch.index] : defaultAssign;
       const output = flow.output(input, effective, frame);
@@ -58,7 +63,9 @@ function compileJsonataChoice(
   const ruleOutputs: Array<JsonataField | undefined> = rules.map((rule, i) =>
     Object.hasOwn(rule, "Output") ? compileJsonataField(rule["Output"], `Choices[${i}]/Output`) : undefined,
   );
+  const probe = ctx.probe;
   const take = (index: number, input: unknown, frame: Frame): unknown => {
+    if (probe !== undefined) probe.rules[index]!++;
     frame.next = ruleTargets[index]!;
     const ruleOutput = ruleOutputs[index];
     const output = ruleOutput === undefined ? input : ruleOutput(input, frame);
@@ -67,6 +74,7 @@ function compileJsonataChoice(
   };
   const fallBack = (input: unknown, frame: Frame): unknown => {
     if (defaultTarget === undefined) throw new StatesError("States.NoChoiceMatched", NO_CHOICE_MATCHED_CAUSE);
+    if (probe !== undefined) probe.defaultTaken++;
     frame.next = defaultTarget;
     const output = flow.output(input, input, frame);
     return defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);

@@ -4,6 +4,7 @@ import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { CompiledBlock, CompiledState } from "../engine/types.ts";
 import type { TaskResolver } from "../tasks/types.ts";
 import type { ObjectStore } from "../object-store/object-store.ts";
+import type { StateProbe } from "../coverage/probe.ts";
 
 /** A state's definition as parsed JSON. */
 export type StateDefinition = Readonly<Record<string, unknown>>;
@@ -32,4 +33,6 @@ export interface StateCompileContext {
   readonly resolveTask: TaskResolver;
   /** Where Distributed Maps read and write S3 objects (`StateMachineOptions.objectStore`). */
   readonly objectStore: ObjectStore | undefined;
+  /** The state's coverage counters when coverage is recorded (rules, Catchers and Retriers taken). */
+  readonly probe?: StateProbe | undefined;
 }

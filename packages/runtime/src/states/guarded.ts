@@ -10,6 +10,7 @@ import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { CompiledState } from "../engine/types.ts";
 import { haltReason } from "../engine/types.ts";
 import type { StateCompileContext, StateDefinition } from "./context.ts";
+import type { StateProbe } from "../coverage/probe.ts";
 
 interface Catcher {
   readonly errorEquals: readonly string[];
@@ -57,7 +58,7 @@ export function withRetryAndCatch(
     };
   }
 
-  const policy: GuardPolicy = { attempt, retriers, catchers, flow, onUncaught };
+  const policy: GuardPolicy = { attempt, retriers, catchers, flow, onUncaught, probe: ctx.probe };
   return (input: unknown, frame: Frame): unknown => runGuarded(new GuardedVisit(policy, input, frame));
 }
 
@@ -73,6 +74,8 @@ interface GuardPolicy {
   readonly catchers: readonly Catcher[];
   readonly flow: DataFlow;
   readonly onUncaught: ((frame: Frame, error: StatesError) => void) | undefined;
+  /** Coverage counters: which Retrier retried, which Catcher caught. */
+  readonly probe: StateProbe | undefined;
 }
 
 /** One visit of a guarded state: its input and each retrier's attempt count. */
@@ -107,12 +110,15 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
   visit.attempts ??= [];
   const delay = nextRetryDelay(policy.retriers, visit.attempts, err, frame.exec.random);
   if (delay !== undefined) {
+    if (policy.probe !== undefined) countRetrier(policy, err);
     frame.retryCount++;
     frame.invalidateContext();
     return sleepFor(frame, delay).then(() => runGuarded(visit));
   }
-  for (const c of policy.catchers) {
+  for (let i = 0; i < policy.catchers.length; i++) {
+    const c = policy.catchers[i]!;
     if (errorMatches(c.errorEquals, err.error)) {
+      if (policy.probe !== undefined) policy.probe.catchers[i]!++;
       frame.next = c.next;
       const caught = errorOutput(err);
       const output = policy.flow.catchOutput(input, caught, c.def, frame);
@@ -123,4 +129,10 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
   }
   policy.onUncaught?.(frame, err);
   throw err;
+}
+
+/** Counts the Retrier that retried: the first naming the error (the one nextRetryDelay applied). */
+function countRetrier(policy: GuardPolicy, err: StatesError): void {
+  const index = policy.retriers.findIndex((r) => errorMatches(r.errorEquals, err.error));
+  if (index >= 0) policy.probe!.retriers[index]!++;
 }

@@ -18,3 +18,5 @@ export type { Attempt, ExecutionReading, StateVisit } from "./read-history.ts";
 export { formatDuration } from "./duration.ts";
 export * from "../mocks/index.ts";
 export * from "../test-state/index.ts";
+export { WorkflowCoverageReporter } from "./coverage-reporter.ts";
+export * from "../coverage/index.ts";

@@ -17,6 +17,6 @@ describe("@stepcraft/runtime/jest", () => {
   });
 
   test("outside jest it says where to import it from instead of failing later", async () => {
-    await expect(import("./jest.ts")).rejects.toThrow(/no jest `expect` in the global scope.*setupFilesAfterEach.*@stepcraft\/runtime\/vitest/);
+    await expect(import("./jest.ts")).rejects.toThrow(/no jest `expect` in the global scope.*setupFilesAfterEnv.*@stepcraft\/runtime\/vitest/);
   });
 });

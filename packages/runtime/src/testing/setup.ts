@@ -11,12 +11,15 @@ import type { MockResolver, MockResolverOptions } from "../mocks/mock-resolver.t
 import type { Mock } from "../mocks/types.ts";
 import { MAX_PAYLOAD_BYTES } from "../tasks/payload-size.ts";
 import { recordUnbound } from "./unbound.ts";
+import { activeCoverageRecorder } from "../coverage/recorder.ts";
 import type { UnboundInvocation } from "./unbound.ts";
 
 /** Anything that compiles to ASL (a `@stepcraft/core` workflow), without importing it. */
 export interface WorkflowLike {
   toAsl(): unknown;
   readonly name?: string;
+  /** Where each state was declared (state name → `file:line`), for workflow coverage reports. */
+  stateSites?(): Readonly<Record<string, string>>;
   /**
    * Lets a source bind the resources it knows itself (a synthesized CDK machine's functions,
    * tables, sibling machines): given the test's `tasks`, it returns the `tasks` the built-in
@@ -139,7 +142,14 @@ export function prepareForTest(
     resolver = direct;
   }
   if (around?.outer !== undefined) resolver = around.outer(resolver);
-  const machine = prepareStateMachine(definition, { ...options, callbacks, ...(name === undefined ? {} : { name }), resolveTask: resolver });
+  const sourceSites = options.sourceSites ?? sitesWhenRecording(source, options);
+  const machine = prepareStateMachine(definition, {
+    ...options,
+    callbacks,
+    ...(name === undefined ? {} : { name }),
+    ...(sourceSites === undefined ? {} : { sourceSites }),
+    resolveTask: resolver,
+  });
   if (options.strictMocks !== false) checkMockedStatesExist(mockResolvers);
   return { machine, mockResolvers, unbound };
 }
@@ -160,6 +170,14 @@ function checkMockedStatesExist(resolvers: readonly MockResolver[]): void {
     `Mocks name ${problems.length === 1 ? "a state" : "states"} with no Task state in the definition: ${problems.join(", ")}. ` +
       `Its Task states: ${states.length === 0 ? "none" : states.map((s) => `'${s}'`).join(", ")}. (strictMocks: false allows this.)`,
   );
+}
+
+/** The workflow's state call sites, asked for only when coverage is recorded (it walks the workflow). */
+function sitesWhenRecording(source: DefinitionSource, options: StateMachineOptions): Readonly<Record<string, string>> | undefined {
+  const recording = typeof options.coverage === "object" || (options.coverage !== false && activeCoverageRecorder() !== undefined);
+  if (!recording) return undefined;
+  const stateSites = (source as Partial<WorkflowLike>).stateSites;
+  return typeof stateSites === "function" ? stateSites.call(source) : undefined;
 }
 
 interface SourceParts {

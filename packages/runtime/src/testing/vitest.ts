@@ -1,6 +1,8 @@
 // `import "@stepcraft/runtime/vitest"` registers the stepcraft matchers with vitest's expect and
 // types them on `expect(run)`.
 import { expect } from "vitest";
+// Workflow coverage: records only when a WorkflowCoverageReporter runs (see coverage-vitest.ts).
+import "./coverage-vitest.ts";
 import { stepcraftMatchers, type ExpectedInspection, type StepcraftMatchers } from "./matchers.ts";
 
 declare module "vitest" {

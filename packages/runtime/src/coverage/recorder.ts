@@ -1,0 +1,79 @@
+import { hash } from "node:crypto";
+import type { CoverageData, MachineCoverage, StateCounts } from "./coverage-data.ts";
+import { MachineProbe } from "./probe.ts";
+
+/**
+ * Collects the probes of every machine prepared while recording is on. One per process, kept on
+ * `globalThis` so that two copies of this module (source and built, or two bundles) record into
+ * the same place.
+ */
+export class CoverageRecorder {
+  private readonly machines = new Map<string, MachineProbe>();
+  private readonly sites = new Map<string, Record<string, string>>();
+
+  /** The probe of a machine; machines with the same name and definition share one. */
+  machine(definition: unknown, name: string, sites?: Readonly<Record<string, string>>): MachineProbe {
+    // Keyed by the JSON text itself; the SHA-256 is taken once per machine, at snapshot time: a
+    // test preparing a machine per execution would otherwise hash it every time.
+    const key = `${name}\u0000${JSON.stringify(definition)}`;
+    let probe = this.machines.get(key);
+    if (probe === undefined) {
+      probe = new MachineProbe(name, definition);
+      this.machines.set(key, probe);
+    }
+    if (sites !== undefined) this.sites.set(key, { ...this.sites.get(key), ...sites });
+    return probe;
+  }
+
+  /**
+   * What was recorded so far; `reset` zeroes the counters afterwards, so that successive
+   * snapshots (one per test file, when files share a process) never count a run twice.
+   */
+  snapshot(options: { readonly reset?: boolean } = {}): CoverageData {
+    const machines: MachineCoverage[] = [];
+    for (const [key, probe] of this.machines) {
+      const states: Record<string, StateCounts> = {};
+      for (const [name, s] of probe.states) {
+        states[name] = { entered: s.entered, exited: s.exited, rules: [...s.rules], default: s.defaultTaken, catchers: [...s.catchers], retriers: [...s.retriers] };
+        if (options.reset === true) {
+          s.entered = 0;
+          s.exited = 0;
+          s.defaultTaken = 0;
+          s.rules.fill(0);
+          s.catchers.fill(0);
+          s.retriers.fill(0);
+        }
+      }
+      machines.push({ name: probe.name, hash: (probe.hash ??= definitionHash(probe.definition)), definition: probe.definition, sites: this.sites.get(key) ?? {}, states });
+    }
+    return { version: 1, machines };
+  }
+}
+
+const GLOBAL_KEY = Symbol.for("stepcraft.workflowCoverage");
+type CoverageGlobal = { [GLOBAL_KEY]?: CoverageRecorder };
+
+/** The recorder executions report to, or undefined when coverage is off (the default). */
+export function activeCoverageRecorder(): CoverageRecorder | undefined {
+  return (globalThis as CoverageGlobal)[GLOBAL_KEY];
+}
+
+/**
+ * Turns workflow coverage on for this process: every machine prepared from now on (by
+ * `prepareStateMachine`, `testExecution`, `startTestExecution`, nested executions) records what
+ * its executions reach. Returns the recorder (the same one when already on).
+ */
+export function startCoverageRecording(): CoverageRecorder {
+  const holder = globalThis as CoverageGlobal;
+  return (holder[GLOBAL_KEY] ??= new CoverageRecorder());
+}
+
+/** Turns recording off; machines prepared while it was on keep counting into the old recorder. */
+export function stopCoverageRecording(): void {
+  delete (globalThis as CoverageGlobal)[GLOBAL_KEY];
+}
+
+/** First 16 hex digits of the SHA-256 of the definition's JSON text (as written, key order included). */
+export function definitionHash(definition: unknown): string {
+  return hash("sha256", JSON.stringify(definition) ?? "null", "hex").slice(0, 16);
+}

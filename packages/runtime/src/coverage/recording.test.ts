@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { prepareStateMachine } from "../engine/machine.ts";
+import { StateMachineRegistry } from "../integrations/index.ts";
+import { testExecution } from "../testing/test-execution.ts";
+import { summarizeMachine } from "./coverage-summary.ts";
+import type { CoverageItem } from "./coverage-summary.ts";
+import { activeCoverageRecorder, CoverageRecorder, definitionHash, startCoverageRecording, stopCoverageRecording } from "./recorder.ts";
+
+const WORK = "arn:aws:lambda:us-east-1:123456789012:function:work";
+
+/** Every kind of thing coverage counts: rules and a Default, two Retriers, two Catchers, Parallel, Map, Succeed, Fail. */
+const definition = {
+  StartAt: "Route",
+  States: {
+    Route: {
+      Type: "Choice",
+      Choices: [
+        { Variable: "$.kind", StringEquals: "a", Next: "Work" },
+        { Variable: "$.kind", StringEquals: "b", Next: "Both" },
+      ],
+      Default: "Reject",
+    },
+    Work: {
+      Type: "Task",
+      Resource: WORK,
+      Retry: [
+        { ErrorEquals: ["Flaky"], MaxAttempts: 2, IntervalSeconds: 1 },
+        { ErrorEquals: ["Never"] },
+      ],
+      Catch: [
+        { ErrorEquals: ["Broken"], Next: "Recover" },
+        { ErrorEquals: ["States.ALL"], Next: "Reject" },
+      ],
+      Next: "Done",
+    },
+    Both: { Type: "Parallel", Branches: [{ StartAt: "B1", States: { B1: { Type: "Pass", End: true } } }], ResultPath: null, Next: "Each" },
+    Each: { Type: "Map", ItemsPath: "$.items", ItemProcessor: { StartAt: "Item", States: { Item: { Type: "Pass", End: true } } }, ResultPath: null, Next: "Done" },
+    Recover: { Type: "Pass", Next: "Done" },
+    Done: { Type: "Succeed" },
+    Reject: { Type: "Fail", Error: "Rejected" },
+  },
+};
+
+function byLabel(items: readonly CoverageItem[]): Record<string, number> {
+  return Object.fromEntries(items.map((i) => [`${i.metric}: ${i.label}`, i.hits]));
+}
+
+async function runCases(recorder: CoverageRecorder): Promise<void> {
+  const options = { name: "Covered", coverage: recorder } as const;
+  // kind a: Work fails once with Flaky (Retry[0]), then succeeds → Done.
+  await testExecution(definition, { kind: "a" }, { ...options, mocks: { Work: [{ error: "Flaky", cause: "once" }, { result: { ok: true } }] } });
+  // kind b: Parallel branch, then two Map iterations → Done.
+  await testExecution(definition, { kind: "b", items: [1, 2] }, options);
+}
+
+describe("workflow coverage recording", () => {
+  it("counts every state, rule, Default, Retrier, Catcher and edge exactly (hand-checked)", async () => {
+    const recorder = new CoverageRecorder();
+    await runCases(recorder);
+    const [machine] = recorder.snapshot().machines;
+    expect(machine?.name).toBe("Covered");
+    expect(machine?.hash).toBe(definitionHash(definition));
+    const summary = summarizeMachine(machine!);
+    expect(byLabel(summary.items)).toEqual({
+      "states: Route": 2,
+      "branches: Route → Work (rule 1)": 1,
+      "edges: Route → Work (rule 1)": 1,
+      "branches: Route → Both (rule 2)": 1,
+      "edges: Route → Both (rule 2)": 1,
+      "branches: Route → Reject (Default)": 0,
+      "edges: Route → Reject (Default)": 0,
+      "states: Work": 1,
+      "retriers: Work Retry[0] Flaky": 1,
+      "retriers: Work Retry[1] Never": 0,
+      "catchers: Work Catch[0] Broken → Recover": 0,
+      "edges: Work → Recover (Catch[0])": 0,
+      "catchers: Work Catch[1] States.ALL → Reject": 0,
+      "edges: Work → Reject (Catch[1])": 0,
+      "edges: Work → Done": 1,
+      "states: Both": 1,
+      "edges: Both → Each": 1,
+      "states: B1": 1,
+      "states: Each": 1,
+      "edges: Each → Done": 1,
+      "states: Item": 2,
+      "states: Recover": 0,
+      "edges: Recover → Done": 0,
+      "states: Done": 2,
+      "states: Reject": 0,
+    });
+    expect(summary.metrics).toEqual({
+      states: { covered: 7, total: 9, percent: 77.7 },
+      branches: { covered: 2, total: 3, percent: 66.6 },
+      catchers: { covered: 0, total: 2, percent: 0 },
+      retriers: { covered: 1, total: 2, percent: 50 },
+      edges: { covered: 5, total: 9, percent: 55.5 },
+    });
+  });
+
+  it("tells a caught visit from a Next: the Catch edge is covered, the Next edge is not", async () => {
+    const recorder = new CoverageRecorder();
+    await testExecution(definition, { kind: "a" }, { name: "Covered", coverage: recorder, mocks: { Work: { error: "Broken", cause: "down" } } });
+    await testExecution(definition, { kind: "z" }, { name: "Covered", coverage: recorder });
+    const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+    expect(hits["catchers: Work Catch[0] Broken → Recover"]).toBe(1);
+    expect(hits["edges: Work → Recover (Catch[0])"]).toBe(1);
+    expect(hits["edges: Work → Done"]).toBe(0);
+    expect(hits["edges: Recover → Done"]).toBe(1);
+    expect(hits["branches: Route → Reject (Default)"]).toBe(1);
+    expect(hits["states: Reject"]).toBe(1);
+  });
+
+  it("keeps machines apart by name and by definition, and adds up runs of the same one", async () => {
+    const recorder = new CoverageRecorder();
+    const pass = { StartAt: "P", States: { P: { Type: "Pass", End: true } } };
+    await prepareStateMachine(pass, { name: "One", coverage: recorder }).run({});
+    await prepareStateMachine(pass, { name: "One", coverage: recorder }).run({});
+    await prepareStateMachine(pass, { name: "Two", coverage: recorder }).run({});
+    await prepareStateMachine({ ...pass, Comment: "changed" }, { name: "Two", coverage: recorder }).run({});
+    const machines = recorder.snapshot().machines;
+    expect(machines.map((m) => [m.name, m.states["P"]?.entered])).toEqual([
+      ["One", 2],
+      ["Two", 1],
+      ["Two", 1],
+    ]);
+  });
+
+  it("hashes the definition's JSON: equal definitions share a hash, any change makes another", () => {
+    expect(definitionHash({ a: 1, b: [1, { c: 2 }] })).toBe(definitionHash(JSON.parse('{"a":1,"b":[1,{"c":2}]}')));
+    expect(definitionHash({ a: 1 })).not.toBe(definitionHash({ a: 2 }));
+    expect(definitionHash({ a: 1 })).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("zeroes the counters on a resetting snapshot, so successive snapshots never count a run twice", async () => {
+    const recorder = new CoverageRecorder();
+    const machine = prepareStateMachine({ StartAt: "P", States: { P: { Type: "Pass", End: true } } }, { coverage: recorder });
+    await machine.run({});
+    expect(recorder.snapshot({ reset: true }).machines[0]?.states["P"]?.entered).toBe(1);
+    expect(recorder.snapshot().machines[0]?.states["P"]?.entered).toBe(0);
+    await machine.run({});
+    expect(recorder.snapshot().machines[0]?.states["P"]?.entered).toBe(1);
+  });
+
+  it("records nothing unless a recorder is on, and `coverage: false` opts a machine out", async () => {
+    const wasOn = activeCoverageRecorder() !== undefined;
+    const def = { StartAt: "Quiet", States: { Quiet: { Type: "Pass", End: true } } };
+    const recorder = startCoverageRecording();
+    try {
+      await prepareStateMachine(def, { name: "OptedOut", coverage: false }).run({});
+      await prepareStateMachine(def, { name: "OptedIn" }).run({});
+      const names = recorder.snapshot().machines.map((m) => m.name);
+      expect(names).toContain("OptedIn");
+      expect(names).not.toContain("OptedOut");
+    } finally {
+      // Under the coverage reporter recording is on for the whole file: leave it on.
+      if (!wasOn) stopCoverageRecording();
+    }
+    if (!wasOn) expect(activeCoverageRecorder()).toBeUndefined();
+  });
+
+  it("takes the builder's call sites from a workflow's stateSites()", async () => {
+    const recorder = new CoverageRecorder();
+    const workflowLike = {
+      name: "Sited",
+      toAsl: () => ({ StartAt: "P", States: { P: { Type: "Pass", End: true } } }),
+      stateSites: () => ({ P: "src/flow.ts:12" }),
+    };
+    await testExecution(workflowLike, {}, { coverage: recorder });
+    expect(recorder.snapshot().machines[0]?.sites).toEqual({ P: "src/flow.ts:12" });
+  });
+
+  it("counts a nested machine on its own, under its own name", async () => {
+    const recorder = new CoverageRecorder();
+    const childArn = "arn:aws:states:us-east-1:123456789012:stateMachine:Doubler";
+    const machines = new StateMachineRegistry({ defaults: { coverage: recorder } });
+    machines.register(childArn, { StartAt: "Double", States: { Double: { Type: "Pass", End: true } } });
+    const parent = {
+      StartAt: "RunChild",
+      States: { RunChild: { Type: "Task", Resource: "arn:aws:states:::states:startExecution.sync:2", Parameters: { StateMachineArn: childArn, Input: {} }, End: true } },
+    };
+    const run = await testExecution(parent, {}, { name: "Parent", coverage: recorder, resolveTask: machines.resolver() });
+    expect(run.status).toBe("SUCCEEDED");
+    const counted = recorder.snapshot().machines.map((m) => [m.name, Object.fromEntries(Object.entries(m.states).map(([k, v]) => [k, v.entered]))]);
+    expect(counted).toEqual([
+      ["Doubler", { Double: 1 }],
+      ["Parent", { RunChild: 1 }],
+    ]);
+  });
+
+  it("counts JSONata Choice conditions and the Default the same way", async () => {
+    const recorder = new CoverageRecorder();
+    const jsonata = {
+      QueryLanguage: "JSONata",
+      StartAt: "Size",
+      States: {
+        Size: {
+          Type: "Choice",
+          Choices: [
+            { Condition: "{% $states.input.n > 10 %}", Next: "Big" },
+            { Condition: "{% $states.input.n > 5 %}", Next: "Medium" },
+          ],
+          Default: "Small",
+        },
+        Big: { Type: "Succeed" },
+        Medium: { Type: "Succeed" },
+        Small: { Type: "Succeed" },
+      },
+    };
+    for (const n of [20, 1, 2]) await testExecution(jsonata, { n }, { name: "Sizes", coverage: recorder });
+    const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+    expect(hits["branches: Size → Big (rule 1)"]).toBe(1);
+    expect(hits["branches: Size → Medium (rule 2)"]).toBe(0);
+    expect(hits["branches: Size → Small (Default)"]).toBe(2);
+    expect(hits["states: Medium"]).toBe(0);
+  });
+});
