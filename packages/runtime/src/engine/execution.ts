@@ -13,7 +13,7 @@ import type { HistoryEvent, HistorySizeHint } from "./history.ts";
 import type { RandomSource } from "./random.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
-import type { CompiledBlock, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
+import type { CompiledBlock, ExecutionRuntime, HaltFlag, TaskTokenFactory, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 
 /** How an execution ended (RUNNING until it has). */
@@ -63,6 +63,13 @@ export interface StartOptions {
   readonly startTime?: Date;
   /** A clock to use instead of a fresh virtual or real one (e.g. shared between executions). */
   readonly clock?: Clock;
+  /**
+   * Makes callback task tokens (default: random UUIDs). A host that replays executions after a
+   * restart makes them from the site, so a token handed out before the restart stays valid.
+   */
+  readonly taskToken?: TaskTokenFactory;
+  /** Called after each history event is recorded with its id (a durable host persists it). */
+  readonly onHistoryEvent?: (id: number) => void;
 }
 
 /** A running (or finished) execution. */
@@ -105,9 +112,9 @@ export class Execution {
     const clock = options.clock ?? (setup.time === "real" ? new RealClock() : new VirtualClock(options.startTime?.getTime()));
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
-    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize);
+    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize, options.onHistoryEvent);
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
-    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs);
+    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput);
   }
@@ -119,6 +126,11 @@ export class Execution {
     // A finished execution's history no longer changes: build it once.
     if (this.status !== "RUNNING") this.finalHistory = events;
     return events;
+  }
+
+  /** Events with ids from `firstId` on (1-based), shaped like GetExecutionHistory. */
+  historyFrom(firstId: number): HistoryEvent[] {
+    return this.recorder.materialize(firstId);
   }
 
   /** RUNNING until the execution ends. */
@@ -269,6 +281,7 @@ class RuntimeState implements ExecutionRuntime {
     readonly history: HistoryRecorder,
     private readonly input: unknown,
     private readonly startMs: number,
+    readonly taskToken: TaskTokenFactory | undefined,
   ) {
     this.random = setup.random;
     this.tasks = setup.tasks;
