@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  type HistoryEvent,
+  type SFNClient,
+} from "@aws-sdk/client-sfn";
+import { afterEach, describe, expect, it } from "vitest";
+import { startServer, type RunningServer, type ServerOptions } from "../src/index.ts";
+import { ROLE, sdkClient, until } from "./sdk-client.ts";
+
+const dirs: string[] = [];
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "stepcraft-serve-"));
+  dirs.push(dir);
+  return dir;
+}
+
+async function serve(data: string, options: ServerOptions = {}): Promise<{ server: RunningServer; sfn: SFNClient }> {
+  const server = await startServer({ port: 0, data, ...options });
+  servers.push(server);
+  return { server, sfn: sdkClient(server) };
+}
+
+/** Closing lets go of running executions without recording anything: the data directory looks as after a crash. */
+async function crash(server: RunningServer): Promise<void> {
+  servers.splice(servers.indexOf(server), 1);
+  await server.close();
+}
+
+async function finished(sfn: SFNClient, executionArn: string | undefined) {
+  return until(() => sfn.send(new DescribeExecutionCommand({ executionArn })), (d) => d.status !== "RUNNING", 15_000);
+}
+
+async function historyOf(sfn: SFNClient, executionArn: string | undefined): Promise<HistoryEvent[]> {
+  return (await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events ?? [];
+}
+
+/** Ids 1..n with no gap and no repeat. */
+function expectWholeHistory(events: readonly HistoryEvent[]): void {
+  expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
+}
+
+describe("durable executions across restarts", () => {
+  it("keeps state machines and finished executions", async () => {
+    const data = dataDir();
+    const first = await serve(data);
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "P", definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}', roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"k":1}' }));
+    await finished(first.sfn, executionArn);
+    await crash(first.server);
+    const second = await serve(data);
+    expect(second.server.resumed).toBe(0);
+    expect(await second.sfn.send(new DescribeExecutionCommand({ executionArn }))).toMatchObject({ status: "SUCCEEDED", output: '{"k":1}' });
+    expect((await historyOf(second.sfn, executionArn)).map((e) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+  });
+
+  it("resumes a Wait with its remaining time", async () => {
+    const data = dataDir();
+    const first = await serve(data);
+    const definition = JSON.stringify({ StartAt: "Before", States: { Before: { Type: "Pass", Next: "W" }, W: { Type: "Wait", Seconds: 2, Next: "After" }, After: { Type: "Pass", End: true } } });
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "W", definition, roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    await new Promise((r) => setTimeout(r, 600));
+    await crash(first.server);
+    const restarted = Date.now();
+    const second = await serve(data);
+    expect(second.server.resumed).toBe(1);
+    const done = await finished(second.sfn, executionArn);
+    const waitedAfterRestart = Date.now() - restarted;
+    expect(done.status).toBe("SUCCEEDED");
+    // About 1.4 s were left: not the whole Wait again, and not skipped.
+    expect(waitedAfterRestart).toBeGreaterThan(900);
+    expect(waitedAfterRestart).toBeLessThan(1900);
+    const events = await historyOf(second.sfn, executionArn);
+    expectWholeHistory(events);
+    expect(events.map((e) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered", "PassStateExited", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+    const entered = events[3]!.timestamp!.getTime();
+    const exited = events[4]!.timestamp!.getTime();
+    expect(exited - entered).toBeGreaterThanOrEqual(1990);
+    expect(exited - entered).toBeLessThan(2500);
+  });
+
+  it("keeps callback tokens valid and does not re-run tasks that finished", async () => {
+    const data = dataDir();
+    let charged = 0;
+    const tasks = { charge: () => ({ charged: ++charged }) };
+    const first = await serve(data, { tasks });
+    const definition = JSON.stringify({
+      StartAt: "Charge",
+      States: {
+        Charge: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:charge", Next: "Approve" },
+        Approve: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "Token.$": "$$.Task.Token", QueueUrl: "q" }, End: true },
+      },
+    });
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "Cb", definition, roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    const history = await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "TaskStarted" && e.previousEventId > 5));
+    const scheduled = history.filter((e) => e.type === "TaskScheduled").at(-1)!;
+    const token = (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { Token: string }).Token;
+    await crash(first.server);
+    const second = await serve(data, { tasks });
+    expect(second.server.resumed).toBe(1);
+    await second.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"approved":true}' }));
+    const done = await finished(second.sfn, executionArn);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: '{"approved":true}' });
+    expect(charged).toBe(1);
+    const events = await historyOf(second.sfn, executionArn);
+    expectWholeHistory(events);
+    expect(events.filter((e) => e.type === "LambdaFunctionScheduled")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "TaskScheduled")).toHaveLength(1);
+  });
+
+  it("re-runs a task that was in flight at the crash (at-least-once), recording it once", async () => {
+    const data = dataDir();
+    let calls = 0;
+    const first = await serve(data, { tasks: { slow: () => (calls++, new Promise(() => undefined)) } });
+    const definition = JSON.stringify({ StartAt: "Slow", States: { Slow: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:slow", End: true } } });
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "S", definition, roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"n":5}' }));
+    await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "LambdaFunctionStarted"));
+    await crash(first.server);
+    const second = await serve(data, { tasks: { slow: (input) => (calls++, { done: (input as { n: number }).n }) } });
+    const done = await finished(second.sfn, executionArn);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: '{"done":5}' });
+    expect(calls).toBe(2);
+    const events = await historyOf(second.sfn, executionArn);
+    expectWholeHistory(events);
+    expect(events.map((e) => e.type)).toEqual(["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  });
+});
