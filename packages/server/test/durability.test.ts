@@ -106,7 +106,7 @@ describe("durable executions across restarts", () => {
     });
     const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "Cb", definition, roleArn: ROLE }));
     const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn }));
-    const history = await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "TaskStarted" && e.previousEventId > 5));
+    const history = await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "TaskStarted" && (e.previousEventId ?? 0) > 5));
     const scheduled = history.filter((e) => e.type === "TaskScheduled").at(-1)!;
     const token = (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { Token: string }).Token;
     await crash(first.server);
