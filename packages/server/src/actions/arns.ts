@@ -50,7 +50,7 @@ export function machineRef(arn: string, allowTestCase = false): MachineRef {
   const testCase = hash >= 0 ? arn.slice(hash + 1) : undefined;
   if (testCase === "") throw new AwsError("InvalidArn", `Invalid Arn: 'The test case name after '#' is empty: ${arn}'`);
   const parsed = parseArn(bare, ["stateMachine"]);
-  if (parsed.parts.length > 2) throw new AwsError("InvalidArn", `Invalid Arn: 'Unable to parse ARN: ${arn}'`);
+  if (parsed.parts.length > 2 || parsed.parts.some((p) => BAD_NAME.test(p))) throw new AwsError("InvalidArn", `Invalid Arn: 'Unable to parse ARN: ${arn}'`);
   const machineArn = `arn:aws:states:${parsed.region}:${parsed.account}:stateMachine:${parsed.parts[0]!}`;
   const qualifier = parsed.parts[1];
   const version = qualifier !== undefined && /^\d+$/.test(qualifier) ? Number(qualifier) : undefined;
