@@ -18,6 +18,8 @@ async function aws(endpoint: string, ...args: string[]): Promise<Record<string, 
       AWS_CONFIG_FILE: "/nonexistent/stepcraft-aws-config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/stepcraft-aws-credentials",
       AWS_PAGER: "",
+      // StartSyncExecution's host prefix (sync-) would turn 127.0.0.1 into an unknown host.
+      AWS_DISABLE_HOST_PREFIX_INJECTION: "true",
     },
   });
   return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Record<string, unknown>);
@@ -61,4 +63,11 @@ describe("the AWS CLI against stepcraft serve", () => {
     expect((reversed["events"] as { type: string }[]).map((e) => e.type)).toEqual(["ExecutionSucceeded"]);
     expect(await awsError(server.url, "describe-execution", "--execution-arn", `${executionArn}-nope`)).toContain("ExecutionDoesNotExist");
   }, 60_000);
+
+  it("runs an Express machine with start-sync-execution", async () => {
+    const { server } = await testServer();
+    const created = await aws(server.url, "create-state-machine", "--name", "Fast", "--type", "EXPRESS", "--definition", '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}', "--role-arn", "arn:aws:iam::123456789012:role/local");
+    const result = await aws(server.url, "start-sync-execution", "--state-machine-arn", String(created["stateMachineArn"]), "--input", '{"a":1}');
+    expect(result).toMatchObject({ status: "SUCCEEDED", output: '{"a":1}' });
+  }, 30_000);
 });
