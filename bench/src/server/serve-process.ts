@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../../packages/cli/bin/stepcraft.js", import.meta.url));
+
+/** `stepcraft serve` in its own process (what a user runs), on a free port. */
+export interface ServeProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+/** Starts `stepcraft serve --port 0 <args>` and resolves once it prints where it listens. */
+export function startServeProcess(args: readonly string[]): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url !== undefined) resolve({ child, url });
+    });
+    child.stderr!.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+    child.once("exit", (code, signal) => reject(new Error(`stepcraft serve ended (${String(code ?? signal)}) before listening: ${err}`)));
+  });
+}
+
+/** SIGKILL, and wait until the process is gone. */
+export async function killHard(serve: ServeProcess): Promise<void> {
+  const gone = new Promise((r) => serve.child.once("exit", r));
+  serve.child.kill("SIGKILL");
+  await gone;
+}
+
+/** SIGTERM (a clean stop), and wait until the process is gone. */
+export async function stopServe(serve: ServeProcess): Promise<void> {
+  const gone = new Promise((r) => serve.child.once("exit", r));
+  serve.child.kill("SIGTERM");
+  await gone;
+}
