@@ -22,6 +22,13 @@ import { killHard, startServeProcess, stopServe, type ServeProcess } from "./ser
 const ROLE = "arn:aws:iam::123456789012:role/bench";
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
+/** Set when any execution was lost, ended wrong or has a wrong history: the run exits 1. */
+let failed = false;
+const check = (bad: number): number => {
+  if (bad > 0) failed = true;
+  return bad;
+};
+
 /** Add, wait a second (durable), pass: the output proves the input went through. */
 const WAITING = JSON.stringify({
   StartAt: "Add",
@@ -118,6 +125,7 @@ async function concurrentExecutions(serve: ServeProcess, count: number): Promise
   await untilNoneRunning(sfn, stateMachineArn!, 120_000);
   const finished = performance.now() - began;
   const { wrong, badHistory } = await verify(sfn, arns, WAITING_EVENTS);
+  check(wrong + badHistory + (count - arns.size));
   return [
     `| ${count} StartExecution at once (each runs Pass → Wait 1 s → Pass) | all acknowledged in ${(started / 1000).toFixed(2)} s; all finished ${(finished / 1000).toFixed(2)} s after the first request |`,
     `| their outputs and histories checked | ${count - wrong}/${count} SUCCEEDED with the right output; ${count - badHistory}/${count} histories exactly the 8 expected events, ids 1..8 |`,
@@ -147,6 +155,7 @@ async function latency(serve: ServeProcess, clients: number, perClient: number, 
       samples.push(performance.now() - t0);
     }
   });
+  check(failures);
   const seconds = (performance.now() - began) / 1000;
   if (!sync) await untilNoneRunning(sfn, stateMachineArn!, 120_000);
   const name = sync ? "StartSyncExecution (Express, Pass)" : "StartExecution (Standard, Pass)";
@@ -186,6 +195,7 @@ async function killUnderLoad(data: string, clients: number, killAfterMs: number)
   const storedArns = new Set(stored.map((e) => e.executionArn));
   const lost = [...acknowledged.keys()].filter((arn) => !storedArns.has(arn)).length;
   const { wrong, badHistory } = await verify(after, acknowledged, WAITING_EVENTS);
+  check(lost + wrong + badHistory);
   await stopServe(second);
   return [
     `| SIGKILL after ${killAfterMs} ms of ${clients} clients starting executions | ${running} acknowledged before the kill (${refused} requests failed while it was down); ${stored.length} stored |`,
@@ -215,6 +225,10 @@ async function main(): Promise<void> {
     rmSync(data, { recursive: true, force: true });
   }
   process.stdout.write(["| measure | result |", "| --- | --- |", ...rows].join("\n") + "\n");
+  if (failed) {
+    log("!!! an execution was lost, ended wrong or has a wrong history (see the table)");
+    process.exitCode = 1;
+  }
 }
 
 await main();

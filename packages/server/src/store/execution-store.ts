@@ -1,4 +1,4 @@
-import type { Sqlite } from "./database.ts";
+import { statementCache, type Sqlite, type StatementCache } from "./database.ts";
 import type { Statement } from "better-sqlite3";
 
 /** One execution as stored; `definition` is the revision it runs (updates do not change it). */
@@ -38,15 +38,17 @@ export type TaskOutcome = { readonly ok: true; readonly output: unknown } | { re
 export class ExecutionStore {
   private readonly insertEvent: Statement;
   private readonly insertOutcome: Statement;
+  private readonly sql: StatementCache;
 
   constructor(private readonly db: Sqlite) {
+    this.sql = statementCache(db);
     // Events of a replayed execution are written again with the same ids: the first copy stays.
     this.insertEvent = db.prepare("INSERT OR IGNORE INTO events (exec_arn, id, body) VALUES (?, ?, ?)");
     this.insertOutcome = db.prepare("INSERT OR IGNORE INTO task_outcomes (exec_arn, key, outcome, at_ms) VALUES (?, ?, ?, ?)");
   }
 
   execution(arn: string): ExecutionRow | undefined {
-    return this.db.prepare("SELECT * FROM executions WHERE arn = ?").get(arn) as ExecutionRow | undefined;
+    return this.sql("SELECT * FROM executions WHERE arn = ?").get(arn) as ExecutionRow | undefined;
   }
 
   insertExecution(row: ExecutionRow): void {
@@ -70,13 +72,13 @@ export class ExecutionStore {
   /** Executions of a machine (or of everything), newest first, optionally of one status. */
   executions(machineArn: string, status: string | undefined): ExecutionRow[] {
     const byMachine = "SELECT * FROM executions WHERE (machine_arn = @m OR version_arn = @m OR alias_arn = @m)";
-    if (status === undefined) return this.db.prepare(`${byMachine} ORDER BY seq DESC`).all({ m: machineArn }) as ExecutionRow[];
-    return this.db.prepare(`${byMachine} AND status = @s ORDER BY seq DESC`).all({ m: machineArn, s: status }) as ExecutionRow[];
+    if (status === undefined) return this.sql(`${byMachine} ORDER BY seq DESC`).all({ m: machineArn }) as ExecutionRow[];
+    return this.sql(`${byMachine} AND status = @s ORDER BY seq DESC`).all({ m: machineArn, s: status }) as ExecutionRow[];
   }
 
   /** Executions still RUNNING: the ones to resume after a restart. */
   running(): ExecutionRow[] {
-    return this.db.prepare("SELECT * FROM executions WHERE status = 'RUNNING' ORDER BY seq").all() as ExecutionRow[];
+    return this.sql("SELECT * FROM executions WHERE status = 'RUNNING' ORDER BY seq").all() as ExecutionRow[];
   }
 
   appendEvents(arn: string, events: readonly { id: number; body: string }[]): void {
@@ -90,7 +92,7 @@ export class ExecutionStore {
 
   /** How many events are committed (the ids 1..n). */
   eventCount(arn: string): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE exec_arn = ?").get(arn) as { n: number }).n;
+    return (this.sql("SELECT COUNT(*) AS n FROM events WHERE exec_arn = ?").get(arn) as { n: number }).n;
   }
 
   /** Event bodies (JSON text) in id order, or reversed. */
@@ -106,7 +108,7 @@ export class ExecutionStore {
   }
 
   outcomes(arn: string): Map<string, { outcome: TaskOutcome; atMs: number }> {
-    const rows = this.db.prepare("SELECT key, outcome, at_ms FROM task_outcomes WHERE exec_arn = ?").all(arn) as { key: string; outcome: string; at_ms: number }[];
+    const rows = this.sql("SELECT key, outcome, at_ms FROM task_outcomes WHERE exec_arn = ?").all(arn) as { key: string; outcome: string; at_ms: number }[];
     return new Map(rows.map((r) => [r.key, { outcome: JSON.parse(r.outcome) as TaskOutcome, atMs: r.at_ms }]));
   }
 }

@@ -1,4 +1,4 @@
-import type { Sqlite } from "./database.ts";
+import { statementCache, type Sqlite, type StatementCache } from "./database.ts";
 
 /** A state machine as stored (its latest revision; versions keep older ones). */
 export interface MachineRow {
@@ -42,10 +42,14 @@ export interface AliasRow {
 
 /** State machines, their versions and aliases in SQLite. */
 export class MachineStore {
-  constructor(private readonly db: Sqlite) {}
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: Sqlite) {
+    this.sql = statementCache(db);
+  }
 
   machine(arn: string): MachineRow | undefined {
-    return this.db.prepare("SELECT * FROM state_machines WHERE arn = ?").get(arn) as MachineRow | undefined;
+    return this.sql("SELECT * FROM state_machines WHERE arn = ?").get(arn) as MachineRow | undefined;
   }
 
   insertMachine(row: MachineRow): void {
@@ -67,19 +71,19 @@ export class MachineStore {
   /** Deletes the machine with its versions and aliases (executions stay describable, as on AWS). */
   deleteMachine(arn: string): void {
     this.db.transaction(() => {
-      this.db.prepare("DELETE FROM state_machines WHERE arn = ?").run(arn);
-      this.db.prepare("DELETE FROM versions WHERE machine_arn = ?").run(arn);
-      this.db.prepare("DELETE FROM aliases WHERE machine_arn = ?").run(arn);
+      this.sql("DELETE FROM state_machines WHERE arn = ?").run(arn);
+      this.sql("DELETE FROM versions WHERE machine_arn = ?").run(arn);
+      this.sql("DELETE FROM aliases WHERE machine_arn = ?").run(arn);
     })();
   }
 
   /** Machines of a region, oldest first. */
   machines(arnPrefix: string): MachineRow[] {
-    return this.db.prepare("SELECT * FROM state_machines WHERE arn LIKE ? ESCAPE '\\' ORDER BY created_ms, arn").all(`${likePrefix(arnPrefix)}%`) as MachineRow[];
+    return this.sql("SELECT * FROM state_machines WHERE arn LIKE ? ESCAPE '\\' ORDER BY created_ms, arn").all(`${likePrefix(arnPrefix)}%`) as MachineRow[];
   }
 
   version(arn: string): VersionRow | undefined {
-    return this.db.prepare("SELECT * FROM versions WHERE arn = ?").get(arn) as VersionRow | undefined;
+    return this.sql("SELECT * FROM versions WHERE arn = ?").get(arn) as VersionRow | undefined;
   }
 
   insertVersion(row: VersionRow): void {
@@ -91,16 +95,16 @@ export class MachineStore {
   }
 
   deleteVersion(arn: string): void {
-    this.db.prepare("DELETE FROM versions WHERE arn = ?").run(arn);
+    this.sql("DELETE FROM versions WHERE arn = ?").run(arn);
   }
 
   /** Versions of a machine, newest first (as ListStateMachineVersions lists them). */
   versions(machineArn: string): VersionRow[] {
-    return this.db.prepare("SELECT * FROM versions WHERE machine_arn = ? ORDER BY version DESC").all(machineArn) as VersionRow[];
+    return this.sql("SELECT * FROM versions WHERE machine_arn = ? ORDER BY version DESC").all(machineArn) as VersionRow[];
   }
 
   alias(arn: string): AliasRow | undefined {
-    return this.db.prepare("SELECT * FROM aliases WHERE arn = ?").get(arn) as AliasRow | undefined;
+    return this.sql("SELECT * FROM aliases WHERE arn = ?").get(arn) as AliasRow | undefined;
   }
 
   putAlias(row: AliasRow): void {
@@ -112,11 +116,11 @@ export class MachineStore {
   }
 
   deleteAlias(arn: string): void {
-    this.db.prepare("DELETE FROM aliases WHERE arn = ?").run(arn);
+    this.sql("DELETE FROM aliases WHERE arn = ?").run(arn);
   }
 
   aliases(machineArn: string): AliasRow[] {
-    return this.db.prepare("SELECT * FROM aliases WHERE machine_arn = ? ORDER BY created_ms, arn").all(machineArn) as AliasRow[];
+    return this.sql("SELECT * FROM aliases WHERE machine_arn = ? ORDER BY created_ms, arn").all(machineArn) as AliasRow[];
   }
 }
 
