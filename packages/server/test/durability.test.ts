@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  CreateActivityCommand,
+  GetActivityTaskCommand,
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   GetExecutionHistoryCommand,
@@ -138,5 +140,25 @@ describe("durable executions across restarts", () => {
     const events = await historyOf(second.sfn, executionArn);
     expectWholeHistory(events);
     expect(events.map((e) => e.type)).toEqual(["ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  });
+
+  it("keeps an activity task a worker took before the restart: its token, and ActivityStarted in its place", async () => {
+    const data = dataDir();
+    const first = await serve(data);
+    const { activityArn } = await first.sfn.send(new CreateActivityCommand({ name: "Review" }));
+    const definition = JSON.stringify({ StartAt: "Review", States: { Review: { Type: "Task", Resource: activityArn, Next: "Done" }, Done: { Type: "Pass", End: true } } });
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "A", definition, roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"doc":1}' }));
+    const task = await first.sfn.send(new GetActivityTaskCommand({ activityArn, workerName: "worker-1" }));
+    expect(task.input).toBe('{"doc":1}');
+    await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "ActivityStarted"));
+    await crash(first.server);
+    const second = await serve(data);
+    await second.sfn.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: '{"ok":true}' }));
+    expect(await finished(second.sfn, executionArn)).toMatchObject({ status: "SUCCEEDED", output: '{"ok":true}' });
+    const events = await historyOf(second.sfn, executionArn);
+    expectWholeHistory(events);
+    expect(events.map((e) => e.type)).toEqual(["ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+    expect(events[3]!.activityStartedEventDetails?.workerName).toBe("worker-1");
   });
 });

@@ -139,6 +139,11 @@ export class ExecutionHost {
     await Promise.all([...this.live.values()].map((l) => l.committed));
   }
 
+  /** A task token for a place in an execution: unguessable without the data directory's secret, the same on a replay. */
+  private token(site: string): string {
+    return createHash("sha256").update(`${this.options.tokenSecret}|${site}`).digest("base64url");
+  }
+
   private commitAnswer(token: string, outcome: TaskOutcome): void {
     const site = this.tokens.get(token);
     if (site === undefined || this.detached) return;
@@ -156,6 +161,7 @@ export class ExecutionHost {
       save: (key, outcome) => this.detached || store.saveOutcome(row.arn, key, outcome, (clock ?? this.options.clock).now()),
       reachedNewWork: () => clock?.goLive(),
       tokenIssued: (token, key) => this.tokens.set(token, { arn: row.arn, key }),
+      activityToken: (key) => this.token(`${row.arn}|activity|${key}`),
       replayedAt: (ms) => clock?.advanceTo(ms),
     });
     const machine = prepareStateMachine(row.definition, this.machineOptions(row, resolver));
@@ -175,8 +181,7 @@ export class ExecutionHost {
       name: row.name,
       executionArn: row.arn,
       clock: clock ?? this.options.clock,
-      taskToken: (site) =>
-        createHash("sha256").update(`${this.options.tokenSecret}|${site.executionArn}|${site.enteredEventId}|${site.retryCount}`).digest("base64url"),
+      taskToken: (site) => this.token(`${site.executionArn}|${site.enteredEventId}|${site.retryCount}`),
       onHistoryEvent: (id) => {
         // Past the committed events, the replay is new work too (a Wait that ends, a Pass).
         if (id > committedEvents) {

@@ -13,6 +13,8 @@ export interface TaskJournal {
   reachedNewWork(): void;
   /** Called with the journal key of a callback task's token, so an answer can be committed by token. */
   tokenIssued(token: string, key: string): void;
+  /** An activity task's token, made from its journal key: the same again on a replay. */
+  activityToken(key: string): string;
   /** Moves a replaying clock to when a recorded task ended. */
   replayedAt(ms: number): void;
 }
@@ -42,10 +44,18 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
         return Promise.reject(new StatesError(recorded.outcome.error ?? "", recorded.outcome.cause ?? ""));
       }
       journal.reachedNewWork();
-      if (ctx.taskToken !== undefined) journal.tokenIssued(ctx.taskToken, key);
+      const taskCtx = inner.kind === "activity" ? activityContext(ctx, key, journal) : ctx;
+      if (taskCtx.taskToken !== undefined) journal.tokenIssued(taskCtx.taskToken, key);
       const attempt = ctx.attemptSignal ?? ctx.signal;
       return Promise.resolve()
-        .then(() => inner.invoke(input, ctx))
+        .then(() => {
+          const answer = inner.invoke(input, taskCtx);
+          // A worker had taken this activity task before the restart: it is started again at once
+          // (ActivityStarted keeps its place in the history) and keeps its token for the worker's answer.
+          const taken = journal.recorded.get(startKey(key));
+          if (taken?.outcome.ok === true) taskCtx.started?.(typeof taken.outcome.output === "string" ? taken.outcome.output : undefined);
+          return answer;
+        })
         .then(
           (output: unknown) => {
             // An attempt that already ended (timed out, aborted) has no outcome to keep.
@@ -60,4 +70,24 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
     };
     return { ...inner, invoke } satisfies ResolvedTask;
   };
+}
+
+/** The journal key of "a worker took this activity task" (ActivityStarted). */
+function startKey(key: string): string {
+  return `${key}#started`;
+}
+
+/**
+ * An activity's task context: its token comes from the journal key (the broker's random one would
+ * not survive a restart), and a worker taking the task is journaled, once, before ActivityStarted.
+ */
+function activityContext(ctx: TaskCallContext, key: string, journal: TaskJournal): TaskCallContext {
+  let started = false;
+  const start = (workerName?: string): void => {
+    if (started) return;
+    started = true;
+    if (!journal.recorded.has(startKey(key))) journal.save(startKey(key), { ok: true, output: workerName ?? null });
+    ctx.started?.(workerName);
+  };
+  return Object.create(ctx, { taskToken: { value: ctx.taskToken ?? journal.activityToken(key) }, started: { value: start } }) as TaskCallContext;
 }
