@@ -17,7 +17,7 @@ import {
   StartSyncExecutionCommand,
 } from "@aws-sdk/client-sfn";
 import { percentile } from "./percentile.ts";
-import { killHard, startServeProcess, stopServe, type ServeProcess } from "./serve-process.ts";
+import { killHard, serverCpuMs, startServeProcess, stopServe, type ServeProcess } from "./serve-process.ts";
 
 const ROLE = "arn:aws:iam::123456789012:role/bench";
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
@@ -113,6 +113,7 @@ async function concurrentExecutions(serve: ServeProcess, count: number): Promise
   const sfn = client(serve.url);
   const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Concurrent", definition: WAITING, roleArn: ROLE }));
   const arns = new Map<string, string>();
+  const cpuBefore = serverCpuMs(serve);
   const began = performance.now();
   await Promise.all(
     Array.from({ length: count }, async (_, id) => {
@@ -124,10 +125,11 @@ async function concurrentExecutions(serve: ServeProcess, count: number): Promise
   const started = performance.now() - began;
   await untilNoneRunning(sfn, stateMachineArn!, 120_000);
   const finished = performance.now() - began;
+  const cpu = (serverCpuMs(serve) - cpuBefore) / count;
   const { wrong, badHistory } = await verify(sfn, arns, WAITING_EVENTS);
   check(wrong + badHistory + (count - arns.size));
   return [
-    `| ${count} StartExecution at once (each runs Pass → Wait 1 s → Pass) | all acknowledged in ${(started / 1000).toFixed(2)} s; all finished ${(finished / 1000).toFixed(2)} s after the first request |`,
+    `| ${count} StartExecution at once (each runs Pass → Wait 1 s → Pass) | all acknowledged in ${(started / 1000).toFixed(2)} s; all finished ${(finished / 1000).toFixed(2)} s after the first request; server CPU ${cpu.toFixed(2)} ms per execution (start to end, polling included) |`,
     `| their outputs and histories checked | ${count - wrong}/${count} SUCCEEDED with the right output; ${count - badHistory}/${count} histories exactly the 8 expected events, ids 1..8 |`,
   ];
 }
@@ -137,6 +139,7 @@ async function latency(serve: ServeProcess, clients: number, perClient: number, 
   const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: sync ? "SyncQuick" : "Quick", definition: QUICK, roleArn: ROLE, ...(sync ? { type: "EXPRESS" } : {}) }));
   const samples: number[] = [];
   let failures = 0;
+  const cpuBefore = serverCpuMs(serve);
   const began = performance.now();
   await pool(clients, clients, async (c) => {
     for (let r = 0; r < perClient; r++) {
@@ -157,9 +160,10 @@ async function latency(serve: ServeProcess, clients: number, perClient: number, 
   });
   check(failures);
   const seconds = (performance.now() - began) / 1000;
+  const cpu = (serverCpuMs(serve) - cpuBefore) / samples.length;
   if (!sync) await untilNoneRunning(sfn, stateMachineArn!, 120_000);
   const name = sync ? "StartSyncExecution (Express, Pass)" : "StartExecution (Standard, Pass)";
-  return `| ${name}, ${clients} clients × ${perClient} | p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, ${(samples.length / seconds).toFixed(0)} requests/s, ${failures} failed |`;
+  return `| ${name}, ${clients} clients × ${perClient} | p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, ${(samples.length / seconds).toFixed(0)} requests/s, server CPU ${cpu.toFixed(2)} ms per request, ${failures} failed |`;
 }
 
 async function killUnderLoad(data: string, clients: number, killAfterMs: number): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const BIN = fileURLToPath(new URL("../../../packages/cli/bin/stepcraft.js", import.meta.url));
@@ -37,4 +38,18 @@ export async function stopServe(serve: ServeProcess): Promise<void> {
   const gone = new Promise((r) => serve.child.once("exit", r));
   serve.child.kill("SIGTERM");
   await gone;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system, ms) the server process has used so far: on a shared machine its own
+ * cost per request, which wall-clock latency mixes with everyone else's load.
+ */
+export function serverCpuMs(serve: ServeProcess): number {
+  const stat = readFileSync(`/proc/${serve.child.pid ?? 0}/stat`, "utf8");
+  // Fields after the command name (which may contain spaces) start at its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }

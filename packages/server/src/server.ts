@@ -126,10 +126,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const resumed = host.resumeAll();
   const host_ = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 8083, host_, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 8083, host_, () => resolve());
+    });
+  } catch (error) {
+    // Port in use, no such interface: let go of what was resumed, leave the data as it was.
+    host.detach();
+    db.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host_.includes(":") ? `[${host_}]` : host_}:${port}`,

@@ -162,3 +162,21 @@ describe("durable executions across restarts", () => {
     expect(events[3]!.activityStartedEventDetails?.workerName).toBe("worker-1");
   });
 });
+
+describe("starting next to a running service", () => {
+  it("fails on a port that is taken and leaves nothing half-open", async () => {
+    const first = await serve(dataDir());
+    await expect(startServer({ port: first.server.port, data: dataDir() })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "StillHere", definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}', roleArn: ROLE }));
+    expect(stateMachineArn).toContain("StillHere");
+  });
+
+  it("refuses a data directory another service has open (both would resume the same executions)", async () => {
+    const data = dataDir();
+    const first = await serve(data);
+    await expect(startServer({ port: 0, data })).rejects.toThrow(/is in use by another stepcraft serve process/);
+    await first.sfn.send(new CreateStateMachineCommand({ name: "StillHere", definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}', roleArn: ROLE }));
+    await crash(first.server);
+    expect((await serve(data)).server.resumed).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { loadMockConfig, MockConfigError, type MockConfig, type TaskHandler } from "@stepcraft/runtime";
-import { startServer, type RunningServer } from "@stepcraft/server";
+import { DataDirectoryInUseError, startServer, type RunningServer } from "@stepcraft/server";
 import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import { workflowHandlers } from "../local/workflow-handlers.ts";
 import { UsageError, type CliIo } from "../io.ts";
@@ -59,6 +59,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, stop: Promi
       ...(options.lambdaEndpoint === undefined ? {} : { lambdaEndpoint: options.lambdaEndpoint }),
     });
   } catch (error) {
+    if (error instanceof DataDirectoryInUseError) throw new UsageError(error.message);
     const code = (error as { code?: unknown }).code;
     if (code === "EADDRINUSE") throw new UsageError(`port ${options.port} on ${options.host} is in use: choose another with --port`);
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`cannot listen on --host ${options.host}: no such local address`);

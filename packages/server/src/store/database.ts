@@ -42,12 +42,30 @@ export function openDatabase(dataDir: string): Sqlite {
     mkdirSync(dataDir, { recursive: true });
     file = join(dataDir, "stepcraft.db");
   }
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = OFF");
-  db.exec(SCHEMA);
+  const db = new Database(file, { timeout: 200 });
+  try {
+    // One process per data directory: two would both resume the same executions. The exclusive
+    // lock is an OS file lock, released when the process ends, even by kill -9.
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.exec(SCHEMA);
+    // A write takes the exclusive lock now (a read alone would share it).
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('openedAtMs', ?)").run(String(Date.now()));
+  } catch (error) {
+    db.close();
+    if ((error as { code?: unknown }).code === "SQLITE_BUSY") throw new DataDirectoryInUseError(dataDir);
+    throw error;
+  }
   return db;
+}
+
+/** Another process (another `stepcraft serve`) has the data directory open. */
+export class DataDirectoryInUseError extends Error {
+  override readonly name = "DataDirectoryInUseError";
+  constructor(readonly dataDir: string) {
+    super(`The data directory '${dataDir}' is in use by another stepcraft serve process: stop it, or choose another --data`);
+  }
 }
 
 /** A value kept for the life of the data directory, made on first open (e.g. the token secret). */
