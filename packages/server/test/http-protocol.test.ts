@@ -41,6 +41,12 @@ describe("the wire protocol", () => {
     expect(deep).toMatchObject({ status: 400, type: "InvalidExecutionInput" });
   });
 
+  it("listens on 127.0.0.1 unless told otherwise", async () => {
+    const { server } = await testServer();
+    expect(server.host).toBe("127.0.0.1");
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+  });
+
   it("takes the region from the credential scope", async () => {
     const { server } = await testServer();
     const eu = sdkClient(server, "eu-west-1");
