@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AwsError, validationError } from "../protocol/aws-error.ts";
 import { arn, maxResults, nextToken, str } from "../protocol/request-shape.ts";
-import type { ExecutionRow } from "../store/execution-store.ts";
+import type { ExecutionRow, ExecutionSummaryRow } from "../store/execution-store.ts";
 import { action, epochSeconds, type ActionContext, type ActionTable } from "./action.ts";
 import { checkName, machineRef, parseArn } from "./arns.ts";
 import { invalidExecutionInput, parseJsonData } from "./execution-input.ts";
@@ -83,7 +83,7 @@ function redrive(row: ExecutionRow) {
 }
 
 /** The fields DescribeExecution and ListExecutions share. */
-function executionSummary(row: ExecutionRow) {
+function executionSummary(row: ExecutionSummaryRow) {
   return {
     executionArn: row.arn,
     stateMachineArn: row.version_arn ?? row.machine_arn,
@@ -95,7 +95,7 @@ function executionSummary(row: ExecutionRow) {
   };
 }
 
-function qualifiers(row: ExecutionRow) {
+function qualifiers(row: ExecutionSummaryRow) {
   return {
     ...(row.version_arn === null ? {} : { stateMachineVersionArn: row.version_arn }),
     ...(row.alias_arn === null ? {} : { stateMachineAliasArn: row.alias_arn }),

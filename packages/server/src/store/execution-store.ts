@@ -22,6 +22,11 @@ export interface ExecutionRow {
   readonly test_case: string | null;
 }
 
+/** What listing an execution needs (no input, output or definition). */
+export type ExecutionSummaryRow = Pick<ExecutionRow, "arn" | "machine_arn" | "version_arn" | "alias_arn" | "name" | "status" | "start_ms" | "stop_ms">;
+
+const SUMMARY_COLUMNS = "arn, machine_arn, version_arn, alias_arn, name, status, start_ms, stop_ms";
+
 /** How an execution ended. */
 export interface ExecutionEnd {
   readonly status: string;
@@ -70,10 +75,10 @@ export class ExecutionStore {
   }
 
   /** Executions of a machine (or of everything), newest first, optionally of one status. */
-  executions(machineArn: string, status: string | undefined): ExecutionRow[] {
-    const byMachine = "SELECT * FROM executions WHERE (machine_arn = @m OR version_arn = @m OR alias_arn = @m)";
-    if (status === undefined) return this.sql(`${byMachine} ORDER BY seq DESC`).all({ m: machineArn }) as ExecutionRow[];
-    return this.sql(`${byMachine} AND status = @s ORDER BY seq DESC`).all({ m: machineArn, s: status }) as ExecutionRow[];
+  executions(machineArn: string, status: string | undefined): ExecutionSummaryRow[] {
+    const byMachine = `SELECT ${SUMMARY_COLUMNS} FROM executions WHERE (machine_arn = @m OR version_arn = @m OR alias_arn = @m)`;
+    if (status === undefined) return this.sql(`${byMachine} ORDER BY seq DESC`).all({ m: machineArn }) as ExecutionSummaryRow[];
+    return this.sql(`${byMachine} AND status = @s ORDER BY seq DESC`).all({ m: machineArn, s: status }) as ExecutionSummaryRow[];
   }
 
   /** Executions still RUNNING: the ones to resume after a restart. */
