@@ -72,6 +72,16 @@ describe("how tasks are bound", () => {
     expect(await outcome("absent")).toMatchObject({ status: "FAILED", error: "Lambda.ResourceNotFoundException" });
   });
 
+  it("fails a Lambda function nothing serves as AWS fails a missing function, with no handlers at all", async () => {
+    const { sfn } = await testServer();
+    const definition = JSON.stringify({ StartAt: "Call", States: { Call: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:nowhere", End: true } } });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Nowhere", definition, roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    const done = await until(() => sfn.send(new DescribeExecutionCommand({ executionArn })), (d) => d.status !== "RUNNING");
+    expect(done).toMatchObject({ status: "FAILED", error: "Lambda.ResourceNotFoundException" });
+    expect(done.cause).toContain("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nowhere:$LATEST");
+  });
+
   it("runs time faster with timeScale, the same for every execution", async () => {
     const { sfn } = await testServer({ timeScale: 100 });
     const definition = JSON.stringify({ StartAt: "W", States: { W: { Type: "Wait", Seconds: 60, End: true } } });

@@ -10,6 +10,7 @@ import type { ActivityBroker, CallbackRegistry, Clock, Execution, ExecutionResul
 import type { ExecutionRow, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
 import { journaledTasks } from "./journaled-tasks.ts";
 import { lambdaEndpointHandlers, lambdaFunctionNames } from "./lambda-endpoint.ts";
+import { missingFunctionsFail } from "./missing-functions.ts";
 import { ReplayClock } from "./replay-clock.ts";
 
 /** What runs executions: task bindings, the clock, where tokens and activities wait. */
@@ -235,7 +236,7 @@ export class ExecutionHost {
   private resolver(row: ExecutionRow): TaskResolver {
     const endpoint = this.options.lambdaEndpoint;
     const remote = endpoint === undefined ? {} : lambdaEndpointHandlers(endpoint, lambdaFunctionNames(JSON.parse(row.definition) as unknown));
-    const base = createTaskResolver({ tasks: { ...remote, ...this.options.tasks }, lambdaErrorFormat: "nodejs", region: regionOf(row.arn), accountId: "123456789012" });
+    const base = missingFunctionsFail(createTaskResolver({ tasks: { ...remote, ...this.options.tasks }, lambdaErrorFormat: "nodejs", region: regionOf(row.arn), accountId: "123456789012" }));
     const waiting = unboundCallbacks(this.options.callbacks, activityResolver(this.options.activities, base));
     if (row.test_case === null) return waiting;
     if (this.options.mockConfig === undefined) throw new Error(`the state machine ARN names the test case '${row.test_case}' but the server has no --mock-config`);
