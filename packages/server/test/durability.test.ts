@@ -163,6 +163,54 @@ describe("durable executions across restarts", () => {
   });
 });
 
+describe("durable Parallel branches", () => {
+  it("resumes two branches waiting for callbacks and a Wait, answering each by its old token", async () => {
+    const data = dataDir();
+    const first = await serve(data);
+    const ask = (name: string) => ({ Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "Token.$": "$$.Task.Token", QueueUrl: name }, End: true });
+    const definition = JSON.stringify({
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          Branches: [
+            { StartAt: "Left", States: { Left: ask("left") } },
+            { StartAt: "Right", States: { Right: ask("right") } },
+            { StartAt: "Pause", States: { Pause: { Type: "Wait", Seconds: 1, End: true } } },
+          ],
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: "Par", definition, roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    const before = await until(() => historyOf(first.sfn, executionArn), (h) => h.filter((e) => e.type === "TaskStarted").length === 2);
+    const tokens = Object.fromEntries(
+      before.filter((e) => e.type === "TaskScheduled").map((e) => {
+        const parameters = JSON.parse(e.taskScheduledEventDetails!.parameters!) as { Token: string; QueueUrl: string };
+        return [parameters.QueueUrl, parameters.Token];
+      }),
+    );
+    await first.sfn.send(new SendTaskSuccessCommand({ taskToken: tokens["left"], output: '"L"' }));
+    await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "TaskSucceeded"));
+    await crash(first.server);
+    const second = await serve(data);
+    await second.sfn.send(new SendTaskSuccessCommand({ taskToken: tokens["right"], output: '"R"' }));
+    const done = await finished(second.sfn, executionArn);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: '["L","R",{}]' });
+    const events = await historyOf(second.sfn, executionArn);
+    expectWholeHistory(events);
+    expect(events.filter((e) => e.type === "TaskSucceeded")).toHaveLength(2);
+    expect(events.filter((e) => e.type === "WaitStateExited")).toHaveLength(1);
+    expect(events.map((e) => e.type)).toEqual([
+      "ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted",
+      "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "WaitStateEntered",
+      "TaskSucceeded", "TaskStateExited", "TaskSucceeded", "TaskStateExited", "WaitStateExited",
+      "ParallelStateExited", "ExecutionSucceeded",
+    ]);
+  });
+});
+
 describe("starting next to a running service", () => {
   it("fails on a port that is taken and leaves nothing half-open", async () => {
     const first = await serve(dataDir());
