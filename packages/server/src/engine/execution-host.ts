@@ -36,8 +36,6 @@ interface LiveExecution {
   readonly committed: Promise<void>;
 }
 
-/** An execution to run: its stored row (the definition it runs, its input, name, test case). */
-export type ExecutionSpec = ExecutionRow;
 
 /** How the ASL's machine name and region come out of an execution ARN. */
 function machineNameOf(row: ExecutionRow): string {
