@@ -12,6 +12,7 @@ import { journaledTasks } from "./journaled-tasks.ts";
 import { lambdaEndpointHandlers, lambdaFunctionNames } from "./lambda-endpoint.ts";
 import { missingFunctionsFail } from "./missing-functions.ts";
 import { ReplayClock } from "./replay-clock.ts";
+import { reportDivergence } from "./replay-divergence.ts";
 
 /** What runs executions: task bindings, the clock, where tokens and activities wait. */
 export interface ExecutionHostOptions {
@@ -168,9 +169,14 @@ export class ExecutionHost {
     if (!replay) store.insertExecution(row);
     let execution: Execution | undefined;
     let flushQueued = false;
+    let replayChecked = !replay;
     const flush = (): void => {
       flushQueued = false;
       if (execution === undefined || this.detached) return;
+      if (!replayChecked) {
+        replayChecked = true;
+        reportDivergence(row.arn, store.eventTypes(row.arn), execution.historyFrom(1));
+      }
       const events = execution.historyFrom(committedEvents + 1);
       if (events.length === 0) return;
       store.appendEvents(row.arn, events.map(eventBody));

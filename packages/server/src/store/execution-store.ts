@@ -100,6 +100,11 @@ export class ExecutionStore {
     return (this.sql("SELECT COUNT(*) AS n FROM events WHERE exec_arn = ?").get(arn) as { n: number }).n;
   }
 
+  /** The types of the committed events, in id order. */
+  eventTypes(arn: string): string[] {
+    return (this.sql("SELECT json_extract(body, '$.type') AS type FROM events WHERE exec_arn = ? ORDER BY id").all(arn) as { type: string }[]).map((r) => r.type);
+  }
+
   /** Event bodies (JSON text) in id order, or reversed. */
   events(arn: string, reverse: boolean, offset: number, limit: number): string[] {
     const rows = this.db
