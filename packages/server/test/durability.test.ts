@@ -12,7 +12,7 @@ import {
   type HistoryEvent,
   type SFNClient,
 } from "@aws-sdk/client-sfn";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startServer, type RunningServer, type ServerOptions } from "../src/index.ts";
 import { ROLE, sdkClient, until } from "./sdk-client.ts";
 
@@ -194,6 +194,7 @@ describe("durable Parallel branches", () => {
     await first.sfn.send(new SendTaskSuccessCommand({ taskToken: tokens["left"], output: '"L"' }));
     await until(() => historyOf(first.sfn, executionArn), (h) => h.some((e) => e.type === "TaskSucceeded"));
     await crash(first.server);
+    const stderr = vi.spyOn(process.stderr, "write");
     const second = await serve(data);
     await second.sfn.send(new SendTaskSuccessCommand({ taskToken: tokens["right"], output: '"R"' }));
     const done = await finished(second.sfn, executionArn);
@@ -208,6 +209,9 @@ describe("durable Parallel branches", () => {
       "TaskSucceeded", "TaskStateExited", "TaskSucceeded", "TaskStateExited", "WaitStateExited",
       "ParallelStateExited", "ExecutionSucceeded",
     ]);
+    // The replay retraced the committed events: no divergence was reported.
+    expect(stderr.mock.calls.map((c) => String(c[0])).filter((t) => t.includes("different path"))).toEqual([]);
+    stderr.mockRestore();
   });
 });
 

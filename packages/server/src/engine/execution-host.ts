@@ -105,11 +105,6 @@ export class ExecutionHost {
     return { result, stopMs: this.options.clock.now() };
   }
 
-  /** True while the execution runs in this process. */
-  isRunning(arn: string): boolean {
-    return this.live.has(arn);
-  }
-
   /** StopExecution: aborts and waits until the end is committed. */
   async stop(arn: string, error: string | undefined, cause: string | undefined): Promise<void> {
     const live = this.live.get(arn);
@@ -132,11 +127,6 @@ export class ExecutionHost {
 
   sendTaskHeartbeat(token: string): void {
     this.options.callbacks.sendTaskHeartbeat(token);
-  }
-
-  /** Waits for every running execution to commit its end (tests, shutdown). */
-  async settled(): Promise<void> {
-    await Promise.all([...this.live.values()].map((l) => l.committed));
   }
 
   /** A task token for a place in an execution: unguessable without the data directory's secret, the same on a replay. */
@@ -173,12 +163,13 @@ export class ExecutionHost {
     const flush = (): void => {
       flushQueued = false;
       if (execution === undefined || this.detached) return;
+      const events = execution.historyFrom(committedEvents + 1);
+      if (events.length === 0) return;
       if (!replayChecked) {
+        // The replay has now made every committed event again (and one more): compare once.
         replayChecked = true;
         reportDivergence(row.arn, store.eventTypes(row.arn), execution.historyFrom(1));
       }
-      const events = execution.historyFrom(committedEvents + 1);
-      if (events.length === 0) return;
       store.appendEvents(row.arn, events.map(eventBody));
       committedEvents = events[events.length - 1]!.id;
     };
