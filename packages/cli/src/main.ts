@@ -144,6 +144,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       exitCode = await coverageCommand(files, { json: options.json === true, summary: options.summary === true, ...(options.html === undefined ? {} : { html: options.html }) }, io);
     });
 
+  program
+    .command("serve")
+    .description("Serve the AWS Step Functions API locally (the AWS SDK and CLI talk to it), durable in a data directory; Ctrl-C stops it.")
+    .option("--port <port>", "TCP port (0: any free port)", "8083")
+    .option("--host <host>", "interface to listen on; anything but loopback only when named here", "127.0.0.1")
+    .option("--data <dir>", "data directory (SQLite), or :memory: for a throw-away service", ".stepcraft")
+    .option("--workflows <module...>", "TypeScript workflow modules whose lambda() handlers run in-process")
+    .option("--mock-config <file>", "AWS Step Functions Local MockConfigFile.json (select a test case with stateMachineArn#TestCase)")
+    .option("--lambda-endpoint <url>", "Lambda-API-compatible endpoint for functions with no local handler")
+    .option("--time-scale <n>", "run time n times faster (Waits, back-off, timeouts)", "1")
+    .action(
+      async (options: { port: string; host: string; data: string; workflows?: string[]; mockConfig?: string; lambdaEndpoint?: string; timeScale: string }) => {
+        const { parseServeNumbers, serveCommand } = await import("./commands/serve.ts");
+        const numbers = parseServeNumbers(options.port, options.timeScale);
+        const stop = new Promise((resolve) => {
+          process.once("SIGINT", resolve);
+          process.once("SIGTERM", resolve);
+        });
+        exitCode = await serveCommand(
+          {
+            ...numbers,
+            host: options.host,
+            data: options.data,
+            workflows: options.workflows ?? [],
+            ...(options.mockConfig === undefined ? {} : { mockConfig: options.mockConfig }),
+            ...(options.lambdaEndpoint === undefined ? {} : { lambdaEndpoint: options.lambdaEndpoint }),
+          },
+          io,
+          stop,
+        );
+      },
+    );
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -16,6 +16,7 @@ export type { TaskBindingOptions, TaskDataIsolation } from "./tasks/resolve.ts";
 export type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./tasks/types.ts";
 export type { DataFlow, DataFlowFields } from "./engine/data-flow.ts";
 export type { DataFlowFactory, QueryLanguage } from "./engine/compile.ts";
+export type { TaskTokenFactory, TaskTokenSite } from "./engine/types.ts";
 export { createMockResolver, InvalidMockError, loadMockConfig, mockResolverFor, MockConfigError } from "./mocks/index.ts";
 export type { Mock, MockConfig, MockConfigIssue, MockedResponseStep, MockError, MockResolver, MockResolverOptions, MockResponse, MockResult, MockSet, MockTaskResult } from "./mocks/index.ts";
 export { formatTrace } from "./testing/format-trace.ts";

@@ -13,7 +13,7 @@ import type { HistoryEvent, HistorySizeHint } from "./history.ts";
 import type { RandomSource } from "./random.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
-import type { CompiledBlock, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
+import type { CompiledBlock, ExecutionRuntime, HaltFlag, TaskTokenFactory, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
@@ -69,6 +69,13 @@ export interface StartOptions {
    * state of a workflow that assigned them earlier). @default none
    */
   readonly variables?: Readonly<Record<string, unknown>>;
+  /**
+   * Makes callback task tokens (default: random UUIDs). A host that replays executions after a
+   * restart makes them from the site, so a token handed out before the restart stays valid.
+   */
+  readonly taskToken?: TaskTokenFactory;
+  /** Called after each history event is recorded with its id (a durable host persists it). */
+  readonly onHistoryEvent?: (id: number) => void;
 }
 
 /**
@@ -121,9 +128,9 @@ export class Execution {
     const clock = options.clock ?? (setup.time === "real" ? new RealClock() : new VirtualClock(options.startTime?.getTime()));
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
-    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize);
+    this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize, options.onHistoryEvent);
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
-    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs);
+    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput, options.variables);
   }
@@ -135,6 +142,11 @@ export class Execution {
     // A finished execution's history no longer changes: build it once.
     if (this.status !== "RUNNING") this.finalHistory = events;
     return events;
+  }
+
+  /** Events with ids from `firstId` on (1-based), shaped like GetExecutionHistory. */
+  historyFrom(firstId: number): HistoryEvent[] {
+    return this.recorder.materialize(firstId);
   }
 
   /** RUNNING until the execution ends. */
@@ -285,6 +297,7 @@ class RuntimeState implements ExecutionRuntime {
     readonly history: HistoryRecorder,
     private readonly input: unknown,
     private readonly startMs: number,
+    readonly taskToken: TaskTokenFactory | undefined,
   ) {
     this.random = setup.random;
     this.tasks = setup.tasks;

@@ -85,6 +85,8 @@ export class HistoryRecorder {
     private readonly enabled: boolean,
     private readonly maxEvents: number,
     private readonly sizeHint?: HistorySizeHint,
+    /** Told each recorded event's id, after it is stored. */
+    private readonly onEvent?: (id: number) => void,
   ) {}
 
   /** Number of events recorded so far (counted even when recording is off, for the limit). */
@@ -117,6 +119,7 @@ export class HistoryRecorder {
       c[p + 5] = extra;
       this.pos = p + 6;
     }
+    this.onEvent?.(id);
     return id;
   }
 
@@ -130,16 +133,18 @@ export class HistoryRecorder {
     if (this.sizeHint !== undefined && this.enabled) this.sizeHint.events = this.count;
   }
 
-  /** The events in GetExecutionHistory shape (JSON strings for payloads). */
-  materialize(): HistoryEvent[] {
+  /** The events in GetExecutionHistory shape (JSON strings for payloads), from id `firstId` on. */
+  materialize(firstId = 1): HistoryEvent[] {
     const out: HistoryEvent[] = [];
+    let id = 0;
     this.chunks.forEach((s, n) => {
       const end = n === this.chunks.length - 1 ? this.pos : s.length;
       for (let i = 0; i < end; i += 6) {
+        if (++id < firstId) continue;
         out.push(
           toHistoryEvent({
             type: s[i] as string,
-            id: out.length + 1,
+            id,
             prev: s[i + 1] as number,
             ts: s[i + 2] as number,
             name: s[i + 3] as string | undefined,

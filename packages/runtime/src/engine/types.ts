@@ -48,7 +48,22 @@ export interface ExecutionRuntime {
   readonly signal: AbortSignalLike;
   /** Timers to cancel when the execution ends. */
   readonly timers: TimerRegistry;
+  /** Makes a callback task's token (`$$.Task.Token`); a random UUID when absent. */
+  readonly taskToken?: TaskTokenFactory | undefined;
 }
+
+/** Where a `.waitForTaskToken` task asks for its token: enough to make the same token again on a replay. */
+export interface TaskTokenSite {
+  readonly executionArn: string;
+  readonly stateName: string;
+  /** Id of the task's StateEntered event (unique in the execution). */
+  readonly enteredEventId: number;
+  /** 0 on the first attempt, then one more per Retry. */
+  readonly retryCount: number;
+}
+
+/** Makes task tokens; a durable host makes them deterministic so they survive a restart. */
+export type TaskTokenFactory = (site: TaskTokenSite) => string;
 
 /** Timers to cancel when the execution ends (the set is created on first use; shared by child runtimes). */
 export interface TimerRegistry {

@@ -25,6 +25,24 @@ function setup() {
 }
 
 describe("activities", () => {
+  test("a task token given in the context (a durable host's) is the one the worker gets", async () => {
+    const callbacks = new CallbackRegistry();
+    const broker = new ActivityBroker(callbacks, { clock: new VirtualClock(0) });
+    const given = createTaskResolver({ tasks: {}, lambdaErrorFormat: "nodejs", region: "us-east-1", accountId: "123456789012" });
+    const withToken = activityResolver(broker, given);
+    const machine = prepareStateMachine(workflow, {
+      resolveTask: (resource, stateName) => {
+        const task = withToken(resource, stateName);
+        return { ...task, invoke: (input, ctx) => task.invoke(input, Object.create(ctx, { taskToken: { value: "token-from-host" } }) as typeof ctx) };
+      },
+    });
+    const exec = machine.start({ doc: 2 });
+    const task = await broker.getActivityTask(ACTIVITY, "worker-1");
+    expect(task?.taskToken).toBe("token-from-host");
+    callbacks.sendTaskSuccess("token-from-host", { ok: true });
+    expect((await exec.result).status).toBe("SUCCEEDED");
+  });
+
   test("a worker polling before the task is scheduled gets it, and answers by token", async () => {
     const { callbacks, broker, machine } = setup();
     const started = vi.fn();

@@ -63,9 +63,13 @@ export class ActivityBroker {
     this.pollMs = (options.pollTimeoutSeconds ?? 60) * 1000;
   }
 
-  /** Queues a task for the activity and resolves with the worker's answer (the engine-facing half). */
+  /**
+   * Queues a task for the activity and resolves with the worker's answer (the engine-facing half).
+   * The token is `ctx.taskToken` when the caller made one (a durable host makes it from where the
+   * task is, so a restart hands out the same token), else a random UUID.
+   */
   schedule(activityArn: string, input: unknown, ctx: TaskCallContext): Promise<unknown> {
-    const token = randomUUID();
+    const token = ctx.taskToken ?? randomUUID();
     const answer = this.callbacks.wait(token, {
       stateName: ctx.stateName,
       resource: activityArn,

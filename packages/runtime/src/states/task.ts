@@ -84,7 +84,11 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   const attempt: StateBody = (input, frame) => {
     if (callback) {
       // The token exists from the moment the task is scheduled: Parameters may read $$.Task.Token.
-      frame.taskToken = randomUUID();
+      const factory = frame.exec.taskToken;
+      frame.taskToken =
+        factory === undefined
+          ? randomUUID()
+          : factory({ executionArn: String(frame.exec.contextExecution["Id"]), stateName: frame.stateName, enteredEventId: frame.enteredEventId, retryCount: frame.retryCount });
       frame.invalidateContext();
     }
     const effectiveInput = flow.effectiveInput(input, frame);

@@ -1,0 +1,120 @@
+// `stepcraft serve`: the local Step Functions service, with a workflow module's lambda() handlers
+// bound in-process; a real `kill -9` of the process loses nothing.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
+import type { CliIo } from "../io.ts";
+import { main } from "../main.ts";
+import { serveCommand } from "./serve.ts";
+
+const fixtures = new URL("../compile/fixtures/", import.meta.url).pathname;
+const bin = new URL("../../bin/stepcraft.js", import.meta.url).pathname;
+const ROLE = "arn:aws:iam::123456789012:role/local";
+
+function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { cwd, out: (s) => void (out += s), err: (s) => void (err += s), stdout: () => out, stderr: () => err };
+}
+
+/** One AWS JSON 1.0 call, as the SDK makes it (no SDK needed for a few calls). */
+async function call(url: string, action: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": `AWSStepFunctions.${action}` }, body: JSON.stringify(body) });
+  const answer = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+async function finished(url: string, executionArn: unknown): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const described = await call(url, "DescribeExecution", { executionArn });
+    if (described["status"] !== "RUNNING" || Date.now() > deadline) return described;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `stepcraft serve` as its own process; resolves with its URL once it listens. */
+function spawnServe(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url !== undefined) resolve({ child, url });
+    });
+    child.stderr!.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`stepcraft serve exited with ${String(code)}: ${err}`)));
+  });
+}
+
+describe("stepcraft serve", () => {
+  it("serves executions whose Lambda tasks run the --workflows module's handlers", async () => {
+    const io = capture(fixtures);
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const running = serveCommand({ port: 0, host: "127.0.0.1", data: ":memory:", workflows: ["with-lambdas.ts"], timeScale: 1 }, io, stopped);
+    const deadline = Date.now() + 30_000;
+    while (!io.stdout().includes("listening on") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const url = /listening on (http:\/\/\S+)/.exec(io.stdout())![1]!;
+    expect(io.stdout()).toMatch(/local function bindings?; resumed 0 executions/);
+    const [orders] = await loadModuleWorkflows("with-lambdas.ts", fixtures);
+    const { stateMachineArn } = await call(url, "CreateStateMachine", { name: "Orders", definition: JSON.stringify(orders!.asl), roleArn: ROLE });
+    const { executionArn } = await call(url, "StartExecution", { stateMachineArn, input: JSON.stringify({ orderId: "o-7", sku: "tea", qty: 2 }) });
+    const done = await finished(url, executionArn);
+    expect(done["status"]).toBe("SUCCEEDED");
+    expect(done["output"]).toContain('"recorded":"o-7/r-tea-2"');
+    stop();
+    expect(await running).toBe(0);
+  });
+
+  it("refuses bad options as usage errors (exit 2)", async () => {
+    for (const args of [["--time-scale", "0"], ["--port", "http"], ["--mock-config", "missing.json"], ["--workflows", "missing.ts"]]) {
+      const io = capture(fixtures);
+      expect(await main(["serve", "--data", ":memory:", "--port", "0", ...args], io)).toBe(2);
+      expect(io.stderr()).toMatch(/stepcraft: /);
+    }
+  });
+
+  it("loses nothing when the process is killed with SIGKILL and started again", async () => {
+    const data = mkdtempSync(join(tmpdir(), "stepcraft-serve-kill-"));
+    dirs.push(data);
+    const first = await spawnServe(["--data", data]);
+    const definition = JSON.stringify({
+      StartAt: "Approve",
+      States: {
+        Approve: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "Token.$": "$$.Task.Token", QueueUrl: "q" }, Next: "Cool" },
+        Cool: { Type: "Wait", Seconds: 1, End: true },
+      },
+    });
+    const { stateMachineArn } = await call(first.url, "CreateStateMachine", { name: "Kill", definition, roleArn: ROLE });
+    const { executionArn } = await call(first.url, "StartExecution", { stateMachineArn, name: "survivor" });
+    let events: { type: string; taskScheduledEventDetails?: { parameters: string } }[] = [];
+    while (!events.some((e) => e.type === "TaskSubmitted" || e.type === "TaskStarted")) {
+      events = (await call(first.url, "GetExecutionHistory", { executionArn }))["events"] as typeof events;
+    }
+    const token = (JSON.parse(events.find((e) => e.type === "TaskScheduled")!.taskScheduledEventDetails!.parameters) as { Token: string }).Token;
+    first.child.kill("SIGKILL");
+    await new Promise((r) => first.child.once("exit", r));
+    const second = await spawnServe(["--data", data]);
+    await call(second.url, "SendTaskSuccess", { taskToken: token, output: '{"ok":true}' });
+    const done = await finished(second.url, executionArn);
+    expect(done).toMatchObject({ status: "SUCCEEDED", output: '{"ok":true}' });
+    const history = (await call(second.url, "GetExecutionHistory", { executionArn }))["events"] as { id: number; type: string }[];
+    expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));
+    expect(history.map((e) => e.type)).toEqual(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "WaitStateEntered", "WaitStateExited", "ExecutionSucceeded"]);
+  });
+});

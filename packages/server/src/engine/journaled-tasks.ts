@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+import { StatesError, isStatesError } from "@stepcraft/runtime";
+import type { ResolvedTask, TaskCallContext, TaskResolver } from "@stepcraft/runtime";
+import type { TaskOutcome } from "../store/execution-store.ts";
+
+/** Where an execution's task outcomes are read from and written to. */
+export interface TaskJournal {
+  /** Outcomes committed before a restart, by key. */
+  readonly recorded: ReadonlyMap<string, { readonly outcome: TaskOutcome; readonly atMs: number }>;
+  /** Commits an outcome (before the engine sees it). */
+  save(key: string, outcome: TaskOutcome): void;
+  /** Called when a task has no recorded outcome: the replay is over, this is new work. */
+  reachedNewWork(): void;
+  /** Called with the journal key of a callback task's token, so an answer can be committed by token. */
+  tokenIssued(token: string, key: string): void;
+  /** An activity task's token, made from its journal key: the same again on a replay. */
+  activityToken(key: string): string;
+  /** Moves a replaying clock to when a recorded task ended. */
+  replayedAt(ms: number): void;
+}
+
+/**
+ * Wraps a resolver so that every task outcome is committed before the execution moves on, and
+ * a replayed execution gets the committed outcomes back instead of running those tasks again.
+ * A task is known by its state, its input and how many times the same state already ran on the
+ * same input: stable across a replay, which feeds every state the same data again.
+ */
+export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskResolver {
+  const seen = new Map<string, number>();
+  const keyOf = (stateName: string, input: unknown): string => {
+    const digest = createHash("sha1").update(stateName).update("\0").update(JSON.stringify(input) ?? "").digest("base64url");
+    const n = (seen.get(digest) ?? 0) + 1;
+    seen.set(digest, n);
+    return `${stateName}:${digest}:${n}`;
+  };
+  return (resource, stateName) => {
+    const inner = base(resource, stateName);
+    const invoke = (input: unknown, ctx: TaskCallContext): unknown => {
+      const key = keyOf(ctx.stateName, input);
+      const recorded = journal.recorded.get(key);
+      if (recorded !== undefined) {
+        journal.replayedAt(recorded.atMs);
+        if (recorded.outcome.ok) return Promise.resolve(recorded.outcome.output);
+        return Promise.reject(new StatesError(recorded.outcome.error ?? "", recorded.outcome.cause ?? ""));
+      }
+      journal.reachedNewWork();
+      const taskCtx = inner.kind === "activity" ? activityContext(ctx, key, journal) : ctx;
+      if (taskCtx.taskToken !== undefined) journal.tokenIssued(taskCtx.taskToken, key);
+      const attempt = ctx.attemptSignal ?? ctx.signal;
+      return Promise.resolve()
+        .then(() => {
+          const answer = inner.invoke(input, taskCtx);
+          // A worker had taken this activity task before the restart: it is started again at once
+          // (ActivityStarted keeps its place in the history) and keeps its token for the worker's answer.
+          const taken = journal.recorded.get(startKey(key));
+          if (taken?.outcome.ok === true) taskCtx.started?.(typeof taken.outcome.output === "string" ? taken.outcome.output : undefined);
+          return answer;
+        })
+        .then(
+          (output: unknown) => {
+            // An attempt that already ended (timed out, aborted) has no outcome to keep.
+            if (!attempt.aborted) journal.save(key, { ok: true, output: output ?? null });
+            return output;
+          },
+          (error: unknown) => {
+            if (!attempt.aborted && isStatesError(error)) journal.save(key, { ok: false, error: error.error, cause: error.cause });
+            throw error;
+          },
+        );
+    };
+    return { ...inner, invoke } satisfies ResolvedTask;
+  };
+}
+
+/** The journal key of "a worker took this activity task" (ActivityStarted). */
+function startKey(key: string): string {
+  return `${key}#started`;
+}
+
+/**
+ * An activity's task context: its token comes from the journal key (the broker's random one would
+ * not survive a restart), and a worker taking the task is journaled, once, before ActivityStarted.
+ */
+function activityContext(ctx: TaskCallContext, key: string, journal: TaskJournal): TaskCallContext {
+  let started = false;
+  const start = (workerName?: string): void => {
+    if (started) return;
+    started = true;
+    if (!journal.recorded.has(startKey(key))) journal.save(startKey(key), { ok: true, output: workerName ?? null });
+    ctx.started?.(workerName);
+  };
+  return Object.create(ctx, { taskToken: { value: ctx.taskToken ?? journal.activityToken(key) }, started: { value: start } }) as TaskCallContext;
+}
