@@ -117,22 +117,32 @@ export type TupleRefs<T, D extends readonly unknown[]> = {
   readonly [K in keyof D as K extends `${number}` ? K : never]-?: Ref<D[K] | OptionalIf<undefined extends T ? true : false>>;
 };
 
+/**
+ * Makes JavaScript's operators on a reference type errors. A reference is read when the workflow
+ * runs, not while it is built, so `` `claim ${$.input.claimId}` ``, `"a" + ref` and `ref > 5` can
+ * only go wrong; TypeScript refuses a `symbol` in each of them (TS2731, TS2469) and an `===`
+ * against a literal (TS2367). Only references without fields carry it: a `symbol`'s own members
+ * (`description`, `toString`) would clash with a payload's field names.
+ */
+// Messages show it as `symbol & NumberRef<number>` (TypeScript prints no alias of a primitive).
+export type NotAnOperand = symbol;
+
 /** The reference operations a value of type `T` supports, without field access. */
 export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
-  ? ValueRef<T>
+  ? NotAnOperand & ValueRef<T>
   : [D] extends [Timestamp]
-    ? TimestampRef<T>
+    ? NotAnOperand & TimestampRef<T>
     : [D] extends [number]
-      ? NumberRef<T>
+      ? NotAnOperand & NumberRef<T>
       : [D] extends [string]
-        ? StringRef<T>
+        ? NotAnOperand & StringRef<T>
         : [D] extends [boolean]
-          ? BooleanRef<T>
+          ? NotAnOperand & BooleanRef<T>
           : [D] extends [readonly (infer E)[]]
-            ? ArrayRef<T, E>
+            ? NotAnOperand & ArrayRef<T, E>
             : IsJson<D> extends true
               ? JsonRef
-              : ValueRef<T>;
+              : NotAnOperand & ValueRef<T>;
 
 /** A typed reference to data of type `T`: fields by property access, tests and comparisons by method. */
 export type Ref<T, D = Exclude<T, undefined>> = [D] extends [readonly unknown[]]
