@@ -13,7 +13,7 @@ export type { LocalTask, LocalOverride, LocalTasksOptions, LambdaSource } from "
 
 export { and, or, not, jsonataCondition, jsonPathRule } from "./builder/conditions.ts";
 export { fn, jsonata, jsonPath, asNumber, asString, asBoolean, literal } from "./builder/functions.ts";
-export type { HashAlgorithm } from "./builder/functions.ts";
+export type { FormatArg, FormatArgs, HashAlgorithm } from "./builder/functions.ts";
 export { timestamp, isTimestamp } from "./builder/timestamp.ts";
 export type { Timestamp } from "./builder/timestamp.ts";
 export { typeOnly, untyped } from "./builder/schema.ts";
