@@ -406,6 +406,21 @@ export type MapMode = "inline" | "distributed";
 // Untyped input is iterated as untyped items (the check comes first: `Json` is a union with an array in it).
 type DefaultItem<Cur> = IsJson<Cur> extends true ? Json : Cur extends readonly (infer I)[] ? I : unknown;
 
+/**
+ * Fields of an `arguments` template that the task's input does not declare (a misspelt optional
+ * field, `priorty` for `priority?`). TypeScript checks no excess fields of an inferred template,
+ * so each such field must be this error type instead. Untyped input (`Json`, `unknown`) takes any.
+ */
+export type NoExtraFields<Args, TI> = [keyof Args] extends [never]
+  ? unknown
+  : IsJson<TI> extends true
+    ? unknown
+    : unknown extends TI
+      ? unknown
+      : { readonly [K in Exclude<keyof Args, InputKeys<TI>>]: StepcraftTypeError<"the task's input type has no such field (misspelt?)"> };
+// Every member's keys: a request may be any member of a union input.
+type InputKeys<TI> = TI extends unknown ? keyof TI : never;
+
 /** When a task gets the state input as its request, that input must fit the task. */
 export type AcceptsInput<Cur, TI> = [Cur] extends [TI]
   ? unknown
@@ -431,7 +446,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never, const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args },
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args & NotInferred<NoExtraFields<Args, TI>> },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */

@@ -20,8 +20,15 @@ export interface ValueRef<T> extends Value<T> {
   isTimestamp(expected?: boolean): Condition;
 }
 
+/**
+ * What `eq` compares a field of type `T` with: a literal of the field's own type (so a misspelt
+ * member of a literal union, `"APROVE"` for `"APPROVE" | "DENY"`, is a type error), or any data
+ * of the base type (another reference, compared at run time).
+ */
+export type EqOperand<T, Base> = Exclude<T, undefined> | Value<Base>;
+
 export interface NumberRef<T> extends ValueRef<T> {
-  eq(other: ValueOr<number>): Condition;
+  eq(other: EqOperand<T, number>): Condition;
   gt(other: ValueOr<number>): Condition;
   gte(other: ValueOr<number>): Condition;
   lt(other: ValueOr<number>): Condition;
@@ -29,7 +36,7 @@ export interface NumberRef<T> extends ValueRef<T> {
 }
 
 export interface StringRef<T> extends ValueRef<T> {
-  eq(other: ValueOr<string>): Condition;
+  eq(other: EqOperand<T, string>): Condition;
   gt(other: ValueOr<string>): Condition;
   gte(other: ValueOr<string>): Condition;
   lt(other: ValueOr<string>): Condition;
