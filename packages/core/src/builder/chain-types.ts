@@ -110,8 +110,12 @@ export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O,
 /** A Catcher in a state's options; {@link CatchTargetsAccept} checks each `next` against what the Catcher passes on. */
 export interface CatchSpec<Cur, V, E extends string> {
   readonly errors: ErrorNames<E>;
-  /** Where to go; its open ends become open ends of the catching state's chain. */
-  readonly next: Accepting<never>;
+  /**
+   * Where to go; its open ends become open ends of the catching state's chain. A function builds
+   * the chain from factories typed for the error output (with `output` or `resultField`, give a
+   * chain, or use `.catch()`, whose function targets are typed for what the Catcher passes on).
+   */
+  readonly next: Accepting<never> | ((states: StateFactories<ErrorOutput, ErrorOutput, V, never>) => Accepting<never>);
   /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
   /** Keep the state input and put the error output under this field (JSONPath `ResultPath`); not with `output`. */
@@ -149,13 +153,17 @@ export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
  * Each Catcher's `next` must accept what the Catcher passes on: its own `output`, or else the error
  * output. Mapped over the tuple of Catchers, so only states with Catchers pay for it.
  */
-export type CatchTargetsAccept<C, Cur = unknown> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C, Cur>) : unknown;
+export type CatchTargetsAccept<C, Cur = unknown, V = {}> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C, Cur, V>) : unknown;
 // Only a tuple of Catchers is checked: while TypeScript first reads a call whose options hold
 // callbacks, `C` is still its default (a plain array), and a check then would reject the call.
-type CheckedTargets<C, Cur> = {
+type CheckedTargets<C, Cur, V> = {
   // The conditional keeps TypeScript from inferring `C` backwards through this mapped type.
-  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], Accepting<CatcherPasses<C[I], Cur>>> : never;
+  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], AcceptingTarget<CatcherPasses<C[I], Cur>, V>> : never;
 };
+/** A chain accepting `P`, or a function building one from factories whose input is `P`. */
+type AcceptingTarget<P, V> = Accepting<P> | ((states: StateFactories<P, P, V, never>) => Accepting<P>);
+/** The chain a Catch target is or builds. */
+type TargetChain<N> = N extends (...args: never) => infer R ? R : N;
 /** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
 type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
 
@@ -167,7 +175,7 @@ type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
 export type CatchOutputs<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetOutputs<C>) : never;
 /** What Catch targets' Succeed states output (a standalone Succeed outputs what its Catcher passes on). */
 export type CatchDone<C, Cur = unknown> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetDone<C, Cur>) : never;
-type CatchTargetDone<C, Cur> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<N>, CatcherPasses<S, Cur>> : never) : never;
+type CatchTargetDone<C, Cur> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<TargetChain<N>>, CatcherPasses<S, Cur>> : never) : never;
 type CatcherPasses<S, Cur> = S extends { readonly output: (...args: never) => infer O }
   ? Resolve<O>
   : S extends { readonly resultField: infer K extends string }
@@ -177,7 +185,7 @@ type CatcherPasses<S, Cur> = S extends { readonly output: (...args: never) => in
 type CatcherKeeps<Cur, K> = StateOutput<Cur, WithResultField<Cur, K & string, ErrorOutput>>;
 type CatchTargetOutputs<C> = C extends readonly (infer S)[]
   ? S extends { readonly next: infer N }
-    ? ChainOutput<N>
+    ? ChainOutput<TargetChain<N>>
     : never
   : never;
 
@@ -250,7 +258,7 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // NoInfer: error names are checked against the resource's errors, never added to them.
   readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
   /** Catchers; their error names are checked against the task's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur>;
+  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur, V>;
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -504,7 +512,7 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
   retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
-    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<CatcherOwnOutput<Cur, CO>, O2, unknown, string, D2> },
+    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, V, O2, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
   /**
@@ -513,9 +521,15 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
    */
   catch<O2, D2 = never, const K extends string = never>(
     // `K` is read from `resultField` only: inferred from `next` too, it would take that chain's input keys.
-    spec: CatcherSpec<Cur, V, SE, K> & { readonly output?: never; readonly next: ChainLike<CatcherInput<Cur, NotInferred<K>>, O2, unknown, string, D2> },
+    spec: CatcherSpec<Cur, V, SE, K> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, V, O2, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>>;
 }
+
+/**
+ * Where a Catcher goes: a chain accepting what it passes on (`P`), or, like every other transition,
+ * a function building one from factories whose input is `P`.
+ */
+export type CatchTarget<P, V, O, D> = ChainLike<P, O, unknown, string, D> | ((states: StateFactories<P, P, V, never>) => ChainLike<P, O, unknown, string, D>);
 
 /** What a plain Catcher passes on: the error output, or with `resultField` the input keeping it under `K`. */
 type CatcherInput<Cur, K> = [K] extends [never] ? ErrorOutput : CatcherKeeps<Cur, K>;
