@@ -2,6 +2,7 @@
 import type { AslDefinition } from "../compiler/asl-definition.ts";
 import { renderWorkflow } from "../compiler/asl-compiler.ts";
 import { validateCompiledAsl } from "../compiler/asl-validation.ts";
+import { withCallSites } from "../compiler/diagnostic-sites.ts";
 import { formatDiagnostics, type CompileDiagnostic } from "../compiler/compile-diagnostic.ts";
 import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { QueryLanguage, WorkflowNode } from "../ir/state-node.ts";
@@ -97,7 +98,7 @@ function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
   const { asl, diagnostics: renderDiagnostics } = renderWorkflow(ir);
   const own = [...graphDiagnostics, ...renderDiagnostics];
   // The validator would repeat graph errors without call sites; run it once the graph is sound.
-  const validation = own.some((d) => d.severity === "error") ? [] : validateCompiledAsl(asl, { stateMachineType: meta.type });
+  const validation = own.some((d) => d.severity === "error") ? [] : withCallSites(validateCompiledAsl(asl, { stateMachineType: meta.type }), ir);
   return { asl, diagnostics: [...own, ...validation] };
 }
 
