@@ -66,10 +66,18 @@ describe("stepcraft import", () => {
     expect(io.stdout()).toContain("wrote");
   });
 
-  it("--check-roundtrip --json prints [{ file, ok }] and exits 0 when equivalent", async () => {
+  it("--check-roundtrip --json prints [{ file, ok, states, rawStates, rawShare }] and exits 0 when equivalent", async () => {
     const io = capture(dir);
     expect(await main(["import", "--check-roundtrip", "--json", "poll.asl.json"], io)).toBe(0);
-    expect(JSON.parse(io.stdout())).toEqual([{ file: "poll.asl.json", ok: true }]);
+    expect(JSON.parse(io.stdout())).toEqual([{ file: "poll.asl.json", ok: true, states: 5, rawStates: [], rawShare: 0 }]);
+  });
+
+  it("--json names the states kept under raw and their share", async () => {
+    const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Done" }, Done: { Type: "Succeed" } } };
+    writeFileSync(join(dir, "odd.asl.json"), JSON.stringify(odd));
+    const io = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "--json", "odd.asl.json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toEqual([{ file: "odd.asl.json", ok: true, states: 2, rawStates: ["Deep"], rawShare: 0.5 }]);
   });
 
   it("exits 1 for a definition that is not valid ASL, saying why", async () => {

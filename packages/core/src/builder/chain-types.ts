@@ -158,10 +158,11 @@ export type CatchTargetsAccept<C, Cur = unknown, V = {}> = C extends readonly un
 // callbacks, `C` is still its default (a plain array), and a check then would reject the call.
 type CheckedTargets<C, Cur, V> = {
   // The conditional keeps TypeScript from inferring `C` backwards through this mapped type.
-  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], AcceptingTarget<CatcherPasses<C[I], Cur>, V>> : never;
+  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], AcceptingTarget<C[I], CatcherPasses<C[I], Cur>, V>> : never;
 };
 /** A chain accepting `P`, or a function building one from factories whose input is `P`. */
-type AcceptingTarget<P, V> = Accepting<P> | ((states: StateFactories<P, P, V, never>) => Accepting<P>);
+// The form the Catcher was given in (not a union of both), so that a mismatch reads as one.
+type AcceptingTarget<S, P, V> = S extends { readonly next: (...args: never) => unknown } ? (states: StateFactories<P, P, V, never>) => Accepting<P> : Accepting<P>;
 /** The chain a Catch target is or builds. */
 type TargetChain<N> = N extends (...args: never) => infer R ? R : N;
 /** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
@@ -198,10 +199,15 @@ export interface NotGiven {
 /** The output of a state: its default, or what its `output` template resolves to. */
 export type OutputOf<Default, O> = [O] extends [NotGiven] ? Default : Resolve<O>;
 
-/** The input with one field set to the result (`resultField`), as one flat object type. */
+/**
+ * The input with one field set to the result (`resultField`), as one flat object type. Mapped
+ * over `keyof (Cur & …)`, a homomorphic mapping, so each input field keeps its declaration (a
+ * rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
+ * optional under `exactOptionalPropertyTypes`, not `string | undefined`).
+ */
 export type WithResultField<Cur, K extends string, R> = [K] extends [never]
   ? R
-  : { readonly [P in keyof Cur | K]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
+  : { readonly [P in keyof (Cur & { readonly [F in K]: R })]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
 
 /**
  * What a state with input `Cur` outputs: `Out`, except that untyped input keeps the output untyped.
@@ -372,9 +378,9 @@ export interface ResultWriterOutput {
   readonly ResultWriterDetails: { readonly Bucket: string; readonly Key: string };
 }
 
-/** The input of one processor run: the item, the selected item, or a batch. */
+/** The input of one processor run: the item, the selected item (untyped for untyped items, as every state's output), or a batch. */
 export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
-  ? OutputOf<Item, S>
+  ? StateOutput<Item, OutputOf<Item, S>>
   : { readonly Items: OutputOf<Item, S>[]; readonly BatchInput: Resolve<BI> };
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;

@@ -60,3 +60,13 @@ describe("a workflow that takes no input", () => {
     expect(path.startWith(path.pass("P")).toAsl()).toMatchObject({ StartAt: "P" });
   });
 });
+
+describe("resultField keeps the input's optional fields optional", () => {
+  it("under exactOptionalPropertyTypes, `notes?: string` stays optional, not `string | undefined`", () => {
+    const noted = workflow("Noted", { input: typeOnly<{ readonly id: string; readonly notes?: string; readonly scored?: number }>() });
+    const chain = noted.task("Check", check, { arguments: ($) => ({ id: $.input.id }), resultField: "scored" });
+    expectTypeOf<ChainOutput<typeof chain>>().toEqualTypeOf<{ readonly id: string; readonly notes?: string; readonly scored: { ok: boolean } }>();
+    const caught = noted.task("Check", check, { arguments: ($) => ({ id: $.input.id }) }).catch({ errors: ["States.ALL"], resultField: "failure", next: (s) => s.pass("Keep") });
+    expectTypeOf<ChainOutput<typeof caught>>().toEqualTypeOf<{ ok: boolean } | { readonly id: string; readonly notes?: string; readonly scored?: number; readonly failure: ErrorOutput }>();
+  });
+});
