@@ -453,7 +453,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
@@ -461,7 +461,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     name: string,
     resource: TaskResource<TI, TR, TE>,
     options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args & NotInferred<NoExtraFields<Args, TI>> },
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
@@ -479,7 +479,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never, const XE extends string = never>(
     name: string,
     options: ParallelOptions<Cur, V, B, O, A, K, XE>,
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>>, MergeVars<V, A>, E, BranchErrors<B> | XE, D>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>>, MergeVars<V, A>, E, BranchErrors<B> | XE, D, V>;
 
   /** A Map state; its output is the array of the processor's outputs. */
   map<
@@ -498,7 +498,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   >(
     name: string,
     options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD, XE>,
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>>, MergeVars<V, A>, E, PE | XE, D>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>>, MergeVars<V, A>, E, PE | XE, D, V>;
 }
 
 /** A chain: states joined so far, accepting `In`; its open ends produce `Out`. */
@@ -511,15 +511,16 @@ export interface Chain<In, Out, V = {}, E extends string = never, D = never> ext
 
 /**
  * A chain ending in a Task, Map or Parallel state, which can still gain Retriers and Catchers.
- * `SE` are the error names that state may raise besides `States.*`.
+ * `SE` are the error names that state may raise besides `States.*`. `CV` are the variables a
+ * Catcher sees: those before the state, since AWS drops a failing state's `Assign`.
  */
-export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never> extends Chain<In, Out, V, E, D> {
+export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never, CV = V> extends Chain<In, Out, V, E, D> {
   /** Adds a Retrier to the state. */
-  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D>;
+  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
-    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, V, O2, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>>;
+    spec: CatcherOutputSpec<Cur, CV, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>, CV>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
   /**
    * Adds a Catcher whose `next` receives the error output `{ Error, Cause }`, or with `resultField`
@@ -527,8 +528,8 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
    */
   catch<O2, D2 = never, const K extends string = never>(
     // `K` is read from `resultField` only: inferred from `next` too, it would take that chain's input keys.
-    spec: CatcherSpec<Cur, V, SE, K> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, V, O2, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>>;
+    spec: CatcherSpec<Cur, CV, SE, K> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, CV, O2, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>, CV>;
 }
 
 /**
