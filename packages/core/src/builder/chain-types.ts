@@ -507,6 +507,12 @@ export interface Chain<In, Out, V = {}, E extends string = never, D = never> ext
   then<O2, V2, E2 extends string, D2 = never>(
     next: [Out] extends [never] ? StepcraftTypeError<"this chain has no open end to continue (it ends in Succeed, Fail or a goto)"> : Target<Out, V, O2, V2, E2, D2>,
   ): Chain<In, O2, V2, E | E2, D | DoneAfter<D2, Out>>;
+  /**
+   * Ends the chain where it is: each open end becomes `End: true`, so nothing joined after it (a
+   * Catch target inside a longer chain, a branch) continues it. What it outputs is then a result
+   * of the execution or branch, as a Succeed state's is.
+   */
+  end(): Chain<In, never, V, E, D | Out>;
 }
 
 /**

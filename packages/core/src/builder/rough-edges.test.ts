@@ -70,3 +70,19 @@ describe("resultField keeps the input's optional fields optional", () => {
     expectTypeOf<ChainOutput<typeof caught>>().toEqualTypeOf<{ ok: boolean } | { readonly id: string; readonly notes?: string; readonly scored?: number; readonly failure: ErrorOutput }>();
   });
 });
+
+describe("end(): a chain that ends where it is", () => {
+  it("keeps a Catch target's open end from being continued by what follows the state", () => {
+    const chain = flow
+      .task("Check", check, { arguments: ($) => ({ id: $.input.id }) })
+      .catch({ errors: ["States.ALL"], next: (s) => s.pass("Log", { output: ($) => ({ why: $.input.Error }) }).end() })
+      .pass("After");
+    expectTypeOf<ChainOutput<typeof chain>>().toEqualTypeOf<{ ok: boolean }>();
+    const states = flow.startWith(chain).toAsl().States;
+    expect(states["Log"]).toEqual({ Type: "Pass", Output: { why: "{% $states.input.Error %}" }, End: true });
+    expect(states["Check"]).toMatchObject({ Next: "After" });
+    // Without end(), the Catch target's open end is joined to "After" too.
+    const joined = flow.task("Check", check, { arguments: ($) => ({ id: $.input.id }) }).catch({ errors: ["States.ALL"], next: (s) => s.pass("Log") }).pass("After");
+    expect(flow.startWith(joined).toAsl().States["Log"]).toMatchObject({ Next: "After" });
+  });
+});
