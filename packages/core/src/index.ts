@@ -13,7 +13,7 @@ export type { LocalTask, LocalOverride, LocalTasksOptions, LambdaSource } from "
 
 export { and, or, not, jsonataCondition, jsonPathRule } from "./builder/conditions.ts";
 export { fn, jsonata, jsonPath, asNumber, asString, asBoolean, literal } from "./builder/functions.ts";
-export type { HashAlgorithm } from "./builder/functions.ts";
+export type { FormatArg, FormatArgs, HashAlgorithm } from "./builder/functions.ts";
 export { timestamp, isTimestamp } from "./builder/timestamp.ts";
 export type { Timestamp } from "./builder/timestamp.ts";
 export { typeOnly, untyped } from "./builder/schema.ts";
@@ -71,7 +71,7 @@ export type {
   WithResultField,
   ResultFieldOption,
 } from "./builder/chain-types.ts";
-export type { Ref, RefOps, JsonRef, JsonRefOps, JsonFields, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
+export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
 export type { Value, ValueOr, Condition } from "./builder/value.ts";
 export type { Template, Resolve, MergeVars } from "./builder/template.ts";
 export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, ErrorOutput } from "./builder/scope.ts";
@@ -79,8 +79,8 @@ export type { StepcraftTypeError } from "./builder/type-error.ts";
 
 export { renderWorkflow } from "./compiler/asl-compiler.ts";
 export type { RenderResult } from "./compiler/asl-compiler.ts";
-export { formatDiagnostics } from "./compiler/compile-diagnostic.ts";
-export type { CompileDiagnostic } from "./compiler/compile-diagnostic.ts";
+export { CORE_DIAGNOSTIC_CODES, formatDiagnostics } from "./compiler/compile-diagnostic.ts";
+export type { CompileDiagnostic, CoreDiagnosticCode } from "./compiler/compile-diagnostic.ts";
 export type { AslDefinition } from "./compiler/asl-definition.ts";
 export type * from "./ir/expr-node.ts";
 export type * from "./ir/state-node.ts";

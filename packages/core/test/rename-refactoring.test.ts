@@ -2,16 +2,10 @@
 // rename refactoring updates every reference, and the compiled ASL changes with it and nothing else.
 // The refactoring is ts-morph's (TypeScript 6's language service, as an editor runs it); the
 // workflow module lives in a temp dir and is imported before and after the rename.
-import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Node, Project, SyntaxKind } from "ts-morph";
-import type { PropertyAssignment, SourceFile } from "ts-morph";
+import { Node, SyntaxKind } from "ts-morph";
+import type { Project, PropertyAssignment, SourceFile } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AslDefinition, QueryLanguage } from "../src/index.ts";
-
-const repoDir = fileURLToPath(new URL("../../../", import.meta.url));
+import { openRenameWorkspace, type RenameWorkspace } from "./rename-workspace.ts";
 
 const WORKFLOW = `import { z } from "zod";
 import { succeed, workflow } from "@stepcraft/core";
@@ -34,35 +28,18 @@ export function build(queryLanguage: QueryLanguage) {
 }
 `;
 
-interface WorkflowModule {
-  build(queryLanguage: QueryLanguage): { toAsl(): AslDefinition };
-}
-
-let dir = "";
+let workspace: RenameWorkspace;
 let project: Project;
 let source: SourceFile;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "stepcraft-rename-"));
-  // `zod` and `@stepcraft/core` resolve through the repository's node_modules, for tsc and Node alike.
-  await symlink(join(repoDir, "node_modules"), join(dir, "node_modules"), "dir");
-  await writeFile(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  await writeFile(join(dir, "workflow.ts"), WORKFLOW);
-  project = new Project({ tsConfigFilePath: join(repoDir, "tsconfig.json"), skipAddingFilesFromTsConfig: true });
-  source = project.addSourceFileAtPath(join(dir, "workflow.ts"));
+  workspace = await openRenameWorkspace("stepcraft-rename-", WORKFLOW);
+  ({ project, source } = workspace);
 }, 120_000);
 
-afterAll(async () => {
-  if (dir !== "") await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => workspace?.dispose());
 
-/** Writes `text` as a new module in the temp dir and compiles its workflow in both languages. */
-async function compileModule(name: string, text: string): Promise<Record<QueryLanguage, AslDefinition>> {
-  const file = join(dir, name);
-  await writeFile(file, text);
-  const module = (await import(pathToFileURL(file).href)) as WorkflowModule;
-  return { JSONata: module.build("JSONata").toAsl(), JSONPath: module.build("JSONPath").toAsl() };
-}
+const compileModule = (name: string, text: string) => workspace.compileModule(name, text);
 
 /** The first property assignment named `name` in the workflow module. */
 function propertyNamed(name: string): PropertyAssignment {

@@ -36,7 +36,7 @@ const MISTAKES: readonly Mistake[] = [
   {
     name: "a task argument of the wrong type",
     code: `flow.task("Charge", charge, { arguments: ($) => ({ orderId: $.input.orderId, amount: $.input.orderId }) });`,
-    says: ["Type 'StringRef<string>' is not assignable to type 'Template<number>'"],
+    says: ["Type 'symbol & StringRef<string>' is not assignable to type 'Template<number>'"],
   },
   {
     name: "a missing task argument",
@@ -96,7 +96,7 @@ const MISTAKES: readonly Mistake[] = [
   {
     name: "a string comparison on a number",
     code: `flow.choice("C2").when(($) => $.input.total.matches("1*"), succeed("S2"));`,
-    says: ["Property 'matches' does not exist on type 'NumberRef<number>'"],
+    says: ["Property 'matches' does not exist on type 'symbol & NumberRef<number>'"],
   },
 ];
 

@@ -66,10 +66,38 @@ describe("stepcraft import", () => {
     expect(io.stdout()).toContain("wrote");
   });
 
-  it("--check-roundtrip --json prints [{ file, ok }] and exits 0 when equivalent", async () => {
+  it("--check-roundtrip --json prints [{ file, ok, states, rawStates, rawShare }] and exits 0 when equivalent", async () => {
     const io = capture(dir);
     expect(await main(["import", "--check-roundtrip", "--json", "poll.asl.json"], io)).toBe(0);
-    expect(JSON.parse(io.stdout())).toEqual([{ file: "poll.asl.json", ok: true }]);
+    expect(JSON.parse(io.stdout())).toEqual([{ file: "poll.asl.json", ok: true, states: 5, rawStates: [], rawShare: 0 }]);
+  });
+
+  it("imports an End state inside a Catch target as its own kind, ended with .end()", async () => {
+    const caught = {
+      StartAt: "Work",
+      States: {
+        Work: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:work", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Report" }], Next: "Done" },
+        Report: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:report", End: true },
+        Done: { Type: "Succeed" },
+      },
+    };
+    writeFileSync(join(dir, "caught.asl.json"), JSON.stringify(caught));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "caught.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    expect(report?.source).toMatch(/flow\.task\("Report", resource\("arn:aws:lambda:us-east-1:123456789012:function:report", \{ output: untyped\(\) \}\)\)\s*\.end\(\)/);
+    expect(report?.source).not.toContain('Type: "Task"');
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "caught.asl.json"], check)).toBe(0);
+  });
+
+  it("--json names the states kept under raw and their share", async () => {
+    const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Done" }, Done: { Type: "Succeed" } } };
+    writeFileSync(join(dir, "odd.asl.json"), JSON.stringify(odd));
+    const io = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "--json", "odd.asl.json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toEqual([{ file: "odd.asl.json", ok: true, states: 2, rawStates: ["Deep"], rawShare: 0.5 }]);
   });
 
   it("exits 1 for a definition that is not valid ASL, saying why", async () => {

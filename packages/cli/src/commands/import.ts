@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { generateModule, workflowNameFromFile } from "../import/generate-module.ts";
+import { generateModuleReport, workflowNameFromFile } from "../import/generate-module.ts";
 import { readDefinitionForImport } from "../import/import-file.ts";
 import { checkRoundTrip, openRoundTripWorkspace, type RoundTripWorkspace } from "../import/roundtrip.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
@@ -23,6 +23,12 @@ export interface ImportReport {
   readonly source?: string;
   /** Where the round trip differs, or why the file could not be imported. */
   readonly diff?: readonly string[];
+  /** States in the definition (nested ones included), when it was imported. */
+  readonly states?: number;
+  /** The states generated with a `raw` option instead of typed code, by name. */
+  readonly rawStates?: readonly string[];
+  /** `rawStates` over `states`, 0 to 1. */
+  readonly rawShare?: number;
 }
 
 /**
@@ -44,13 +50,15 @@ export async function importCommand(files: readonly string[], options: ImportOpt
         continue;
       }
       const name = workflowNameFromFile(file);
-      const source = generateModule(read.definition, { name, source: file.split(/[\\/]/).pop() ?? file });
+      const generated = generateModuleReport(read.definition, { name, source: file.split(/[\\/]/).pop() ?? file });
+      const source = generated.source;
+      const share = { states: generated.states, rawStates: generated.rawStates, rawShare: generated.states === 0 ? 0 : generated.rawStates.length / generated.states };
       const roundTrip = workspace === undefined ? { ok: true } : await checkRoundTrip(source, read.definition, workspace);
       let module: string | undefined;
       if (options.output !== undefined) module = await writeModule(source, name, options.output, io);
       else if (toStdout && options.json !== true) io.out(source);
       const printed = toStdout && options.json === true ? { source } : {};
-      reports.push({ file, ok: roundTrip.ok, ...printed, ...(module === undefined ? {} : { module }), ...("diff" in roundTrip && roundTrip.diff !== undefined ? { diff: roundTrip.diff } : {}) });
+      reports.push({ file, ok: roundTrip.ok, ...printed, ...(module === undefined ? {} : { module }), ...("diff" in roundTrip && roundTrip.diff !== undefined ? { diff: roundTrip.diff } : {}), ...share });
     }
   } finally {
     await workspace?.dispose();

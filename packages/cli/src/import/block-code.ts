@@ -80,17 +80,23 @@ export function blockCode(block: Record<string, unknown>, factories: string, lan
   });
 
   /** A jump back to a state whose declaration is still being written cannot be a `goto` yet. */
-  const mustClose = (name: string, state: Record<string, unknown>): boolean => {
-    const type = state["Type"];
-    if (state["End"] === true && plan.captured.has(name) && type !== "Succeed" && type !== "Fail") return true;
-    return edgesOf(state).some((e) => e.slot === "next" && !isTreeEdge(name, e.slot, e.target) && headsInProgress.has(e.target));
-  };
+  const mustClose = (name: string, state: Record<string, unknown>): boolean =>
+    edgesOf(state).some((e) => e.slot === "next" && !isTreeEdge(name, e.slot, e.target) && headsInProgress.has(e.target));
+
+  /**
+   * An `End` inside a Catch target would be joined to what follows the catching state: `.end()`
+   * keeps it an end (Succeed and Fail end by themselves).
+   */
+  const endsInCatchTarget = (name: string, state: Record<string, unknown>): boolean =>
+    state["End"] === true && plan.captured.has(name) && state["Type"] !== "Succeed" && state["Type"] !== "Fail";
 
   /** The factory call for a state, closed (raw transitions) when the builder must not link it. */
   const call = (name: string): { call: string; rules: string; closed: boolean } => {
     const state = plan.states[name] ?? {};
     if (mustClose(name, state)) return { ...closedStateCall(name, state, context(name, state)), closed: true };
-    return { ...stateCall(name, state, context(name, state)), closed: false };
+    const made = stateCall(name, state, context(name, state));
+    return { ...made, call: endsInCatchTarget(name, state) ? `${made.call}
+.end()` : made.call, closed: false };
   };
 
   function ensureHead(name: string): string {

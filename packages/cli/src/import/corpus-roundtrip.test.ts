@@ -20,8 +20,19 @@ describe("stepcraft import --check-roundtrip on the real-world corpus", () => {
     let err = "";
     const io: CliIo = { cwd: corpus, out: (s) => void (out += s), err: (s) => void (err += s) };
     const code = await main(["import", "--check-roundtrip", "--json", ...valid], io);
-    const reports = JSON.parse(out) as { file: string; ok: boolean; diff?: string[] }[];
+    const reports = JSON.parse(out) as { file: string; ok: boolean; diff?: string[]; states: number; rawStates: string[]; rawShare: number }[];
     expect(reports.filter((r) => !r.ok)).toEqual([]);
+    // How much of the corpus imports as typed code rather than the `raw` escape hatch, per file.
+    const states = reports.reduce((n, r) => n + r.states, 0);
+    const raw = reports.reduce((n, r) => n + r.rawStates.length, 0);
+    const withRaw = reports.filter((r) => r.rawStates.length > 0).sort((a, b) => b.rawShare - a.rawShare);
+    console.log(
+      `raw share: ${raw} of ${states} states (${((100 * raw) / states).toFixed(1)}%) in ${withRaw.length} of ${reports.length} files\n` +
+        withRaw.map((r) => `  ${r.file}: ${r.rawStates.length}/${r.states} (${(100 * r.rawShare).toFixed(0)}%)`).join("\n"),
+    );
+    for (const r of reports) expect(r.rawShare).toBeCloseTo(r.states === 0 ? 0 : r.rawStates.length / r.states);
+    // Measured at 142 of 1,079 (13.2%); a regression guard, the goal being under 5%.
+    expect(raw / states).toBeLessThanOrEqual(0.135);
     expect(reports).toHaveLength(174);
     expect(code).toBe(0);
     expect(err).toContain("importing 174/174");

@@ -2,7 +2,7 @@
  * ASL to a stepcraft TypeScript module: the workflow declaration, then the states as builder
  * chains. The skeleton is assembled with ts-morph and formatted by the TypeScript formatter.
  */
-import { IndentationText, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
+import { IndentationText, Node, Project, QuoteKind, SyntaxKind, VariableDeclarationKind, type SourceFile } from "ts-morph";
 import { blockCode, NameRegistry, type Language, type ModuleWriter } from "./block-code.ts";
 import { isRecord } from "./condition-code.ts";
 import { jsonCode, objectCode } from "./json-code.ts";
@@ -19,8 +19,22 @@ export interface GenerateOptions {
 // One project for every file: creating ts-morph projects is the slow part.
 let project: Project | undefined;
 
+/** The generated module and how much of it fell back to the `raw` escape hatch. */
+export interface GeneratedModule {
+  readonly source: string;
+  /** States in the definition, nested ones included. */
+  readonly states: number;
+  /** States generated with a `raw` option (fields the builder has no typed option for), by name. */
+  readonly rawStates: readonly string[];
+}
+
 /** The TypeScript source of a module exporting the definition as a workflow. */
 export function generateModule(definition: Record<string, unknown>, options: GenerateOptions): string {
+  return generateModuleReport(definition, options).source;
+}
+
+/** The module for `definition`, with its share of states kept under `raw`. */
+export function generateModuleReport(definition: Record<string, unknown>, options: GenerateOptions): GeneratedModule {
   const language: Language = definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
   const writer: ModuleWriter = { imports: new Set(["workflow", "untyped"]), names: new NameRegistry(), workflowLanguage: language };
   const exportName = writer.names.fresh(options.name);
@@ -61,8 +75,37 @@ export function generateModule(definition: Record<string, unknown>, options: Gen
   }
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true });
   const text = file.getFullText();
+  const rawStates = statesWithRaw(file);
   project.removeSourceFile(file);
-  return text;
+  return { source: text, states: countStates(definition), rawStates };
+}
+
+const FACTORIES = new Set(["pass", "task", "choice", "wait", "succeed", "fail", "parallel", "map"]);
+
+/** Names of the states whose factory call has a `raw` option, read from the generated syntax. */
+function statesWithRaw(file: SourceFile): string[] {
+  const names: string[] = [];
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : Node.isIdentifier(callee) ? callee.getText() : "";
+    const [name, ...rest] = call.getArguments();
+    if (!FACTORIES.has(method) || name === undefined || !Node.isStringLiteral(name)) continue;
+    const hasRaw = rest.some((arg) => Node.isObjectLiteralExpression(arg) && arg.getProperty("raw") !== undefined);
+    if (hasRaw) names.push(name.getLiteralValue());
+  }
+  return names;
+}
+
+/** The states of a definition, those of Parallel branches and Map processors included. */
+function countStates(block: Record<string, unknown>): number {
+  const states = isRecord(block["States"]) ? Object.values(block["States"]) : [];
+  let n = 0;
+  for (const state of states) {
+    n += 1;
+    if (!isRecord(state)) continue;
+    for (const nested of [state["Iterator"], state["ItemProcessor"], ...(Array.isArray(state["Branches"]) ? state["Branches"] : [])]) if (isRecord(nested)) n += countStates(nested);
+  }
+  return n;
 }
 
 /** Every field name and index in the module's data paths (`$.input.a[0].b` → a, 0, b), sorted. */

@@ -37,6 +37,10 @@ function normaliseState(state: unknown, language: string): unknown {
   if (Array.isArray(out["Choices"])) out["Choices"] = (out["Choices"] as unknown[]).map((c) => normaliseCondition(c));
   if (out["Type"] === "Map") {
     if (out["MaxConcurrency"] === 0) delete out["MaxConcurrency"];
+    if ("Parameters" in out && !("ItemSelector" in out)) {
+      out["ItemSelector"] = out["Parameters"];
+      delete out["Parameters"];
+    }
     if ("Iterator" in out && !("ItemProcessor" in out)) {
       out["ItemProcessor"] = out["Iterator"];
       delete out["Iterator"];

@@ -131,6 +131,8 @@ function passOptions(state: AslState, rest: Record<string, unknown>, ctx: StateC
 /** InputPath, ResultPath and OutputPath as `arguments`, `resultField` and `output` where they are simple. */
 function taskLikeData(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, allowArguments: boolean): void {
   if (ctx.language !== "JSONPath") return;
+  // "$" is each path field's default: the same state without it.
+  for (const key of ["InputPath", "ResultPath", "OutputPath"]) if (rest[key] === "$") delete rest[key];
   const input = simplePath(rest["InputPath"]);
   if (allowArguments && input !== undefined && input.length > 0 && !("Parameters" in rest)) {
     delete rest["InputPath"];
@@ -147,7 +149,13 @@ function taskLikeData(rest: Record<string, unknown>, props: [string, string | un
     props.push(["output", selector]);
   }
   const resultPath = simplePath(rest["ResultPath"]);
-  if (resultPath !== undefined && resultPath.length === 1 && typeof resultPath[0] === "string") {
+  const kept = rest["ResultPath"] === null && selector === undefined && !("ResultSelector" in rest) ? simplePath(rest["OutputPath"] ?? "$") : undefined;
+  if (kept !== undefined) {
+    // `ResultPath: null` drops the result: the output is the input (or the OutputPath part of it).
+    delete rest["ResultPath"];
+    delete rest["OutputPath"];
+    props.push(["output", selectorCode("input", kept)]);
+  } else if (resultPath !== undefined && resultPath.length === 1 && typeof resultPath[0] === "string") {
     delete rest["ResultPath"];
     props.push(["resultField", JSON.stringify(resultPath[0])]);
   } else if (!("ResultPath" in rest) && !("ResultSelector" in rest) && selector === undefined) {
@@ -347,6 +355,14 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
       delete rest["ItemsPath"];
       props.push(["items", selectorCode("input", items)]);
     }
+  }
+  // `Parameters` is a Map's legacy name for `ItemSelector`. Written before `processor`: TypeScript
+  // infers the processor's input from it, reading the options in order.
+  const selectorKey = "ItemSelector" in rest ? "ItemSelector" : "Parameters";
+  const itemSelector = ctx.language === "JSONPath" && !("InputPath" in rest) && !(selectorKey === "Parameters" && "ItemSelector" in rest) ? templateSelectorCode(rest[selectorKey], "item", ctx.imports) : undefined;
+  if (itemSelector !== undefined) {
+    delete rest[selectorKey];
+    props.push(["itemSelector", itemSelector]);
   }
   const processor = isRecord(rest["ItemProcessor"]) ? rest["ItemProcessor"] : isRecord(rest["Iterator"]) ? rest["Iterator"] : {};
   const processorKey = "ItemProcessor" in rest ? "ItemProcessor" : "Iterator";

@@ -18,8 +18,15 @@ describe("templateSelectorCode", () => {
     expect(templateSelectorCode({ "body.$": "$.Payload.body" }, "result", new Set())).toBe("($) => ({ body: $.result.Payload.body })");
   });
 
-  it("leaves templates it cannot say exactly to raw: arrays of templates, non-string paths", () => {
-    expect(templateSelectorCode({ list: [{ "a.$": "$.a" }] }, "input", new Set())).toBeUndefined();
+  it("writes objects inside arrays as templates (their `.$` keys are evaluated), and Map items as $.item", () => {
+    expect(templateSelectorCode({ list: [{ "a.$": "$.a" }, 1] }, "input", new Set())).toBe("($) => ({ list: [{ a: $.input.a }, 1] })");
+    expect(templateSelectorCode({ "sku.$": "$$.Map.Item.Value.sku", "i.$": "$$.Map.Item.Index", "all.$": "$.all" }, "item", new Set())).toBe(
+      "($) => ({ sku: $.item.sku, i: $.index, all: $.input.all })",
+    );
+  });
+
+  it("leaves templates it cannot say exactly to raw: arrays in arrays of templates, non-string paths", () => {
+    expect(templateSelectorCode({ list: [[{ "a.$": "$.a" }]] }, "input", new Set())).toBeUndefined();
     expect(templateSelectorCode({ "n.$": 3 }, "input", new Set())).toBeUndefined();
     expect(templateSelectorCode("not an object", "input", new Set())).toBeUndefined();
   });

@@ -9,19 +9,22 @@ import { jsonCode, objectCode } from "./json-code.ts";
 import { simplePath } from "./selector-code.ts";
 
 /** `($) => ({ … })` for a template object, or undefined when it cannot be written as one. */
-export function templateSelectorCode(template: unknown, root: "input" | "result", imports: ImportSet): string | undefined {
+export function templateSelectorCode(template: unknown, root: TemplateRoot, imports: ImportSet): string | undefined {
   if (!isRecord(template)) return undefined;
   const body = objectTemplate(template, root, imports);
   if (body === undefined) return undefined;
   return `(${body.usesScope ? "$" : ""}) => (${body.code})`;
 }
 
+/** Where a template's `$` points: a state's input, its result, or (a Map's ItemSelector) the Map's input with the item in `$$.Map.Item`. */
+export type TemplateRoot = "input" | "result" | "item";
+
 interface TemplateCode {
   readonly code: string;
   readonly usesScope: boolean;
 }
 
-function objectTemplate(template: Record<string, unknown>, root: "input" | "result", imports: ImportSet): TemplateCode | undefined {
+function objectTemplate(template: Record<string, unknown>, root: TemplateRoot, imports: ImportSet): TemplateCode | undefined {
   const properties: [string, string][] = [];
   const keys = new Set<string>();
   let usesScope = false;
@@ -45,21 +48,38 @@ function objectTemplate(template: Record<string, unknown>, root: "input" | "resu
   return { code: objectCode(properties), usesScope };
 }
 
-function valueTemplate(value: unknown, root: "input" | "result", imports: ImportSet): TemplateCode | undefined {
+function valueTemplate(value: unknown, root: TemplateRoot, imports: ImportSet): TemplateCode | undefined {
   if (isRecord(value)) return objectTemplate(value, root, imports);
   if (Array.isArray(value)) {
-    // Arrays of plain values are literals; arrays holding templates would be rebuilt with States.Array.
-    if (value.some((v) => isRecord(v) || Array.isArray(v))) return undefined;
-    return { code: jsonCode(value), usesScope: false };
+    // Objects inside an array are templates too (their `.$` keys are evaluated); nested arrays stay literal.
+    if (value.some((v) => Array.isArray(v))) return undefined;
+    const items: TemplateCode[] = [];
+    for (const item of value) {
+      const code = valueTemplate(item, root, imports);
+      if (code === undefined) return undefined;
+      items.push(code);
+    }
+    return { code: `[${items.map((i) => i.code).join(", ")}]`, usesScope: items.some((i) => i.usesScope) };
   }
   return { code: jsonCode(value), usesScope: false };
 }
 
-function referenceCode(path: string, root: "input" | "result", imports: ImportSet): TemplateCode {
+/** `$$.Map.Item.Value.x` as `$.item.x`, `$$.Map.Item.Index` as `$.index`: what an ItemSelector's `$` offers. */
+function mapItemCode(path: string): string | undefined {
+  if (path === "$$.Map.Item.Index") return "$.index";
+  const value = "$$.Map.Item.Value";
+  if (!path.startsWith(value)) return undefined;
+  const segments = simplePath(`$${path.slice(value.length)}`);
+  return segments === undefined ? undefined : `$.item${segmentsCode(segments)}`;
+}
+
+function referenceCode(path: string, root: TemplateRoot, imports: ImportSet): TemplateCode {
+  const item = root === "item" ? mapItemCode(path) : undefined;
+  if (item !== undefined) return { code: item, usesScope: true };
   const context = path.startsWith("$$") ? simplePath(path.slice(1)) : undefined;
   if (context !== undefined && context.length > 0) return { code: `$.context${segmentsCode(context)}`, usesScope: true };
   const segments = path.startsWith("$$") ? undefined : simplePath(path);
-  if (segments !== undefined) return { code: `$.${root}${segmentsCode(segments)}`, usesScope: true };
+  if (segments !== undefined) return { code: `$.${root === "item" ? "input" : root}${segmentsCode(segments)}`, usesScope: true };
   imports.add("jsonPath");
   return { code: `jsonPath(${JSON.stringify(path)})`, usesScope: false };
 }

@@ -110,8 +110,12 @@ export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O,
 /** A Catcher in a state's options; {@link CatchTargetsAccept} checks each `next` against what the Catcher passes on. */
 export interface CatchSpec<Cur, V, E extends string> {
   readonly errors: ErrorNames<E>;
-  /** Where to go; its open ends become open ends of the catching state's chain. */
-  readonly next: Accepting<never>;
+  /**
+   * Where to go; its open ends become open ends of the catching state's chain. A function builds
+   * the chain from factories typed for the error output (with `output` or `resultField`, give a
+   * chain, or use `.catch()`, whose function targets are typed for what the Catcher passes on).
+   */
+  readonly next: Accepting<never> | ((states: StateFactories<ErrorOutput, ErrorOutput, V, never>) => Accepting<never>);
   /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
   /** Keep the state input and put the error output under this field (JSONPath `ResultPath`); not with `output`. */
@@ -149,13 +153,18 @@ export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
  * Each Catcher's `next` must accept what the Catcher passes on: its own `output`, or else the error
  * output. Mapped over the tuple of Catchers, so only states with Catchers pay for it.
  */
-export type CatchTargetsAccept<C, Cur = unknown> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C, Cur>) : unknown;
+export type CatchTargetsAccept<C, Cur = unknown, V = {}> = C extends readonly unknown[] ? (number extends C["length"] ? unknown : CheckedTargets<C, Cur, V>) : unknown;
 // Only a tuple of Catchers is checked: while TypeScript first reads a call whose options hold
 // callbacks, `C` is still its default (a plain array), and a check then would reject the call.
-type CheckedTargets<C, Cur> = {
+type CheckedTargets<C, Cur, V> = {
   // The conditional keeps TypeScript from inferring `C` backwards through this mapped type.
-  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], Accepting<CatcherPasses<C[I], Cur>>> : never;
+  readonly [I in keyof C]: C[I] extends unknown ? WithNext<C[I], AcceptingTarget<C[I], CatcherPasses<C[I], Cur>, V>> : never;
 };
+/** A chain accepting `P`, or a function building one from factories whose input is `P`. */
+// The form the Catcher was given in (not a union of both), so that a mismatch reads as one.
+type AcceptingTarget<S, P, V> = S extends { readonly next: (...args: never) => unknown } ? (states: StateFactories<P, P, V, never>) => Accepting<P> : Accepting<P>;
+/** The chain a Catch target is or builds. */
+type TargetChain<N> = N extends (...args: never) => infer R ? R : N;
 /** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
 type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
 
@@ -167,7 +176,7 @@ type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
 export type CatchOutputs<C> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetOutputs<C>) : never;
 /** What Catch targets' Succeed states output (a standalone Succeed outputs what its Catcher passes on). */
 export type CatchDone<C, Cur = unknown> = C extends readonly unknown[] ? (number extends C["length"] ? never : CatchTargetDone<C, Cur>) : never;
-type CatchTargetDone<C, Cur> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<N>, CatcherPasses<S, Cur>> : never) : never;
+type CatchTargetDone<C, Cur> = C extends readonly (infer S)[] ? (S extends { readonly next: infer N } ? DoneAfter<ChainDone<TargetChain<N>>, CatcherPasses<S, Cur>> : never) : never;
 type CatcherPasses<S, Cur> = S extends { readonly output: (...args: never) => infer O }
   ? Resolve<O>
   : S extends { readonly resultField: infer K extends string }
@@ -177,7 +186,7 @@ type CatcherPasses<S, Cur> = S extends { readonly output: (...args: never) => in
 type CatcherKeeps<Cur, K> = StateOutput<Cur, WithResultField<Cur, K & string, ErrorOutput>>;
 type CatchTargetOutputs<C> = C extends readonly (infer S)[]
   ? S extends { readonly next: infer N }
-    ? ChainOutput<N>
+    ? ChainOutput<TargetChain<N>>
     : never
   : never;
 
@@ -190,10 +199,15 @@ export interface NotGiven {
 /** The output of a state: its default, or what its `output` template resolves to. */
 export type OutputOf<Default, O> = [O] extends [NotGiven] ? Default : Resolve<O>;
 
-/** The input with one field set to the result (`resultField`), as one flat object type. */
+/**
+ * The input with one field set to the result (`resultField`), as one flat object type. Mapped
+ * over `keyof (Cur & …)`, a homomorphic mapping, so each input field keeps its declaration (a
+ * rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
+ * optional under `exactOptionalPropertyTypes`, not `string | undefined`).
+ */
 export type WithResultField<Cur, K extends string, R> = [K] extends [never]
   ? R
-  : { readonly [P in keyof Cur | K]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
+  : { readonly [P in keyof (Cur & { readonly [F in K]: R })]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
 
 /**
  * What a state with input `Cur` outputs: `Out`, except that untyped input keeps the output untyped.
@@ -250,7 +264,7 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // NoInfer: error names are checked against the resource's errors, never added to them.
   readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
   /** Catchers; their error names are checked against the task's errors. */
-  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur>;
+  readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur, V>;
 }
 
 export interface ChoiceOptions<Cur, V> extends StateOptions {
@@ -364,9 +378,9 @@ export interface ResultWriterOutput {
   readonly ResultWriterDetails: { readonly Bucket: string; readonly Key: string };
 }
 
-/** The input of one processor run: the item, the selected item, or a batch. */
+/** The input of one processor run: the item, the selected item (untyped for untyped items, as every state's output), or a batch. */
 export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
-  ? OutputOf<Item, S>
+  ? StateOutput<Item, OutputOf<Item, S>>
   : { readonly Items: OutputOf<Item, S>[]; readonly BatchInput: Resolve<BI> };
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
@@ -406,6 +420,21 @@ export type MapMode = "inline" | "distributed";
 // Untyped input is iterated as untyped items (the check comes first: `Json` is a union with an array in it).
 type DefaultItem<Cur> = IsJson<Cur> extends true ? Json : Cur extends readonly (infer I)[] ? I : unknown;
 
+/**
+ * Fields of an `arguments` template that the task's input does not declare (a misspelt optional
+ * field, `priorty` for `priority?`). TypeScript checks no excess fields of an inferred template,
+ * so each such field must be this error type instead. Untyped input (`Json`, `unknown`) takes any.
+ */
+export type NoExtraFields<Args, TI> = [keyof Args] extends [never]
+  ? unknown
+  : IsJson<TI> extends true
+    ? unknown
+    : unknown extends TI
+      ? unknown
+      : { readonly [K in Exclude<keyof Args, InputKeys<TI>>]: StepcraftTypeError<"the task's input type has no such field (misspelt?)"> };
+// Every member's keys: a request may be any member of a union input.
+type InputKeys<TI> = TI extends unknown ? keyof TI : never;
+
 /** When a task gets the state input as its request, that input must fit the task. */
 export type AcceptsInput<Cur, TI> = [Cur] extends [TI]
   ? unknown
@@ -424,15 +453,15 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     name: string,
     resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never, const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>>(
     name: string,
     resource: TaskResource<TI, TR, TE>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args },
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>>;
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args & NotInferred<NoExtraFields<Args, TI>> },
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
@@ -450,7 +479,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never, const XE extends string = never>(
     name: string,
     options: ParallelOptions<Cur, V, B, O, A, K, XE>,
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>>, MergeVars<V, A>, E, BranchErrors<B> | XE, D>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>>, MergeVars<V, A>, E, BranchErrors<B> | XE, D, V>;
 
   /** A Map state; its output is the array of the processor's outputs. */
   map<
@@ -469,7 +498,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   >(
     name: string,
     options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD, XE>,
-  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>>, MergeVars<V, A>, E, PE | XE, D>;
+  ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>>, MergeVars<V, A>, E, PE | XE, D, V>;
 }
 
 /** A chain: states joined so far, accepting `In`; its open ends produce `Out`. */
@@ -478,19 +507,26 @@ export interface Chain<In, Out, V = {}, E extends string = never, D = never> ext
   then<O2, V2, E2 extends string, D2 = never>(
     next: [Out] extends [never] ? StepcraftTypeError<"this chain has no open end to continue (it ends in Succeed, Fail or a goto)"> : Target<Out, V, O2, V2, E2, D2>,
   ): Chain<In, O2, V2, E | E2, D | DoneAfter<D2, Out>>;
+  /**
+   * Ends the chain where it is: each open end becomes `End: true`, so nothing joined after it (a
+   * Catch target inside a longer chain, a branch) continues it. What it outputs is then a result
+   * of the execution or branch, as a Succeed state's is.
+   */
+  end(): Chain<In, never, V, E, D | Out>;
 }
 
 /**
  * A chain ending in a Task, Map or Parallel state, which can still gain Retriers and Catchers.
- * `SE` are the error names that state may raise besides `States.*`.
+ * `SE` are the error names that state may raise besides `States.*`. `CV` are the variables a
+ * Catcher sees: those before the state, since AWS drops a failing state's `Assign`.
  */
-export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never> extends Chain<In, Out, V, E, D> {
+export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never, CV = V> extends Chain<In, Out, V, E, D> {
   /** Adds a Retrier to the state. */
-  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D>;
+  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
-    spec: CatcherOutputSpec<Cur, V, SE, CO> & { readonly next: ChainLike<CatcherOwnOutput<Cur, CO>, O2, unknown, string, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>>;
+    spec: CatcherOutputSpec<Cur, CV, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>, CV>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
   /**
    * Adds a Catcher whose `next` receives the error output `{ Error, Cause }`, or with `resultField`
@@ -498,9 +534,15 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
    */
   catch<O2, D2 = never, const K extends string = never>(
     // `K` is read from `resultField` only: inferred from `next` too, it would take that chain's input keys.
-    spec: CatcherSpec<Cur, V, SE, K> & { readonly output?: never; readonly next: ChainLike<CatcherInput<Cur, NotInferred<K>>, O2, unknown, string, D2> },
-  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>>;
+    spec: CatcherSpec<Cur, CV, SE, K> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, CV, O2, D2> },
+  ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>, CV>;
 }
+
+/**
+ * Where a Catcher goes: a chain accepting what it passes on (`P`), or, like every other transition,
+ * a function building one from factories whose input is `P`.
+ */
+export type CatchTarget<P, V, O, D> = ChainLike<P, O, unknown, string, D> | ((states: StateFactories<P, P, V, never>) => ChainLike<P, O, unknown, string, D>);
 
 /** What a plain Catcher passes on: the error output, or with `resultField` the input keeping it under `K`. */
 type CatcherInput<Cur, K> = [K] extends [never] ? ErrorOutput : CatcherKeeps<Cur, K>;

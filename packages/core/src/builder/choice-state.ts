@@ -1,18 +1,20 @@
 /** The Choice state: rules added one `.when()` at a time, keeping the state's identity. */
+import type { Condition as ConditionNode } from "../ir/expr-node.ts";
 import type { StateNode } from "../ir/state-node.ts";
 import { captureSite, type CallSite } from "./call-site.ts";
 import { chainData } from "./chain-types.ts";
+import { runSelector } from "./discard-tracking.ts";
 import { conditionNode } from "./ref-proxy.ts";
 import { defined, inputScope, select, selectAssign } from "./selector-scopes.ts";
 import { base, draft, type Options, type TargetResolver } from "./state-draft.ts";
 import { connectSlots, singleState, type ChainData, type OpenEnd, type Slot, type StateDraft } from "./state-graph.ts";
-import type { Condition } from "./value.ts";
+import { conditionKey } from "./value.ts";
 
 type Selector = (scope: never) => unknown;
 type Emit = (piece: ChainData, site: CallSite) => ChainData;
 
 interface ChoiceRuleSpec {
-  readonly condition: Condition;
+  readonly condition: ConditionNode;
   readonly target: ChainData;
   readonly site: CallSite;
   readonly options: Options;
@@ -35,7 +37,7 @@ export function makeChoice(spec: ChoiceSpec, makeChain: (data: ChainData) => obj
   const output = select(options["output"], inputScope());
   const assign = selectAssign(options["assign"], inputScope());
   const rules = spec.rules.map((r) => ({
-    condition: conditionNode(r.condition),
+    condition: r.condition,
     output: select(r.options["output"], inputScope()),
     assign: selectAssign(r.options["assign"], inputScope()),
     comment: r.options["comment"] as string | undefined,
@@ -61,11 +63,20 @@ export function makeChoice(spec: ChoiceSpec, makeChain: (data: ChainData) => obj
     ...chain,
     [chainData]: (chain as { [chainData]: ChainData })[chainData],
     when(test: Selector, next: unknown, ruleOptions: Options = {}) {
-      const condition = (test as (s: object) => Condition)(inputScope());
-      return makeChoice({ ...withId, rules: [...spec.rules, { condition, target: resolve(next), site: captureSite(), options: ruleOptions }] }, makeChain, resolve);
+      const ruleSite = captureSite();
+      const condition = runSelector(() => (test as (s: object) => unknown)(inputScope()), (c) => ruleCondition(c, ruleSite), ruleSite);
+      return makeChoice({ ...withId, rules: [...spec.rules, { condition, target: resolve(next), site: ruleSite, options: ruleOptions }] }, makeChain, resolve);
     },
     otherwise(next: unknown) {
       return makeChoice({ ...withId, otherwise: { target: resolve(next), site: captureSite() } }, makeChain, resolve);
     },
   });
+}
+
+/** The IR of what a `.when()` test returned, which must be a condition (JavaScript's `!` or `===` make a boolean). */
+function ruleCondition(test: unknown, site: CallSite): ConditionNode {
+  if (typeof test === "object" && test !== null && conditionKey in test) return conditionNode(test as Parameters<typeof conditionNode>[0]);
+  throw new TypeError(
+    `a .when() test must return a condition (a comparison such as $.input.total.gt(5), combined with and(), or(), not()), but it returned ${test === null ? "null" : `a ${typeof test}`} (${site.text}); JavaScript's !, ===, < and > do not build conditions`,
+  );
 }

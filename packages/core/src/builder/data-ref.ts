@@ -20,8 +20,15 @@ export interface ValueRef<T> extends Value<T> {
   isTimestamp(expected?: boolean): Condition;
 }
 
+/**
+ * What `eq` compares a field of type `T` with: a literal of the field's own type (so a misspelt
+ * member of a literal union, `"APROVE"` for `"APPROVE" | "DENY"`, is a type error), or any data
+ * of the base type (another reference, compared at run time).
+ */
+export type EqOperand<T, Base> = Exclude<T, undefined> | Value<Base>;
+
 export interface NumberRef<T> extends ValueRef<T> {
-  eq(other: ValueOr<number>): Condition;
+  eq(other: EqOperand<T, number>): Condition;
   gt(other: ValueOr<number>): Condition;
   gte(other: ValueOr<number>): Condition;
   lt(other: ValueOr<number>): Condition;
@@ -29,7 +36,7 @@ export interface NumberRef<T> extends ValueRef<T> {
 }
 
 export interface StringRef<T> extends ValueRef<T> {
-  eq(other: ValueOr<string>): Condition;
+  eq(other: EqOperand<T, string>): Condition;
   gt(other: ValueOr<string>): Condition;
   gte(other: ValueOr<string>): Condition;
   lt(other: ValueOr<string>): Condition;
@@ -117,22 +124,32 @@ export type TupleRefs<T, D extends readonly unknown[]> = {
   readonly [K in keyof D as K extends `${number}` ? K : never]-?: Ref<D[K] | OptionalIf<undefined extends T ? true : false>>;
 };
 
+/**
+ * Makes JavaScript's operators on a reference type errors. A reference is read when the workflow
+ * runs, not while it is built, so `` `claim ${$.input.claimId}` ``, `"a" + ref` and `ref > 5` can
+ * only go wrong; TypeScript refuses a `symbol` in each of them (TS2731, TS2469) and an `===`
+ * against a literal (TS2367). Only references without fields carry it: a `symbol`'s own members
+ * (`description`, `toString`) would clash with a payload's field names.
+ */
+// Messages show it as `symbol & NumberRef<number>` (TypeScript prints no alias of a primitive).
+export type NotAnOperand = symbol;
+
 /** The reference operations a value of type `T` supports, without field access. */
 export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
-  ? ValueRef<T>
+  ? NotAnOperand & ValueRef<T>
   : [D] extends [Timestamp]
-    ? TimestampRef<T>
+    ? NotAnOperand & TimestampRef<T>
     : [D] extends [number]
-      ? NumberRef<T>
+      ? NotAnOperand & NumberRef<T>
       : [D] extends [string]
-        ? StringRef<T>
+        ? NotAnOperand & StringRef<T>
         : [D] extends [boolean]
-          ? BooleanRef<T>
+          ? NotAnOperand & BooleanRef<T>
           : [D] extends [readonly (infer E)[]]
-            ? ArrayRef<T, E>
+            ? NotAnOperand & ArrayRef<T, E>
             : IsJson<D> extends true
               ? JsonRef
-              : ValueRef<T>;
+              : NotAnOperand & ValueRef<T>;
 
 /** A typed reference to data of type `T`: fields by property access, tests and comparisons by method. */
 export type Ref<T, D = Exclude<T, undefined>> = [D] extends [readonly unknown[]]

@@ -6,6 +6,7 @@
 import type { ComparisonType, Expr, FunctionName } from "../ir/expr-node.ts";
 import type { RefOps } from "./data-ref.ts";
 import type { Json } from "./json.ts";
+import { captureSite } from "./call-site.ts";
 import { refProxy, toExpr } from "./ref-proxy.ts";
 import { isValue, valueOf, type Value, type ValueOr } from "./value.ts";
 
@@ -13,13 +14,32 @@ function call<T>(name: FunctionName, args: readonly unknown[], type?: Comparison
   return valueOf<T>({ kind: "function", name, args: args.map(toExpr) }, type);
 }
 
+/** What `fn.format` takes for each `{}`. */
+export type FormatArg = ValueOr<string | number | boolean | null>;
+
+/**
+ * The arguments of a `fn.format` template: one per `{}` in a literal template (as the compiler
+ * splits it), any number when the template is only known as `string`.
+ */
+export type FormatArgs<S extends string> = string extends S ? readonly FormatArg[] : PlaceholderArgs<S, []>;
+// Tail-recursive with an accumulator, so a long template stays within TypeScript's limits.
+type PlaceholderArgs<S extends string, Acc extends readonly FormatArg[]> = S extends `${string}{}${infer Rest}` ? PlaceholderArgs<Rest, [...Acc, FormatArg]> : Acc;
+
+/** Checks a format template's `{}` count against its arguments where the types could not (a `string` template, JavaScript). */
+function placeholdersMatch(template: string, args: readonly unknown[]): string {
+  const placeholders = template.split("{}").length - 1;
+  if (placeholders !== args.length) {
+    throw new TypeError(`fn.format(${JSON.stringify(template)}) has ${placeholders} {} but ${args.length} argument${args.length === 1 ? "" : "s"} (${captureSite().text}); pass one argument per {}`);
+  }
+  return template;
+}
+
 export type HashAlgorithm = "MD5" | "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
 
 /** Portable data functions (intrinsics in JSONPath, JSONata built-ins in JSONata). */
 export const fn = {
-  /** `States.Format('Hello {}', name)`; JSONata: string concatenation. */
-  format: (template: string, ...args: readonly ValueOr<string | number | boolean | null>[]): Value<string> =>
-    call("format", [template, ...args], "string"),
+  /** `States.Format('Hello {}', name)`; JSONata: string concatenation. One argument per `{}`. */
+  format: <const S extends string>(template: S, ...args: FormatArgs<S>): Value<string> => call("format", [placeholdersMatch(template, args), ...args], "string"),
   /** Parses a JSON string. */
   stringToJson: <T = unknown>(json: ValueOr<string>): Value<T> => call("stringToJson", [json]),
   /** Serialises a value to a JSON string. */

@@ -2,9 +2,10 @@
  * Resolves a builder graph into IR: state names for transitions, `End` for open ends, and the
  * graph errors only the builder can explain well (each message names the builder call site).
  */
-import { pointerSegment, type CompileDiagnostic } from "../compiler/compile-diagnostic.ts";
+import { pointerSegment, type CompileDiagnostic, type CoreDiagnosticCode } from "../compiler/compile-diagnostic.ts";
 import { deepFreeze } from "../ir/freeze.ts";
 import type { BlockNode, QueryLanguage, StateNode, Transition, WorkflowNode } from "../ir/state-node.ts";
+import { discardsIn } from "./discard-tracking.ts";
 import { edgeKey, type ChainData, type Linker, type Slot, type StateDraft } from "./state-graph.ts";
 
 export interface WorkflowMeta {
@@ -20,7 +21,7 @@ export interface IrResult {
   readonly diagnostics: readonly CompileDiagnostic[];
 }
 
-const error = (code: string, path: string, message: string): CompileDiagnostic => ({ code, path, message, severity: "error" });
+const error = (code: CoreDiagnosticCode, path: string, message: string): CompileDiagnostic => ({ code, path, message, severity: "error" });
 
 /** States of a chain in a stable, readable order: breadth-first from the start along slots. */
 function orderedStates(chain: ChainData): StateDraft[] {
@@ -108,7 +109,9 @@ export function buildWorkflowIr(chain: ChainData, meta: WorkflowMeta): IrResult 
           return buildBlock(nested, `${statePointer}${suffix}`);
         },
       };
-      return draft.toNode(link);
+      const node = draft.toNode(link);
+      for (const part of discardsIn(node)) diagnostics.push(error(part.code, statePointer, `${part.message} (${(part.site ?? draft.site).text})`));
+      return node;
     });
 
     reportDeadEnds(block, drafts, statesPointer, diagnostics);

@@ -2,7 +2,7 @@
 // with plain property access, both as values and as the subject of further comparisons.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { succeed, typeOnly, workflow } from "../index.ts";
-import type { ChainOutput, NumberRef, QueryLanguage, StringRef } from "../index.ts";
+import type { ChainOutput, NotAnOperand, NumberRef, QueryLanguage, StringRef } from "../index.ts";
 
 interface Limits {
   readonly eq: number;
@@ -32,7 +32,7 @@ describe("fields named like reference methods", () => {
   it("types them as fields, and comparisons on them by their own types", () => {
     const flow = workflow("Types", { input: typeOnly<Limits>() });
     flow.choice("C").when(($) => {
-      expectTypeOf($.input.eq).toEqualTypeOf<NumberRef<number>>();
+      expectTypeOf($.input.eq).toEqualTypeOf<NotAnOperand & NumberRef<number>>();
       expectTypeOf($.input.gt).toExtend<StringRef<string>>();
       return $.input.eq.gt(1);
     }, succeed("S"));

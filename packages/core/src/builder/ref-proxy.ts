@@ -5,6 +5,8 @@
 import type { ComparisonOperator, ComparisonType, Condition as ConditionNode, Expr, JsonValue, PathExpr, PathRoot, TypeTest } from "../ir/expr-node.ts";
 import { captureSite, type CallSite } from "./call-site.ts";
 import { chainData } from "./chain-types.ts";
+import { forgetPath, notePath } from "./discard-tracking.ts";
+import { notAPrimitive } from "./not-a-primitive.ts";
 import { comparisonTypeKey, conditionKey, conditionOf, exprKey, isValue, type Condition } from "./value.ts";
 
 /** Marks the `$` scope objects and `$.vars`, so neither can pass for a plain data object in a template. */
@@ -50,6 +52,7 @@ export function refProxy(expr: Expr): unknown {
   return new Proxy(Object.freeze({ [exprKey]: expr }), {
     get(target, key) {
       if (key === exprKey) return target[exprKey];
+      if (key === Symbol.toPrimitive) return notAPrimitive(expr);
       return typeof key === "symbol" ? undefined : member(expr, key);
     },
     has(_target, key) {
@@ -78,9 +81,14 @@ function methodOrField(field: PathExpr, call: (...args: unknown[]) => unknown): 
   // Not frozen: a frozen function's own `name` and `length` would pin what the get trap may return.
   const target = Object.assign(() => undefined, { [exprKey]: field });
   return new Proxy(target, {
-    apply: (_target, _this, args) => call(...args),
+    apply: (_target, _this, args) => {
+      // Called, the name was a method: the field path read on the way is not data.
+      forgetPath(field);
+      return call(...args);
+    },
     get(_target, key) {
       if (key === exprKey) return field;
+      if (key === Symbol.toPrimitive) return notAPrimitive(field);
       return typeof key === "symbol" ? undefined : member(field, key);
     },
     has: (_target, key) => key === exprKey,
@@ -91,7 +99,9 @@ function methodOrField(field: PathExpr, call: (...args: unknown[]) => unknown): 
 }
 
 function childPath(parent: PathExpr, segment: string | number): PathExpr {
-  return { ...parent, segments: [...parent.segments, segment] };
+  const child: PathExpr = { ...parent, segments: [...parent.segments, segment] };
+  notePath(child, parent);
+  return child;
 }
 
 /** A reference to a root of the data a state sees. */
@@ -104,7 +114,9 @@ export function variablesProxy(): unknown {
   return new Proxy(Object.freeze({ [scopeKey]: "vars" }), {
     get(_target, key) {
       if (typeof key === "symbol" || key === "then") return undefined;
-      return refProxy({ kind: "path", root: "variable", variable: key, segments: [] });
+      const variable: PathExpr = { kind: "path", root: "variable", variable: key, segments: [] };
+      notePath(variable);
+      return refProxy(variable);
     },
   });
 }

@@ -1,6 +1,7 @@
 /** Running selectors: the `$` objects each place offers, and turning what selectors return into IR. */
 import type { Expr, ObjectExpr } from "../ir/expr-node.ts";
 import type { NumberOrExpr } from "../ir/state-node.ts";
+import { runSelector } from "./discard-tracking.ts";
 import { rootRef, scopeKey, toExpr, toObjectExpr, variablesProxy } from "./ref-proxy.ts";
 import { isValue } from "./value.ts";
 
@@ -24,12 +25,12 @@ export const itemScope = (): object => ({
 
 /** Runs a selector, if given, and converts what it returns to an expression. */
 export function select(selector: unknown, scope: object): Expr | undefined {
-  return typeof selector === "function" ? toExpr((selector as (s: object) => unknown)(scope)) : undefined;
+  return typeof selector === "function" ? runSelector(() => (selector as (s: object) => unknown)(scope), toExpr) : undefined;
 }
 
 /** Runs an `assign` selector, if given; it must return an object of variable names. */
 export function selectAssign(selector: unknown, scope: object): ObjectExpr | undefined {
-  return typeof selector === "function" ? toObjectExpr((selector as (s: object) => unknown)(scope)) : undefined;
+  return typeof selector === "function" ? runSelector(() => (selector as (s: object) => unknown)(scope), toObjectExpr) : undefined;
 }
 
 /** A literal number, a `Value`, or a selector returning one. */

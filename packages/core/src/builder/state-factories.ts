@@ -148,6 +148,10 @@ export function makeChain(data: ChainData): object {
     then(next: unknown) {
       return makeChain(joinChains(data, targetChain(next), captureSite()));
     },
+    // No open end is left to join: each becomes `End: true` where it is.
+    end() {
+      return makeChain({ ...data, ends: [] });
+    },
     ...makeFactories((piece, site) => joinChains(data, piece, site)),
   });
 }

@@ -3,7 +3,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { fail, jsonata, jsonPath, lambda, states, succeed, timestamp, typeOnly, workflow } from "../index.ts";
-import type { Chain, ChainErrors, ChainOutput, Condition, LambdaServiceError, ErrorOutput, NumberRef, Ref, ResultWriterOutput, StringRef, Timestamp, TimestampRef, Value } from "../index.ts";
+import type { Chain, ChainErrors, ChainOutput, Condition, LambdaServiceError, ErrorOutput, NotAnOperand, NumberRef, Ref, ResultWriterOutput, StringRef, Timestamp, TimestampRef, Value } from "../index.ts";
 import type { Reservation } from "../test-fixtures/order-handlers.ts";
 
 const Order = z.object({
@@ -104,9 +104,9 @@ describe("3. outputs flow to the next state", () => {
 describe("4. Choice comparisons are typed", () => {
   it("offers the comparisons that fit each type", () => {
     flow.choice("C").when(($) => {
-      expectTypeOf($.input.total).toEqualTypeOf<NumberRef<number>>();
+      expectTypeOf($.input.total).toEqualTypeOf<NotAnOperand & NumberRef<number>>();
       expectTypeOf($.input.orderId).toExtend<StringRef<string>>();
-      expectTypeOf($.input.placedAt).toEqualTypeOf<TimestampRef<Timestamp>>();
+      expectTypeOf($.input.placedAt).toEqualTypeOf<NotAnOperand & TimestampRef<Timestamp>>();
       expectTypeOf($.input.total.gt(1000)).toEqualTypeOf<Condition>();
       return $.input.orderId.matches("A-*");
     }, succeed("S"));
@@ -218,7 +218,7 @@ describe("7. variables are typed where read", () => {
   it("reads assigned variables with their types; unassigned names do not compile", () => {
     const assigned = flow.pass("Remember", { assign: ($) => ({ total: $.input.total, id: $.input.orderId }) });
     assigned.choice("Big").when(($) => {
-      expectTypeOf($.vars.total).toEqualTypeOf<NumberRef<number>>();
+      expectTypeOf($.vars.total).toEqualTypeOf<NotAnOperand & NumberRef<number>>();
       return $.vars.total.gt(100);
     }, succeed("Big!"));
     // @ts-expect-error - `totl` was never assigned
@@ -235,7 +235,7 @@ describe("7. variables are typed where read", () => {
     const reassigned = assigned.pass("Again", { assign: () => ({ total: "now a string" }) });
     reassigned.pass("Read", {
       output: ($) => {
-        expectTypeOf($.vars.total).toEqualTypeOf<StringRef<string>>();
+        expectTypeOf($.vars.total).toEqualTypeOf<NotAnOperand & StringRef<string>>();
         return $.vars.id;
       },
     });
@@ -254,7 +254,7 @@ describe("9. typed escape hatches", () => {
     ws.task("Charge", charge, { arguments: () => ({ orderId: upper, amount: jsonata<number>("42") }) });
     // @ts-expect-error - the raw expression is declared as a string, amount needs a number
     ws.task("Charge2", charge, { arguments: () => ({ orderId: upper, amount: upper }) });
-    expectTypeOf<Ref<{ a?: number }>["a"]>().toEqualTypeOf<NumberRef<number | undefined>>();
+    expectTypeOf<Ref<{ a?: number }>["a"]>().toEqualTypeOf<NotAnOperand & NumberRef<number | undefined>>();
     const typed = workflow("T", { input: typeOnly<{ readonly x: number }>() });
     expectTypeOf(typed.pass("Raw", { raw: { InputPath: "$.x" } })).toEqualTypeOf<Chain<{ readonly x: number }, { readonly x: number }, {}, never>>();
   });

@@ -3,6 +3,8 @@
  * a function call, a raw expression). Its `T` is a phantom, read by indexed access only.
  */
 import type { Condition as ConditionNode, ComparisonType, Expr } from "../ir/expr-node.ts";
+import { noteCondition } from "./discard-tracking.ts";
+import { notAPrimitive } from "./not-a-primitive.ts";
 
 /** Runtime key under which a value carries its IR expression. */
 export const exprKey: unique symbol = Symbol("stepcraft.expr");
@@ -35,14 +37,19 @@ export type ValueOr<T> = T | Value<T>;
 /** Creates a value from an IR expression. */
 export function valueOf<T>(expr: Expr, comparisonType?: ComparisonType): Value<T> {
   const value = comparisonType === undefined ? { [exprKey]: expr } : { [exprKey]: expr, [comparisonTypeKey]: comparisonType };
+  Object.defineProperty(value, Symbol.toPrimitive, { value: notAPrimitive(expr) });
   // The phantom `T` exists only in the type system.
   return Object.freeze(value) as unknown as Value<T>;
 }
 
 /** Wraps an IR condition. */
 export function conditionOf(node: ConditionNode): Condition {
+  noteCondition(node);
+  const expr: Expr = { kind: "condition", condition: node };
+  // Not enumerable: a condition spread or walked as data shows only its IR.
+  const condition = Object.defineProperty({ [conditionKey]: node, [exprKey]: expr }, Symbol.toPrimitive, { value: notAPrimitive(expr) });
   // The phantom `boolean` exists only in the type system.
-  return Object.freeze({ [conditionKey]: node, [exprKey]: { kind: "condition", condition: node } }) as unknown as Condition;
+  return Object.freeze(condition) as unknown as Condition;
 }
 
 /** True when `x` carries an IR expression. */

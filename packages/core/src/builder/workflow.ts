@@ -2,21 +2,22 @@
 import type { AslDefinition } from "../compiler/asl-definition.ts";
 import { renderWorkflow } from "../compiler/asl-compiler.ts";
 import { validateCompiledAsl } from "../compiler/asl-validation.ts";
+import { withCallSites } from "../compiler/diagnostic-sites.ts";
 import { formatDiagnostics, type CompileDiagnostic } from "../compiler/compile-diagnostic.ts";
 import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { QueryLanguage, WorkflowNode } from "../ir/state-node.ts";
 import { captureSite } from "./call-site.ts";
 import { chainData, type Chain, type ChainLike, type DoneAfter, type PassesInput, type Target, type FailOptions, type StateFactories, type SucceedOptions } from "./chain-types.ts";
 import { buildWorkflowIr } from "./graph-to-ir.ts";
-import type { InferSchema, StandardSchemaLike } from "./schema.ts";
+import { typeOnly, type InferSchema, type StandardSchemaLike } from "./schema.ts";
 import { makeChain, makeFactories, standaloneFail, standaloneSucceed, targetChain } from "./state-factories.ts";
 import { joinChains, jumpTo, type ChainData } from "./state-graph.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
 import { workflowLambdas, workflowStateSites } from "./workflow-lambdas.ts";
 
 export interface WorkflowOptions<S extends StandardSchemaLike> {
-  /** The execution input's schema (zod, any Standard Schema, or `typeOnly<T>()`). */
-  readonly input: S;
+  /** The execution input's schema (zod, any Standard Schema, or `typeOnly<T>()`). @default no input: `{}`, with no fields to read */
+  readonly input?: S;
   /** @default "JSONata" */
   readonly queryLanguage?: QueryLanguage;
   readonly comment?: string;
@@ -102,7 +103,7 @@ function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
   const { asl, diagnostics: renderDiagnostics } = renderWorkflow(ir);
   const own = [...graphDiagnostics, ...renderDiagnostics];
   // The validator would repeat graph errors without call sites; run it once the graph is sound.
-  const validation = own.some((d) => d.severity === "error") ? [] : validateCompiledAsl(asl, { stateMachineType: meta.type });
+  const validation = own.some((d) => d.severity === "error") ? [] : withCallSites(validateCompiledAsl(asl, { stateMachineType: meta.type }), ir);
   return { asl, diagnostics: [...own, ...validation] };
 }
 
@@ -145,16 +146,18 @@ function makeWorkflow(meta: WorkflowMetaData, graph: ChainData): object {
 }
 
 /**
- * Declares a workflow.
+ * Declares a workflow. Without options it takes no input and uses JSONata.
  * @example
  * const flow = workflow("PlaceOrder", { input: Order, queryLanguage: "JSONata" });
  * export const placeOrder = flow.startWith(flow.pass("Start").succeed("Done"));
  */
-export function workflow<S extends StandardSchemaLike>(name: string, options: WorkflowOptions<S>): WorkflowBuilder<InferSchema<S>> {
+export function workflow<S extends StandardSchemaLike = StandardSchemaLike<{}>>(name: string, options: WorkflowOptions<S> = {}): WorkflowBuilder<InferSchema<S>> {
+  // A workflow without an input schema takes none: AWS starts it with `{}`.
+  const inputSchema = options.input ?? typeOnly<{}>();
   const meta: WorkflowMetaData = {
     name,
     queryLanguage: options.queryLanguage ?? "JSONata",
-    inputSchema: options.input,
+    inputSchema,
     comment: options.comment,
     timeoutSeconds: options.timeoutSeconds,
     version: options.version,
@@ -163,7 +166,7 @@ export function workflow<S extends StandardSchemaLike>(name: string, options: Wo
   const builder = {
     name,
     queryLanguage: meta.queryLanguage,
-    inputSchema: options.input,
+    inputSchema,
     startWith(chain: ChainLike<never, unknown, unknown, string>) {
       return makeWorkflow(meta, chain[chainData]);
     },

@@ -9,14 +9,20 @@ export interface CompileDiagnostic {
   readonly severity: "error" | "warning";
 }
 
-/** The codes the builder and compiler add to the validator's. */
-export type CoreDiagnosticCode =
-  | "DUPLICATE_STATE_NAME"
-  | "STATE_REUSED"
-  | "MISSING_TRANSITION_TARGET"
-  | "DEAD_END"
-  | "NOT_EXPRESSIBLE"
-  | "AMBIGUOUS_COMPARISON";
+/** The codes the builder and compiler add to the validator's (each one is documented in docs/builder.md). */
+export const CORE_DIAGNOSTIC_CODES = [
+  "DUPLICATE_STATE_NAME",
+  "STATE_REUSED",
+  "STATE_VERSIONS_JOINED",
+  "MISSING_TRANSITION_TARGET",
+  "DEAD_END",
+  "NOT_EXPRESSIBLE",
+  "AMBIGUOUS_COMPARISON",
+  "DISCARDED_CONDITION",
+  "DISCARDED_REFERENCE",
+] as const;
+
+export type CoreDiagnosticCode = (typeof CORE_DIAGNOSTIC_CODES)[number];
 
 /** Collects diagnostics while rendering, each at a JSON pointer. */
 export interface DiagnosticSink {

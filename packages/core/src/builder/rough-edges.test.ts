@@ -1,0 +1,88 @@
+// Rough edges of the builder: a Catch target given as a function (as every other transition may
+// be), and a workflow that takes no input declared without options.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { lambda, typeOnly, workflow } from "../index.ts";
+import type { ChainOutput, ErrorOutput } from "../index.ts";
+
+const check = lambda("Check", {
+  entry: "./check.ts",
+  handler: async () => async (_event: { readonly id: string }) => ({ ok: true }),
+  errors: ["Rejected"] as const,
+});
+const flow = workflow("Edges", { input: typeOnly<{ readonly id: string }>() });
+
+describe("a Catch target built by a function", () => {
+  it("works in .catch(), typed by what the Catcher passes on", () => {
+    const chain = flow
+      .task("Check", check, { arguments: ($) => ({ id: $.input.id }) })
+      .catch({
+        errors: ["Rejected"],
+        next: (s) => s.pass("Explain", { output: ($) => ({ why: $.input.Error }) }),
+      })
+      .catch({ errors: ["States.ALL"], resultField: "failure", next: (s) => s.pass("Keep", { output: ($) => ({ id: $.input.id, error: $.input.failure.Error }) }) });
+    expectTypeOf<ChainOutput<typeof chain>>().toEqualTypeOf<{ ok: boolean } | { why: string } | { id: string; error: string }>();
+    const states = flow.startWith(chain).toAsl().States;
+    expect(states["Check"]).toMatchObject({ Catch: [{ ErrorEquals: ["Rejected"], Next: "Explain" }, { ErrorEquals: ["States.ALL"], Next: "Keep" }] });
+    expect(Object.keys(states)).toEqual(["Check", "Explain", "Keep"]);
+  });
+
+  it("works in a task's catch option", () => {
+    const chain = flow.task("Check", check, {
+      arguments: ($) => ({ id: $.input.id }),
+      catch: [{ errors: ["Rejected"], next: (s) => s.pass("Explain", { output: ($) => ({ why: $.input.Error }) }) }],
+    });
+    expectTypeOf<ChainOutput<typeof chain>>().toEqualTypeOf<{ ok: boolean } | { why: string }>();
+    expect(flow.startWith(chain).toAsl().States["Check"]).toMatchObject({ Catch: [{ ErrorEquals: ["Rejected"], Next: "Explain" }] });
+  });
+
+  it("refuses a function whose chain reads what the Catcher does not pass on", () => {
+    flow.task("Check", check, { arguments: ($) => ({ id: $.input.id }) }).catch({
+      errors: ["Rejected"],
+      // @ts-expect-error - the error output has no `id`
+      next: (s) => s.pass("Explain", { output: ($) => ({ id: $.input.id }) }),
+    });
+    expectTypeOf<ErrorOutput>().not.toHaveProperty("id");
+  });
+});
+
+describe("a workflow that takes no input", () => {
+  it("needs no options: JSONata, input `{}`", () => {
+    const hello = workflow("Hello");
+    expect(hello.queryLanguage).toBe("JSONata");
+    expect(hello.startWith(hello.pass("Greet", { output: () => ({ greeting: "hello" }) })).toAsl()).toEqual({
+      QueryLanguage: "JSONata",
+      StartAt: "Greet",
+      States: { Greet: { Type: "Pass", Output: { greeting: "hello" }, End: true } },
+    });
+    // @ts-expect-error - a workflow without input has no fields to read
+    hello.pass("Read", { output: ($) => $.input.name });
+    const path = workflow("HelloPath", { queryLanguage: "JSONPath" });
+    expect(path.startWith(path.pass("P")).toAsl()).toMatchObject({ StartAt: "P" });
+  });
+});
+
+describe("resultField keeps the input's optional fields optional", () => {
+  it("under exactOptionalPropertyTypes, `notes?: string` stays optional, not `string | undefined`", () => {
+    const noted = workflow("Noted", { input: typeOnly<{ readonly id: string; readonly notes?: string; readonly scored?: number }>() });
+    const chain = noted.task("Check", check, { arguments: ($) => ({ id: $.input.id }), resultField: "scored" });
+    expectTypeOf<ChainOutput<typeof chain>>().toEqualTypeOf<{ readonly id: string; readonly notes?: string; readonly scored: { ok: boolean } }>();
+    const caught = noted.task("Check", check, { arguments: ($) => ({ id: $.input.id }) }).catch({ errors: ["States.ALL"], resultField: "failure", next: (s) => s.pass("Keep") });
+    expectTypeOf<ChainOutput<typeof caught>>().toEqualTypeOf<{ ok: boolean } | { readonly id: string; readonly notes?: string; readonly scored?: number; readonly failure: ErrorOutput }>();
+  });
+});
+
+describe("end(): a chain that ends where it is", () => {
+  it("keeps a Catch target's open end from being continued by what follows the state", () => {
+    const chain = flow
+      .task("Check", check, { arguments: ($) => ({ id: $.input.id }) })
+      .catch({ errors: ["States.ALL"], next: (s) => s.pass("Log", { output: ($) => ({ why: $.input.Error }) }).end() })
+      .pass("After");
+    expectTypeOf<ChainOutput<typeof chain>>().toEqualTypeOf<{ ok: boolean }>();
+    const states = flow.startWith(chain).toAsl().States;
+    expect(states["Log"]).toEqual({ Type: "Pass", Output: { why: "{% $states.input.Error %}" }, End: true });
+    expect(states["Check"]).toMatchObject({ Next: "After" });
+    // Without end(), the Catch target's open end is joined to "After" too.
+    const joined = flow.task("Check", check, { arguments: ($) => ({ id: $.input.id }) }).catch({ errors: ["States.ALL"], next: (s) => s.pass("Log") }).pass("After");
+    expect(flow.startWith(joined).toAsl().States["Log"]).toMatchObject({ Next: "After" });
+  });
+});
