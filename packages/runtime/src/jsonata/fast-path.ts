@@ -1,4 +1,7 @@
 import { hash, parse, partition } from "./functions.ts";
+import { toPlainJson } from "./to-json.ts";
+import { FALLBACK, type FastEvaluator } from "./fast/evaluator.ts";
+import { generateArray, generateObject, generatePath } from "./fast/generated.ts";
 
 /**
  * A synchronous evaluator for the everyday subset of JSONata that Step Functions definitions use:
@@ -15,11 +18,14 @@ import { hash, parse, partition } from "./functions.ts";
  * the caller evaluates the expression with JSONata itself, which also produces the exact error.
  * That is safe because everything here is pure: evaluating twice changes nothing. Expressions
  * outside the subset (lambdas, predicates, `$random()`, `$uuid()`, …) get no fast evaluator at all.
+ *
+ * Its values are plain JSON whenever the bindings are (the runtime's payloads, variables and
+ * context object always are): no `-0` (JSONata tells it from `0` nowhere in this subset, and the
+ * template would turn it into `0` anyway), no `undefined` members, no JSONata sequences. So the
+ * caller need not run `toPlainJson` over them, which cost as much as the evaluation itself.
  */
-export type FastEvaluator = (bindings: Readonly<Record<string, unknown>>) => unknown;
-
-/** Returned by a {@link FastEvaluator} that cannot answer: evaluate with JSONata instead. */
-export const FALLBACK: unique symbol = Symbol("evaluate with JSONata");
+export type { FastEvaluator };
+export { FALLBACK };
 
 /**
  * Deepest syntax tree accepted. JSONata's own depth guard (100 nested evaluations, AWS's stack
@@ -47,16 +53,16 @@ const ALLOWED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Built-in functions the fast path implements, with JSONata's argument counts. */
-const FUNCTIONS: Readonly<Record<string, { readonly arity: number; readonly call: (args: readonly unknown[]) => unknown }>> = {
-  merge: { arity: 1, call: ([arg]) => merge(arg) },
-  string: { arity: 1, call: ([arg]) => (arg === undefined ? undefined : stringify(arg)) },
-  parse: { arity: 1, call: ([text]) => (typeof text === "string" ? parseOrFallback(text) : FALLBACK) },
+const FUNCTIONS: Readonly<Record<string, { readonly arity: 1 | 2; readonly call: (first: unknown, second: unknown) => unknown }>> = {
+  merge: { arity: 1, call: (arg) => merge(arg) },
+  string: { arity: 1, call: (arg) => (arg === undefined ? undefined : stringify(arg)) },
+  parse: { arity: 1, call: (text) => (typeof text === "string" ? parseOrFallback(text) : FALLBACK) },
   partition: {
     arity: 2,
-    call: ([items, size]) =>
+    call: (items, size) =>
       Array.isArray(items) && typeof size === "number" && Number.isFinite(size) && Math.floor(size) >= 1 ? partition(items, size) : FALLBACK,
   },
-  hash: { arity: 2, call: ([value, algorithm]) => (typeof value === "string" && typeof algorithm === "string" ? hashOrFallback(value, algorithm) : FALLBACK) },
+  hash: { arity: 2, call: (value, algorithm) => (typeof value === "string" && typeof algorithm === "string" ? hashOrFallback(value, algorithm) : FALLBACK) },
 };
 
 /** Compiles the fast evaluator of a parsed expression, or `undefined` when it is outside the subset. */
@@ -142,29 +148,16 @@ function compilePath(steps: unknown): FastEvaluator {
   const names = rest.map((step) => {
     if (shapeOf(step) !== "name" || typeof step["value"] !== "string") outside();
     checkKeys(step, ALLOWED_KEYS["name"] as ReadonlySet<string>);
+    // `__proto__` reads the prototype where JSONata's lookup may differ: JSONata's case.
+    if (step["value"] === "__proto__") outside();
     return step["value"];
   });
   checkKeys(first, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
-  const start = compileVariable(first["value"]);
-  return (bindings) => {
-    let value = start(bindings);
-    if (value === FALLBACK) return FALLBACK;
-    for (const name of names) {
-      if (value === undefined) return undefined;
-      if (typeof value !== "object" || value === null) {
-        // A member of a string, number, boolean or null is nothing.
-        if (typeof value === "function") return FALLBACK;
-        return undefined;
-      }
-      if (Array.isArray(value)) return FALLBACK;
-      const record = value as Record<string, unknown>;
-      if (Object.hasOwn(record, name)) value = record[name];
-      else if (name in record) return FALLBACK;
-      else return undefined;
-    }
-    return value;
-  };
+  // `$states` is always bound and never shadowed: read it by name, not through a lookup.
+  return generatePath(first["value"] === "states" ? readStates : compileVariable(first["value"]), names);
 }
+
+const readStates: FastEvaluator = (bindings) => bindings["states"];
 
 function compileBinary(op: string, lhs: FastEvaluator, rhs: FastEvaluator): FastEvaluator {
   switch (op) {
@@ -235,7 +228,8 @@ function compileArithmetic(op: "+" | "-" | "*" | "/" | "%", lhs: FastEvaluator, 
     const a = left as number;
     const b = right as number;
     const result = op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : op === "/" ? a / b : a % b;
-    return Number.isFinite(result) ? result : FALLBACK;
+    if (!Number.isFinite(result)) return FALLBACK;
+    return result === 0 ? 0 : result;
   };
 }
 
@@ -272,7 +266,9 @@ function compileNegation(operand: FastEvaluator): FastEvaluator {
   return (bindings) => {
     const value = operand(bindings);
     if (value === undefined) return undefined;
-    return isFiniteNumber(value) ? -(value as number) : FALLBACK;
+    if (!isFiniteNumber(value)) return FALLBACK;
+    // `-0` is written `0`: see the note on plain values at the top.
+    return value === 0 ? 0 : -(value as number);
   };
 }
 
@@ -286,37 +282,32 @@ function compileFunction(node: Node, depth: number): FastEvaluator {
   const argNodes = node["arguments"];
   if (!Array.isArray(argNodes) || argNodes.length !== fn.arity) outside();
   const args = (argNodes as Node[]).map((arg) => compile(arg, depth + 1));
-  return (bindings) => {
-    // A workflow variable of the same name shadows the built-in: JSONata decides what happens.
-    if (Object.hasOwn(bindings, name)) return FALLBACK;
-    const values: unknown[] = [];
-    for (const arg of args) {
-      const value = arg(bindings);
-      if (value === FALLBACK) return FALLBACK;
-      values.push(value);
-    }
-    return fn.call(values);
-  };
+  const [first, second] = args;
+  // One and two arguments (every function here) without an argument array per call.
+  if (args.length === 1 && first !== undefined) {
+    return (bindings) => {
+      // A workflow variable of the same name shadows the built-in: JSONata decides what happens.
+      if (Object.hasOwn(bindings, name)) return FALLBACK;
+      const value = first(bindings);
+      return value === FALLBACK ? FALLBACK : fn.call(value, undefined);
+    };
+  }
+  if (args.length === 2 && first !== undefined && second !== undefined) {
+    return (bindings) => {
+      if (Object.hasOwn(bindings, name)) return FALLBACK;
+      const a = first(bindings);
+      if (a === FALLBACK) return FALLBACK;
+      const b = second(bindings);
+      return b === FALLBACK ? FALLBACK : fn.call(a, b);
+    };
+  }
+  return outside();
 }
 
 /** `[a, b]`: undefined items vanish; an item that is an array is spliced in unless it is itself `[…]`. */
 function compileArray(expressions: unknown, depth: number): FastEvaluator {
   if (!Array.isArray(expressions)) outside();
-  const items = (expressions as Node[]).map((item) => ({ evaluate: compile(item, depth + 1), nested: shapeOf(item) === "array" }));
-  return (bindings) => {
-    const out: unknown[] = [];
-    for (const item of items) {
-      const value = item.evaluate(bindings);
-      if (value === FALLBACK) return FALLBACK;
-      if (value === undefined) continue;
-      if (Array.isArray(value) && !item.nested) {
-        for (const member of value as unknown[]) out.push(member);
-      } else {
-        out.push(value);
-      }
-    }
-    return out;
-  };
+  return generateArray((expressions as Node[]).map((item) => ({ value: compile(item, depth + 1), nested: shapeOf(item) === "array" })));
 }
 
 /** `{'k': v}`: literal string keys only, each once; undefined values drop the key. */
@@ -333,33 +324,25 @@ function compileObject(pairs: unknown, depth: number): FastEvaluator {
     seen.add(key);
     return { key, value: compile(valueNode, depth + 1) };
   });
-  return (bindings) => {
-    const out: Record<string, unknown> = {};
-    for (const entry of entries) {
-      const value = entry.value(bindings);
-      if (value === FALLBACK) return FALLBACK;
-      if (value !== undefined) out[entry.key] = value;
-    }
-    return out;
-  };
+  return generateObject(entries);
 }
 
 /** `$merge(objects)`: an array of plain objects, later keys winning (JSONata copies with for…in). */
 function merge(arg: unknown): unknown {
   if (arg === undefined) return undefined;
   if (!Array.isArray(arg)) return FALLBACK;
+  const objects = arg as unknown[];
+  for (const item of objects) if (!isObjectRecord(item)) return FALLBACK;
+  // Own enumerable keys in order, later ones winning, each assigned (`[[Set]]`): JSONata's
+  // for…in and `result[key] = …` over plain JSON objects (bindings hold no inherited keys).
   const out: Record<string, unknown> = {};
-  for (const item of arg as unknown[]) {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return FALLBACK;
-    if (Object.getPrototypeOf(item) !== Object.prototype) return FALLBACK;
-    const record = item as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      // JSONata assigns `result[key] = …`: for `__proto__` that changes the prototype instead.
-      if (key === "__proto__") return FALLBACK;
-      out[key] = record[key];
-    }
-  }
-  return out;
+  for (const item of objects) Object.assign(out, item);
+  // An own `__proto__` key set the prototype, as in JSONata; such a value is not plain JSON.
+  return Object.getPrototypeOf(out) === Object.prototype ? out : FALLBACK;
+}
+
+function isObjectRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -432,11 +415,15 @@ function isFiniteNumber(value: unknown): boolean {
 }
 
 function parseOrFallback(text: string): unknown {
+  let parsed: unknown;
   try {
-    return parse(text);
+    parsed = parse(text);
   } catch {
     return FALLBACK;
   }
+  // JSON text may hold `-0` (`"[-0]"`): keep the promise of plain values.
+  const plain = toPlainJson(parsed);
+  return plain.kind === "json" ? plain.value : FALLBACK;
 }
 
 function hashOrFallback(value: string, algorithm: string): unknown {
