@@ -25,3 +25,5 @@ export type { ActivityBrokerOptions, ActivityStart, ActivityTask, CallbackRegist
 export { CsvSyntaxError, DirectoryObjectStore, InMemoryObjectStore, ObjectStoreError, parseCsv, readItems, writeResults } from "./object-store/index.ts";
 export type { InMemoryObjectStoreOptions, ItemReaderDefinition, MapChildResult, ObjectStore, ObjectStoreErrorCode, ReadItemsOptions, ResultWriterDefinition, ResultWriterOutput, StoredObjectInfo } from "./object-store/index.ts";
 export { s3SdkTasks } from "./object-store/index.ts";
+export { fastPathCoverage } from "./jsonata/fast/coverage.ts";
+export type { FastPathCoverage } from "./jsonata/fast/coverage.ts";

@@ -6,7 +6,10 @@ import { generateArray, generateObject, generatePath } from "./fast/generated.ts
 /**
  * A synchronous evaluator for the everyday subset of JSONata that Step Functions definitions use:
  * `$states.input.a.b` and `$var.x` paths over objects, literals, object and array constructors,
- * `&`, arithmetic, comparisons, `? :`, and `$merge`, `$string`, `$parse`, `$partition`, `$hash`.
+ * `&`, arithmetic, comparisons, `? :`, and `$merge`, `$string`, `$parse`, `$partition`, `$hash`,
+ * `$count`, `$sum`, `$number`. String-building and regular-expression functions (`$join`, `$pad`,
+ * `$replace`, `$split`, `$match`, `$contains`, …) stay with JSONata on purpose: the runtime bounds
+ * their time and output there.
  *
  * Why: jsonata 2.x evaluates every node through an `async` function, so even
  * `$states.input.v` costs several promises and microtask turns, and it makes every JSONata state
@@ -63,7 +66,44 @@ const FUNCTIONS: Readonly<Record<string, { readonly arity: 1 | 2; readonly call:
       Array.isArray(items) && typeof size === "number" && Number.isFinite(size) && Math.floor(size) >= 1 ? partition(items, size) : FALLBACK,
   },
   hash: { arity: 2, call: (value, algorithm) => (typeof value === "string" && typeof algorithm === "string" ? hashOrFallback(value, algorithm) : FALLBACK) },
+  count: { arity: 1, call: (value) => count(value) },
+  sum: { arity: 1, call: (value) => sum(value) },
+  number: { arity: 1, call: (value) => toNumber(value) },
 };
+
+/** `$count(x)`: nothing counts 0, an array its length, any other single value 1. */
+function count(value: unknown): unknown {
+  if (value === undefined) return 0;
+  if (typeof value === "function" || typeof value === "symbol") return FALLBACK;
+  return Array.isArray(value) ? value.length : 1;
+}
+
+/** `$sum(numbers)`: added left to right from 0, as JSONata does; anything but finite numbers is JSONata's (T0412). */
+function sum(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (isFiniteNumber(value)) return value;
+  if (!Array.isArray(value)) return FALLBACK;
+  let total = 0;
+  for (const item of value as unknown[]) {
+    if (!isFiniteNumber(item)) return FALLBACK;
+    total += item as number;
+  }
+  return Number.isFinite(total) ? total : FALLBACK;
+}
+
+/** JSONata's test for a decimal number string (`fn.number`); hex, octal and binary forms are JSONata's. */
+const DECIMAL_NUMBER = /^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$/;
+
+/** `$number(x)`: numbers as they are, decimal strings parsed, booleans 1 and 0; the rest (D3030, T0410) is JSONata's. */
+function toNumber(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (isFiniteNumber(value)) return value;
+  if (typeof value !== "string" || !DECIMAL_NUMBER.test(value)) return FALLBACK;
+  const parsed = parseFloat(value);
+  if (!Number.isFinite(parsed)) return FALLBACK;
+  return parsed === 0 ? 0 : parsed;
+}
 
 /** Compiles the fast evaluator of a parsed expression, or `undefined` when it is outside the subset. */
 export function compileFastPath(ast: unknown): FastEvaluator | undefined {
@@ -361,29 +401,35 @@ function stringify(value: unknown): string | typeof FALLBACK {
   if (cached !== undefined) return cached;
   const kind = jsonTreeKind(value);
   if (kind === NOT_JSON) return FALLBACK;
-  // The replacer only rewrites non-integers; without any, plain JSON.stringify (much faster
+  // The replacer only rewrites numbers of more than 15 significant digits; without any, plain JSON.stringify (much faster
   // than calling a replacer per value) writes the same text.
-  const text = kind === INTEGERS_ONLY ? JSON.stringify(value) : JSON.stringify(value, numberReplacer);
+  const text = kind === EXACT_DIGITS ? JSON.stringify(value) : JSON.stringify(value, numberReplacer);
   stringOfObject.set(value, text);
   return text;
 }
 
+/** jsonata 2.0.6 writes every number, integers too, at 15 significant digits (`1234567890123456` as `1234567890123460`). */
 function numberReplacer(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isInteger(value) && Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+  return typeof value === "number" && Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
+/** Numbers that 15 significant digits write exactly as they are: integers of at most 15 digits. */
+function keepsAllDigits(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) < 1e15;
 }
 
 const NOT_JSON = 0;
-const INTEGERS_ONLY = 1;
-const HAS_FRACTIONS = 2;
-type TreeKind = typeof NOT_JSON | typeof INTEGERS_ONLY | typeof HAS_FRACTIONS;
+const EXACT_DIGITS = 1;
+const NEEDS_ROUNDING = 2;
+type TreeKind = typeof NOT_JSON | typeof EXACT_DIGITS | typeof NEEDS_ROUNDING;
 
 /**
  * Whether an object or array holds only JSON values (no functions, no non-finite numbers, no
  * JSONata sequence flags) — the only trees {@link stringify} writes by itself — and whether any
- * number in it is a non-integer (which `$string` rounds to 15 significant digits).
+ * number in it has more than 15 significant digits (which `$string` rounds to 15).
  */
 function jsonTreeKind(value: object): TreeKind {
-  let kind: TreeKind = INTEGERS_ONLY;
+  let kind: TreeKind = EXACT_DIGITS;
   const visit = (member: unknown): boolean => {
     switch (typeof member) {
       case "string":
@@ -391,7 +437,7 @@ function jsonTreeKind(value: object): TreeKind {
         return true;
       case "number":
         if (!Number.isFinite(member)) return false;
-        if (!Number.isInteger(member)) kind = HAS_FRACTIONS;
+        if (!keepsAllDigits(member)) kind = NEEDS_ROUNDING;
         return true;
       case "object":
         if (member === null) return true;
