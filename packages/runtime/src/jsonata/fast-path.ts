@@ -53,6 +53,7 @@ const ALLOWED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   array: new Set(["type", "value", "position", "expressions", "consarray"]),
   object: new Set(["type", "value", "position", "lhs"]),
   negation: new Set(["type", "value", "position", "expression"]),
+  block: new Set(["type", "position", "expressions"]),
 };
 
 /** Built-in functions the fast path implements, with JSONata's argument counts. */
@@ -158,6 +159,8 @@ function compile(node: Node, depth: number): FastEvaluator {
       return compileObject(node["lhs"], depth);
     case "negation":
       return compileNegation(compile(node["expression"] as Node, depth + 1));
+    case "block":
+      return compileBlock(node["expressions"], depth);
     default:
       return outside();
   }
@@ -180,21 +183,74 @@ function compileVariable(name: unknown): FastEvaluator {
   return (bindings) => (Object.hasOwn(bindings, name) ? bindings[name] : FALLBACK);
 }
 
-/** `$var.a.b`: member steps over objects only; an array on the way is JSONata's business. */
+/**
+ * `$var.a.b`: member steps over objects only; an array on the way is JSONata's business. The last
+ * step may pick one item by a constant index (`$states.input.list[0]`, `[-1]` from the end).
+ */
 function compilePath(steps: unknown): FastEvaluator {
   if (!Array.isArray(steps) || steps.length < 2) outside();
   const [first, ...rest] = steps as Node[];
   if (first === undefined || shapeOf(first) !== "variable") outside();
+  const last = rest.at(-1) as Node;
+  const index = last["stages"] === undefined ? undefined : constantIndex(last["stages"]);
   const names = rest.map((step) => {
     if (shapeOf(step) !== "name" || typeof step["value"] !== "string") outside();
-    checkKeys(step, ALLOWED_KEYS["name"] as ReadonlySet<string>);
+    checkKeys(step, step === last && index !== undefined ? NAME_WITH_INDEX_KEYS : (ALLOWED_KEYS["name"] as ReadonlySet<string>));
     // `__proto__` reads the prototype where JSONata's lookup may differ: JSONata's case.
     if (step["value"] === "__proto__") outside();
     return step["value"];
   });
   checkKeys(first, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
   // `$states` is always bound and never shadowed: read it by name, not through a lookup.
-  return generatePath(first["value"] === "states" ? readStates : compileVariable(first["value"]), names);
+  const path = generatePath(first["value"] === "states" ? readStates : compileVariable(first["value"]), names);
+  if (index === undefined) return path;
+  return (bindings) => {
+    const value = path(bindings);
+    return value === FALLBACK ? FALLBACK : itemAt(value, index);
+  };
+}
+
+const NAME_WITH_INDEX_KEYS: ReadonlySet<string> = new Set(["type", "value", "position", "stages"]);
+const FILTER_KEYS: ReadonlySet<string> = new Set(["type", "position", "expr"]);
+
+/** The integer of a `[n]` stage (one filter holding an integer literal), else outside the subset. */
+function constantIndex(stages: unknown): number {
+  if (!Array.isArray(stages) || stages.length !== 1) outside();
+  const stage = stages[0] as Node;
+  if (typeof stage !== "object" || stage === null || stage["type"] !== "filter") outside();
+  checkKeys(stage, FILTER_KEYS);
+  const expr = stage["expr"] as Node;
+  if (typeof expr !== "object" || expr === null || expr["type"] !== "number") outside();
+  checkKeys(expr, ALLOWED_KEYS["number"] as ReadonlySet<string>);
+  const value = expr["value"];
+  if (typeof value !== "number" || !Number.isInteger(value)) outside();
+  return value;
+}
+
+/**
+ * Item `index` of an array (negative: from the end), or nothing past either end. A value that is
+ * not an array (JSONata treats it as a one-item sequence) and an item that is itself an array
+ * (flattened into the result sequence, and unwrapped when alone) are left to JSONata.
+ */
+function itemAt(value: unknown, index: number): unknown {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return FALLBACK;
+  const item: unknown = value[index < 0 ? value.length + index : index];
+  return Array.isArray(item) ? FALLBACK : item;
+}
+
+/** `(a; b)`: each expression in turn, the value of the last (nothing for `()`); no bindings in the subset. */
+function compileBlock(expressions: unknown, depth: number): FastEvaluator {
+  if (!Array.isArray(expressions)) outside();
+  const parts = (expressions as Node[]).map((expression) => compile(expression, depth + 1));
+  return (bindings) => {
+    let value: unknown = undefined;
+    for (const part of parts) {
+      value = part(bindings);
+      if (value === FALLBACK) return FALLBACK;
+    }
+    return value;
+  };
 }
 
 const readStates: FastEvaluator = (bindings) => bindings["states"];

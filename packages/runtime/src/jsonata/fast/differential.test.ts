@@ -9,7 +9,7 @@ import { compileExpression } from "../compile-expression.ts";
 import { FALLBACK } from "../fast-path.ts";
 import { toPlainJson } from "../to-json.ts";
 import { jsonataExpressionsOf } from "./coverage.ts";
-import { CORPUS_EXPRESSIONS, NUMERIC_FUNCTION_EXPRESSIONS, SAMPLE_EXPRESSIONS } from "./sample-expressions.ts";
+import { BUILDER_EXPRESSIONS, CORPUS_EXPRESSIONS, NUMERIC_FUNCTION_EXPRESSIONS, SAMPLE_EXPRESSIONS } from "./sample-expressions.ts";
 
 const twinsDir = new URL("../../../../../bench/workloads-jsonata/", import.meta.url);
 const twinExpressions = ["a_pass_chain_200", "b_map_10k_c0", "c_choice_loop_5k", "d_parallel_10x20", "e_intrinsics_50"].flatMap((name) =>
@@ -17,7 +17,7 @@ const twinExpressions = ["a_pass_chain_200", "b_map_10k_c0", "c_choice_loop_5k",
 );
 
 /** Every expression under test that the fast path compiles (the others never reach it). */
-const FAST_EXPRESSIONS = [...new Set([...SAMPLE_EXPRESSIONS, ...NUMERIC_FUNCTION_EXPRESSIONS, ...CORPUS_EXPRESSIONS, ...twinExpressions])].filter(
+const FAST_EXPRESSIONS = [...new Set([...SAMPLE_EXPRESSIONS, ...NUMERIC_FUNCTION_EXPRESSIONS, ...BUILDER_EXPRESSIONS, ...CORPUS_EXPRESSIONS, ...twinExpressions])].filter(
   (text) => compileExpression(text).fast !== undefined,
 );
 

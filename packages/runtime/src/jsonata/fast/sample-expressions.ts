@@ -70,3 +70,12 @@ export const CORPUS_EXPRESSIONS: readonly string[] = [
   "$states.input.type = 'Public'", "$states.input.str_value = \"string literal\"", "$var = '\"'", "$states.input = '\"'",
   "$states.context.Map.Item.Value", "[]", "[1, 'two', 3]", "[0]", "{'foo': 'bar'}", "null", "1", "'2016-03-14T01:59:00Z'",
 ];
+
+/** Shapes the typed builder (`@stepcraft/core`) emits, beyond plain paths: blocks and constant indexes. */
+export const BUILDER_EXPRESSIONS: readonly string[] = [
+  "($states.input.n > 0 and $v < 1000)", "($states.input.age > 1 and $v.k = 'vk')", "()", "(1; $states.input.name)",
+  "$states.input.both[0]", "$states.input.both[1]", "$states.input.list[0]", "$states.input.list[-1]", "$states.input.list[99]",
+  "$states.input.nested[0]", "$states.input.one[0]", "$states.input.none[0]", "$states.input.name[0]", "$states.input.obj[0]",
+  "$states.input.missing[0]", "$states.input.objects[-2]", "$merge([$states.input, {\"mapped\": $states.result}])",
+  "$merge([$states.input, {\"scored\": {\"score\": $states.result.Payload.score}}])",
+];
