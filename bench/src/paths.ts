@@ -9,3 +9,4 @@ export const sharedBenchDir: string = resolve(repoRoot, "../shared/bench");
 export const sharedWorkloadsModule: string = resolve(repoRoot, "../shared/bench/workloads.mjs");
 export const realworldCorpusDir: string = resolve(repoRoot, "../shared/corpus/realworld");
 export const jsonataTwinsDir: string = resolve(repoRoot, "bench/workloads-jsonata");
+export const conformanceCasesFile: string = resolve(repoRoot, "../shared/conformance/cases.json");

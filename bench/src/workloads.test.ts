@@ -20,7 +20,7 @@ describe("workloads", () => {
     expect(ids.indexOf("a-jsonata")).toBe(ids.indexOf("a") + 1);
   });
   it("selects by id or title, bringing a named workload's twin along", () => {
-    expect(selectWorkloads(all, ["a", "g"]).map((w) => w.id)).toEqual(["a", "a-jsonata", "g"]);
+    expect(selectWorkloads(all, ["a", "g"]).map((w) => w.id)).toEqual(["a", "a-jsonata", "g", "g-jsonata"]);
     expect(selectWorkloads(all, ["c-jsonata"]).map((w) => w.id)).toEqual(["c-jsonata"]);
     expect(selectWorkloads(all, ["b_map_10k_c40"]).map((w) => w.id)).toEqual(["b40"]);
     expect(selectWorkloads(all, undefined)).toHaveLength(all.length);

@@ -33,6 +33,8 @@ export const JSONATA_TWINS: ReadonlyArray<{ readonly of: string; readonly file: 
   { of: "c", file: "c_choice_loop_5k.jsonata.asl.json" },
   { of: "d", file: "d_parallel_10x20.jsonata.asl.json" },
   { of: "e", file: "e_intrinsics_50.jsonata.asl.json" },
+  { of: "f", file: "f_task_chain_100.jsonata.asl.json" },
+  { of: "g", file: "g_short_5.jsonata.asl.json" },
 ];
 
 /** Loads shared/bench/workloads.mjs (resolved beside the repository) and checks its shape. */
