@@ -158,10 +158,11 @@ function fastBindings(bindings: JsonataBindings, variables: readonly string[]): 
 
 /** `$states`: `result` and `errorOutput` exist only where the state binds them. */
 function statesBinding(bindings: JsonataBindings): Record<string, unknown> {
-  const states: Record<string, unknown> = { input: bindings.input, context: bindings.context };
-  if (bindings.result !== undefined) states["result"] = bindings.result;
-  if (bindings.errorOutput !== undefined) states["errorOutput"] = bindings.errorOutput;
-  return states;
+  const { input, context, result, errorOutput } = bindings;
+  // One literal per combination: each keeps one object shape (adding keys one by one made every
+  // later read of `$states` polymorphic).
+  if (result === undefined) return errorOutput === undefined ? { input, context } : { input, context, errorOutput };
+  return errorOutput === undefined ? { input, context, result } : { input, context, result, errorOutput };
 }
 
 /** The fast, synchronous twin of {@link evaluateNode}: FALLBACK as soon as one expression needs JSONata. */
