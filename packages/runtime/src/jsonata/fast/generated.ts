@@ -16,8 +16,23 @@ import { FALLBACK } from "./evaluator.ts";
 
 type Factory = (...values: unknown[]) => FastEvaluator;
 
+/**
+ * Factories by source text. Expressions of the same shape (the 100 states of a chain all building
+ * `{data, seen}`) share one factory, so their functions share code and warm up together instead of
+ * one by one; only the sub-expressions passed in differ. Cleared at the bound, like the parse cache.
+ */
+const factories = new Map<string, Factory>();
+const MAX_FACTORIES = 2000;
+
 function generate(parameters: readonly string[], body: string, values: readonly unknown[]): FastEvaluator {
-  const factory = new Function("FALLBACK", ...parameters, `"use strict"; return function fast(b) {\n${body}\n};`) as Factory;
+  const source = `"use strict"; return function fast(b) {\n${body}\n};`;
+  const key = `${parameters.join(",")}\n${source}`;
+  let factory = factories.get(key);
+  if (factory === undefined) {
+    factory = new Function("FALLBACK", ...parameters, source) as Factory;
+    if (factories.size >= MAX_FACTORIES) factories.clear();
+    factories.set(key, factory);
+  }
   return factory(FALLBACK, ...values);
 }
 
