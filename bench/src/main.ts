@@ -12,10 +12,10 @@ import { measureFastPathCoverage } from "./sections/fast-path-coverage.ts";
 import { measureMemory } from "./sections/memory.ts";
 import { runOptionalSection } from "./sections/optional.ts";
 import { measurePrepare } from "./sections/prepare.ts";
-import { measureWorkload } from "./sections/runtime.ts";
+import { measureWorkloads } from "./sections/runtime.ts";
 import type { WorkloadRow } from "./sections/runtime.ts";
 import { measureValidator } from "./sections/validator.ts";
-import { jsonataTwins, loadSharedWorkloads, selectWorkloads, withTwins } from "./workloads.ts";
+import { jsonataTwins, loadSharedWorkloads, measurementGroups, selectWorkloads, withTwins } from "./workloads.ts";
 
 const MEMORY_WORKLOAD = "b0";
 const PREPARE_WORKLOAD = "g";
@@ -29,11 +29,12 @@ async function run(args: BenchArgs): Promise<number> {
   const selected = selectWorkloads(withTwins(shared, twins), args.only);
 
   const rows: WorkloadRow[] = [];
-  for (const workload of selected) {
-    log(`runtime: ${workload.title} ...`);
-    const row = await measureWorkload(workload, ENGINES, plan, log);
-    rows.push(row);
-    if (!row.ok) log(`!!! ${workload.id}: FAILED`);
+  for (const group of measurementGroups(selected)) {
+    log(`runtime: ${group.map((w) => w.title).join(" + ")} ...`);
+    for (const row of await measureWorkloads(group, ENGINES, plan, log)) {
+      rows.push(row);
+      if (!row.ok) log(`!!! ${row.id}: FAILED`);
+    }
   }
 
   const memory = selected.some((w) => w.id === MEMORY_WORKLOAD) ? (log("memory: child per engine ..."), await measureMemory(MEMORY_WORKLOAD)) : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./args.ts";
-import { jsonataTwins, JSONATA_TWINS, loadSharedWorkloads, selectWorkloads, withTwins } from "./workloads.ts";
+import { jsonataTwins, JSONATA_TWINS, loadSharedWorkloads, measurementGroups, selectWorkloads, withTwins } from "./workloads.ts";
 
 const shared = await loadSharedWorkloads();
 const all = withTwins(shared, jsonataTwins(shared));
@@ -27,5 +27,13 @@ describe("workloads", () => {
   });
   it("refuses unknown workloads", () => {
     expect(() => selectWorkloads(all, ["a", "nope"])).toThrow(UsageError);
+  });
+  it("groups each workload with its selected twins for measurement; a twin alone stands alone", () => {
+    expect(measurementGroups(selectWorkloads(all, ["a", "b40", "g"])).map((group) => group.map((w) => w.id))).toEqual([
+      ["a", "a-jsonata"],
+      ["b40"],
+      ["g", "g-jsonata"],
+    ]);
+    expect(measurementGroups(selectWorkloads(all, ["c-jsonata"])).map((group) => group.map((w) => w.id))).toEqual([["c-jsonata"]]);
   });
 });

@@ -114,3 +114,17 @@ export function selectWorkloads(all: readonly Workload[], only: readonly string[
   const named = (w: Workload): boolean => only.includes(w.id) || only.includes(w.title);
   return all.filter((w) => named(w) || (w.twinOf !== undefined && all.some((b) => b.id === w.twinOf && named(b))));
 }
+
+/**
+ * The selected workloads in report order, grouped for measurement: each JSONPath workload with
+ * its selected JSONata twins (their samples alternate); a twin selected alone is its own group.
+ */
+export function measurementGroups(selected: readonly Workload[]): Workload[][] {
+  const groups: Workload[][] = [];
+  for (const workload of selected) {
+    const base = workload.twinOf === undefined ? undefined : groups.find((group) => group[0]?.id === workload.twinOf);
+    if (base !== undefined) base.push(workload);
+    else groups.push([workload]);
+  }
+  return groups;
+}
