@@ -8,13 +8,14 @@ import { ENGINES } from "./engines/index.ts";
 import { FULL_PLAN, QUICK_PLAN } from "./plan.ts";
 import { formatReport, jsonWorkload, overheadFrom } from "./report.ts";
 import type { JsonReport } from "./report.ts";
+import { measureFastPathCoverage } from "./sections/fast-path-coverage.ts";
 import { measureMemory } from "./sections/memory.ts";
 import { runOptionalSection } from "./sections/optional.ts";
 import { measurePrepare } from "./sections/prepare.ts";
-import { measureWorkload } from "./sections/runtime.ts";
+import { measureWorkloads } from "./sections/runtime.ts";
 import type { WorkloadRow } from "./sections/runtime.ts";
 import { measureValidator } from "./sections/validator.ts";
-import { jsonataTwins, loadSharedWorkloads, selectWorkloads, withTwins } from "./workloads.ts";
+import { jsonataTwins, loadSharedWorkloads, measurementGroups, selectWorkloads, withTwins } from "./workloads.ts";
 
 const MEMORY_WORKLOAD = "b0";
 const PREPARE_WORKLOAD = "g";
@@ -24,14 +25,16 @@ const log = (message: string): void => void process.stderr.write(`${message}\n`)
 async function run(args: BenchArgs): Promise<number> {
   const plan = args.quick ? QUICK_PLAN : FULL_PLAN;
   const shared = await loadSharedWorkloads();
-  const selected = selectWorkloads(withTwins(shared, jsonataTwins(shared)), args.only);
+  const twins = jsonataTwins(shared);
+  const selected = selectWorkloads(withTwins(shared, twins), args.only);
 
   const rows: WorkloadRow[] = [];
-  for (const workload of selected) {
-    log(`runtime: ${workload.title} ...`);
-    const row = await measureWorkload(workload, ENGINES, plan, log);
-    rows.push(row);
-    if (!row.ok) log(`!!! ${workload.id}: FAILED`);
+  for (const group of measurementGroups(selected)) {
+    log(`runtime: ${group.map((w) => w.title).join(" + ")} ...`);
+    for (const row of await measureWorkloads(group, ENGINES, plan, log)) {
+      rows.push(row);
+      if (!row.ok) log(`!!! ${row.id}: FAILED`);
+    }
   }
 
   const memory = selected.some((w) => w.id === MEMORY_WORKLOAD) ? (log("memory: child per engine ..."), await measureMemory(MEMORY_WORKLOAD)) : null;
@@ -44,18 +47,21 @@ async function run(args: BenchArgs): Promise<number> {
   const validator = measureValidator(plan);
   const compiler = await runOptionalSection("compiler", plan);
   const typecheck = await runOptionalSection("typecheck", plan);
+  log("JSONata fast-path coverage ...");
+  const fastPath = measureFastPathCoverage(twins);
 
   const report: JsonReport = {
     generated_at: new Date().toISOString(),
     node: process.version,
     quick: args.quick,
-    workloads: rows.map(jsonWorkload),
+    workloads: rows.map((row) => jsonWorkload(row, rows)),
     typecheck,
     validator,
     compiler,
     memory,
     prepare,
     overhead: overheadFrom(rows),
+    jsonata_fast_path: fastPath,
   };
   process.stdout.write(`\n${formatReport(report)}\n`);
   if (args.json !== undefined) {
@@ -67,7 +73,8 @@ async function run(args: BenchArgs): Promise<number> {
     rows.some((r) => !r.ok) ||
     (memory !== null && !memory.ok) ||
     (prepare !== null && prepare.errors.length > 0) ||
-    validator.errors.length > 0;
+    validator.errors.length > 0 ||
+    fastPath.errors.length > 0;
   return failed ? 1 : 0;
 }
 

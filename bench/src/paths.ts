@@ -9,3 +9,4 @@ export const sharedBenchDir: string = resolve(repoRoot, "bench/shared");
 export const sharedWorkloadsModule: string = resolve(repoRoot, "bench/shared/workloads.mjs");
 export const realworldCorpusDir: string = resolve(repoRoot, "testdata/corpus/realworld");
 export const jsonataTwinsDir: string = resolve(repoRoot, "bench/workloads-jsonata");
+export const conformanceCasesFile: string = resolve(repoRoot, "testdata/conformance/cases.json");

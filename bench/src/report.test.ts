@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatReport, jsonWorkload, speedup } from "./report.ts";
+import { formatFastPath, formatReport, jsonWorkload, speedup } from "./report.ts";
 import type { JsonReport } from "./report.ts";
 import type { WorkloadRow } from "./sections/runtime.ts";
 
@@ -27,14 +27,26 @@ const report = (workloads: WorkloadRow[]): JsonReport => ({
   generated_at: "2026-01-01T00:00:00.000Z",
   node: "v20",
   quick: true,
-  workloads: workloads.map(jsonWorkload),
+  workloads: workloads.map((row) => jsonWorkload(row, workloads)),
   typecheck: null,
   validator: null,
   compiler: null,
   memory: null,
   prepare: null,
   overhead: null,
+  jsonata_fast_path: null,
 });
+
+const twin: WorkloadRow = {
+  id: "a-jsonata",
+  title: "a_pass_jsonata",
+  twinOf: "a",
+  executions: 1,
+  ours: engineRow(1500),
+  peer: { ...engineRow(null), unsupported: true },
+  ratio: null,
+  ok: true,
+};
 
 describe("report", () => {
   it("has the JSON fields CI reads", () => {
@@ -57,5 +69,28 @@ describe("report", () => {
     expect(speedup(4)).toBe("4.0× faster");
     expect(speedup(0.5)).toBe("2.0× slower");
     expect(speedup(null)).toBe("—");
+  });
+  it("gives a JSONata twin its ratio to its JSONPath workload and to the peer's JSONPath figure", () => {
+    const rows = [good, twin];
+    expect(jsonWorkload(twin, rows).twin).toEqual({ to_jsonpath: 0.75, to_peer: 1.5 });
+    expect(jsonWorkload(good, rows).twin).toBeNull();
+    // Without its JSONPath row (e.g. `--only a-jsonata`) the ratios are unknown, not invented.
+    expect(jsonWorkload(twin, [twin]).twin).toEqual({ to_jsonpath: null, to_peer: null });
+    const text = formatReport(report(rows));
+    expect(text).toMatch(/ {2}a_pass_jsonata +1,500 +n\/a +1\.50× +0\.75×/);
+    expect(text).toContain("ours/peer is against the peer's JSONPath figure");
+  });
+  it("prints the fast-path coverage with what is left to jsonata", () => {
+    const counted = (fast: number, expressions: number, outside: string[] = []) => ({ fast, expressions, share: expressions === 0 ? null : fast / expressions, outside });
+    const text = formatFastPath({
+      corpus: counted(114, 119, ["$split($x, '/')[-1]"]),
+      conformance: counted(129, 137),
+      builder: counted(10, 10),
+      twins: counted(0, 0),
+      errors: ["conformance: ENOENT"],
+    });
+    expect(text).toContain("corpus 114/119 (95.8%), conformance 129/137 (94.2%), builder 10/10 (100.0%), twins 0/0");
+    expect(text).toContain(`left to jsonata: "$split($x, '/')[-1]"`);
+    expect(text).toContain("!!! conformance: ENOENT");
   });
 });

@@ -1,5 +1,6 @@
 // The JSON report and the printed table.
 import { formatCompiler } from "./compiler/format.ts";
+import type { CoverageCount, FastPathCoverageResult } from "./sections/fast-path-coverage.ts";
 import type { MemoryResult } from "./sections/memory.ts";
 import type { CompilerResult, TypecheckResult } from "./sections/optional.ts";
 import type { PrepareResult } from "./sections/prepare.ts";
@@ -21,7 +22,16 @@ export interface JsonWorkload {
   readonly ok: boolean;
   readonly ours_us_per_exec: number | null;
   readonly peer_us_per_exec: number | null;
+  /** A JSONata twin's throughput against its JSONPath workload (same run); null for other rows. */
+  readonly twin: TwinRatios | null;
   readonly errors: string[];
+}
+
+export interface TwinRatios {
+  /** Twin's tps / its JSONPath workload's tps on stepcraft (1: JSONata as fast as JSONPath). */
+  readonly to_jsonpath: number | null;
+  /** Twin's tps / the peer's tps on the JSONPath workload (the peer has no JSONata). */
+  readonly to_peer: number | null;
 }
 
 export interface OverheadResult {
@@ -44,9 +54,11 @@ export interface JsonReport {
   readonly memory: MemoryResult | null;
   readonly prepare: PrepareResult | null;
   readonly overhead: OverheadResult | null;
+  readonly jsonata_fast_path: FastPathCoverageResult | null;
 }
 
-export function jsonWorkload(row: WorkloadRow): JsonWorkload {
+/** `row` as JSON; `rows` (the whole run) supplies a JSONata twin's JSONPath workload. */
+export function jsonWorkload(row: WorkloadRow, rows: readonly WorkloadRow[] = []): JsonWorkload {
   const errors = [
     ...(row.ours.error === undefined ? [] : [`stepcraft: ${row.ours.error}`]),
     ...(row.peer.error === undefined ? [] : [`peer: ${row.peer.error}`]),
@@ -63,7 +75,17 @@ export function jsonWorkload(row: WorkloadRow): JsonWorkload {
     ok: row.ok,
     ours_us_per_exec: row.ours.usPerExecution,
     peer_us_per_exec: row.peer.usPerExecution,
+    twin: twinRatios(row, rows),
     errors,
+  };
+}
+
+function twinRatios(row: WorkloadRow, rows: readonly WorkloadRow[]): TwinRatios | null {
+  if (row.twinOf === undefined) return null;
+  const original = rows.find((r) => r.id === row.twinOf);
+  return {
+    to_jsonpath: ratio(row.ours.tps, original?.ours.tps ?? null),
+    to_peer: ratio(row.ours.tps, original?.peer.tps ?? null),
   };
 }
 
@@ -83,6 +105,26 @@ const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 function num(v: number | null, digits = 0): string {
   if (v === null) return "—";
   return digits === 0 ? int.format(v) : v.toFixed(digits);
+}
+
+function times(value: number | null): string {
+  return value === null ? "—" : `${value.toFixed(2)}×`;
+}
+
+function share(c: CoverageCount): string {
+  return `${int.format(c.fast)}/${int.format(c.expressions)}${c.share === null ? "" : ` (${(100 * c.share).toFixed(1)}%)`}`;
+}
+
+/** The fast-path coverage line, with the texts left to `jsonata` (they say where coverage could grow). */
+export function formatFastPath(c: FastPathCoverageResult): string {
+  const lines = [
+    "JSONata fast path (expressions compiled to JavaScript, evaluated without the jsonata evaluator): " +
+      `corpus ${share(c.corpus)}, conformance ${share(c.conformance)}, builder ${share(c.builder)}, twins ${share(c.twins)}`,
+  ];
+  const outside = [...new Set([...c.corpus.outside, ...c.conformance.outside, ...c.builder.outside, ...c.twins.outside])];
+  if (outside.length > 0) lines.push(`  left to jsonata: ${outside.map((t) => JSON.stringify(t.replace(/\s+/g, " "))).join(", ")}`);
+  for (const e of c.errors) lines.push(`  !!! ${e}`);
+  return lines.join("\n");
 }
 
 /** "3.2× faster" / "1.5× slower" from a higher-is-better ratio. */
@@ -105,18 +147,24 @@ export function formatReport(report: JsonReport): string {
   out.push("Runtime (transitions/s, median; samples alternate ours/peer)");
   out.push(
     table(
-      ["workload", "stepcraft tps", "peer tps", "ours/peer", "stepcraft µs/exec", "peer µs/exec", "ok"],
+      ["workload", "stepcraft tps", "peer tps", "ours/peer", "JSONata/JSONPath", "stepcraft µs/exec", "peer µs/exec", "ok"],
       report.workloads.map((w) => [
         w.twin_of === null ? w.title : `  ${w.title}`,
         num(w.ours_tps),
         w.twin_of !== null && w.peer_tps === null && w.errors.every((e) => !e.startsWith("peer:")) ? "n/a" : num(w.peer_tps),
-        w.ratio === null ? "—" : `${w.ratio.toFixed(2)}×`,
+        times(w.twin === null ? w.ratio : w.twin.to_peer),
+        w.twin === null ? "" : times(w.twin.to_jsonpath),
         num(w.ours_us_per_exec, 1),
         num(w.peer_us_per_exec, 1),
         w.ok ? "ok" : "FAILED",
       ]),
     ),
   );
+  if (report.workloads.some((w) => w.twin !== null)) {
+    out.push("JSONata twins (indented): ours/peer is against the peer's JSONPath figure (the peer runs no JSONata);");
+    out.push("JSONata/JSONPath is the twin's throughput over its JSONPath workload's, both ours, same run.");
+  }
+  if (report.jsonata_fast_path !== null) out.push(formatFastPath(report.jsonata_fast_path));
   const failures = report.workloads.filter((w) => !w.ok);
   if (failures.length > 0) {
     out.push("");

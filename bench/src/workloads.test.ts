@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./args.ts";
-import { jsonataTwins, JSONATA_TWINS, loadSharedWorkloads, selectWorkloads, withTwins } from "./workloads.ts";
+import { jsonataTwins, JSONATA_TWINS, loadSharedWorkloads, measurementGroups, selectWorkloads, withTwins } from "./workloads.ts";
 
 const shared = await loadSharedWorkloads();
 const all = withTwins(shared, jsonataTwins(shared));
@@ -20,12 +20,20 @@ describe("workloads", () => {
     expect(ids.indexOf("a-jsonata")).toBe(ids.indexOf("a") + 1);
   });
   it("selects by id or title, bringing a named workload's twin along", () => {
-    expect(selectWorkloads(all, ["a", "g"]).map((w) => w.id)).toEqual(["a", "a-jsonata", "g"]);
+    expect(selectWorkloads(all, ["a", "g"]).map((w) => w.id)).toEqual(["a", "a-jsonata", "g", "g-jsonata"]);
     expect(selectWorkloads(all, ["c-jsonata"]).map((w) => w.id)).toEqual(["c-jsonata"]);
     expect(selectWorkloads(all, ["b_map_10k_c40"]).map((w) => w.id)).toEqual(["b40"]);
     expect(selectWorkloads(all, undefined)).toHaveLength(all.length);
   });
   it("refuses unknown workloads", () => {
     expect(() => selectWorkloads(all, ["a", "nope"])).toThrow(UsageError);
+  });
+  it("groups each workload with its selected twins for measurement; a twin alone stands alone", () => {
+    expect(measurementGroups(selectWorkloads(all, ["a", "b40", "g"])).map((group) => group.map((w) => w.id))).toEqual([
+      ["a", "a-jsonata"],
+      ["b40"],
+      ["g", "g-jsonata"],
+    ]);
+    expect(measurementGroups(selectWorkloads(all, ["c-jsonata"])).map((group) => group.map((w) => w.id))).toEqual([["c-jsonata"]]);
   });
 });

@@ -33,6 +33,8 @@ export const JSONATA_TWINS: ReadonlyArray<{ readonly of: string; readonly file: 
   { of: "c", file: "c_choice_loop_5k.jsonata.asl.json" },
   { of: "d", file: "d_parallel_10x20.jsonata.asl.json" },
   { of: "e", file: "e_intrinsics_50.jsonata.asl.json" },
+  { of: "f", file: "f_task_chain_100.jsonata.asl.json" },
+  { of: "g", file: "g_short_5.jsonata.asl.json" },
 ];
 
 /** Loads shared/bench/workloads.mjs (resolved beside the repository) and checks its shape. */
@@ -111,4 +113,18 @@ export function selectWorkloads(all: readonly Workload[], only: readonly string[
   }
   const named = (w: Workload): boolean => only.includes(w.id) || only.includes(w.title);
   return all.filter((w) => named(w) || (w.twinOf !== undefined && all.some((b) => b.id === w.twinOf && named(b))));
+}
+
+/**
+ * The selected workloads in report order, grouped for measurement: each JSONPath workload with
+ * its selected JSONata twins (their samples alternate); a twin selected alone is its own group.
+ */
+export function measurementGroups(selected: readonly Workload[]): Workload[][] {
+  const groups: Workload[][] = [];
+  for (const workload of selected) {
+    const base = workload.twinOf === undefined ? undefined : groups.find((group) => group[0]?.id === workload.twinOf);
+    if (base !== undefined) base.push(workload);
+    else groups.push([workload]);
+  }
+  return groups;
 }

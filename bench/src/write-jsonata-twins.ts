@@ -1,4 +1,4 @@
-// Writes bench/workloads-jsonata/*.asl.json: JSONata versions of shared workloads a, b0, c, d, e.
+// Writes bench/workloads-jsonata/*.asl.json: JSONata versions of shared workloads a, b0, c, d, e, f, g.
 // Each twin enters the same states in the same number and must produce the same output as its
 // JSONPath original, so the two rows of the report compare the query languages, not the work.
 // Run: node --import tsx bench/src/write-jsonata-twins.ts
@@ -20,17 +20,17 @@ function chain(count: number, width: number, prefix: string, state: (i: number) 
   return states;
 }
 
+/** A JSONata machine that is one chain of `count` states named `<prefix><index>`. */
+function chainMachine(comment: string, count: number, width: number, prefix: string, state: (i: number) => { [key: string]: Json }): Json {
+  return { Comment: comment, QueryLanguage: "JSONata", StartAt: `${prefix}${pad(0, width)}`, States: chain(count, width, prefix, state) };
+}
+
 /** (a) 200 Pass states replacing `acc` like Parameters + ResultPath "$.acc" do. */
 function passChain(): Json {
-  return {
-    Comment: "(a, JSONata) 200 chained Pass states, each merging a new acc into its input",
-    QueryLanguage: "JSONata",
-    StartAt: "S000",
-    States: chain(200, 3, "S", (i) => ({
-      Type: "Pass",
-      Output: `{% $merge([$states.input, {'acc': {'step': ${i}, 'prev': $states.input.acc.step, 'tag': $states.input.meta.tag}}]) %}`,
-    })),
-  };
+  return chainMachine("(a, JSONata) 200 chained Pass states, each merging a new acc into its input", 200, 3, "S", (i) => ({
+    Type: "Pass",
+    Output: `{% $merge([$states.input, {'acc': {'step': ${i}, 'prev': $states.input.acc.step, 'tag': $states.input.meta.tag}}]) %}`,
+  }));
 }
 
 /** (b0) Map over 10,000 items, 3 Pass states per item, unlimited concurrency. */
@@ -105,22 +105,45 @@ function parallel(): Json {
 
 /** (e) The intrinsic functions' JSONata equivalents: &, $string, $parse, array constructor, $partition, $hash. */
 function intrinsics(): Json {
+  return chainMachine("(e, JSONata) 50 Pass states computing what States.Format/JsonToString/StringToJson/Array/ArrayPartition/Hash do", 50, 2, "X", (i) => ({
+    Type: "Pass",
+    Output:
+      "{% $merge([$states.input, {'r': {" +
+      `'greeting': 'step ${i}: hello ' & $states.input.name & ', age ' & $states.input.age, ` +
+      "'asString': $string($states.input.obj), " +
+      "'asJson': $parse($states.input.objStr), " +
+      `'arr': [$states.input.name, $states.input.age, 'k${i}'], ` +
+      "'parts': $partition($states.input.list, 4), " +
+      "'hash': $hash($states.input.name, 'SHA-256')" +
+      "}}]) %}",
+  }));
+}
+
+/** (f) 100 Lambda Tasks: Arguments instead of Parameters, Output over `$states.result` instead of ResultSelector. */
+function taskChain(): Json {
+  return chainMachine("(f, JSONata) a chain of 100 Lambda Task states (Arguments / Output) bound to local functions", 100, 3, "T", (i) => ({
+    Type: "Task",
+    Resource: `arn:aws:lambda:us-east-1:123456789012:function:bench-identity-${i % 4}`,
+    Arguments: { step: i, data: "{% $states.input.data %}" },
+    Output: { data: "{% $states.result.data %}", seen: "{% $states.result.step %}" },
+  }));
+}
+
+/** (g) 5 transitions per execution: Pass, Choice, Pass (big/small), Pass, Succeed. */
+function shortExecution(): Json {
+  const size = (value: string, next: string): Json => ({ Type: "Pass", Output: `{% $merge([$states.input, {'size': '${value}'}]) %}`, Next: next });
   return {
-    Comment: "(e, JSONata) 50 Pass states computing what States.Format/JsonToString/StringToJson/Array/ArrayPartition/Hash do",
+    Comment: "(g, JSONata) 5 state transitions per execution; used for per-execution overhead",
     QueryLanguage: "JSONata",
-    StartAt: "X00",
-    States: chain(50, 2, "X", (i) => ({
-      Type: "Pass",
-      Output:
-        "{% $merge([$states.input, {'r': {" +
-        `'greeting': 'step ${i}: hello ' & $states.input.name & ', age ' & $states.input.age, ` +
-        "'asString': $string($states.input.obj), " +
-        "'asJson': $parse($states.input.objStr), " +
-        `'arr': [$states.input.name, $states.input.age, 'k${i}'], ` +
-        "'parts': $partition($states.input.list, 4), " +
-        "'hash': $hash($states.input.name, 'SHA-256')" +
-        "}}]) %}",
-    })),
+    StartAt: "Start",
+    States: {
+      Start: { Type: "Pass", Output: { id: "{% $states.input.id %}", n: "{% $states.input.n %}" }, Next: "Classify" },
+      Classify: { Type: "Choice", Choices: [{ Condition: "{% $states.input.n >= 500 %}", Next: "Big" }], Default: "Small" },
+      Big: size("big", "Stamp"),
+      Small: size("small", "Stamp"),
+      Stamp: { Type: "Pass", Output: { id: "{% $states.input.id %}", size: "{% $states.input.size %}", done: true }, Next: "Done" },
+      Done: { Type: "Succeed" },
+    },
   };
 }
 
@@ -130,6 +153,8 @@ const FILES: ReadonlyArray<readonly [string, () => Json]> = [
   ["c_choice_loop_5k.jsonata.asl.json", choiceLoop],
   ["d_parallel_10x20.jsonata.asl.json", parallel],
   ["e_intrinsics_50.jsonata.asl.json", intrinsics],
+  ["f_task_chain_100.jsonata.asl.json", taskChain],
+  ["g_short_5.jsonata.asl.json", shortExecution],
 ];
 
 mkdirSync(jsonataTwinsDir, { recursive: true });

@@ -4,7 +4,7 @@ import type { Engine } from "../engines/engine.ts";
 import type { Role } from "../engines/index.ts";
 import { QUICK_PLAN } from "../plan.ts";
 import type { Workload } from "../workloads.ts";
-import { measureWorkload, runSample } from "./runtime.ts";
+import { measureWorkload, measureWorkloads, runSample } from "./runtime.ts";
 
 /** A fake engine whose i-th output is right except where `wrongAt` says. */
 function fakeEngine(name: string, wrongAt: number | undefined): Engine {
@@ -94,5 +94,29 @@ describe("output checking in the runtime section", () => {
     await measureWorkload(workload, { ours: mutating, peer: recording }, QUICK_PLAN);
     expect(seen).toEqual([{ StartAt: "x" }]);
     expect(workload.definition).toEqual({ StartAt: "x" });
+  });
+  it("alternates a workload's samples with its JSONata twin's, one row each", async () => {
+    const twin: Workload = { ...echo, id: "echo-jsonata", twinOf: "echo", jsonata: true };
+    const order: string[] = [];
+    const recording = (name: string, supportsJsonata: boolean): Engine => ({
+      name,
+      supportsJsonata,
+      prepare: (definition) => ({
+        run: async (input) => {
+          order.push(`${name}:${(definition as { id?: string }).id ?? ""}`);
+          return input;
+        },
+      }),
+    });
+    const base: Workload = { ...echo, definition: { id: "base" } };
+    const rows = await measureWorkloads([base, { ...twin, definition: { id: "twin" } }], { ours: recording("ours", true), peer: recording("peer", false) }, QUICK_PLAN);
+    expect(rows.map((row) => [row.id, row.ok, row.ours.samples, row.peer.unsupported])).toEqual([
+      ["echo", true, QUICK_PLAN.samples, false],
+      ["echo-jsonata", true, QUICK_PLAN.samples, true],
+    ]);
+    // One execution of each sample per entry: ours/base, peer/base, ours/twin, then reversed.
+    const firstOfEachSample = order.filter((_, index) => index % echo.executions === 0);
+    expect(firstOfEachSample.slice(0, 6)).toEqual(["ours:base", "peer:base", "ours:twin", "ours:twin", "peer:base", "ours:base"]);
+    expect(await measureWorkloads([], { ours: recording("ours", true), peer: recording("peer", false) }, QUICK_PLAN)).toEqual([]);
   });
 });

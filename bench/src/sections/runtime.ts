@@ -78,37 +78,55 @@ export async function measureWorkload(
   plan: Plan,
   log: RuntimeProgress = () => {},
 ): Promise<WorkloadRow> {
-  const workload: Workload = fullWorkload.cold
-    ? { ...fullWorkload, executions: Math.min(fullWorkload.executions, plan.coldExecutionsCap) }
-    : fullWorkload;
-  const lanes: Lane[] = (["ours", "peer"] as const).map((role) => {
-    const engine = engines[role];
-    return {
-      role,
-      engine,
-      // Each engine gets its own copy: the peer's validator writes QueryLanguage into every state
-      // of the definition it is given, which the other engine must not see.
-      workload: { ...workload, definition: structuredClone(workload.definition) },
-      prepared: undefined,
-      seconds: [],
-      error: undefined,
-      unsupported: workload.jsonata && !engine.supportsJsonata,
-    };
+  const [row] = await measureWorkloads([fullWorkload], engines, plan, log);
+  return row as WorkloadRow;
+}
+
+/**
+ * Measures workloads together, every sample round running each of them on each engine in turn:
+ * a JSONPath workload and its JSONata twins alternate like ours and peer do, so machine noise
+ * falls on the JSONata/JSONPath comparison alike too. One row per workload, in order.
+ */
+export async function measureWorkloads(
+  fullWorkloads: readonly Workload[],
+  engines: Readonly<Record<Role, Engine>>,
+  plan: Plan,
+  log: RuntimeProgress = () => {},
+): Promise<WorkloadRow[]> {
+  const first = fullWorkloads[0];
+  if (first === undefined) return [];
+  const sized = (w: Workload): Workload => (w.cold ? { ...w, executions: Math.min(w.executions, plan.coldExecutionsCap) } : w);
+  const groups: Lane[][] = fullWorkloads.map((fullWorkload) => {
+    const workload = sized(fullWorkload);
+    return (["ours", "peer"] as const).map((role) => {
+      const engine = engines[role];
+      return {
+        role,
+        engine,
+        // Each engine gets its own copy: the peer's validator writes QueryLanguage into every state
+        // of the definition it is given, which the other engine must not see.
+        workload: { ...workload, definition: structuredClone(workload.definition) },
+        prepared: undefined,
+        seconds: [],
+        error: undefined,
+        unsupported: workload.jsonata && !engine.supportsJsonata,
+      };
+    });
   });
+  const lanes = groups.flat();
   const live = (): Lane[] => lanes.filter((l) => !l.unsupported && l.error === undefined);
-  if (!workload.cold) {
-    for (const lane of live()) {
-      try {
-        lane.prepared = lane.engine.prepare(lane.workload.definition, workload.lambdas);
-      } catch (e) {
-        lane.error = `prepare failed: ${message(e)}`;
-      }
+  for (const lane of live()) {
+    if (lane.workload.cold) continue;
+    try {
+      lane.prepared = lane.engine.prepare(lane.workload.definition, lane.workload.lambdas);
+    } catch (e) {
+      lane.error = `prepare failed: ${message(e)}`;
     }
   }
-  const warmup = workload.cold ? plan.coldWarmup : plan.warmup;
-  const samples = workload.cold ? plan.coldSamples : plan.samples;
+  const warmup = first.cold ? plan.coldWarmup : plan.warmup;
+  const samples = first.cold ? plan.coldSamples : plan.samples;
   for (let s = 0; s < warmup + samples; s++) {
-    // Alternate which engine goes first, so neither always runs right after the other's garbage.
+    // Alternate which lane goes first, so none always runs right after another's garbage.
     const order = s % 2 === 0 ? live() : live().reverse();
     for (const lane of order) {
       try {
@@ -116,10 +134,15 @@ export async function measureWorkload(
         if (s >= warmup) lane.seconds.push(seconds);
       } catch (e) {
         lane.error = e instanceof WrongOutput ? e.message : `execution failed: ${message(e)}`;
-        log(`  ${workload.id}: ${lane.engine.name}: ${lane.error}`);
+        log(`  ${lane.workload.id}: ${lane.engine.name}: ${lane.error}`);
       }
     }
   }
+  return groups.map((group) => rowOf(group as [Lane, Lane]));
+}
+
+function rowOf([oursLane, peerLane]: readonly [Lane, Lane]): WorkloadRow {
+  const workload = oursLane.workload;
   const row = (lane: Lane): EngineRow => {
     const ran = lane.error === undefined && !lane.unsupported && lane.seconds.length > 0;
     const mid = ran ? median(lane.seconds) : null;
@@ -131,7 +154,6 @@ export async function measureWorkload(
       unsupported: lane.unsupported,
     };
   };
-  const [oursLane, peerLane] = lanes as [Lane, Lane];
   const ours = row(oursLane);
   const peer = row(peerLane);
   return {

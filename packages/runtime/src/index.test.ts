@@ -16,6 +16,7 @@ describe("public API", () => {
       "StatesError",
       "isStatesError",
       "InvalidDefinitionError",
+      "fastPathCoverage",
     ]) {
       expect(runtime).toHaveProperty(name);
     }

@@ -28,3 +28,5 @@ export type { InMemoryObjectStoreOptions, ItemReaderDefinition, MapChildResult, 
 export { s3SdkTasks } from "./object-store/index.ts";
 export type { AbortSignalLike } from "./abort-signal.ts";
 export { CoverageRecorder, activeCoverageRecorder, startCoverageRecording, stopCoverageRecording } from "./coverage/index.ts";
+export { fastPathCoverage } from "./jsonata/fast/coverage.ts";
+export type { FastPathCoverage } from "./jsonata/fast/coverage.ts";

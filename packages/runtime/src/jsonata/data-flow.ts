@@ -43,8 +43,11 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
     },
     output(raw: unknown, result: unknown, frame: Frame): unknown {
       if (output === undefined) return result;
-      const base = { input: raw, context: contextFor(output, frame), variables: frame.variables };
-      return output.evaluateNow(bindsResult ? { ...base, result } : base);
+      const context = contextFor(output, frame);
+      // Literals rather than a spread: one object shape each, no copying per state.
+      return output.evaluateNow(
+        bindsResult ? { input: raw, context, variables: frame.variables, result } : { input: raw, context, variables: frame.variables },
+      );
     },
     catchOutput(raw: unknown, errorOutput: unknown, catcher: StateDefinition, frame: Frame): unknown {
       const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);

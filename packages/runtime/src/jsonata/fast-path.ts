@@ -1,9 +1,15 @@
 import { hash, parse, partition } from "./functions.ts";
+import { toPlainJson } from "./to-json.ts";
+import { FALLBACK, type FastEvaluator } from "./fast/evaluator.ts";
+import { generateArray, generateObject, generatePath } from "./fast/generated.ts";
 
 /**
  * A synchronous evaluator for the everyday subset of JSONata that Step Functions definitions use:
  * `$states.input.a.b` and `$var.x` paths over objects, literals, object and array constructors,
- * `&`, arithmetic, comparisons, `? :`, and `$merge`, `$string`, `$parse`, `$partition`, `$hash`.
+ * `&`, arithmetic, comparisons, `? :`, and `$merge`, `$string`, `$parse`, `$partition`, `$hash`,
+ * `$count`, `$sum`, `$number`. String-building and regular-expression functions (`$join`, `$pad`,
+ * `$replace`, `$split`, `$match`, `$contains`, …) stay with JSONata on purpose: the runtime bounds
+ * their time and output there.
  *
  * Why: jsonata 2.x evaluates every node through an `async` function, so even
  * `$states.input.v` costs several promises and microtask turns, and it makes every JSONata state
@@ -15,11 +21,14 @@ import { hash, parse, partition } from "./functions.ts";
  * the caller evaluates the expression with JSONata itself, which also produces the exact error.
  * That is safe because everything here is pure: evaluating twice changes nothing. Expressions
  * outside the subset (lambdas, predicates, `$random()`, `$uuid()`, …) get no fast evaluator at all.
+ *
+ * Its values are plain JSON whenever the bindings are (the runtime's payloads, variables and
+ * context object always are): no `-0` (JSONata tells it from `0` nowhere in this subset, and the
+ * template would turn it into `0` anyway), no `undefined` members, no JSONata sequences. So the
+ * caller need not run `toPlainJson` over them, which cost as much as the evaluation itself.
  */
-export type FastEvaluator = (bindings: Readonly<Record<string, unknown>>) => unknown;
-
-/** Returned by a {@link FastEvaluator} that cannot answer: evaluate with JSONata instead. */
-export const FALLBACK: unique symbol = Symbol("evaluate with JSONata");
+export type { FastEvaluator };
+export { FALLBACK };
 
 /**
  * Deepest syntax tree accepted. JSONata's own depth guard (100 nested evaluations, AWS's stack
@@ -44,20 +53,58 @@ const ALLOWED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   array: new Set(["type", "value", "position", "expressions", "consarray"]),
   object: new Set(["type", "value", "position", "lhs"]),
   negation: new Set(["type", "value", "position", "expression"]),
+  block: new Set(["type", "position", "expressions"]),
 };
 
 /** Built-in functions the fast path implements, with JSONata's argument counts. */
-const FUNCTIONS: Readonly<Record<string, { readonly arity: number; readonly call: (args: readonly unknown[]) => unknown }>> = {
-  merge: { arity: 1, call: ([arg]) => merge(arg) },
-  string: { arity: 1, call: ([arg]) => (arg === undefined ? undefined : stringify(arg)) },
-  parse: { arity: 1, call: ([text]) => (typeof text === "string" ? parseOrFallback(text) : FALLBACK) },
+const FUNCTIONS: Readonly<Record<string, { readonly arity: 1 | 2; readonly call: (first: unknown, second: unknown) => unknown }>> = {
+  merge: { arity: 1, call: (arg) => merge(arg) },
+  string: { arity: 1, call: (arg) => (arg === undefined ? undefined : stringify(arg)) },
+  parse: { arity: 1, call: (text) => (typeof text === "string" ? parseOrFallback(text) : FALLBACK) },
   partition: {
     arity: 2,
-    call: ([items, size]) =>
+    call: (items, size) =>
       Array.isArray(items) && typeof size === "number" && Number.isFinite(size) && Math.floor(size) >= 1 ? partition(items, size) : FALLBACK,
   },
-  hash: { arity: 2, call: ([value, algorithm]) => (typeof value === "string" && typeof algorithm === "string" ? hashOrFallback(value, algorithm) : FALLBACK) },
+  hash: { arity: 2, call: (value, algorithm) => (typeof value === "string" && typeof algorithm === "string" ? hashOrFallback(value, algorithm) : FALLBACK) },
+  count: { arity: 1, call: (value) => count(value) },
+  sum: { arity: 1, call: (value) => sum(value) },
+  number: { arity: 1, call: (value) => toNumber(value) },
 };
+
+/** `$count(x)`: nothing counts 0, an array its length, any other single value 1. */
+function count(value: unknown): unknown {
+  if (value === undefined) return 0;
+  if (typeof value === "function" || typeof value === "symbol") return FALLBACK;
+  return Array.isArray(value) ? value.length : 1;
+}
+
+/** `$sum(numbers)`: added left to right from 0, as JSONata does; anything but finite numbers is JSONata's (T0412). */
+function sum(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (isFiniteNumber(value)) return value;
+  if (!Array.isArray(value)) return FALLBACK;
+  let total = 0;
+  for (const item of value as unknown[]) {
+    if (!isFiniteNumber(item)) return FALLBACK;
+    total += item as number;
+  }
+  return Number.isFinite(total) ? total : FALLBACK;
+}
+
+/** JSONata's test for a decimal number string (`fn.number`); hex, octal and binary forms are JSONata's. */
+const DECIMAL_NUMBER = /^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$/;
+
+/** `$number(x)`: numbers as they are, decimal strings parsed, booleans 1 and 0; the rest (D3030, T0410) is JSONata's. */
+function toNumber(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (isFiniteNumber(value)) return value;
+  if (typeof value !== "string" || !DECIMAL_NUMBER.test(value)) return FALLBACK;
+  const parsed = parseFloat(value);
+  if (!Number.isFinite(parsed)) return FALLBACK;
+  return parsed === 0 ? 0 : parsed;
+}
 
 /** Compiles the fast evaluator of a parsed expression, or `undefined` when it is outside the subset. */
 export function compileFastPath(ast: unknown): FastEvaluator | undefined {
@@ -112,6 +159,8 @@ function compile(node: Node, depth: number): FastEvaluator {
       return compileObject(node["lhs"], depth);
     case "negation":
       return compileNegation(compile(node["expression"] as Node, depth + 1));
+    case "block":
+      return compileBlock(node["expressions"], depth);
     default:
       return outside();
   }
@@ -134,37 +183,77 @@ function compileVariable(name: unknown): FastEvaluator {
   return (bindings) => (Object.hasOwn(bindings, name) ? bindings[name] : FALLBACK);
 }
 
-/** `$var.a.b`: member steps over objects only; an array on the way is JSONata's business. */
+/**
+ * `$var.a.b`: member steps over objects only; an array on the way is JSONata's business. The last
+ * step may pick one item by a constant index (`$states.input.list[0]`, `[-1]` from the end).
+ */
 function compilePath(steps: unknown): FastEvaluator {
   if (!Array.isArray(steps) || steps.length < 2) outside();
   const [first, ...rest] = steps as Node[];
   if (first === undefined || shapeOf(first) !== "variable") outside();
+  const last = rest.at(-1) as Node;
+  const index = last["stages"] === undefined ? undefined : constantIndex(last["stages"]);
   const names = rest.map((step) => {
     if (shapeOf(step) !== "name" || typeof step["value"] !== "string") outside();
-    checkKeys(step, ALLOWED_KEYS["name"] as ReadonlySet<string>);
+    checkKeys(step, step === last && index !== undefined ? NAME_WITH_INDEX_KEYS : (ALLOWED_KEYS["name"] as ReadonlySet<string>));
+    // `__proto__` reads the prototype where JSONata's lookup may differ: JSONata's case.
+    if (step["value"] === "__proto__") outside();
     return step["value"];
   });
   checkKeys(first, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
-  const start = compileVariable(first["value"]);
+  // `$states` is always bound and never shadowed: read it by name, not through a lookup.
+  const path = generatePath(first["value"] === "states" ? readStates : compileVariable(first["value"]), names);
+  if (index === undefined) return path;
   return (bindings) => {
-    let value = start(bindings);
-    if (value === FALLBACK) return FALLBACK;
-    for (const name of names) {
-      if (value === undefined) return undefined;
-      if (typeof value !== "object" || value === null) {
-        // A member of a string, number, boolean or null is nothing.
-        if (typeof value === "function") return FALLBACK;
-        return undefined;
-      }
-      if (Array.isArray(value)) return FALLBACK;
-      const record = value as Record<string, unknown>;
-      if (Object.hasOwn(record, name)) value = record[name];
-      else if (name in record) return FALLBACK;
-      else return undefined;
+    const value = path(bindings);
+    return value === FALLBACK ? FALLBACK : itemAt(value, index);
+  };
+}
+
+const NAME_WITH_INDEX_KEYS: ReadonlySet<string> = new Set(["type", "value", "position", "stages"]);
+const FILTER_KEYS: ReadonlySet<string> = new Set(["type", "position", "expr"]);
+
+/** The integer of a `[n]` stage (one filter holding an integer literal), else outside the subset. */
+function constantIndex(stages: unknown): number {
+  if (!Array.isArray(stages) || stages.length !== 1) outside();
+  const stage = stages[0] as Node;
+  if (typeof stage !== "object" || stage === null || stage["type"] !== "filter") outside();
+  checkKeys(stage, FILTER_KEYS);
+  const expr = stage["expr"] as Node;
+  if (typeof expr !== "object" || expr === null || expr["type"] !== "number") outside();
+  checkKeys(expr, ALLOWED_KEYS["number"] as ReadonlySet<string>);
+  const value = expr["value"];
+  if (typeof value !== "number" || !Number.isInteger(value)) outside();
+  return value;
+}
+
+/**
+ * Item `index` of an array (negative: from the end), or nothing past either end. A value that is
+ * not an array (JSONata treats it as a one-item sequence) and an item that is itself an array
+ * (flattened into the result sequence, and unwrapped when alone) are left to JSONata.
+ */
+function itemAt(value: unknown, index: number): unknown {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return FALLBACK;
+  const item: unknown = value[index < 0 ? value.length + index : index];
+  return Array.isArray(item) ? FALLBACK : item;
+}
+
+/** `(a; b)`: each expression in turn, the value of the last (nothing for `()`); no bindings in the subset. */
+function compileBlock(expressions: unknown, depth: number): FastEvaluator {
+  if (!Array.isArray(expressions)) outside();
+  const parts = (expressions as Node[]).map((expression) => compile(expression, depth + 1));
+  return (bindings) => {
+    let value: unknown = undefined;
+    for (const part of parts) {
+      value = part(bindings);
+      if (value === FALLBACK) return FALLBACK;
     }
     return value;
   };
 }
+
+const readStates: FastEvaluator = (bindings) => bindings["states"];
 
 function compileBinary(op: string, lhs: FastEvaluator, rhs: FastEvaluator): FastEvaluator {
   switch (op) {
@@ -235,7 +324,8 @@ function compileArithmetic(op: "+" | "-" | "*" | "/" | "%", lhs: FastEvaluator, 
     const a = left as number;
     const b = right as number;
     const result = op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : op === "/" ? a / b : a % b;
-    return Number.isFinite(result) ? result : FALLBACK;
+    if (!Number.isFinite(result)) return FALLBACK;
+    return result === 0 ? 0 : result;
   };
 }
 
@@ -272,7 +362,9 @@ function compileNegation(operand: FastEvaluator): FastEvaluator {
   return (bindings) => {
     const value = operand(bindings);
     if (value === undefined) return undefined;
-    return isFiniteNumber(value) ? -(value as number) : FALLBACK;
+    if (!isFiniteNumber(value)) return FALLBACK;
+    // `-0` is written `0`: see the note on plain values at the top.
+    return value === 0 ? 0 : -(value as number);
   };
 }
 
@@ -286,37 +378,32 @@ function compileFunction(node: Node, depth: number): FastEvaluator {
   const argNodes = node["arguments"];
   if (!Array.isArray(argNodes) || argNodes.length !== fn.arity) outside();
   const args = (argNodes as Node[]).map((arg) => compile(arg, depth + 1));
-  return (bindings) => {
-    // A workflow variable of the same name shadows the built-in: JSONata decides what happens.
-    if (Object.hasOwn(bindings, name)) return FALLBACK;
-    const values: unknown[] = [];
-    for (const arg of args) {
-      const value = arg(bindings);
-      if (value === FALLBACK) return FALLBACK;
-      values.push(value);
-    }
-    return fn.call(values);
-  };
+  const [first, second] = args;
+  // One and two arguments (every function here) without an argument array per call.
+  if (args.length === 1 && first !== undefined) {
+    return (bindings) => {
+      // A workflow variable of the same name shadows the built-in: JSONata decides what happens.
+      if (Object.hasOwn(bindings, name)) return FALLBACK;
+      const value = first(bindings);
+      return value === FALLBACK ? FALLBACK : fn.call(value, undefined);
+    };
+  }
+  if (args.length === 2 && first !== undefined && second !== undefined) {
+    return (bindings) => {
+      if (Object.hasOwn(bindings, name)) return FALLBACK;
+      const a = first(bindings);
+      if (a === FALLBACK) return FALLBACK;
+      const b = second(bindings);
+      return b === FALLBACK ? FALLBACK : fn.call(a, b);
+    };
+  }
+  return outside();
 }
 
 /** `[a, b]`: undefined items vanish; an item that is an array is spliced in unless it is itself `[…]`. */
 function compileArray(expressions: unknown, depth: number): FastEvaluator {
   if (!Array.isArray(expressions)) outside();
-  const items = (expressions as Node[]).map((item) => ({ evaluate: compile(item, depth + 1), nested: shapeOf(item) === "array" }));
-  return (bindings) => {
-    const out: unknown[] = [];
-    for (const item of items) {
-      const value = item.evaluate(bindings);
-      if (value === FALLBACK) return FALLBACK;
-      if (value === undefined) continue;
-      if (Array.isArray(value) && !item.nested) {
-        for (const member of value as unknown[]) out.push(member);
-      } else {
-        out.push(value);
-      }
-    }
-    return out;
-  };
+  return generateArray((expressions as Node[]).map((item) => ({ value: compile(item, depth + 1), nested: shapeOf(item) === "array" })));
 }
 
 /** `{'k': v}`: literal string keys only, each once; undefined values drop the key. */
@@ -333,33 +420,25 @@ function compileObject(pairs: unknown, depth: number): FastEvaluator {
     seen.add(key);
     return { key, value: compile(valueNode, depth + 1) };
   });
-  return (bindings) => {
-    const out: Record<string, unknown> = {};
-    for (const entry of entries) {
-      const value = entry.value(bindings);
-      if (value === FALLBACK) return FALLBACK;
-      if (value !== undefined) out[entry.key] = value;
-    }
-    return out;
-  };
+  return generateObject(entries);
 }
 
 /** `$merge(objects)`: an array of plain objects, later keys winning (JSONata copies with for…in). */
 function merge(arg: unknown): unknown {
   if (arg === undefined) return undefined;
   if (!Array.isArray(arg)) return FALLBACK;
+  const objects = arg as unknown[];
+  for (const item of objects) if (!isObjectRecord(item)) return FALLBACK;
+  // Own enumerable keys in order, later ones winning, each assigned (`[[Set]]`): JSONata's
+  // for…in and `result[key] = …` over plain JSON objects (bindings hold no inherited keys).
   const out: Record<string, unknown> = {};
-  for (const item of arg as unknown[]) {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return FALLBACK;
-    if (Object.getPrototypeOf(item) !== Object.prototype) return FALLBACK;
-    const record = item as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      // JSONata assigns `result[key] = …`: for `__proto__` that changes the prototype instead.
-      if (key === "__proto__") return FALLBACK;
-      out[key] = record[key];
-    }
-  }
-  return out;
+  for (const item of objects) Object.assign(out, item);
+  // An own `__proto__` key set the prototype, as in JSONata; such a value is not plain JSON.
+  return Object.getPrototypeOf(out) === Object.prototype ? out : FALLBACK;
+}
+
+function isObjectRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -373,34 +452,43 @@ function stringify(value: unknown): string | typeof FALLBACK {
   if (typeof value === "string") return value;
   if (typeof value === "number" && !Number.isFinite(value)) return FALLBACK;
   if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return FALLBACK;
-  if (typeof value !== "object" || value === null) return JSON.stringify(value, numberReplacer);
+  // A number, boolean or null is written as JSON writes it; for finite numbers that is String()
+  // (a replacer made `'age ' & 36` cost microseconds).
+  if (typeof value === "number") return String(keepsAllDigits(value) ? value : Number(value.toPrecision(15)));
+  if (typeof value !== "object" || value === null) return String(value);
   const cached = stringOfObject.get(value);
   if (cached !== undefined) return cached;
   const kind = jsonTreeKind(value);
   if (kind === NOT_JSON) return FALLBACK;
-  // The replacer only rewrites non-integers; without any, plain JSON.stringify (much faster
+  // The replacer only rewrites numbers of more than 15 significant digits; without any, plain JSON.stringify (much faster
   // than calling a replacer per value) writes the same text.
-  const text = kind === INTEGERS_ONLY ? JSON.stringify(value) : JSON.stringify(value, numberReplacer);
+  const text = kind === EXACT_DIGITS ? JSON.stringify(value) : JSON.stringify(value, numberReplacer);
   stringOfObject.set(value, text);
   return text;
 }
 
+/** jsonata 2.0.6 writes every number, integers too, at 15 significant digits (`1234567890123456` as `1234567890123460`). */
 function numberReplacer(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isInteger(value) && Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+  return typeof value === "number" && Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
+/** Numbers that 15 significant digits write exactly as they are: integers of at most 15 digits. */
+function keepsAllDigits(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) < 1e15;
 }
 
 const NOT_JSON = 0;
-const INTEGERS_ONLY = 1;
-const HAS_FRACTIONS = 2;
-type TreeKind = typeof NOT_JSON | typeof INTEGERS_ONLY | typeof HAS_FRACTIONS;
+const EXACT_DIGITS = 1;
+const NEEDS_ROUNDING = 2;
+type TreeKind = typeof NOT_JSON | typeof EXACT_DIGITS | typeof NEEDS_ROUNDING;
 
 /**
  * Whether an object or array holds only JSON values (no functions, no non-finite numbers, no
  * JSONata sequence flags) — the only trees {@link stringify} writes by itself — and whether any
- * number in it is a non-integer (which `$string` rounds to 15 significant digits).
+ * number in it has more than 15 significant digits (which `$string` rounds to 15).
  */
 function jsonTreeKind(value: object): TreeKind {
-  let kind: TreeKind = INTEGERS_ONLY;
+  let kind: TreeKind = EXACT_DIGITS;
   const visit = (member: unknown): boolean => {
     switch (typeof member) {
       case "string":
@@ -408,7 +496,7 @@ function jsonTreeKind(value: object): TreeKind {
         return true;
       case "number":
         if (!Number.isFinite(member)) return false;
-        if (!Number.isInteger(member)) kind = HAS_FRACTIONS;
+        if (!keepsAllDigits(member)) kind = NEEDS_ROUNDING;
         return true;
       case "object":
         if (member === null) return true;
@@ -432,12 +520,24 @@ function isFiniteNumber(value: unknown): boolean {
 }
 
 function parseOrFallback(text: string): unknown {
+  let parsed: unknown;
   try {
-    return parse(text);
+    parsed = parse(text);
   } catch {
     return FALLBACK;
   }
+  // JSON text may hold `-0` (`"[-0]"`): keep the promise of plain values.
+  if (typeof parsed !== "object" || parsed === null) return parsed === 0 ? 0 : parsed;
+  // Parsed values are cached by text and never change: convert each one once.
+  const known = plainOfParsed.get(parsed);
+  if (known !== undefined) return known;
+  const plain = toPlainJson(parsed);
+  if (plain.kind !== "json") return FALLBACK;
+  plainOfParsed.set(parsed, plain.value);
+  return plain.value;
 }
+
+const plainOfParsed = new WeakMap<object, unknown>();
 
 function hashOrFallback(value: string, algorithm: string): unknown {
   try {

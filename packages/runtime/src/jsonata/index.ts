@@ -22,3 +22,5 @@ export {
   threwDuringEvaluation,
   jsonTypeName,
 } from "./errors.ts";
+export { fastPathCoverage, jsonataExpressionsOf } from "./fast/coverage.ts";
+export type { FastPathCoverage } from "./fast/coverage.ts";

@@ -92,14 +92,14 @@ export function compileJsonataTemplate(
   const evaluateAsync = async (scope: BindingCache): Promise<unknown> => checkType(await evaluateNode(root, scope));
   // Only worth trying when every expression has a fast evaluator; otherwise go straight to JSONata.
   const allFast = expressions.length > 0 && everyExpression(root, (compiled) => compiled.fast !== undefined);
+  const fastVariables = allFast ? variablesOf(root) : [];
   const evaluateNow = (bindings: JsonataBindings): unknown => {
     if (root.kind === "literal") return root.value;
-    const scope = new BindingCache(bindings);
     if (allFast) {
-      const value = evaluateNodeNow(root, scope);
+      const value = evaluateNodeNow(root, fastBindings(bindings, fastVariables));
       if (value !== FALLBACK) return checkType(value);
     }
-    return evaluateAsync(scope);
+    return evaluateAsync(new BindingCache(bindings));
   };
   return {
     fieldName,
@@ -129,8 +129,44 @@ function everyExpression(node: Node, test: (compiled: CompiledExpression) => boo
   }
 }
 
+/** Every workflow variable the template's expressions mention (`$states` is never a variable). */
+function variablesOf(node: Node): string[] {
+  const names = new Set<string>();
+  const visit = (member: Node): void => {
+    if (member.kind === "expression") for (const name of member.compiled.variableNames) names.add(name);
+    else if (member.kind === "array") member.items.forEach(visit);
+    else if (member.kind === "object") for (const [, value] of member.entries) visit(value);
+  };
+  visit(node);
+  names.delete("states");
+  return [...names];
+}
+
+/**
+ * The bindings of a fast evaluation: one object for the whole template (fast evaluators only look
+ * up the names they mention, so sharing is safe), each variable read once.
+ */
+function fastBindings(bindings: JsonataBindings, variables: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { states: statesBinding(bindings) };
+  for (const name of variables) {
+    const value = bindings.variables.read(name);
+    // Unassigned names stay unbound so built-in functions of the same name remain visible.
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/** `$states`: `result` and `errorOutput` exist only where the state binds them. */
+function statesBinding(bindings: JsonataBindings): Record<string, unknown> {
+  const { input, context, result, errorOutput } = bindings;
+  // One literal per combination: each keeps one object shape (adding keys one by one made every
+  // later read of `$states` polymorphic).
+  if (result === undefined) return errorOutput === undefined ? { input, context } : { input, context, errorOutput };
+  return errorOutput === undefined ? { input, context, result } : { input, context, result, errorOutput };
+}
+
 /** The fast, synchronous twin of {@link evaluateNode}: FALLBACK as soon as one expression needs JSONata. */
-function evaluateNodeNow(node: Node, scope: BindingCache): unknown {
+function evaluateNodeNow(node: Node, scope: Readonly<Record<string, unknown>>): unknown {
   switch (node.kind) {
     case "literal":
       return node.value;
@@ -157,18 +193,19 @@ function evaluateNodeNow(node: Node, scope: BindingCache): unknown {
   }
 }
 
-function evaluateExpressionNow(compiled: CompiledExpression, path: string, scope: BindingCache): unknown {
+function evaluateExpressionNow(compiled: CompiledExpression, path: string, scope: Readonly<Record<string, unknown>>): unknown {
   const fast = compiled.fast;
   if (fast === undefined) return FALLBACK;
-  let raw: unknown;
+  let value: unknown;
   try {
-    raw = fast(scope.for(compiled));
+    value = fast(scope);
   } catch {
     // The fast path is not meant to throw; if it ever does, JSONata gives the real answer.
     return FALLBACK;
   }
-  if (raw === FALLBACK) return FALLBACK;
-  return plainResult(compiled, path, raw);
+  // Fast values are plain JSON already (see fast-path.ts): only "nothing" needs a word.
+  if (value === undefined) throw returnedNothing(compiled.text, path);
+  return value;
 }
 
 function compileNode(value: unknown, path: string, options: EngineOptions, found: TemplateExpression[]): Node {
@@ -234,10 +271,7 @@ class BindingCache {
   private readonly values = new Map<string, unknown>();
 
   constructor(private readonly bindings: JsonataBindings) {
-    const states: Record<string, unknown> = { input: bindings.input, context: bindings.context };
-    if (bindings.result !== undefined) states["result"] = bindings.result;
-    if (bindings.errorOutput !== undefined) states["errorOutput"] = bindings.errorOutput;
-    this.states = states;
+    this.states = statesBinding(bindings);
   }
 
   for(compiled: CompiledExpression): Record<string, unknown> {

@@ -66,4 +66,42 @@ describe("Choice", () => {
     expect(r.error).toBe("States.QueryEvaluationError");
     expect(r.cause).toMatch(/^An error occurred while executing the state 'C' \(entered at the event id #2\)\. /);
   });
+
+  it("tries JSONata Conditions in order whether JSONata or the fast path evaluates them", async () => {
+    // A predicate (`[$ > 2]`) is outside the fast subset: JSONata evaluates it asynchronously.
+    const slow = "{% $count($states.input.xs[$ > 2]) > 0 %}";
+    const fast = "{% $states.input.n = 1 %}";
+    const def = (first: string, second: string) => ({
+      QueryLanguage: "JSONata",
+      StartAt: "C",
+      States: {
+        C: {
+          Type: "Choice",
+          Choices: [
+            { Condition: first, Next: "Done", Output: "first" },
+            { Condition: second, Next: "Done", Output: "second" },
+          ],
+          Default: "Done",
+          Output: "default",
+        },
+        Done: { Type: "Succeed" },
+      },
+    });
+    expect((await runExecution(def(slow, fast), { xs: [1], n: 1 })).output).toBe("second");
+    expect((await runExecution(def(slow, fast), { xs: [3], n: 1 })).output).toBe("first");
+    expect((await runExecution(def(fast, slow), { xs: [3], n: 2 })).output).toBe("second");
+    expect((await runExecution(def(fast, slow), { xs: [1], n: 2 })).output).toBe("default");
+    expect((await runExecution(def(fast, slow), { xs: [1], n: 1 })).output).toBe("first");
+  });
+
+  it("reports a failing fast Condition like JSONata does (comparing a string with a number)", async () => {
+    const def = {
+      QueryLanguage: "JSONata",
+      StartAt: "C",
+      States: { C: { Type: "Choice", Choices: [{ Condition: "{% $states.input.n > 1 %}", Next: "Done" }], Default: "Done" }, Done: { Type: "Succeed" } },
+    };
+    const r = await runExecution(def, { n: "x" });
+    expect(r.error).toBe("States.QueryEvaluationError");
+    expect(r.cause).toContain("T2009");
+  });
 });

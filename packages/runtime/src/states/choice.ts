@@ -7,8 +7,8 @@ import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { CompiledState } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
-import { compileJsonataField } from "./jsonata-field.ts";
-import type { JsonataField } from "./jsonata-field.ts";
+import { compileJsonataFieldNow } from "./jsonata-field.ts";
+import type { JsonataFieldNow } from "./jsonata-field.ts";
 
 type Rule = Readonly<Record<string, unknown>>;
 
@@ -59,9 +59,9 @@ function compileJsonataChoice(
   defaultAssign: CompiledStateAssign | undefined,
 ): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
-  const conditions = rules.map((rule, i) => compileJsonataField(rule["Condition"], `Choices[${i}]/Condition`, "boolean"));
-  const ruleOutputs: Array<JsonataField | undefined> = rules.map((rule, i) =>
-    Object.hasOwn(rule, "Output") ? compileJsonataField(rule["Output"], `Choices[${i}]/Output`) : undefined,
+  const conditions = rules.map((rule, i) => compileJsonataFieldNow(rule["Condition"], `Choices[${i}]/Condition`, "boolean"));
+  const ruleOutputs: Array<JsonataFieldNow | undefined> = rules.map((rule, i) =>
+    Object.hasOwn(rule, "Output") ? compileJsonataFieldNow(rule["Output"], `Choices[${i}]/Output`) : undefined,
   );
   const probe = ctx.probe;
   const take = (index: number, input: unknown, frame: Frame): unknown => {
@@ -79,10 +79,17 @@ function compileJsonataChoice(
     const output = flow.output(input, input, frame);
     return defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
   };
-  return async (input, frame) => {
-    for (let i = 0; i < conditions.length; i++) {
-      if ((await conditions[i]!(input, frame)) === true) return take(i, input, frame);
+  // Conditions are tried in order; a condition JSONata must evaluate makes the rest asynchronous,
+  // fast ones keep the whole state synchronous.
+  const decideFrom = (index: number, input: unknown, frame: Frame): unknown => {
+    for (let i = index; i < conditions.length; i++) {
+      const matched = conditions[i]!(input, frame);
+      if (matched instanceof Promise) {
+        return matched.then((value) => (value === true ? take(i, input, frame) : decideFrom(i + 1, input, frame)));
+      }
+      if (matched === true) return take(i, input, frame);
     }
     return fallBack(input, frame);
   };
+  return (input, frame) => decideFrom(0, input, frame);
 }

@@ -2,7 +2,7 @@ import { StatesError } from "../errors.ts";
 import { compilePayloadTemplate, compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame, MapItemContext } from "../engine/frame.ts";
 import type { StateCompileContext } from "./context.ts";
-import { compileJsonataField } from "./jsonata-field.ts";
+import { compileJsonataField, compileJsonataFieldNow } from "./jsonata-field.ts";
 import { compileNumberField } from "./map-config.ts";
 
 /** What a Map state reads from its input, per query language; any of these may be asynchronous. */
@@ -100,8 +100,9 @@ export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
 /** JSONata mode: Items, ItemSelector and the numeric fields, each a literal or an expression. */
 export function compileJsonataMapInputs(ctx: StateCompileContext): MapInputs {
   const def = ctx.def;
-  const items = def["Items"] === undefined ? undefined : compileJsonataField(def["Items"], "Items", "array");
-  const selector = def["ItemSelector"] === undefined ? undefined : compileJsonataField(def["ItemSelector"], "ItemSelector");
+  // Items and the per-item ItemSelector answer synchronously when fast (no promise per item).
+  const items = def["Items"] === undefined ? undefined : compileJsonataFieldNow(def["Items"], "Items", "array");
+  const selector = def["ItemSelector"] === undefined ? undefined : compileJsonataFieldNow(def["ItemSelector"], "ItemSelector");
   const number = (field: string, expect: "nonNegativeInteger" | "number") => {
     if (def[field] === undefined) return () => undefined;
     const compiled = compileJsonataField(def[field], field, expect);
@@ -109,7 +110,7 @@ export function compileJsonataMapInputs(ctx: StateCompileContext): MapInputs {
   };
   return {
     items(effective, frame) {
-      if (items !== undefined) return items(effective, frame) as Promise<unknown[]>;
+      if (items !== undefined) return items(effective, frame) as unknown[] | Promise<unknown[]>;
       if (isJsonObject(effective)) return objectValues(effective);
       if (!Array.isArray(effective)) {
         throw new StatesError("States.QueryEvaluationError", `Map state input must be an array but was: ${JSON.stringify(effective)}`);
