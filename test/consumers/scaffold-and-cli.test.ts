@@ -62,6 +62,12 @@ describe("npx stepcraft from node_modules/.bin", () => {
     expect(cli / bare).toBeLessThan(3);
   });
 
+  it("says how to get stepcraft serve when @stepcraft/server (an optional peer) is not installed", () => {
+    const result = run("npx", ["--no-install", "stepcraft", "serve", "--port", "0"], { cwd: app, allowFailure: true });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("stepcraft serve needs the @stepcraft/server package: npm install --save-dev @stepcraft/server");
+  });
+
   it("still loads a user's .ts workflow module (validate and run)", () => {
     const validated = run("npx", ["--no-install", "stepcraft", "validate", "src/workflow.ts"], { cwd: app });
     expect(validated.stdout).toContain("valid");

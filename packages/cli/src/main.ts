@@ -156,7 +156,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--time-scale <n>", "run time n times faster (Waits, back-off, timeouts)", "1")
     .action(
       async (options: { port: string; host: string; data: string; workflows?: string[]; mockConfig?: string; lambdaEndpoint?: string; timeScale: string }) => {
-        const { parseServeNumbers, serveCommand } = await import("./commands/serve.ts");
+        const { parseServeNumbers, serveCommand } = await loadServeCommand();
         const numbers = parseServeNumbers(options.port, options.timeScale);
         const stop = new Promise((resolve) => {
           process.once("SIGINT", resolve);
@@ -201,4 +201,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 /** What `--json` prints on stdout for a usage error (exit code 2). */
 function usageErrorJson(message: string): string {
   return `${JSON.stringify({ error: { type: "UsageError", exitCode: ExitCode.Usage, message } })}\n`;
+}
+
+/**
+ * `stepcraft serve` needs @stepcraft/server (and with it SQLite's native module), an optional peer
+ * of the CLI: installed only by the projects that serve the API.
+ */
+async function loadServeCommand(): Promise<typeof import("./commands/serve.ts")> {
+  try {
+    return await import("./commands/serve.ts");
+  } catch (error) {
+    const missing = (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("@stepcraft/server");
+    if (missing) throw new UsageError("stepcraft serve needs the @stepcraft/server package: npm install --save-dev @stepcraft/server");
+    throw error;
+  }
 }
