@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { distance as levenshtein } from "fastest-levenshtein";
 
 /** An invocation key: a 0-based invocation number (`"0"`) or an inclusive range (`"1-2"`). */
 export const INVOCATION_KEY = /^(\d+)(?:-(\d+))?$/;
@@ -102,24 +103,11 @@ export function closest(name: string, known: readonly string[]): string | undefi
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
   for (const candidate of known) {
-    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : distance(name, candidate);
+    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : levenshtein(name, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
   return best;
-}
-
-/** Levenshtein distance (names are short). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }
