@@ -48,3 +48,12 @@ describe("the bench command line", () => {
     expect(result.stderr).toContain("unknown workload(s): zz");
   });
 });
+
+describe("parseArgs error wording", () => {
+  it("names the argument node:util rejected", () => {
+    expect(() => parseArgs(["stray"])).toThrow(new UsageError("unknown argument: stray"));
+    expect(() => parseArgs(["--only"])).toThrow(new UsageError("--only needs a value"));
+    expect(() => parseArgs(["--quick=yes"])).toThrow(new UsageError("--quick takes no value"));
+    expect(() => parseArgs(["--json="])).toThrow(new UsageError("--json needs a file name"));
+  });
+});

@@ -1,4 +1,5 @@
-// Command-line options of `npm run bench`.
+// Command-line options of `npm run bench`, read by node:util's parseArgs.
+import { parseArgs as parseNodeArgs } from "node:util";
 
 export interface BenchArgs {
   /** Fewer samples and rounds so the whole run takes under two minutes. */
@@ -21,46 +22,35 @@ export const USAGE = `usage: npm run bench -- [--quick] [--only ID[,ID...]] [--j
   --json FILE    also write the results as JSON to FILE
   --help         print this message`;
 
-/** Parses argv (without node and the script); throws UsageError on anything it does not know. */
+/** Parses argv (without node and the script) with node:util's parseArgs; throws UsageError on anything it does not know. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  let quick = false;
-  let help = false;
-  let only: string[] | undefined;
-  let json: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case "--quick":
-        if (inline !== undefined) throw new UsageError("--quick takes no value");
-        quick = true;
-        break;
-      case "--help":
-      case "-h":
-        help = true;
-        break;
-      case "--only": {
-        const ids = value().split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-        if (ids.length === 0) throw new UsageError("--only needs at least one workload id");
-        only = [...(only ?? []), ...ids];
-        break;
-      }
-      case "--json":
-        json = value();
-        if (json.length === 0) throw new UsageError("--json needs a file name");
-        break;
-      default:
-        throw new UsageError(`unknown argument: ${arg}`);
-    }
+  let parsed;
+  try {
+    parsed = parseNodeArgs({
+      args: [...argv],
+      options: { quick: { type: "boolean" }, help: { type: "boolean", short: "h" }, only: { type: "string", multiple: true }, json: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(usageMessage(error));
   }
-  return { quick, only, json, help };
+  const { values } = parsed;
+  const only = values.only?.flatMap((list) => list.split(",").map((s) => s.trim()).filter((s) => s.length > 0));
+  if (only !== undefined && only.length === 0) throw new UsageError("--only needs at least one workload id");
+  if (values.json !== undefined && values.json.length === 0) throw new UsageError("--json needs a file name");
+  return { quick: values.quick === true, only, json: values.json, help: values.help === true };
+}
+
+/** node:util's errors, worded as this command's usage errors. */
+function usageMessage(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  // node names the argument in quotes: '--fast', '--only <value>', 'x'.
+  const flag = /'([^' ]+)/.exec(message)?.[1] ?? message;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unknown argument: ${flag}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /does not take an argument/.test(message) ? `${flag} takes no value` : `${flag} needs a value`;
+  }
+  return message;
 }

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { validateDefinition } from "../src/index.ts";
 import { clearValidatorCaches } from "../src/validator/caches.ts";
 
@@ -13,8 +14,12 @@ type PeerValidator = (definition: unknown) => { isValid: boolean; errors: unknow
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const corpusDir = resolve(repoRoot, "testdata/corpus/realworld");
-const roundsFlag = process.argv.indexOf("--rounds");
-const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 5;
+const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" } }, strict: true });
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`--rounds takes a whole number of rounds, at least 1 (got '${values.rounds}')`);
+  process.exit(2);
+}
 
 const definitions: unknown[] = readdirSync(corpusDir)
   .filter((file) => file.endsWith(".asl.json"))
