@@ -3,6 +3,7 @@
  * differently (a default written out, a legacy name, a redundant QueryLanguage) become equal.
  */
 import { isRecord } from "./condition-code.ts";
+import diff from "microdiff";
 
 /** A normalised deep copy of a definition. */
 export function normaliseDefinition(definition: unknown): unknown {
@@ -82,27 +83,24 @@ function withoutKey(record: Record<string, unknown>, key: string): Record<string
   return rest;
 }
 
-/** JSON pointers where `a` and `b` differ (key order ignored), at most `limit` of them. */
-export function diffJson(a: unknown, b: unknown, limit = 10, path = ""): string[] {
-  if (Object.is(a, b)) return [];
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const out: string[] = [];
-    if (a.length !== b.length) out.push(`${path || "/"}: ${a.length} items, expected ${b.length}`);
-    for (let i = 0; i < Math.min(a.length, b.length) && out.length < limit; i++) out.push(...diffJson(a[i], b[i], limit - out.length, `${path}/${i}`));
-    return out;
-  }
-  if (isRecord(a) && isRecord(b)) {
-    const out: string[] = [];
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (out.length >= limit) break;
-      const at = `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-      if (!(key in a)) out.push(`${at}: missing (expected ${short(b[key])})`);
-      else if (!(key in b)) out.push(`${at}: unexpected ${short(a[key])}`);
-      else out.push(...diffJson(a[key], b[key], limit - out.length, at));
-    }
-    return out;
-  }
-  return [`${path || "/"}: ${short(a)}, expected ${short(b)}`];
+/**
+ * The differences between the generated definition `a` and the original `b`, as JSON pointers
+ * with what differs (at most `limit`), computed by microdiff.
+ */
+export function diffJson(a: unknown, b: unknown, limit = 10): string[] {
+  if (!isDiffable(a) || !isDiffable(b) || Array.isArray(a) !== Array.isArray(b)) return Object.is(a, b) ? [] : [`/: ${short(a)}, expected ${short(b)}`];
+  return diff(a, b)
+    .slice(0, limit)
+    .map((change) => {
+      const at = `/${change.path.map((key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+      if (change.type === "CREATE") return `${at}: missing (expected ${short(change.value)})`;
+      if (change.type === "REMOVE") return `${at}: unexpected ${short(change.oldValue)}`;
+      return `${at}: ${short(change.oldValue)}, expected ${short(change.value)}`;
+    });
+}
+
+function isDiffable(value: unknown): value is Record<string, unknown> | unknown[] {
+  return typeof value === "object" && value !== null;
 }
 
 function short(value: unknown): string {
