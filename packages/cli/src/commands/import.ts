@@ -43,7 +43,7 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   const workspace: RoundTripWorkspace | undefined = options.checkRoundtrip === true ? await openRoundTripWorkspace() : undefined;
   try {
     for (const [index, file] of files.entries()) {
-      if (files.length > 5) io.err(`\rimporting ${index + 1}/${files.length}`);
+      if (files.length > 1) io.progress?.(`importing ${index + 1}/${files.length} ${file}`);
       const read = await readDefinitionForImport(file, io.cwd);
       if (!read.ok) {
         reports.push({ file, ok: false, diff: [`not valid ASL, nothing imported: ${read.problems.slice(0, 5).join("; ")}`] });
@@ -63,7 +63,7 @@ export async function importCommand(files: readonly string[], options: ImportOpt
   } finally {
     await workspace?.dispose();
   }
-  if (files.length > 5) io.err("\n");
+  io.progress?.("");
   if (options.json === true) io.out(`${JSON.stringify(reports, null, 2)}\n`);
   else if (!toStdout || reports.some((r) => !r.ok)) io.out(formatImportReports(reports, options.checkRoundtrip === true));
   return reports.every((r) => r.ok) ? ExitCode.Ok : ExitCode.Findings;

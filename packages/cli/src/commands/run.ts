@@ -2,6 +2,7 @@ import { formatTrace, InvalidDefinitionError, prepareStateMachine, type StateMac
 import { checkExecutionInput, formatDuration, TestSetupError } from "@stepcraft/runtime/testing";
 import { estimateCost, formatUsd, type CostEstimate } from "../pricing/estimate-cost.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
+import { colorsFor } from "../terminal.ts";
 
 import { loadMachine } from "../run/load-machine.ts";
 import { mockResolver } from "../run/mock-binding.ts";
@@ -73,7 +74,9 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
   } else {
     const took = history.length === 0 ? 0 : (history[history.length - 1]?.timestamp.getTime() ?? 0) - (history[0]?.timestamp.getTime() ?? 0);
     const lines = [`${file}${file.endsWith(".ts") ? ` (${machine.name})` : ""}: ${options.realTime === true ? "real" : "virtual"} time`, formatTrace(history)];
-    lines.push(`${result.status} after ${formatDuration(took)}${result.error === undefined ? "" : `: ${result.error}`}`);
+    const colors = colorsFor(io);
+    const status = result.status === "SUCCEEDED" ? colors.green(result.status) : colors.red(result.status);
+    lines.push(`${status} after ${formatDuration(took)}${result.error === undefined ? "" : `: ${colors.bold(result.error)}`}`);
     if (result.cause !== undefined) lines.push(`  cause: ${result.cause}`);
     if (unanswered.size > 0 && result.status !== "SUCCEEDED") {
       const states = [...unanswered].map((n) => `'${n}'`).join(", ");

@@ -5,6 +5,7 @@ import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { SitedDiagnostic } from "../compile/compile-module.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
+import { colorsFor } from "../terminal.ts";
 import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
 
 /** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
@@ -37,10 +38,13 @@ export async function validateCommand(inputs: readonly string[], options: Valida
   const files = await expandInputs(inputs, io.cwd);
   const reports: FileReport[] = [];
   for (const [index, { file, explicit }] of files.entries()) {
-    if (files.length > 20 && !options.json) io.err(`\rvalidating ${index + 1}/${files.length}`);
+    if (files.length > 1) io.progress?.(`validating ${index + 1}/${files.length} ${file}`);
     // A file found in a directory or by a glob that is not a workflow is skipped with a note;
     // one named on the command line is validated, and its problem reported.
-    const skipped = (reason: string): void => io.err(`${files.length > 20 && !options.json ? "\n" : ""}stepcraft validate: skipped ${file}: ${reason}\n`);
+    const skipped = (reason: string): void => {
+      io.progress?.("");
+      io.err(`stepcraft validate: skipped ${file}: ${reason}\n`);
+    };
     if (isWorkflowModulePath(file)) {
       const testFile = explicit ? undefined : testFileReason(file);
       if (testFile !== undefined) {
@@ -60,9 +64,9 @@ export async function validateCommand(inputs: readonly string[], options: Valida
     if (skip !== undefined) skipped(skip);
     else reports.push(await validateFile(file, options, io));
   }
-  if (files.length > 20 && !options.json) io.err("\n");
+  io.progress?.("");
   if (reports.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
-  io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports));
+  io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports, colorsFor(io)));
   return reports.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings;
 }
 
@@ -127,7 +131,7 @@ function locate(diagnostic: Diagnostic, text: string): LocatedDiagnostic {
 }
 
 /** `file:line:col  severity  CODE  path  message`, one line a diagnostic, then a summary. */
-export function formatReports(reports: readonly FileReport[]): string {
+export function formatReports(reports: readonly FileReport[], colors: ReturnType<typeof colorsFor> = colorsFor({})): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -136,13 +140,14 @@ export function formatReports(reports: readonly FileReport[]): string {
       if (d.severity === "error") errors++;
       else warnings++;
       const where = d.line === undefined ? report.file : `${d.source ?? report.file}:${d.line}:${d.column ?? 1}`;
-      lines.push(`${where}  ${d.severity}  ${d.code}  ${d.path || "/"}  ${d.message}`);
+      const severity = d.severity === "error" ? colors.red(d.severity) : colors.yellow(d.severity);
+      lines.push(`${colors.dim(where)}  ${severity}  ${colors.bold(d.code)}  ${d.path || "/"}  ${d.message}`);
     }
   }
   const invalid = reports.filter((r) => !r.valid).length;
   const files = counted(reports.length, "file");
   const findings = `${counted(errors, "error")}, ${counted(warnings, "warning")}`;
-  lines.push(invalid === 0 ? `${files} valid (${findings})` : `${invalid} of ${files} invalid (${findings})`);
+  lines.push(invalid === 0 ? colors.green(`${files} valid (${findings})`) : colors.red(`${invalid} of ${files} invalid (${findings})`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -6,6 +6,8 @@ import type { HandlerFactory } from "./run-case.ts";
 export async function runCases(
   cases: readonly ConformanceCase[],
   makeHandler: HandlerFactory,
+  /** Called after each case (a progress line). */
+  onCase?: (done: number, total: number, last: ConformanceCase) => void,
 ): Promise<Array<{ case: ConformanceCase; actual: CaseActual }>> {
   const out: Array<{ case: ConformanceCase; actual: CaseActual }> = [];
   for (const c of cases) {
@@ -16,6 +18,7 @@ export async function runCases(
       actual = { status: "RUNNER_ERROR", cause: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     out.push({ case: c, actual });
+    onCase?.(out.length, cases.length, c);
   }
   return out;
 }
