@@ -1,3 +1,7 @@
+// Our own JSONPath parser, deliberately not a library: Step Functions speaks Jayway's dialect
+// (reference paths, the `$$` and `$var` roots, its filter syntax and functions, paths inside
+// intrinsic functions) and words its errors its own way; RFC 9535 parsers and jsonpath-plus accept
+// and reject different paths, and the validator and the runtime must agree with AWS exactly.
 import { parseFilterExpression } from "./filter-parser.ts";
 import { GrammarFailure, grammarFail, grammarOk, type GrammarResult } from "./grammar-result.ts";
 import type { JsonPathAst, JsonPathFunctionName, JsonPathRoot, JsonPathSegment, JsonPathSelector } from "./jsonpath-ast.ts";

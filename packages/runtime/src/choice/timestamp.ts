@@ -1,3 +1,6 @@
+// Ours rather than Date.parse or a date library: AWS accepts only the RFC 3339 profile (uppercase
+// T and Z, real calendar dates) with 1–9 fractional digits kept as written; Date.parse and ISO 8601
+// libraries accept more (lowercase, week dates, missing offsets) and drop sub-millisecond digits.
 /**
  * Timestamps as Step Functions reads and writes them: the RFC 3339 profile of ISO 8601 with an
  * uppercase `T`, and `Z` or a numeric offset (`2016-03-14T01:59:00Z`, `…00.5+01:00`), 1–9

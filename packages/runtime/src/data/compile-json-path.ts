@@ -1,3 +1,5 @@
+// Compiles paths parsed by @stepcraft/asl (our own JSONPath grammar, for AWS's dialect: see
+// jsonpath-parser.ts there) into evaluators with AWS's results and error causes.
 import { isDefinitePath, parseJsonPath, type JsonPathAst, type JsonPathFunctionName, type JsonPathRoot, type JsonPathSegment } from "@stepcraft/asl";
 import { isDefiniteMerge, yieldsOneValue } from "./path-shape.ts";
 import { StatesError } from "../errors.ts";

@@ -1,4 +1,7 @@
 // RFC 3339 timestamps as AWS accepts them: uppercase T and Z, real calendar dates and times.
+// Ours rather than Date.parse or a date library: AWS accepts only the RFC 3339 profile (uppercase
+// T and Z, real calendar dates) with 1–9 fractional digits kept as written; Date.parse and ISO 8601
+// libraries accept more (lowercase, week dates, missing offsets) and drop sub-millisecond digits.
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
