@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_LABEL_NAME: "error",
   INVALID_LABEL_NAME: "error",
   TOO_DEEPLY_NESTED: "error",
+  DEFINITION_TOO_LARGE: "error",
   NO_DOLLAR: "warning",
   NO_PATH: "warning",
   PASS_RESULT_IS_STATIC: "warning",

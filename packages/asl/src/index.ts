@@ -7,6 +7,7 @@ export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Diagnostic
 export { parseDefinition, type ParseDefinitionOptions, type ParseDefinitionResult } from "./parse-definition.ts";
 export { locateJsonPointer, type SourcePosition } from "./locate-json-pointer.ts";
 export { validateDefinition, type ValidateDefinitionOptions } from "./validator/validate-definition.ts";
+export { MAX_DEFINITION_BYTES } from "./validator/definition-size.ts";
 export { escapePointerToken, parsePointer } from "./json-pointer.ts";
 export { catcherSchema, choiceRuleSchema, retrierSchema, stateGraphSchema, stateMachineDefinitionSchema, stateSchema } from "./schema/asl-schema.ts";
 export { aslJsonSchemaText } from "./schema/json-schema.ts";

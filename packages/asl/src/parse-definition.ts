@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from "./diagnostic.ts";
 import { positionOf } from "./locate-json-pointer.ts";
 import type { StateMachineDefinition, StateMachineType } from "./types.ts";
+import { checkDefinitionTextSize } from "./validator/definition-size.ts";
 import { validateDefinition } from "./validator/validate-definition.ts";
 
 /** The outcome of `parseDefinition`. */
@@ -28,6 +29,8 @@ export function parseDefinition(textOrObject: string | unknown, options: ParseDe
     if (text.trim() === "") {
       return fail(diagnostic("MISSING_DESCRIPTION", "", `${NOT_AN_OBJECT}: the text is empty. Pass the state machine's JSON, e.g. {"StartAt": "...", "States": {...}}.`));
     }
+    const tooLarge = checkDefinitionTextSize(text);
+    if (tooLarge !== undefined) return fail(tooLarge);
     try {
       value = JSON.parse(text);
     } catch (error) {

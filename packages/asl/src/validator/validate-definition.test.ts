@@ -252,6 +252,7 @@ const FIXTURES: Fixture[] = [
 const TEXT_FIXTURES: Array<{ name: string; text: string; code: string; line?: number; column?: number }> = [
   { name: "empty text", text: "  ", code: "MISSING_DESCRIPTION" },
   { name: "trailing comma", text: '{\n  "StartAt": "A",\n}', code: "INVALID_JSON_DESCRIPTION", line: 3, column: 1 },
+  { name: "over 1 MiB", text: `{"Comment": "${"x".repeat(1024 * 1024)}"}`, code: "DEFINITION_TOO_LARGE" },
 ];
 
 const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ code: d.code, path: d.path }));

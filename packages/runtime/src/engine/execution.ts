@@ -3,6 +3,7 @@ import { StatesError } from "../errors.ts";
 import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
 import { jsonByteSize } from "../tasks/payload-size.ts";
 import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
+import type { NestingSubject } from "../limits/json-nesting.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
 import { failureCause, failureError, toStatesError } from "./failure.ts";
@@ -15,6 +16,10 @@ import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { CompiledBlock, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
+
+/** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
+const INPUT: NestingSubject = { error: "InvalidExecutionInput", what: "The execution input" };
+const OUTPUT: NestingSubject = { error: "States.Runtime", what: "The execution output" };
 
 /** How an execution ended (RUNNING until it has). */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
@@ -106,7 +111,7 @@ export class Execution {
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize);
-    const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
+    const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes, INPUT);
     this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput);
@@ -196,7 +201,7 @@ export class Execution {
     if (this.status !== "RUNNING") return;
     let own: unknown;
     try {
-      own = toJsonData(output, this.maxPayloadBytes);
+      own = toJsonData(output, this.maxPayloadBytes, OUTPUT);
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
     } catch (e) {
       this.fail(e);
@@ -304,8 +309,8 @@ function executionContext(id: string, input: unknown, startMs: number, name: str
  * Own JSON copy of data crossing the API boundary: callers may mutate what they passed or got
  * back without touching the execution (or the prepared machine's literals).
  */
-function toJsonData(value: unknown, limit: number): unknown {
-  const copy = copyJsonData(value);
+function toJsonData(value: unknown, limit: number, subject: NestingSubject): unknown {
+  const copy = copyJsonData(value, subject);
   checkPayloadSize(copy, limit, jsonByteSize);
   return copy;
 }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { isStatesError } from "../errors.ts";
+import { MAX_JSON_NESTING } from "../limits/json-nesting.ts";
+import { prepareStateMachine, runExecution } from "./machine.ts";
+import { InvalidDefinitionError } from "./validation-bridge.ts";
+
+const PASS = { StartAt: "P", States: { P: { Type: "Pass", End: true } } };
+
+function nested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+/** Calls `f` and reports whether it threw synchronously, then what its promise settled to. */
+async function settle(f: () => Promise<unknown>): Promise<{ threw: boolean; error: unknown }> {
+  let promise: Promise<unknown>;
+  try {
+    promise = f();
+  } catch (error) {
+    return { threw: true, error };
+  }
+  try {
+    await promise;
+    return { threw: false, error: undefined };
+  } catch (error) {
+    return { threw: false, error };
+  }
+}
+
+describe("runExecution never throws: failures are rejected promises with clear errors", () => {
+  it("rejects an invalid definition with InvalidDefinitionError", async () => {
+    const { threw, error } = await settle(() => runExecution({ StartAt: "Nope", States: {} }));
+    expect(threw).toBe(false);
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+  });
+
+  it("rejects definition text that is not JSON with the syntax error's position", async () => {
+    const { threw, error } = await settle(() => runExecution('{"StartAt": "P",'));
+    expect(threw).toBe(false);
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+    expect((error as InvalidDefinitionError).diagnostics[0]).toMatchObject({ code: "INVALID_JSON_DESCRIPTION", line: 1 });
+  });
+
+  it("rejects a definition that is not an object", async () => {
+    const { threw, error } = await settle(() => runExecution("[]", {}, { validate: false }));
+    expect(threw).toBe(false);
+    expect(isStatesError(error) && error.error).toBe("InvalidDefinition");
+  });
+
+  it("rejects an input over 256 KiB with States.DataLimitExceeded", async () => {
+    const { threw, error } = await settle(() => runExecution(PASS, { s: "x".repeat(300 * 1024) }));
+    expect(threw).toBe(false);
+    expect(isStatesError(error) && error.error).toBe("States.DataLimitExceeded");
+  });
+
+  it("rejects input nested deeper than the limit (or cyclic) with InvalidExecutionInput, not a RangeError", async () => {
+    for (const input of [nested(10_000), nested(MAX_JSON_NESTING + 1)]) {
+      const { threw, error } = await settle(() => runExecution(PASS, input));
+      expect(threw).toBe(false);
+      expect(isStatesError(error) && error.error).toBe("InvalidExecutionInput");
+      expect((error as Error).message).toMatch(/nested more than 1000 levels/);
+    }
+    const cyclic: Record<string, unknown> = {};
+    cyclic["self"] = cyclic;
+    const { error } = await settle(() => runExecution(PASS, cyclic));
+    expect(isStatesError(error) && error.error).toBe("InvalidExecutionInput");
+  });
+
+  it("accepts input nested just inside the limit", async () => {
+    expect((await runExecution(PASS, nested(MAX_JSON_NESTING - 1), { limits: false })).status).toBe("SUCCEEDED");
+  });
+
+  it("rejects input that has no JSON form (a BigInt, a throwing toJSON) with InvalidExecutionInput", async () => {
+    class Unserializable {
+      toJSON(): never {
+        throw new Error("boom");
+      }
+    }
+    for (const input of [{ n: 1n }, { d: new Unserializable() }]) {
+      const { threw, error } = await settle(() => runExecution(PASS, input));
+      expect(threw).toBe(false);
+      expect(isStatesError(error) && error.error).toBe("InvalidExecutionInput");
+      expect((error as Error).message).toMatch(/not JSON data/);
+    }
+  });
+
+  it("rejects a definition object nested beyond the limit with InvalidDefinition even when validation is off", async () => {
+    const def = { StartAt: "P", States: { P: { Type: "Pass", Result: nested(5_000), End: true } } };
+    const { threw, error } = await settle(() => runExecution(def, {}, { validate: false }));
+    expect(threw).toBe(false);
+    expect(isStatesError(error) && error.error).toBe("InvalidDefinition");
+  });
+
+  it("prepared machines: run() rejects, start() throws the same error synchronously (like StartExecution refusing)", async () => {
+    const machine = prepareStateMachine(PASS);
+    const { threw, error } = await settle(() => machine.run(nested(5_000)));
+    expect(threw).toBe(false);
+    expect(isStatesError(error) && error.error).toBe("InvalidExecutionInput");
+    expect(() => machine.start(nested(5_000))).toThrow(/InvalidExecutionInput/);
+  });
+});
+
+describe("the definition size limit applies to the runtime too", () => {
+  it("refuses a definition that validate rejects as DEFINITION_TOO_LARGE", async () => {
+    const def = { StartAt: "P", States: { P: { Type: "Pass", Result: "x".repeat(2 * 1024 * 1024), End: true } } };
+    for (const given of [def, JSON.stringify(def)]) {
+      const { error } = await settle(() => runExecution(given));
+      expect(error).toBeInstanceOf(InvalidDefinitionError);
+      expect((error as InvalidDefinitionError).diagnostics.map((d) => d.code)).toEqual(["DEFINITION_TOO_LARGE"]);
+    }
+  });
+});
