@@ -111,3 +111,17 @@ describe("the definition size limit applies to the runtime too", () => {
     }
   });
 });
+
+describe("a path the grammar cannot accept never reaches the runtime as a crash", () => {
+  it("refuses a JSONPath with 1,000 nested filters with InvalidDefinitionError, not a RangeError", async () => {
+    const path = `$${"[?(@.a".repeat(1000)}${")]".repeat(1000)}`;
+    const def = { StartAt: "P", States: { P: { Type: "Pass", InputPath: path, End: true } } };
+    const { error } = await settle(() => runExecution(def));
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+    expect((error as Error).message).toMatch(/nested at most 100 deep/);
+    // Without validation the compile step reports the same grammar error, as a StatesError.
+    const unvalidated = await settle(() => runExecution(def, {}, { validate: false }));
+    expect(unvalidated.threw).toBe(false);
+    expect(isStatesError(unvalidated.error)).toBe(true);
+  });
+});
