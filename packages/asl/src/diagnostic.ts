@@ -36,6 +36,8 @@ export const DIAGNOSTIC_CODES = {
   NO_DOLLAR: "warning",
   NO_PATH: "warning",
   PASS_RESULT_IS_STATIC: "warning",
+  // stepcraft's own: JSON.parse keeps the last of two equal keys without a word.
+  DUPLICATE_JSON_KEY: "warning",
   // stepcraft's own: a `${...}` template placeholder where a number or boolean is required.
   PLACEHOLDER_NOT_SUBSTITUTED: "error",
 } as const satisfies Record<string, DiagnosticSeverity>;

@@ -125,3 +125,13 @@ describe("a path the grammar cannot accept never reaches the runtime as a crash"
     expect(isStatesError(unvalidated.error)).toBe(true);
   });
 });
+
+describe("a definition the validator passes never fails to prepare", () => {
+  it("refuses Assign {\"__proto__\": 1} with InvalidDefinitionError naming the variable, not a bare StatesError", async () => {
+    const text = '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"__proto__": 1}, "End": true}}}';
+    const { error } = await settle(() => runExecution(text));
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+    expect((error as InvalidDefinitionError).diagnostics[0]).toMatchObject({ code: "SCHEMA_VALIDATION_FAILED", path: "/States/P/Assign" });
+    expect((error as Error).message).toMatch(/'__proto__' is invalid/);
+  });
+});
