@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
+import { deepFreeze } from "../tasks/freeze.ts";
 import { jsonByteSize } from "../tasks/payload-size.ts";
 import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
 import type { NestingSubject } from "../limits/json-nesting.ts";
@@ -24,7 +25,7 @@ const OUTPUT: NestingSubject = { error: "States.Runtime", what: "The execution o
 /** How an execution ended (RUNNING until it has). */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
 
-/** What an execution produced, as DescribeExecution reports it. */
+/** What an execution produced, as DescribeExecution reports it: a frozen snapshot, output included. */
 export interface ExecutionResult {
   readonly status: Exclude<ExecutionStatus, "RUNNING">;
   /** The output (SUCCEEDED only). */
@@ -117,12 +118,13 @@ export class Execution {
     this.run(setup, ownInput);
   }
 
-  /** The events so far, shaped like GetExecutionHistory (empty when history is off). */
+  /** The events so far, shaped like GetExecutionHistory (empty when history is off); frozen once the execution has ended. */
   get history(): HistoryEvent[] {
     if (this.finalHistory !== undefined) return this.finalHistory;
     const events = this.recorder.materialize();
-    // A finished execution's history no longer changes: build it once.
-    if (this.status !== "RUNNING") this.finalHistory = events;
+    // A finished execution's history no longer changes: build it once, frozen, so no reader can
+    // rewrite what the next one sees (Dates excepted: JavaScript cannot freeze their time).
+    if (this.status !== "RUNNING") this.finalHistory = deepFreeze(events);
     return events;
   }
 
@@ -201,7 +203,8 @@ export class Execution {
     if (this.status !== "RUNNING") return;
     let own: unknown;
     try {
-      own = toJsonData(output, this.maxPayloadBytes, OUTPUT);
+      // Frozen: the result and the ExecutionSucceeded event share it, and neither may change.
+      own = deepFreeze(toJsonData(output, this.maxPayloadBytes, OUTPUT));
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
     } catch (e) {
       this.fail(e);
@@ -245,7 +248,7 @@ export class Execution {
       timers.clear();
     }
     if (result.status !== "SUCCEEDED") this.runtime.stop();
-    this.resolveResult(result);
+    this.resolveResult(Object.freeze(result));
   }
 }
 
