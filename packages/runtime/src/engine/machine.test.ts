@@ -62,7 +62,7 @@ describe("prepareStateMachine / start", () => {
     const history = exec.history;
     expect(() => history.pop()).toThrow(TypeError);
     expect(() => ((history[0] as { type: string }).type = "Forged")).toThrow(TypeError);
-    const succeeded = history.at(-1) as { executionSucceededEventDetails: { output: string } };
+    const succeeded = history.at(-1) as unknown as { executionSucceededEventDetails: { output: string } };
     expect(() => (succeeded.executionSucceededEventDetails.output = "{}")).toThrow(TypeError);
     expect(exec.history.at(-1)).toMatchObject({ type: "ExecutionSucceeded", executionSucceededEventDetails: { output: '{"items":[1]}' } });
     expect(exec.history[0]?.type).toBe("ExecutionStarted");
