@@ -29,12 +29,19 @@ interface PendingTimer {
  * Virtual time: sleeping registers a wake-up, and once the event loop has run everything that is
  * ready (a macrotask turn), time jumps to the earliest wake-up. Concurrent branches that wait
  * 10 s each therefore finish at +10 s, not +20 s, and a week-long Wait takes microseconds.
+ *
+ * While real work is in flight (`hold()`), time does not jump, but it is not stopped either: it
+ * keeps pace with the wall clock, so a deadline (an execution's TimeoutSeconds) still fires once
+ * that much real time has passed, even if a handler never settles.
  */
 export class VirtualClock implements Clock {
   protected current: number;
   private pending: PendingTimer[] = [];
   private flushScheduled = false;
   private holds = 0;
+  /** While held: the wall-clock and virtual times when the hold began (see keepPace). */
+  private heldSince: { readonly realMs: number; readonly virtualMs: number } | undefined;
+  private paceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(startMs: number = Date.now()) {
     this.current = startMs;
@@ -55,6 +62,7 @@ export class VirtualClock implements Clock {
     const timer: PendingTimer = { at: this.current + Math.max(0, ms), resolve, cancelled: false };
     this.pending.push(timer);
     this.scheduleFlush();
+    if (this.holds > 0) this.keepPace();
     return {
       done,
       cancel: () => {
@@ -64,13 +72,40 @@ export class VirtualClock implements Clock {
   }
 
   hold(): void {
-    this.holds++;
+    if (this.holds++ === 0) {
+      this.heldSince = { realMs: performance.now(), virtualMs: this.current };
+      if (this.pending.length > 0) this.keepPace();
+    }
   }
 
   release(): void {
     if (this.holds === 0) return;
     this.holds--;
-    if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
+    if (this.holds > 0) return;
+    this.heldSince = undefined;
+    if (this.paceTimer !== undefined) clearTimeout(this.paceTimer);
+    this.paceTimer = undefined;
+    if (this.pending.length > 0) this.scheduleFlush();
+  }
+
+  /**
+   * While held, wakes each timer once as much real time has passed since the hold began as
+   * virtual time separates it from then: virtual time never runs ahead of the wall clock here,
+   * so a handler's real work is not skipped over, yet deadlines still come.
+   */
+  private keepPace(): void {
+    const since = this.heldSince;
+    const earliest = this.earliest();
+    if (since === undefined || earliest === undefined) return;
+    if (this.paceTimer !== undefined) clearTimeout(this.paceTimer);
+    const wait = Math.max(0, earliest - since.virtualMs - (performance.now() - since.realMs));
+    this.paceTimer = setTimeout(() => {
+      this.paceTimer = undefined;
+      if (this.heldSince !== since || !this.mayMove()) return;
+      const due = this.earliest();
+      if (due !== undefined && due - since.virtualMs <= performance.now() - since.realMs) this.fire(due);
+      this.keepPace();
+    }, Math.min(wait, MAX_TIMEOUT_MS));
   }
 
   /** True when no real work is in flight and no timer is waiting: nothing can move on its own. */
@@ -78,9 +113,14 @@ export class VirtualClock implements Clock {
     return this.holds === 0 && this.earliest() === undefined;
   }
 
-  /** Whether time may jump now; subclasses add their own conditions (a paused test clock). */
+  /** Whether time may jump now: nothing is held, and nothing else says to stop (see mayMove). */
   protected mayJump(): boolean {
-    return this.holds === 0;
+    return this.holds === 0 && this.mayMove();
+  }
+
+  /** Whether time may move at all; subclasses add their own conditions (a paused test clock). */
+  protected mayMove(): boolean {
+    return true;
   }
 
   /** The earliest live wake-up, if any. */

@@ -135,3 +135,36 @@ describe("a definition the validator passes never fails to prepare", () => {
     expect((error as Error).message).toMatch(/'__proto__' is invalid/);
   });
 });
+
+describe("a handler that never settles cannot stop an execution's deadline", () => {
+  const FN = "arn:aws:lambda:us-east-1:123456789012:function:stuck";
+  const never = (): Promise<never> => new Promise<never>(() => undefined);
+
+  it("TimeoutSeconds ends the execution TIMED_OUT after that much real time, in virtual time", async () => {
+    const def = { TimeoutSeconds: 1, StartAt: "T", States: { T: { Type: "Task", Resource: FN, End: true } } };
+    const started = performance.now();
+    const result = await runExecution(def, {}, { tasks: { [FN]: never } });
+    expect(result).toEqual({ status: "TIMED_OUT", error: "States.Timeout" });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it("a sibling branch's Wait still resumes, at the pace of real time", async () => {
+    const def = {
+      TimeoutSeconds: 2,
+      StartAt: "P",
+      States: {
+        P: {
+          Type: "Parallel",
+          End: true,
+          Branches: [
+            { StartAt: "T", States: { T: { Type: "Task", Resource: FN, End: true } } },
+            { StartAt: "W", States: { W: { Type: "Wait", Seconds: 1, Next: "F" }, F: { Type: "Fail", Error: "Sibling.Done" } } },
+          ],
+        },
+      },
+    };
+    const result = await runExecution(def, {}, { tasks: { [FN]: never } });
+    expect(result).toMatchObject({ status: "FAILED", error: "Sibling.Done" });
+  });
+});
