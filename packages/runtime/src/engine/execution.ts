@@ -265,6 +265,7 @@ class RuntimeState implements ExecutionRuntime {
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
   readonly halt: HaltFlag = { reason: undefined, parent: undefined };
   readonly timers: TimerRegistry = { set: undefined };
+  readonly pace: { transitions: number; resumedAt?: number } = { transitions: 0 };
   private contextCache: Readonly<Record<string, unknown>> | undefined;
   private controller: AbortController | undefined;
   /** Set when the execution ended other than by succeeding: handlers' signals are aborted. */

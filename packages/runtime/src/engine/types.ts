@@ -47,6 +47,8 @@ export interface ExecutionRuntime {
   readonly signal: AbortSignal;
   /** Timers to cancel when the execution ends. */
   readonly timers: TimerRegistry;
+  /** Transitions since the execution last gave the event loop a turn (see run-block.ts; shared by child runtimes). */
+  readonly pace: { transitions: number; resumedAt?: number };
 }
 
 /** Timers to cancel when the execution ends (the set is created on first use; shared by child runtimes). */
