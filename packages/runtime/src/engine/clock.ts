@@ -46,7 +46,15 @@ export class VirtualClock implements Clock {
   private holds = 0;
   /** While held: the wall-clock and virtual times when the hold began (see keepPace). */
   private heldSince: { readonly realMs: number; readonly virtualMs: number } | undefined;
+  /**
+   * One wall-clock timer per clock, kept across holds (a chain of tasks holds and releases
+   * once per task: a timer made and cleared each time was a measurable part of a task's cost).
+   * Referenced only while held, so it never keeps an idle process alive.
+   */
   private paceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When (performance.now()) the pace timer fires, and the virtual time it was armed at. */
+  private paceAt = 0;
+  private paceArmedAtVirtual = Number.NaN;
 
   constructor(startMs: number = Date.now()) {
     this.current = startMs;
@@ -75,7 +83,11 @@ export class VirtualClock implements Clock {
     const timer: PendingTimer = { at: this.current + Math.max(0, ms), resolve, cancelled: false };
     this.pending.push(timer);
     this.scheduleFlush();
-    if (this.holds > 0) this.keepPace();
+    if (this.holds > 0) {
+      // A new timer may be due sooner than the one the pace timer was armed for.
+      this.paceArmedAtVirtual = Number.NaN;
+      this.keepPace();
+    }
     return {
       done,
       cancel: () => {
@@ -88,6 +100,7 @@ export class VirtualClock implements Clock {
     if (this.holds++ === 0) {
       this.heldSince = { realMs: performance.now(), virtualMs: this.current };
       if (this.pending.length > 0) this.keepPace();
+      this.paceTimer?.ref();
     }
   }
 
@@ -96,29 +109,39 @@ export class VirtualClock implements Clock {
     this.holds--;
     if (this.holds > 0) return;
     this.heldSince = undefined;
-    if (this.paceTimer !== undefined) clearTimeout(this.paceTimer);
-    this.paceTimer = undefined;
+    this.paceTimer?.unref();
     if (this.pending.length > 0) this.scheduleFlush();
   }
 
   /**
    * While held, wakes each timer once as much real time has passed since the hold began as
    * virtual time separates it from then: virtual time never runs ahead of the wall clock here,
-   * so a handler's real work is not skipped over, yet deadlines still come.
+   * so a handler's real work is not skipped over, yet deadlines still come. The timer already
+   * armed is kept when it fires no later than needed (it re-checks when it fires).
    */
   private keepPace(): void {
     const since = this.heldSince;
+    if (since === undefined) return;
+    const now = performance.now();
+    // Neither virtual time nor the timers moved since it was armed: it cannot be needed sooner.
+    if (this.paceTimer !== undefined && this.paceArmedAtVirtual === this.current) return;
     const earliest = this.earliest();
-    if (since === undefined || earliest === undefined) return;
+    if (earliest === undefined) return;
+    const at = now + Math.max(0, earliest - since.virtualMs - (now - since.realMs));
+    if (this.paceTimer !== undefined && this.paceAt <= at) return;
     if (this.paceTimer !== undefined) clearTimeout(this.paceTimer);
-    const wait = Math.max(0, earliest - since.virtualMs - (performance.now() - since.realMs));
-    this.paceTimer = setTimeout(() => {
-      this.paceTimer = undefined;
-      if (this.heldSince !== since || !this.mayMove()) return;
-      const due = this.earliest();
-      if (due !== undefined && due - since.virtualMs <= performance.now() - since.realMs) this.fire(due);
-      this.keepPace();
-    }, Math.min(wait, MAX_TIMEOUT_MS));
+    this.paceAt = at;
+    this.paceArmedAtVirtual = this.current;
+    this.paceTimer = setTimeout(() => this.paceTimerFired(), Math.min(at - now, MAX_TIMEOUT_MS));
+  }
+
+  private paceTimerFired(): void {
+    this.paceTimer = undefined;
+    const since = this.heldSince;
+    if (since === undefined || !this.mayMove()) return;
+    const due = this.earliest();
+    if (due !== undefined && due - since.virtualMs <= performance.now() - since.realMs) this.fire(due);
+    this.keepPace();
   }
 
   /** True when no real work is in flight and no timer is waiting: nothing can move on its own. */
