@@ -3,6 +3,7 @@ import { compileFastPath, type FastEvaluator } from "./fast-path.ts";
 import { addedFunctions, type RandomSources } from "./functions.ts";
 import { BOUNDED_STRING_FUNCTIONS } from "../limits/bounded-string-functions.ts";
 import { checkEvaluatedValue } from "../limits/evaluation-growth.ts";
+import { LinearRegexEngine } from "../limits/linear-regex.ts";
 import { mayReadContext } from "./states-usage.ts";
 
 /** How one JSONata expression is compiled and bounded. */
@@ -76,7 +77,8 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
   compilations++;
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(text);
+    // Regexes run on RE2 (linear time); the typings call the option a RegExp, it is a constructor.
+    expression = jsonata(text, { RegexEngine: LinearRegexEngine as unknown as RegExp });
   } catch (syntaxError) {
     return {
       text,
