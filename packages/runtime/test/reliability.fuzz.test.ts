@@ -53,9 +53,10 @@ const expressions = [
   "$string($states.input)",
   `${"(".repeat(150)}1${")".repeat(150)}`,
   "$parse($states.input.text)",
+  "$contains($pad('', 40, 'a') & '!', /^(a+)+$/)",
 ];
 
-const jsonPaths = ["$", "$.a", "$.items[0]", "$.missing", `$${"[?(@.a".repeat(200)}${")]".repeat(200)}`, "$.items[?(@.a > 1)]"];
+const jsonPaths = ["$", "$.a", "$.items[0]", "$.missing", `$${"[?(@.a".repeat(200)}${")]".repeat(200)}`, "$.items[?(@.a > 1)]", "$.items[?(@.s =~ /(a+)+b/)]"];
 
 function stateArb(i: number, size: number, jsonata: boolean): fc.Arbitrary<StateDef> {
   // Any state may go to any other (loops included): the history limit ends endless ones.
@@ -90,7 +91,7 @@ const definitionArb = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.boolean()).cha
 );
 
 const inputArb = fc.oneof(
-  fc.record({ n: fc.oneof(fc.integer({ min: -5, max: 10 }), fc.constantFrom(1e8, 1e15, -1e9, 0.5)), a: fc.integer(), items: fc.array(fc.record({ a: fc.integer() }), { maxLength: 3 }), text: fc.constantFrom("{}", "[1", '{"__proto__": {"polluted": 1}}') }),
+  fc.record({ n: fc.oneof(fc.integer({ min: -5, max: 10 }), fc.constantFrom(1e8, 1e15, -1e9, 0.5)), a: fc.integer(), items: fc.array(fc.record({ a: fc.integer(), s: fc.constantFrom("ab", `${"a".repeat(40)}!`) }), { maxLength: 3 }), text: fc.constantFrom("{}", "[1", '{"__proto__": {"polluted": 1}}') }),
   fc.jsonValue({ maxDepth: 3 }),
   fc.constant((() => {
     let v: unknown = 1;
