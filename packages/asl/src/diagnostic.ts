@@ -32,9 +32,12 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_LABEL_NAME: "error",
   INVALID_LABEL_NAME: "error",
   TOO_DEEPLY_NESTED: "error",
+  DEFINITION_TOO_LARGE: "error",
   NO_DOLLAR: "warning",
   NO_PATH: "warning",
   PASS_RESULT_IS_STATIC: "warning",
+  // stepcraft's own: JSON.parse keeps the last of two equal keys without a word.
+  DUPLICATE_JSON_KEY: "warning",
   // stepcraft's own: a `${...}` template placeholder where a number or boolean is required.
   PLACEHOLDER_NOT_SUBSTITUTED: "error",
 } as const satisfies Record<string, DiagnosticSeverity>;

@@ -7,5 +7,6 @@ export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Diagnostic
 export { parseDefinition, type ParseDefinitionOptions, type ParseDefinitionResult } from "./parse-definition.ts";
 export { locateJsonPointer, type SourcePosition } from "./locate-json-pointer.ts";
 export { validateDefinition, type ValidateDefinitionOptions } from "./validator/validate-definition.ts";
+export { MAX_DEFINITION_BYTES } from "./validator/definition-size.ts";
 export { escapePointerToken, parsePointer } from "./json-pointer.ts";
 export { aslJsonSchemaText } from "./schema/json-schema.ts";

@@ -1,7 +1,9 @@
 // Text (or an already-parsed value) in, a typed definition or diagnostics out.
 import { diagnostic, type Diagnostic } from "./diagnostic.ts";
+import { findDuplicateKeys } from "./duplicate-keys.ts";
 import { positionOf } from "./locate-json-pointer.ts";
 import type { StateMachineDefinition, StateMachineType } from "./types.ts";
+import { checkDefinitionTextSize } from "./validator/definition-size.ts";
 import { validateDefinition } from "./validator/validate-definition.ts";
 
 /** The outcome of `parseDefinition`. */
@@ -23,11 +25,15 @@ const NOT_AN_OBJECT = "Definition must be a valid JSON object";
  */
 export function parseDefinition(textOrObject: string | unknown, options: ParseDefinitionOptions = {}): ParseDefinitionResult {
   let value: unknown = textOrObject;
+  let sourceText: string | undefined;
   if (typeof textOrObject === "string") {
     const text = textOrObject.charCodeAt(0) === 0xfeff ? textOrObject.slice(1) : textOrObject;
+    sourceText = text;
     if (text.trim() === "") {
       return fail(diagnostic("MISSING_DESCRIPTION", "", `${NOT_AN_OBJECT}: the text is empty. Pass the state machine's JSON, e.g. {"StartAt": "...", "States": {...}}.`));
     }
+    const tooLarge = checkDefinitionTextSize(text);
+    if (tooLarge !== undefined) return fail(tooLarge);
     try {
       value = JSON.parse(text);
     } catch (error) {
@@ -42,9 +48,22 @@ export function parseDefinition(textOrObject: string | unknown, options: ParseDe
     return fail(diagnostic("SCHEMA_VALIDATION_FAILED", "", `${NOT_AN_OBJECT}, but it is ${kind}. Wrap the states in an object with 'StartAt' and 'States'.`));
   }
   const diagnostics = validateDefinition(value, options.stateMachineType ? { stateMachineType: options.stateMachineType } : {});
+  if (sourceText !== undefined) diagnostics.push(...duplicateKeyWarnings(sourceText));
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics };
   // Validation proved the shape, so the cast states a checked fact.
   return { ok: true, definition: value as StateMachineDefinition, warnings: diagnostics };
+}
+
+/** One DUPLICATE_JSON_KEY warning, with line and column, per key repeated in an object. */
+function duplicateKeyWarnings(text: string): Diagnostic[] {
+  return findDuplicateKeys(text).map(({ pointer, key, offset }) => ({
+    ...diagnostic(
+      "DUPLICATE_JSON_KEY",
+      pointer,
+      `The key '${key}' appears more than once in this object; only its last value counts (JSON parsers keep the last one). Remove or rename the other.`,
+    ),
+    ...positionOf(text, offset),
+  }));
 }
 
 function fail(single: Diagnostic): ParseDefinitionResult {

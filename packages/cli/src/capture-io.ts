@@ -1,6 +1,6 @@
 import type { CliIo } from "./io.ts";
 
-/** A CliIo that keeps what a command prints, for tests. */
+/** A CliIo for tests: everything written is kept, readable as text. */
 export function captureIo(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
   let out = "";
   let err = "";

@@ -1,6 +1,6 @@
 import { GrammarFailure } from "./grammar-result.ts";
 import type { FilterExpression, FilterLiteralValue, FilterOperand, FilterOperator, JsonPathAst } from "./jsonpath-ast.ts";
-import { describeAt, skipWhitespace, type Cursor } from "./path-cursor.ts";
+import { describeAt, nested, skipWhitespace, type Cursor } from "./path-cursor.ts";
 
 /** Parses a path that may start with `@`; injected to keep the filter and path parsers acyclic. */
 export type NestedPathParser = (cursor: Cursor) => JsonPathAst;
@@ -40,11 +40,11 @@ function parseUnary(cursor: Cursor, parsePath: NestedPathParser): FilterExpressi
   const ch = cursor.text[cursor.pos];
   if (ch === "!" && cursor.text[cursor.pos + 1] !== "=") {
     cursor.pos++;
-    return { kind: "not", operand: parseUnary(cursor, parsePath) };
+    return { kind: "not", operand: nested(cursor, () => parseUnary(cursor, parsePath)) };
   }
   if (ch === "(") {
     cursor.pos++;
-    const inner = parseOr(cursor, parsePath);
+    const inner = nested(cursor, () => parseOr(cursor, parsePath));
     skipWhitespace(cursor);
     if (cursor.text[cursor.pos] !== ")") throw new GrammarFailure(`Expected ')' to close the group but found ${describeAt(cursor)}`, cursor.pos);
     cursor.pos++;

@@ -5,7 +5,7 @@
 import { parseFilterExpression } from "./filter-parser.ts";
 import { GrammarFailure, grammarFail, grammarOk, type GrammarResult } from "./grammar-result.ts";
 import type { JsonPathAst, JsonPathFunctionName, JsonPathRoot, JsonPathSegment, JsonPathSelector } from "./jsonpath-ast.ts";
-import { describeAt, expectChar, isWhitespace, skipWhitespace, type Cursor } from "./path-cursor.ts";
+import { describeAt, expectChar, isWhitespace, nested, skipWhitespace, type Cursor } from "./path-cursor.ts";
 
 const FUNCTION_NAMES: ReadonlySet<string> = new Set<JsonPathFunctionName>(["length", "size", "min", "max", "avg", "stddev", "sum", "keys", "first", "last"]);
 const VARIABLE_NAME = /[A-Za-z0-9_]+/y;
@@ -161,7 +161,7 @@ function readBracket(cursor: Cursor): JsonPathSelector {
     cursor.pos++;
     skipWhitespace(cursor);
     expectChar(cursor, "(", "after '[?' to open the filter");
-    const expression = parseFilterExpression(cursor, (inner) => readPath(inner, true).ast);
+    const expression = nested(cursor, () => parseFilterExpression(cursor, (inner) => readPath(inner, true).ast));
     skipWhitespace(cursor);
     expectChar(cursor, ")", "to close the filter");
     selector = { kind: "filter", expression };

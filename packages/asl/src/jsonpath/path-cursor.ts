@@ -4,6 +4,28 @@ import { GrammarFailure } from "./grammar-result.ts";
 export interface Cursor {
   readonly text: string;
   pos: number;
+  /** How many groups, negations and filters enclose the position (see {@link nested}). */
+  depth?: number;
+}
+
+/**
+ * Deepest nesting of filters, groups and negations a path may have. Jayway sets none; ours keeps
+ * every recursive parser and evaluator far inside the stack, and no real definition comes near it.
+ */
+export const MAX_GRAMMAR_NESTING = 100;
+
+/** Runs `parse` one nesting level deeper, failing with a diagnostic past MAX_GRAMMAR_NESTING. */
+export function nested<T>(cursor: Cursor, parse: () => T): T {
+  const depth = (cursor.depth ?? 0) + 1;
+  if (depth > MAX_GRAMMAR_NESTING) {
+    throw new GrammarFailure(`Filters, groups and negations can be nested at most ${MAX_GRAMMAR_NESTING} deep; simplify the expression`, cursor.pos);
+  }
+  cursor.depth = depth;
+  try {
+    return parse();
+  } finally {
+    cursor.depth = depth - 1;
+  }
 }
 
 /** Advance past spaces, tabs and line breaks. */

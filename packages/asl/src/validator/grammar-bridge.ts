@@ -12,7 +12,8 @@ export function clearGrammarCache(): void {
   for (const cache of caches) cache.clear();
 }
 
-function memoise(check: (text: string) => string | undefined): (text: string) => string | undefined {
+/** Wraps a grammar check with a cache; a check that throws yields a reason, never "valid". */
+export function memoise(check: (text: string) => string | undefined): (text: string) => string | undefined {
   const cache = new Map<string, string | null>();
   caches.push(cache);
   return (text) => {
@@ -21,9 +22,10 @@ function memoise(check: (text: string) => string | undefined): (text: string) =>
     let reason: string | undefined;
     try {
       reason = check(text);
-    } catch {
-      // A grammar bug must not take the validator down; the text is then left unjudged.
-      reason = undefined;
+    } catch (error) {
+      // Every grammar bounds its own recursion, so this is a grammar bug; it must not take the
+      // validator down, nor pass as valid (the runtime would then fail on the same text).
+      reason = `it could not be checked (${error instanceof Error ? error.message : String(error)}); simplify it`;
     }
     if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
     cache.set(text, reason ?? null);

@@ -5,6 +5,7 @@ import { diagnostic } from "../diagnostic.ts";
 import { childPointer } from "../json-pointer.ts";
 import type { StateMachineType } from "../types.ts";
 import { createContext, report, type ValidationContext } from "./context.ts";
+import { checkDefinitionObjectSize } from "./definition-size.ts";
 import { findTooDeeplyNested, MAX_NESTING_DEPTH } from "./nesting-depth.ts";
 import { assignedNames } from "./rules/assign.ts";
 import { checkGraph } from "./rules/graph.ts";
@@ -35,6 +36,8 @@ export function validateDefinition(definition: unknown, options: ValidateDefinit
   if (tooDeep !== undefined) {
     return [diagnostic("TOO_DEEPLY_NESTED", tooDeep, `The definition is nested more than ${MAX_NESTING_DEPTH} levels deep here. Flatten the data, or move deep structures into the task input.`)];
   }
+  const tooLarge = checkDefinitionObjectSize(definition);
+  if (tooLarge !== undefined) return [tooLarge];
   const context = createContext(options.stateMachineType ?? "STANDARD", definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath");
   context.validateNestedGraph = (graph, pointer, outerVariables) => validateGraph(context, graph, pointer, outerVariables, false);
   checkTopLevelFields(context, definition);

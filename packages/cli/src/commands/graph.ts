@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseDefinition } from "@stepcraft/asl";
+import { MAX_DEFINITION_BYTES, parseDefinition } from "@stepcraft/asl";
 import { loadModuleWorkflows, loadOneWorkflow } from "../compile/choose-workflow.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { allStates, buildGraphModel, GraphInputError, type GraphModel } from "../graph/definition-model.ts";
@@ -11,8 +11,6 @@ import { toMermaid } from "../graph/mermaid.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
 
-/** AWS rejects definitions over 1 MiB; histories can be longer (25,000 events), so they get more room. */
-const MAX_DEFINITION_BYTES = 1024 * 1024;
 const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
 
 /** Options of `stepcraft graph`. */

@@ -131,6 +131,20 @@ describe("stepcraft run", () => {
     expect(io.stdout()).toContain("MISSING_TRANSITION_TARGET");
   });
 
+  it("exits 1 with one line (no stack trace) for an input StartExecution refuses: over 256 KiB, nested too deep", async () => {
+    write("big-input.json", { s: "x".repeat(300 * 1024) });
+    write("deep-input.json", `${"[".repeat(5000)}${"]".repeat(5000)}`);
+    for (const [file, error] of [["big-input.json", "States.DataLimitExceeded"], ["deep-input.json", "InvalidExecutionInput"]] as const) {
+      const io = capture(dir);
+      expect(await main(["run", "wait.asl.json", "--input", `@${file}`], io)).toBe(1);
+      expect(io.stdout()).toMatch(new RegExp(`^wait\\.asl\\.json: not run, the input was refused: ${error.replace(".", "\\.")}: .+\n$`));
+      expect(io.stderr()).toBe("");
+      const json = capture(dir);
+      expect(await main(["run", "wait.asl.json", "--json", "--input", `@${file}`], json)).toBe(1);
+      expect(JSON.parse(json.stdout())).toMatchObject({ status: "INVALID_INPUT", error });
+    }
+  });
+
   it("exits 2 for a missing file, bad --input JSON, a missing input file and a module without workflows", async () => {
     const cases: [string[], string][] = [
       [["run", "gone.asl.json"], "cannot read 'gone.asl.json'"],

@@ -1,4 +1,4 @@
-import { formatTrace, InvalidDefinitionError, prepareStateMachine, type StateMachineOptions } from "@stepcraft/runtime";
+import { formatTrace, InvalidDefinitionError, isStatesError, prepareStateMachine, type StateMachineOptions, type StatesError } from "@stepcraft/runtime";
 import { checkExecutionInput, formatDuration, TestSetupError } from "@stepcraft/runtime/testing";
 import { estimateCost, formatUsd, type CostEstimate } from "../pricing/estimate-cost.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
@@ -64,7 +64,14 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
   // AWS) until its TimeoutSeconds or the execution's time runs out; the report says why.
   const unanswered = new Set<string>();
   prepared.callbacks.onPending((task) => unanswered.add(task.stateName));
-  const execution = prepared.start(input);
+  let execution;
+  try {
+    execution = prepared.start(input);
+  } catch (error) {
+    // StartExecution refused the input (over 256 KiB, nested too deep, not JSON data).
+    if (isStatesError(error)) return reportRefusedInput(file, error, options, io);
+    throw error;
+  }
   const result = await execution.result;
   const history = execution.history;
   const cost = estimateCost(history);
@@ -87,6 +94,15 @@ export async function runCommand(file: string, options: RunOptions, io: CliIo): 
     io.out(`${lines.join("\n")}\n`);
   }
   return result.status === "SUCCEEDED" ? ExitCode.Ok : ExitCode.Findings;
+}
+
+function reportRefusedInput(file: string, error: StatesError, options: RunOptions, io: CliIo): ExitCode {
+  if (options.json === true) {
+    io.out(`${JSON.stringify({ status: "INVALID_INPUT", error: error.error, cause: error.cause, history: [], cost: null }, null, 2)}\n`);
+  } else {
+    io.out(`${file}: not run, the input was refused: ${error.error}: ${error.cause}\n`);
+  }
+  return ExitCode.Findings;
 }
 
 function reportInvalid(file: string, problems: readonly string[], options: RunOptions, io: CliIo): ExitCode {

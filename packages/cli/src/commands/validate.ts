@@ -1,15 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { locateJsonPointer, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
+import { locateJsonPointer, MAX_DEFINITION_BYTES, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
 import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { SitedDiagnostic } from "../compile/compile-module.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 import { colorsFor } from "../terminal.ts";
 import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
-
-/** AWS rejects definitions over 1 MiB; we refuse to read anything past that, so a stray binary can't stall us. */
-export const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 /** One diagnostic with the source position its JSON pointer maps to (when it can be found). */
 export interface LocatedDiagnostic extends Diagnostic {

@@ -1,14 +1,20 @@
 /**
- * Loads TypeScript workflow modules: esbuild bundles the entry in memory (bare imports stay
- * external), the bundle is written beside the entry so those imports resolve from the project,
- * imported, and removed again.
+ * Loads TypeScript workflow modules: esbuild bundles the entry in memory, with bare imports kept
+ * external but resolved (by esbuild, from the entry's folder) to the files the entry itself would
+ * import; the bundle is written to the system's temporary folder (never the user's tree),
+ * imported under guard (see guarded-import.ts), and removed again.
  */
 import { randomBytes } from "node:crypto";
-import { rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { ModuleExitAttempt, removeOnExit, withGuardedProcess } from "./guarded-import.ts";
 import { isWorkflow, type LoadedWorkflow } from "./workflow-brand.ts";
+
+/** Marks esbuild's own resolution of a bare import, asked for by the plugin below. */
+const RESOLVING = Symbol("stepcraft resolving");
 
 /** One workflow a module exports, with the export's name. */
 export interface ExportedWorkflow {
@@ -39,9 +45,9 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
   const aliases = options.aliases ?? {};
   const exists = await stat(path).then((s) => s.isFile(), () => false);
   if (!exists) throw new ModuleLoadError(`cannot read '${path}': no such file (check the path)`);
-  // The bundle is written beside the entry; naming it as the outfile makes the source map's paths
-  // relative to it, so stack traces (builder call sites) name the user's file, from any cwd.
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.stepcraft.mjs`);
+  // Naming the bundle as the outfile makes the source map's paths relative to it, so stack traces
+  // (builder call sites) name the user's file, from any cwd.
+  const temp = join(tmpdir(), "stepcraft-modules", `${basename(path)}.${randomBytes(6).toString("hex")}.mjs`);
   let code: string;
   try {
     const result = await build({
@@ -51,7 +57,6 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
       write: false,
       platform: "node",
       format: "esm",
-      packages: "external",
       target: "node20",
       sourcemap: "inline",
       logLevel: "silent",
@@ -59,7 +64,15 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
         {
           name: "stepcraft-aliases",
           setup(b) {
-            b.onResolve({ filter: /^[^./]/ }, (args) => (args.path in aliases ? { path: aliases[args.path] ?? args.path, external: true } : undefined));
+            b.onResolve({ filter: /^[^./]/ }, async (args) => {
+              if (args.path in aliases) return { path: aliases[args.path] ?? args.path, external: true };
+              if (args.pluginData === RESOLVING) return undefined;
+              // The bundle lives elsewhere: import a package by the file the entry would get.
+              const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+              // Unresolvable here: left to Node (which then names the missing package).
+              if (found.errors.length > 0 || !isAbsolute(found.path)) return { path: args.path, external: true };
+              return { path: pathToFileURL(found.path).href, external: true };
+            });
           },
         },
       ],
@@ -82,13 +95,15 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
  * then resolve from the entry's project, exactly as they would for the original module.
  */
 async function importBundle(entry: string, temp: string, code: string): Promise<Record<string, unknown>> {
+  await mkdir(dirname(temp), { recursive: true });
   await writeFile(temp, code, "utf8");
+  const cleanUp = removeOnExit(temp);
   try {
-    return (await import(pathToFileURL(temp).href)) as Record<string, unknown>;
+    return await withGuardedProcess(async () => (await import(pathToFileURL(temp).href)) as Record<string, unknown>);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ModuleLoadError(`cannot load '${entry}': ${detail}`);
+    throw new ModuleLoadError(`cannot load '${entry}': ${error instanceof ModuleExitAttempt ? error.message : detail}`);
   } finally {
-    await rm(temp, { force: true });
+    cleanUp();
   }
 }

@@ -1,12 +1,9 @@
 /** Reads one ASL file for import: its JSON, checked to be a definition the generator can read. */
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseDefinition, validateDefinition } from "@stepcraft/asl";
+import { MAX_DEFINITION_BYTES, parseDefinition, validateDefinition } from "@stepcraft/asl";
 import { UsageError } from "../io.ts";
 import { isRecord } from "./condition-code.ts";
-
-/** AWS accepts definitions up to 1 MiB; nothing larger is read. */
-const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 export type ReadResult =
   | { readonly ok: true; readonly definition: Record<string, unknown> }

@@ -1,3 +1,4 @@
+import { LinearRegexEngine } from "../limits/linear-regex.ts";
 import type { FilterExpression, FilterOperand, FilterOperator, JsonPathAst } from "@stepcraft/asl";
 import { NOT_FOUND } from "./compiled-path.ts";
 import { jsonEquals } from "./json-values.ts";
@@ -39,7 +40,8 @@ export function compileFilterPredicate(expression: FilterExpression, compilePath
       const right = compileOperand(expression.right, compilePath);
       const compare = COMPARATORS[expression.operator];
       if (expression.right.kind === "regex") {
-        const pattern = new RegExp(`^(?:${expression.right.source})$`, expression.right.flags.replace("x", ""));
+        // RE2 (linear time): a catastrophic pattern from the definition cannot freeze the process.
+        const pattern = new LinearRegexEngine(`^(?:${expression.right.source})$`, expression.right.flags.replace("x", ""));
         return (node, context) => {
           const value = left(node, context);
           return typeof value === "string" && pattern.test(value);

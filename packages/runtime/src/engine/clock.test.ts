@@ -41,6 +41,26 @@ describe("VirtualClock", () => {
     expect(woke).toBe(true);
   });
 
+  it("keeps pace with the wall clock while held: a deadline comes once that much real time has passed", async () => {
+    const clock = new VirtualClock(0);
+    clock.hold();
+    const started = performance.now();
+    let wokeAfter: number | undefined;
+    void clock.sleep(60).done.then(() => (wokeAfter = performance.now() - started));
+    let farWoke = false;
+    void clock.sleep(60_000).done.then(() => (farWoke = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(wokeAfter).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(wokeAfter).toBeGreaterThanOrEqual(55);
+    expect(clock.now()).toBe(60);
+    expect(farWoke).toBe(false);
+    // Released: time jumps again at once.
+    clock.release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(farWoke).toBe(true);
+  });
+
   it("advance() moves time without waking anyone", () => {
     const clock = new VirtualClock(0);
     clock.advance(500);

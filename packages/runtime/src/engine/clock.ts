@@ -11,6 +11,11 @@ export interface Clock {
   hold(): void;
   /** Ends one `hold()`. */
   release(): void;
+  /**
+   * An execution computed for `ms` of real time without waiting (a long loop of states): virtual
+   * time moves as far, waking timers due on the way. Optional; real clocks need nothing.
+   */
+  elapse?(ms: number): void;
 }
 
 /** A pending sleep that can be cancelled (so an abandoned execution leaves nothing behind). */
@@ -29,12 +34,27 @@ interface PendingTimer {
  * Virtual time: sleeping registers a wake-up, and once the event loop has run everything that is
  * ready (a macrotask turn), time jumps to the earliest wake-up. Concurrent branches that wait
  * 10 s each therefore finish at +10 s, not +20 s, and a week-long Wait takes microseconds.
+ *
+ * While real work is in flight (`hold()`), time does not jump, but it is not stopped either: it
+ * keeps pace with the wall clock, so a deadline (an execution's TimeoutSeconds) still fires once
+ * that much real time has passed, even if a handler never settles.
  */
 export class VirtualClock implements Clock {
   protected current: number;
   private pending: PendingTimer[] = [];
   private flushScheduled = false;
   private holds = 0;
+  /** While held: the wall-clock and virtual times when the hold began (see keepPace). */
+  private heldSince: { readonly realMs: number; readonly virtualMs: number } | undefined;
+  /**
+   * One wall-clock timer per clock, kept across holds (a chain of tasks holds and releases
+   * once per task: a timer made and cleared each time was a measurable part of a task's cost).
+   * Referenced only while held, so it never keeps an idle process alive.
+   */
+  private paceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When (performance.now()) the pace timer fires, and the virtual time it was armed at. */
+  private paceAt = 0;
+  private paceArmedAtVirtual = Number.NaN;
 
   constructor(startMs: number = Date.now()) {
     this.current = startMs;
@@ -42,6 +62,14 @@ export class VirtualClock implements Clock {
 
   now(): number {
     return this.current;
+  }
+
+  /** Moves time forward by real work's `ms`, waking every timer due on the way, in order. */
+  elapse(ms: number): void {
+    if (!this.mayMove() || !(ms > 0)) return;
+    const target = this.current + ms;
+    for (let due = this.earliest(); due !== undefined && due <= target; due = this.earliest()) this.fire(due);
+    if (target > this.current) this.current = target;
   }
 
   /** Moves time forward without waking anyone (useful in tests). */
@@ -55,6 +83,11 @@ export class VirtualClock implements Clock {
     const timer: PendingTimer = { at: this.current + Math.max(0, ms), resolve, cancelled: false };
     this.pending.push(timer);
     this.scheduleFlush();
+    if (this.holds > 0) {
+      // A new timer may be due sooner than the one the pace timer was armed for.
+      this.paceArmedAtVirtual = Number.NaN;
+      this.keepPace();
+    }
     return {
       done,
       cancel: () => {
@@ -64,13 +97,51 @@ export class VirtualClock implements Clock {
   }
 
   hold(): void {
-    this.holds++;
+    if (this.holds++ === 0) {
+      this.heldSince = { realMs: performance.now(), virtualMs: this.current };
+      if (this.pending.length > 0) this.keepPace();
+      this.paceTimer?.ref();
+    }
   }
 
   release(): void {
     if (this.holds === 0) return;
     this.holds--;
-    if (this.holds === 0 && this.pending.length > 0) this.scheduleFlush();
+    if (this.holds > 0) return;
+    this.heldSince = undefined;
+    this.paceTimer?.unref();
+    if (this.pending.length > 0) this.scheduleFlush();
+  }
+
+  /**
+   * While held, wakes each timer once as much real time has passed since the hold began as
+   * virtual time separates it from then: virtual time never runs ahead of the wall clock here,
+   * so a handler's real work is not skipped over, yet deadlines still come. The timer already
+   * armed is kept when it fires no later than needed (it re-checks when it fires).
+   */
+  private keepPace(): void {
+    const since = this.heldSince;
+    if (since === undefined) return;
+    const now = performance.now();
+    // Neither virtual time nor the timers moved since it was armed: it cannot be needed sooner.
+    if (this.paceTimer !== undefined && this.paceArmedAtVirtual === this.current) return;
+    const earliest = this.earliest();
+    if (earliest === undefined) return;
+    const at = now + Math.max(0, earliest - since.virtualMs - (now - since.realMs));
+    if (this.paceTimer !== undefined && this.paceAt <= at) return;
+    if (this.paceTimer !== undefined) clearTimeout(this.paceTimer);
+    this.paceAt = at;
+    this.paceArmedAtVirtual = this.current;
+    this.paceTimer = setTimeout(() => this.paceTimerFired(), Math.min(at - now, MAX_TIMEOUT_MS));
+  }
+
+  private paceTimerFired(): void {
+    this.paceTimer = undefined;
+    const since = this.heldSince;
+    if (since === undefined || !this.mayMove()) return;
+    const due = this.earliest();
+    if (due !== undefined && due - since.virtualMs <= performance.now() - since.realMs) this.fire(due);
+    this.keepPace();
   }
 
   /** True when no real work is in flight and no timer is waiting: nothing can move on its own. */
@@ -78,9 +149,14 @@ export class VirtualClock implements Clock {
     return this.holds === 0 && this.earliest() === undefined;
   }
 
-  /** Whether time may jump now; subclasses add their own conditions (a paused test clock). */
+  /** Whether time may jump now: nothing is held, and nothing else says to stop (see mayMove). */
   protected mayJump(): boolean {
-    return this.holds === 0;
+    return this.holds === 0 && this.mayMove();
+  }
+
+  /** Whether time may move at all; subclasses add their own conditions (a paused test clock). */
+  protected mayMove(): boolean {
+    return true;
   }
 
   /** The earliest live wake-up, if any. */

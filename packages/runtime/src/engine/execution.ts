@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
+import { deepFreeze } from "../tasks/freeze.ts";
 import { jsonByteSize } from "../tasks/payload-size.ts";
 import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
+import type { NestingSubject } from "../limits/json-nesting.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
 import { failureCause, failureError, toStatesError } from "./failure.ts";
@@ -17,10 +19,14 @@ import type { CompiledBlock, ExecutionRuntime, HaltFlag, TaskTokenFactory, Timer
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
+/** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
+const INPUT: NestingSubject = { error: "InvalidExecutionInput", what: "The execution input" };
+const OUTPUT: NestingSubject = { error: "States.Runtime", what: "The execution output" };
+
 /** How an execution ended (RUNNING until it has). */
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
 
-/** What an execution produced, as DescribeExecution reports it. */
+/** What an execution produced, as DescribeExecution reports it: a frozen snapshot, output included. */
 export interface ExecutionResult {
   readonly status: Exclude<ExecutionStatus, "RUNNING">;
   /** The output (SUCCEEDED only). */
@@ -129,18 +135,19 @@ export class Execution {
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize, options.onHistoryEvent);
-    const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes);
+    const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes, INPUT);
     this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput, options.variables);
   }
 
-  /** The events so far, shaped like GetExecutionHistory (empty when history is off). */
+  /** The events so far, shaped like GetExecutionHistory (empty when history is off); frozen once the execution has ended. */
   get history(): HistoryEvent[] {
     if (this.finalHistory !== undefined) return this.finalHistory;
     const events = this.recorder.materialize();
-    // A finished execution's history no longer changes: build it once.
-    if (this.status !== "RUNNING") this.finalHistory = events;
+    // A finished execution's history no longer changes: build it once, frozen, so no reader can
+    // rewrite what the next one sees (Dates excepted: JavaScript cannot freeze their time).
+    if (this.status !== "RUNNING") this.finalHistory = deepFreeze(events);
     return events;
   }
 
@@ -224,7 +231,8 @@ export class Execution {
     if (this.status !== "RUNNING") return;
     let own: unknown;
     try {
-      own = toJsonData(output, this.maxPayloadBytes);
+      // Frozen: the result and the ExecutionSucceeded event share it, and neither may change.
+      own = deepFreeze(toJsonData(output, this.maxPayloadBytes, OUTPUT));
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
     } catch (e) {
       this.fail(e);
@@ -268,7 +276,7 @@ export class Execution {
       timers.clear();
     }
     if (result.status !== "SUCCEEDED") this.runtime.stop();
-    this.resolveResult(result);
+    this.resolveResult(Object.freeze(result));
   }
 }
 
@@ -285,6 +293,7 @@ class RuntimeState implements ExecutionRuntime {
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
   readonly halt: HaltFlag = { reason: undefined, parent: undefined };
   readonly timers: TimerRegistry = { set: undefined };
+  readonly pace: { transitions: number; resumedAt?: number } = { transitions: 0 };
   private contextCache: Readonly<Record<string, unknown>> | undefined;
   private controller: AbortController | undefined;
   /** Set when the execution ended other than by succeeding: handlers' signals are aborted. */
@@ -333,8 +342,8 @@ function executionContext(id: string, input: unknown, startMs: number, name: str
  * Own JSON copy of data crossing the API boundary: callers may mutate what they passed or got
  * back without touching the execution (or the prepared machine's literals).
  */
-function toJsonData(value: unknown, limit: number): unknown {
-  const copy = copyJsonData(value);
+function toJsonData(value: unknown, limit: number, subject: NestingSubject): unknown {
+  const copy = copyJsonData(value, subject);
   checkPayloadSize(copy, limit, jsonByteSize);
   return copy;
 }

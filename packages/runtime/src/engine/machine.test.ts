@@ -46,11 +46,26 @@ describe("prepareStateMachine / start", () => {
     expect(exec.history).toEqual([]);
   });
 
-  it("gives callers their own copy of the output (the machine's literals stay intact)", async () => {
+  it("gives callers a frozen snapshot of the result and output (the machine's literals stay intact)", async () => {
     const machine = prepareStateMachine({ StartAt: "P", States: { P: { Type: "Pass", Result: { n: 1 }, End: true } } });
     const first = await machine.run();
-    (first.output as { n: number }).n = 99;
+    expect(() => ((first.output as { n: number }).n = 99)).toThrow(TypeError);
+    expect(() => ((first as { status: string }).status = "FAILED")).toThrow(TypeError);
+    expect(first).toEqual({ status: "SUCCEEDED", output: { n: 1 } });
     expect((await machine.run()).output).toEqual({ n: 1 });
+  });
+
+  it("keeps a finished execution's history as it was recorded, whatever a reader does to what it got", async () => {
+    const exec = prepareStateMachine({ StartAt: "P", States: { P: { Type: "Pass", Result: { items: [1] }, End: true } } }).start();
+    const result = await exec.result;
+    expect(() => (result.output as { items: number[] }).items.push(2)).toThrow(TypeError);
+    const history = exec.history;
+    expect(() => history.pop()).toThrow(TypeError);
+    expect(() => ((history[0] as { type: string }).type = "Forged")).toThrow(TypeError);
+    const succeeded = history.at(-1) as unknown as { executionSucceededEventDetails: { output: string } };
+    expect(() => (succeeded.executionSucceededEventDetails.output = "{}")).toThrow(TypeError);
+    expect(exec.history.at(-1)).toMatchObject({ type: "ExecutionSucceeded", executionSucceededEventDetails: { output: '{"items":[1]}' } });
+    expect(exec.history[0]?.type).toBe("ExecutionStarted");
   });
 
   it("never freezes or shares the caller's definition objects", async () => {

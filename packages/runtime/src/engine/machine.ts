@@ -7,6 +7,8 @@ import type { DataFlowFactory, QueryLanguage } from "./compile.ts";
 import { Execution } from "./execution.ts";
 import type { ExecutionResult, ExecutionSetup, StartOptions } from "./execution.ts";
 import { copyJsonData } from "./json-copy.ts";
+import { parseDefinitionText } from "./definition-text.ts";
+import type { NestingSubject } from "../limits/json-nesting.ts";
 import { seededRandom } from "./random.ts";
 import type { RandomSource } from "./random.ts";
 import { validateBeforePrepare } from "./validation-bridge.ts";
@@ -16,6 +18,8 @@ import { unboundCallbacks } from "../integrations/callback-resolver.ts";
 import type { ObjectStore } from "../object-store/object-store.ts";
 import { activeCoverageRecorder } from "../coverage/recorder.ts";
 import type { CoverageRecorder } from "../coverage/recorder.ts";
+
+const DEFINITION: NestingSubject = { error: "InvalidDefinition", what: "The state machine definition" };
 
 /** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
@@ -113,9 +117,9 @@ export interface PreparedStateMachine {
 export function prepareStateMachine(definition: unknown, options: StateMachineOptions = {}): PreparedStateMachine {
   // A private copy: literals of the definition end up shared in state data (and frozen when
   // handed to task handlers), which must not reach the caller's own objects.
-  const def = typeof definition === "string" ? (JSON.parse(definition) as unknown) : copyJsonData(definition);
+  const def = typeof definition === "string" ? parseDefinitionText(definition) : copyJsonData(definition, DEFINITION);
   if (def === null || typeof def !== "object" || Array.isArray(def)) {
-    throw new StatesError("States.Runtime", "A state machine definition must be a JSON object");
+    throw new StatesError("InvalidDefinition", "A state machine definition must be a JSON object: pass {\"StartAt\": \"...\", \"States\": {...}} (or its JSON text).");
   }
   if (options.validate !== false) validateBeforePrepare(def, options.stateMachineType);
   const record = def as Record<string, unknown>;
@@ -181,15 +185,30 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     sendTaskFailure: (token, error, cause) => callbacks.sendTaskFailure(token, error, cause),
     sendTaskHeartbeat: (token) => callbacks.sendTaskHeartbeat(token),
     start: (input, startOptions) => new Execution(setup, input, startOptions),
-    run: (input, startOptions) => new Execution(setup, input, startOptions).result,
+    run: (input, startOptions) => {
+      try {
+        return new Execution(setup, input, startOptions).result;
+      } catch (error) {
+        // An input AWS's StartExecution would refuse: the caller gets a rejected promise, never a throw.
+        return Promise.reject(error as Error);
+      }
+    },
   };
 }
 
-/** Prepares a machine and runs one execution: the one-shot form. */
+/**
+ * Prepares a machine and runs one execution: the one-shot form. Never throws: an invalid
+ * definition or input rejects the promise (InvalidDefinitionError, States.DataLimitExceeded…).
+ */
 export function runExecution(
   definition: unknown,
   input?: unknown,
   options: StateMachineOptions & StartOptions = {},
 ): Promise<ExecutionResult> {
-  return prepareStateMachine(definition, options).run(input, options);
+  try {
+    return prepareStateMachine(definition, options).run(input, options);
+  } catch (error) {
+    // An invalid definition: a rejected promise (with the InvalidDefinitionError), never a throw.
+    return Promise.reject(error as Error);
+  }
 }

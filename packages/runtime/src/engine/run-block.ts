@@ -17,7 +17,44 @@ export function runBlock(block: CompiledBlock, input: unknown, frame: Frame): un
     if (next === null) return out;
     value = out;
     state = next;
+    // `frame.next` still names the next state: the block resumes there after the pause.
+    if (mustYield(frame)) return new AsyncBlockRun(frame).wait(yieldToEventLoop(frame, value));
   }
+}
+
+/**
+ * Transitions of one execution between two turns of the event loop. States that finish
+ * synchronously, or in promise steps only (JSONata), never give timers, I/O or other executions
+ * a turn: an endless Choice→Pass loop would hold the process forever. Every this many, the
+ * execution pauses for one macrotask (an execution shorter than this never does, so it stays
+ * synchronous and deterministic).
+ */
+export const TRANSITIONS_PER_TURN = 1024;
+
+function mustYield(frame: Frame): boolean {
+  const pace = frame.exec.pace;
+  if (++pace.transitions < TRANSITIONS_PER_TURN) return false;
+  pace.transitions = 0;
+  return true;
+}
+
+/**
+ * Resolves with `value` after one macrotask. The execution is busy, not waiting: virtual time
+ * must not jump to its next deadline (a long but finite loop would time out at once), so the
+ * clock is held during the pause; but it moves by the real time the execution computed since its
+ * last pause, so that a deadline (TimeoutSeconds) still ends an endless loop.
+ */
+function yieldToEventLoop(frame: Frame, value: unknown): Promise<unknown> {
+  const { clock, pace } = frame.exec;
+  if (pace.resumedAt !== undefined) clock.elapse?.(performance.now() - pace.resumedAt);
+  clock.hold();
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      clock.release();
+      pace.resumedAt = performance.now();
+      resolve(value);
+    }),
+  );
 }
 
 /**
@@ -78,6 +115,11 @@ class AsyncBlockRun {
       for (;;) {
         const next = frame.next;
         if (next === null) break;
+        // Counts states that finished in promise steps too (JSONata): those never reach a macrotask.
+        if (mustYield(frame)) {
+          this.pauseThen(value);
+          return;
+        }
         frame.next = null;
         const out = next.run(value, frame);
         if (out instanceof Promise) {
@@ -95,6 +137,13 @@ class AsyncBlockRun {
       return;
     }
     this.resolve(value);
+  }
+
+  /** Continues with `value` at `frame.next` after one turn of the event loop. */
+  private pauseThen(value: unknown): void {
+    this.exit = undefined;
+    this.pending = undefined;
+    yieldToEventLoop(this.frame, value).then(this.onValue, this.onError);
   }
 
   private failed(error: unknown): void {

@@ -50,6 +50,8 @@ export interface ExecutionRuntime {
   readonly timers: TimerRegistry;
   /** Makes a callback task's token (`$$.Task.Token`); a random UUID when absent. */
   readonly taskToken?: TaskTokenFactory | undefined;
+  /** Transitions since the execution last gave the event loop a turn (see run-block.ts; shared by child runtimes). */
+  readonly pace: { transitions: number; resumedAt?: number };
 }
 
 /** Where a `.waitForTaskToken` task asks for its token: enough to make the same token again on a replay. */

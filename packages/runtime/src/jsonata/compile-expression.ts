@@ -1,6 +1,9 @@
 import jsonata from "jsonata";
 import { compileFastPath, type FastEvaluator } from "./fast-path.ts";
 import { addedFunctions, type RandomSources } from "./functions.ts";
+import { BOUNDED_STRING_FUNCTIONS } from "../limits/bounded-string-functions.ts";
+import { checkEvaluatedValue } from "../limits/evaluation-growth.ts";
+import { LinearRegexEngine } from "../limits/linear-regex.ts";
 import { mayReadContext } from "./states-usage.ts";
 
 /** How one JSONata expression is compiled and bounded. */
@@ -74,7 +77,8 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
   compilations++;
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(text);
+    // Regexes run on RE2 (linear time); the typings call the option a RegExp, it is a constructor.
+    expression = jsonata(text, { RegexEngine: LinearRegexEngine as unknown as RegExp });
   } catch (syntaxError) {
     return {
       text,
@@ -85,7 +89,8 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
       readsContext: true,
     };
   }
-  for (const [name, fn] of Object.entries(addedFunctions(options))) {
+  // $pad and $join check their output size before building it (see limits/).
+  for (const [name, fn] of Object.entries({ ...addedFunctions(options), ...BOUNDED_STRING_FUNCTIONS })) {
     expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
   }
   // A binding holding undefined shadows the built-in, so calling it fails with T1006 like on AWS.
@@ -121,7 +126,10 @@ function installGuard(expression: jsonata.Expression): void {
       throw { message: TIMEOUT_MESSAGE };
     }
   });
-  assign(Symbol.for("jsonata.__evaluate_exit"), (_node: unknown, _input: unknown, frame: Frame) => {
+  assign(Symbol.for("jsonata.__evaluate_exit"), (_node: unknown, _input: unknown, frame: Frame, result: unknown) => {
+    // Every step's value, so a string or array grown step by step (`&`, $append in a recursive
+    // function) fails at the bound instead of exhausting the heap.
+    checkEvaluatedValue(result);
     if (frame.isParallelCall === true) return;
     const guard = frame.lookup(GUARD_BINDING) as Guard | undefined;
     if (guard !== undefined) guard.depth--;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { cachedDigest, HASH_ALGORITHM_NAMES, nodeHashAlgorithm } from "../data/digest.ts";
 import { parseJsonCached } from "../data/intrinsic/parse-json-safely.ts";
 import { javaRandomFirstDouble } from "./seeded-random.ts";
+import { MAX_EVALUATED_ARRAY_LENGTH } from "../limits/evaluation-growth.ts";
 
 /** Sources of randomness behind `$random()` and `$uuid()`, injectable so tests are repeatable. */
 export interface RandomSources {
@@ -18,8 +19,7 @@ export interface AddedFunction {
 }
 
 /** Largest sequence `$range` builds; JSONata's own `..` operator stops at the same size (D2014). */
-const MAX_RANGE_LENGTH = 10_000_000;
-
+const MAX_RANGE_LENGTH = MAX_EVALUATED_ARRAY_LENGTH;
 
 /**
  * An error shaped like JSONata's own (an object with `message`, no `code`): uncoded errors are

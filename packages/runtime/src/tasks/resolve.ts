@@ -3,8 +3,8 @@ import { StatesError, isStatesError } from "../errors.ts";
 import { PartialStatesError } from "../engine/failure.ts";
 import { isLambdaFunctionArn, parseLambdaFunction } from "./lambda-arn.ts";
 import { isActivityArn } from "./activity-arn.ts";
-import { lambdaErrorCause, lambdaErrorPayload } from "./lambda-errors.ts";
-import { adoptResult, deepFreeze } from "./freeze.ts";
+import { lambdaErrorCause, lambdaErrorPayload, thrownNonError, unserializableLambdaResult } from "./lambda-errors.ts";
+import { adoptResult, deepFreeze, UnserializableResult } from "./freeze.ts";
 import { jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
 import { RawPayload } from "./raw-payload.ts";
 import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
@@ -62,7 +62,9 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
   const limit = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
   const copying = options.taskDataIsolation === "copy";
   const isolate = (value: unknown): unknown => (copying ? copyJson(value) : deepFreeze(value));
-  const checkedResult = (result: unknown, who: string): unknown => measuredResult(result, who, limit, copying);
+  const checkedResult = (result: unknown, who: string, notJson: NotJson): unknown => measuredResult(result, who, limit, copying, notJson);
+  // What the Lambda runtime reports when it cannot send a function's result (made once).
+  const lambdaNotJson: NotJson = (reason) => unserializableLambdaResult(reason, options.lambdaErrorFormat);
   const findFunction = (ref: string): TaskHandler | undefined => {
     const exact = bindings.get(ref);
     if (exact) return exact;
@@ -86,7 +88,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
       const handler = findFunction(resource);
       if (!handler && !hasLambdaBindings) return unbound(resource, stateName);
       // Made once per Task state, not per call: a task chain calls these for every visit.
-      const onResult = (r: unknown): unknown => checkedResult(r, resource);
+      const onResult = (r: unknown): unknown => checkedResult(r, resource, lambdaNotJson);
       const onError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, true, copying);
       const call = (input: unknown, ctx: TaskCallContext): unknown => {
         if (!handler) throw notFound(functionArn(resource));
@@ -101,7 +103,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
       return task;
     }
     if (LAMBDA_INVOKE.test(resource)) {
-      const onInvokeResult = (r: unknown): unknown => invokeResponse(checkedResult(r, "lambda"));
+      const onInvokeResult = (r: unknown): unknown => invokeResponse(checkedResult(r, "lambda", lambdaNotJson));
       const onInvokeError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, false, copying);
       return resolvedTask("service", "lambda", "invoke", (input, ctx) => {
         const params = (input ?? {}) as Record<string, unknown>;
@@ -119,7 +121,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
     if (!handler) return unbound(resource, stateName);
     const [service, action] = serviceParts(resource);
     return resolvedTask(isActivityArn(resource) ? "activity" : "service", service, action, (input, ctx) =>
-      andThen(asNativePromise(handler(isolate(input), ctx)), (r) => checkedResult(r, resource)),
+      andThen(asNativePromise(handler(isolate(input), ctx)), (r) => checkedResult(r, resource, serviceNotJson(resource))),
     );
   };
 }
@@ -199,6 +201,8 @@ function callLambda(
 /** What a function threw, as the Lambda error AWS reports (name = errorType, cause = error payload). */
 function lambdaError(e: unknown, format: LambdaErrorFormat, legacyResource: boolean, copying: boolean): never {
   if (isStatesError(e)) throw e;
+  // The Node.js runtime reports a thrown non-Error (a string, null…) by its typeof, without a trace.
+  if (!(e instanceof Error) && format === "nodejs") throw thrownNonError(e);
   const err = e instanceof Error ? e : new Error(String(e));
   const errorType = err.name;
   const message = !copying && err instanceof TypeError && FROZEN_MUTATION.test(err.message) ? `${err.message}${FROZEN_HINT}` : err.message;
@@ -223,8 +227,25 @@ const FROZEN_MUTATION = /read only|read-only|not extensible|Cannot (assign|add|d
 const FROZEN_HINT =
   " (stepcraft passes task handlers deep-frozen events to avoid copying: copy the event before changing it, or prepare the machine with { taskDataIsolation: 'copy' })";
 
+/** The error for a result JSON.stringify rejects, given its reason. */
+type NotJson = (reason: string) => StatesError;
+
+/** A non-Lambda task handler returned something that is not JSON data. */
+function serviceNotJson(resource: string): NotJson {
+  return (reason) => new StatesError("States.Runtime", `The task handler bound to '${resource}' returned a result that is not JSON data (${reason}). Return plain JSON values.`);
+}
+
 /** The function's result as JSON data, failing with States.DataLimitExceeded when over the limit. */
-function measuredResult(result: unknown, who: string, limit: number, copying: boolean): unknown {
+function measuredResult(result: unknown, who: string, limit: number, copying: boolean, notJson: NotJson): unknown {
+  try {
+    return measuredJson(result, who, limit, copying);
+  } catch (error) {
+    if (error instanceof UnserializableResult) throw notJson(error.message);
+    throw error;
+  }
+}
+
+function measuredJson(result: unknown, who: string, limit: number, copying: boolean): unknown {
   if (!copying && !(result instanceof RawPayload)) {
     const value = result === undefined ? null : adoptResult(result);
     if (limit !== Number.POSITIVE_INFINITY && jsonByteSize(value) > limit) throw dataLimitExceeded(who);
@@ -240,11 +261,20 @@ function measuredResult(result: unknown, who: string, limit: number, copying: bo
       value = text;
     }
   } else {
-    text = JSON.stringify(result) ?? "null";
+    text = stringifyResult(result);
     value = result === undefined ? null : (JSON.parse(text) as unknown);
   }
   if (jsonTextExceedsLimit(text, limit)) throw dataLimitExceeded(who);
   return copying ? value : deepFreeze(value);
+}
+
+/** JSON.stringify as the Lambda runtime applies it to a result, its failure an UnserializableResult. */
+function stringifyResult(result: unknown): string {
+  try {
+    return JSON.stringify(result) ?? "null";
+  } catch (error) {
+    throw new UnserializableResult(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function dataLimitExceeded(who: string): StatesError {

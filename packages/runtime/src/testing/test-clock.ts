@@ -50,9 +50,9 @@ export class TestClock extends VirtualClock {
     await settle();
   }
 
-  /** Time jumps only while running (not paused) and no gate says to stop here. */
-  protected override mayJump(): boolean {
-    if (this.paused || !super.mayJump()) return false;
+  /** Time moves only while running (not paused) and no gate says to stop here. */
+  protected override mayMove(): boolean {
+    if (this.paused) return false;
     for (const gate of this.gates) {
       if (gate()) {
         this.paused = true;

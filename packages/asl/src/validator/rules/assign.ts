@@ -6,7 +6,9 @@ import { describeType, isObject, quote } from "../values.ts";
 import { checkJsonataTemplate, type StatesAccess } from "./jsonata-template.ts";
 import { checkDynamicValue, checkPayloadTemplate } from "./payload-template.ts";
 
-const VARIABLE_NAME = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+// A Unicode identifier (UAX #31): the first character ID_Start, so not '_' (spec/asl-checklist.md,
+// and the runtime's rule: a name the validator passes must never fail at prepare time).
+const VARIABLE_NAME = /^\p{ID_Start}\p{ID_Continue}*$/u;
 const MAX_VARIABLE_NAME_LENGTH = 80;
 
 /** Checks an `Assign` object: names, collisions with outer scopes, and each value. */
@@ -46,12 +48,12 @@ function checkVariableName(context: ValidationContext, name: string, pointer: st
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `Cannot assign to ${quote(name)}: Assign sets whole variables, not parts of them. Assign the whole value to a plain name.`);
   } else if (name === "states") {
     report(context, "SCHEMA_VALIDATION_FAILED", pointer, `The variable name 'states' is reserved (it is $states in JSONata). Choose another name.`);
-  } else if (!VARIABLE_NAME.test(name) || name.length > MAX_VARIABLE_NAME_LENGTH) {
+  } else if (!VARIABLE_NAME.test(name) || [...name].length > MAX_VARIABLE_NAME_LENGTH) {
     report(
       context,
       "SCHEMA_VALIDATION_FAILED",
       pointer,
-      `The variable name ${quote(name)} is invalid: a name is 1 to ${MAX_VARIABLE_NAME_LENGTH} characters, starting with a letter or '_' and continuing with letters, digits or '_'.`,
+      `The variable name ${quote(name)} is invalid: a name is 1 to ${MAX_VARIABLE_NAME_LENGTH} characters, starting with a letter (a Unicode ID_Start character, not '_') and continuing with letters, digits or '_'.`,
     );
   }
 }
