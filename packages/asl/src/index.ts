@@ -5,7 +5,7 @@ export type * from "./types.ts";
 export { isStateType, STATE_TYPES } from "./types.ts";
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type DiagnosticSeverity } from "./diagnostic.ts";
 export { parseDefinition, type ParseDefinitionOptions, type ParseDefinitionResult } from "./parse-definition.ts";
-export { locateJsonPointer, type SourcePosition } from "./locate-json-pointer.ts";
+export { locateJsonPointer, positionOf, type SourcePosition } from "./locate-json-pointer.ts";
 export { validateDefinition, type ValidateDefinitionOptions } from "./validator/validate-definition.ts";
 export { MAX_DEFINITION_BYTES } from "./validator/definition-size.ts";
 export { escapePointerToken, parsePointer } from "./json-pointer.ts";

@@ -52,3 +52,11 @@ describe("positionOf", () => {
     expect(positionOf("ab\ncd", 99)).toEqual({ line: 2, column: 3 });
   });
 });
+
+describe("positionOf", () => {
+  it("counts CRLF as one line break and clamps out-of-range offsets", () => {
+    expect(positionOf("ab\r\ncd", 5)).toEqual({ line: 2, column: 2 });
+    expect(positionOf("ab", 99)).toEqual({ line: 1, column: 3 });
+    expect(positionOf("ab", -4)).toEqual({ line: 1, column: 1 });
+  });
+});

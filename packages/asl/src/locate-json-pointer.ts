@@ -2,6 +2,9 @@
 // A small forward scanner rather than a full parse: it skips every value off the pointer's
 // route without building it, so it is linear, iterative (no recursion on deep nesting) and
 // gives up (undefined) on text it does not understand instead of throwing.
+// Why not jsonc-parser (findNodeAtLocation, and visit for duplicate keys): its parser recurses
+// once per nesting level, and a definition within AWS's 1 MiB can nest hundreds of thousands of
+// levels deep, which would overflow the stack; this scanner and duplicate-keys.ts never recurse.
 import { parsePointer } from "./json-pointer.ts";
 
 /** A 1-based line and column in a text. */
@@ -21,11 +24,14 @@ export function locateJsonPointer(text: string, pointer: string): SourcePosition
   }
 }
 
-/** 1-based line/column of a character offset (lines split on `\n`; `\r\n` counts once). */
+/**
+ * 1-based line/column (in UTF-16 code units, as editors count) of a character offset, clamped to
+ * the text (lines split on `\n`; `\r\n` counts once).
+ */
 export function positionOf(text: string, offset: number): SourcePosition {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(offset, text.length);
+  const end = Math.max(0, Math.min(offset, text.length));
   for (let i = 0; i < end; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;

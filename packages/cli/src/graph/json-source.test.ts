@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonText, positionOf } from "./json-source.ts";
+import { parseJsonText } from "./json-source.ts";
 
 describe("parseJsonText", () => {
   it("parses JSON and ignores a leading byte-order mark", () => {
@@ -23,13 +23,5 @@ describe("parseJsonText", () => {
 
   it("points at the end for truncated input", () => {
     expect(parseJsonText('{"a": [1,')).toMatchObject({ ok: false, line: 1, column: 10 });
-  });
-});
-
-describe("positionOf", () => {
-  it("counts CRLF as one line break and clamps out-of-range offsets", () => {
-    expect(positionOf("ab\r\ncd", 5)).toEqual({ line: 2, column: 2 });
-    expect(positionOf("ab", 99)).toEqual({ line: 1, column: 3 });
-    expect(positionOf("ab", -4)).toEqual({ line: 1, column: 1 });
   });
 });

@@ -1,4 +1,5 @@
 // JSON.parse with the failure turned into a line and column, so a message can point at the typo.
+import { positionOf } from "@stepcraft/asl";
 
 /** The parsed value, or why parsing failed and where (1-based line and column). */
 export type JsonParseResult =
@@ -18,11 +19,4 @@ export function parseJsonText(text: string): JsonParseResult {
     const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
     return { ok: false, reason, ...positionOf(body, offset) };
   }
-}
-
-/** 1-based line and column (in UTF-16 code units, as editors count) of a character offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
