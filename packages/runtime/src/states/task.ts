@@ -146,7 +146,7 @@ function compileTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutS
   return (input, frame) => {
     const value = path.evaluate(input, frame);
     if (value === NOT_FOUND) {
-      throw noResultsForPath(pathText);
+      throw noResultsForPath(pathText, input);
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
       throw new StatesError(

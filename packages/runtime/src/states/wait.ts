@@ -12,6 +12,20 @@ import { compileJsonataField } from "./jsonata-field.ts";
 /** How long a Wait lasts for a given effective input, in ms from now. */
 type Duration = (effective: unknown, frame: Frame) => number | Promise<number>;
 
+/**
+ * The longest delay AWS accepts, in seconds: it keeps the delay in a signed 32-bit integer. A
+ * timestamp 24,855 days ahead waits; 24,856 days fails with States.Runtime "Wait state delay is
+ * too long." (recorded: test_timestamp_too_far_in_future_boundary). A delay that is accepted but
+ * longer than the execution may run ends the execution TIMED_OUT instead.
+ */
+export const MAX_WAIT_SECONDS = 2_147_483_647;
+
+/** Fails a delay AWS refuses, whatever field (Seconds, Timestamp or their paths) gave it. */
+function checkDelay(ms: number): number {
+  if (ms / 1000 > MAX_WAIT_SECONDS) throw new StatesError("States.Runtime", "Wait state delay is too long.");
+  return ms;
+}
+
 /** Wait: Seconds, SecondsPath, Timestamp or TimestampPath on the execution clock. */
 export function compileWait(ctx: StateCompileContext): StateBody {
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: false, resultSelector: false });
@@ -26,7 +40,8 @@ export function compileWait(ctx: StateCompileContext): StateBody {
   return (input, frame) => {
     frame.next = next;
     return andThen(flow.effectiveInput(input, frame), (effective) =>
-      andThen(duration(effective, frame), (ms) => {
+      andThen(duration(effective, frame), (delay) => {
+        const ms = checkDelay(delay);
         if (ms <= 0) return finish(input, effective, frame);
         return sleepFor(frame, ms).then(() => finish(input, effective, frame));
       }),
@@ -69,7 +84,7 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
     const path = compileReferencePath(secondsPath);
     return (input, frame) => {
       const value = path.evaluate(input, frame);
-      if (value === NOT_FOUND) throw invalidPath(secondsPath);
+      if (value === NOT_FOUND) throw noResultsForPath(secondsPath, input);
       if (typeof value !== "number" || !Number.isInteger(value)) {
         throw new StatesError(
           "States.Runtime",
@@ -87,7 +102,7 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
     const path = compileReferencePath(timestampPath);
     return (input, frame) => {
       const value = path.evaluate(input, frame);
-      if (value === NOT_FOUND) throw invalidPath(timestampPath);
+      if (value === NOT_FOUND) throw noResultsForPath(timestampPath, input);
       const at = typeof value === "string" ? parseTimestamp(value) : undefined;
       if (at === undefined) {
         throw new StatesError(
@@ -110,6 +125,3 @@ function render(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function invalidPath(path: string): StatesError {
-  return noResultsForPath(path);
-}
