@@ -1,5 +1,5 @@
 import type { StatesError } from "../errors.ts";
-import { errorOutput, toStatesError, withStatePrefix } from "../engine/failure.ts";
+import { errorOutput, HeartbeatTimeoutError, toStatesError, withStatePrefix } from "../engine/failure.ts";
 import type { DataFlow } from "../engine/data-flow.ts";
 import type { Frame } from "../engine/frame.ts";
 import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
@@ -112,7 +112,7 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
     return sleepFor(frame, delay).then(() => runGuarded(visit));
   }
   for (const c of policy.catchers) {
-    if (errorMatches(c.errorEquals, err.error)) {
+    if (errorMatches(c.errorEquals, err.error, err instanceof HeartbeatTimeoutError)) {
       frame.next = c.next;
       const caught = errorOutput(err);
       const output = policy.flow.catchOutput(input, caught, c.def, frame);
