@@ -40,6 +40,8 @@ export interface ExecutionSetup {
   readonly region: string;
   readonly accountId: string;
   readonly timeoutSeconds: number | undefined;
+  /** An Express machine: `express:` execution ARNs and no `$$.Execution.RedriveCount`. */
+  readonly express: boolean;
   readonly tasks: TaskResolver;
   readonly lambdaErrorFormat: LambdaErrorFormat;
   readonly random: RandomSource;
@@ -72,9 +74,16 @@ export class Execution {
     return (this.ownName ??= randomUUID());
   }
 
-  /** Execution ARN (`$$.Execution.Id`; default derived from the machine and the name, when first read). */
+  /**
+   * Execution ARN (`$$.Execution.Id`; default derived from the machine and the name, when first
+   * read). An Express execution's ARN is `…:express:<machine>:<name>:<uuid>`, as AWS gives it
+   * (recorded: test_express_sync).
+   */
   get executionArn(): string {
-    return (this.ownArn ??= `arn:aws:states:${this.setup.region}:${this.setup.accountId}:execution:${this.setup.stateMachineName}:${this.name}`);
+    const { region, accountId, stateMachineName } = this.setup;
+    return (this.ownArn ??= this.setup.express
+      ? `arn:aws:states:${region}:${accountId}:express:${stateMachineName}:${this.name}:${randomUUID()}`
+      : `arn:aws:states:${region}:${accountId}:execution:${stateMachineName}:${this.name}`);
   }
 
   // Most executions never read their name or ARN (nor `$$.Execution`): a random UUID (and the
@@ -279,7 +288,7 @@ class RuntimeState implements ExecutionRuntime {
   }
 
   get contextExecution(): Readonly<Record<string, unknown>> {
-    return (this.contextCache ??= executionContext(this.execution.executionArn, this.input, this.startMs, this.execution.name, this.setup.roleArn));
+    return (this.contextCache ??= executionContext(this.execution.executionArn, this.input, this.startMs, this.execution.name, this.setup.roleArn, this.setup.express ? undefined : 0));
   }
 
   get signal(): AbortSignal {
@@ -295,9 +304,14 @@ class RuntimeState implements ExecutionRuntime {
   }
 }
 
-/** `$$.Execution` (a plain data object: paths and `$$` output read it like any payload). */
-function executionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string): Record<string, unknown> {
-  return { Id: id, Input: input, StartTime: formatContextTimestamp(startMs), Name: name, RoleArn: roleArn, RedriveCount: 0 };
+/**
+ * `$$.Execution` (a plain data object: paths and `$$` output read it like any payload). Express
+ * executions cannot be redriven and their context has no `RedriveCount` (recorded: test_express_sync).
+ */
+function executionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string, redriveCount: number | undefined): Record<string, unknown> {
+  const context: Record<string, unknown> = { Id: id, Input: input, StartTime: formatContextTimestamp(startMs), Name: name, RoleArn: roleArn };
+  if (redriveCount !== undefined) context["RedriveCount"] = redriveCount;
+  return context;
 }
 
 /**

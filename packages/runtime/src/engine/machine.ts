@@ -147,6 +147,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     region,
     accountId,
     timeoutSeconds: executionTimeout(record["TimeoutSeconds"], express, enforce),
+    express,
     tasks: resolveTask,
     lambdaErrorFormat,
     random,
