@@ -14,6 +14,7 @@ import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
 import { compileItemBatcher } from "./item-batcher.ts";
+import { checkStateResult } from "../tasks/payload-size.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNumbers } from "./map-inputs.ts";
 import type { ItemMeta } from "./map-inputs.ts";
@@ -27,6 +28,7 @@ const INLINE_MAX_CONCURRENCY = 40;
 export function compileMap(ctx: StateCompileContext): StateBody {
   const def = ctx.def;
   const name = ctx.name;
+  const maxResultBytes = ctx.maxPayloadBytes;
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: true, resultSelector: true });
   const next = ctx.next();
   const assign = ctx.assign(def["Assign"], "Assign");
@@ -147,6 +149,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         return finish(results);
       };
       const finish = (results: unknown): unknown => {
+        checkStateResult(results, name, maxResultBytes);
         if (distributed) frame.lastEventId = history.add("MapRunSucceeded", history.count);
         // MapStateExited points at the last iteration event, not at MapStateSucceeded (observed).
         const lastIterationEvent = history.count;

@@ -8,6 +8,7 @@ import type { HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { commitAssign } from "../engine/state-assign.ts";
+import { checkStateResult } from "../tasks/payload-size.ts";
 
 /** Parallel: every branch gets the effective input; the result is their outputs in branch order. */
 export function compileParallel(ctx: StateCompileContext): StateBody {
@@ -16,6 +17,8 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
   const assign = ctx.assign(ctx.def["Assign"], "Assign");
   const branches = (Array.isArray(ctx.def["Branches"]) ? ctx.def["Branches"] : []).map((b: unknown) => ctx.compileBlock(b));
   const branchesAssign = JSON.stringify(ctx.def["Branches"] ?? []).includes('"Assign"');
+  const name = ctx.name;
+  const maxResultBytes = ctx.maxPayloadBytes;
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
@@ -30,6 +33,7 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
+        checkStateResult(results, name, maxResultBytes);
         // AWS records no ParallelStateSucceeded event (observed): the state exits directly.
         frame.next = next;
         if (assign === undefined) return flow.output(input, results, frame);

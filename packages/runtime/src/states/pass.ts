@@ -1,8 +1,7 @@
-import { StatesError } from "../errors.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import { andThen } from "../engine/run-block.ts";
-import { jsonTextExceedsLimit } from "../tasks/payload-size.ts";
+import { dataLimitExceeded, jsonTextExceedsLimit } from "../tasks/payload-size.ts";
 import type { StateCompileContext } from "./context.ts";
 
 /** Pass: the result is `Result` (a literal, never evaluated) or the effective input. */
@@ -34,9 +33,3 @@ export function compilePass(ctx: StateCompileContext): StateBody {
   };
 }
 
-function dataLimitExceeded(name: string): StatesError {
-  return new StatesError(
-    "States.DataLimitExceeded",
-    `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-  );
-}
