@@ -14,7 +14,7 @@ import type { RandomSource } from "./random.ts";
 import { ExecutionNotRedrivableError, MAX_DURATION_SECONDS, notRedrivableReason, type RedriveStatus } from "./redrive.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
-import type { CompiledBlock, CompiledState, ExecutionRuntime, HaltFlag, TimerRegistry } from "./types.ts";
+import type { CompiledBlock, CompiledState, ExecutionRuntime, HaltFlag, RedriveMemo, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 
 /** How an execution ended (RUNNING until it has). */
@@ -253,7 +253,7 @@ export class Execution {
     this.finalHistory = undefined;
     this.currentResult = new Promise((resolve) => (this.resolveResult = resolve));
     // A fresh halt flag: the stopped run's leftovers (a handler still settling) stay halted.
-    this.runtime.restart(this.redriveCount, this.redriveDate.getTime());
+    this.runtime.restart(this.redriveCount, this.redriveDate.getTime(), failed.state.name);
     let redrivenId: number;
     try {
       redrivenId = this.recorder.add("ExecutionRedriven", this.recorder.count, undefined, undefined, { redriveCount: this.redriveCount });
@@ -343,6 +343,7 @@ class RuntimeState implements ExecutionRuntime {
   readonly region: string;
   readonly accountId: string;
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
+  readonly redrive: RedriveMemo = { kept: new Map(), target: undefined };
   /** Raised when the execution ends; a redrive gives the new run a new one. */
   halt: HaltFlag = { reason: undefined, parent: undefined };
   readonly timers: TimerRegistry = { set: undefined };
@@ -380,8 +381,13 @@ class RuntimeState implements ExecutionRuntime {
     ));
   }
 
-  /** A redrive: the execution runs again, with a new RedriveCount and RedriveTime in `$$.Execution`. */
-  restart(redriveCount: number, redriveTime: number): void {
+  /**
+   * A redrive: the execution runs again from `target`, with a new RedriveCount and RedriveTime in
+   * `$$.Execution`; only what a failed `target` (Map or Parallel) kept is reused.
+   */
+  restart(redriveCount: number, redriveTime: number, target: string): void {
+    for (const name of [...this.redrive.kept.keys()]) if (name !== target) this.redrive.kept.delete(name);
+    this.redrive.target = target;
     this.redriveCount = redriveCount;
     this.redriveTime = redriveTime;
     this.contextCache = undefined;

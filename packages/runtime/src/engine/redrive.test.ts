@@ -142,5 +142,50 @@ describe("execution.redrive()", () => {
     releases[1]?.("from the redrive");
     expect(await redriven).toEqual({ status: "SUCCEEDED", output: "from the redrive" });
   });
+
+  it("a redriven inline Map runs again only the iterations that did not succeed", async () => {
+    const seen: number[] = [];
+    let broken = true;
+    const def = {
+      StartAt: "Each",
+      States: { Each: { Type: "Map", ItemProcessor: { StartAt: "Work", States: { Work: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:work", End: true } } }, End: true } },
+    };
+    const work = (n: unknown) => {
+      seen.push(n as number);
+      if (n === 2 && broken) throw Object.assign(new Error("flaky"), { name: "Flaky" });
+      return (n as number) * 10;
+    };
+    const exec = prepareStateMachine(def, { tasks: { work } }).start([1, 2, 3]);
+    expect((await exec.result).error).toBe("Flaky");
+    broken = false;
+    seen.length = 0;
+    expect(await exec.redrive()).toEqual({ status: "SUCCEEDED", output: [10, 20, 30] });
+    // Item 1 had succeeded and is not run again; 2 failed, and 3 (synchronous handlers: never
+    // started once 2 failed) runs for the first time.
+    expect(seen).toEqual([2, 3]);
+    const afterRedrive = exec.history.slice(exec.history.findIndex((e) => e.type === "ExecutionRedriven"));
+    expect(afterRedrive.filter((e) => e.type === "MapIterationStarted")).toHaveLength(2);
+  });
+
+  it("a redriven Parallel runs again only the branches that did not succeed", async () => {
+    const runs: string[] = [];
+    let broken = true;
+    const branch = (name: string) => ({ StartAt: name, States: { [name]: { Type: "Task", Resource: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, End: true } } });
+    const def = { StartAt: "Both", States: { Both: { Type: "Parallel", Branches: [branch("a"), branch("b")], End: true } } };
+    const tasks = {
+      a: () => (runs.push("a"), "A"),
+      b: () => {
+        runs.push("b");
+        if (broken) throw Object.assign(new Error("down"), { name: "Down" });
+        return "B";
+      },
+    };
+    const exec = prepareStateMachine(def, { tasks }).start({});
+    expect((await exec.result).error).toBe("Down");
+    broken = false;
+    runs.length = 0;
+    expect(await exec.redrive()).toEqual({ status: "SUCCEEDED", output: ["A", "B"] });
+    expect(runs).toEqual(["b"]);
+  });
 });
 

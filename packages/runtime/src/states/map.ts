@@ -7,7 +7,7 @@ import { runPool } from "../engine/pool.ts";
 import { andThen, runBlock } from "../engine/run-block.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { haltReason, raiseHalt } from "../engine/types.ts";
+import { haltReason, keepForRedrive, raiseHalt, takeRedriveOutputs } from "../engine/types.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -90,7 +90,10 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
-      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set() };
+      // A redriven inline Map runs again only the iterations that did not succeed (RedriveExecution).
+      const kept = distributed ? undefined : takeRedriveOutputs(exec, frame.halt, name);
+      const succeeded = distributed || frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
+      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set(), succeeded };
       const runUnit = (index: number, itemInput: unknown): unknown => {
         // A distributed child is its own execution ($$.Execution names it under the Map Run).
         const own = distributed ? distributedChildRuntime(childExec, mapRunArn, itemInput) : undefined;
@@ -116,7 +119,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           : iterationSucceeded(iteration, index, scope, child, out);
       };
       const runItem = (index: number): unknown =>
-        andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
+        kept?.has(index) === true ? kept.get(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
 
       const failRun = (err: StatesError): never => {
         if (distributed) {
@@ -126,6 +129,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
       const onFailure = (e: unknown): unknown => {
         abortRunningIterations(iteration);
+        keepForRedrive(exec, frame.halt, name, succeeded);
         const err = tolerating
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
@@ -214,6 +218,8 @@ interface IterationContext {
   readonly clock: { now(): number };
   /** Inline iterations started and not yet ended: aborted ones are recorded before MapStateFailed. */
   readonly running: Set<number>;
+  /** A top-level inline Map: the outputs of iterations that succeeded, kept if the Map fails (redrive). */
+  readonly succeeded: Map<number, unknown> | undefined;
 }
 
 /**
@@ -229,6 +235,7 @@ function abortRunningIterations(it: IterationContext): void {
 function iterationSucceeded(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, value: unknown): unknown {
   scope?.dispose();
   if (!it.distributed && it.running.delete(index)) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, index);
+  it.succeeded?.set(index, value);
   const record = it.childResults?.[index];
   if (record !== undefined) it.childResults![index] = { ...record, status: "SUCCEEDED", output: value, stopDate: it.clock.now() };
   return value;

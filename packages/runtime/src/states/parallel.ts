@@ -3,7 +3,7 @@ import { Frame } from "../engine/frame.ts";
 import { runPool } from "../engine/pool.ts";
 import { runBlock, andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { raiseHalt } from "../engine/types.ts";
+import { keepForRedrive, raiseHalt, takeRedriveOutputs } from "../engine/types.ts";
 import type { HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
@@ -27,9 +27,13 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       frame.lastEventId = startedId;
       // A failing branch raises this flag so its siblings stop at their next state.
       const halt: HaltFlag = { reason: undefined, parent: frame.halt };
+      // A redriven Parallel runs again only the branches that did not succeed (RedriveExecution).
+      const kept = takeRedriveOutputs(frame.exec, frame.halt, name);
+      const succeeded = frame.halt === frame.exec.halt ? new Map<number, unknown>(kept) : undefined;
       const onFailure = (e: unknown): never => {
         const err = toStatesError(e);
         raiseHalt(halt, err);
+        keepForRedrive(frame.exec, frame.halt, name, succeeded);
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
@@ -40,15 +44,23 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
         return commitAssign(values, flow.output(input, results, frame), frame);
       };
+      const runBranch = (i: number): unknown => {
+        // Branches that assign nothing can read the outer variables directly.
+        if (!branchesAssign) return runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables));
+        const scope = frame.variables.child();
+        const out = runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, scope));
+        if (out instanceof Promise) return out.finally(() => scope.dispose());
+        scope.dispose();
+        return out;
+      };
       let outcome: unknown[] | Promise<unknown[]>;
       try {
         outcome = runPool(branches.length, 0, (i) => {
-          // Branches that assign nothing can read the outer variables directly.
-          if (!branchesAssign) return runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables));
-          const scope = frame.variables.child();
-          const out = runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, scope));
-          if (out instanceof Promise) return out.finally(() => scope.dispose());
-          scope.dispose();
+          if (kept?.has(i) === true) return kept.get(i);
+          const out = runBranch(i);
+          if (succeeded === undefined) return out;
+          if (out instanceof Promise) return out.then((v: unknown) => (succeeded.set(i, v), v));
+          succeeded.set(i, out);
           return out;
         });
       } catch (e) {
