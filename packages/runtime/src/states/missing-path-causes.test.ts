@@ -22,8 +22,6 @@ describe("a path field that matches nothing fails with States.Runtime worded as 
       "$.beat.seconds",
       "Missing property in path $['beat']",
     ],
-    ["Wait SecondsPath", { Type: "Wait", SecondsPath: "$.delay", End: true }, "$.delay", "$['delay']"],
-    ["Wait TimestampPath", { Type: "Wait", TimestampPath: "$.until[0]", End: true }, "$.until[0]", "Missing property in path $['until']"],
     [
       "Map ItemsPath",
       { Type: "Map", ItemsPath: "$.items", ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } }, End: true },

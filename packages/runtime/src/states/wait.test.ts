@@ -55,8 +55,10 @@ describe("Wait", () => {
     expect(Object.hasOwn(late, "cause")).toBe(false);
   });
 
-  it("reports a missing SecondsPath/TimestampPath as Jayway does", async () => {
-    expect((await wait({ SecondsPath: "$.s" }).run({})).cause).toContain("Invalid path '$.s' : No results for path: $['s']");
-    expect((await wait({ TimestampPath: "$.a.t" }).run({})).cause).toContain("Invalid path '$.a.t' : Missing property in path $['a']");
+  it("words a SecondsPath/TimestampPath that selects nothing with its own sentence (recorded for SecondsPath)", async () => {
+    expect((await wait({ SecondsPath: "$.input.waitSeconds" }).run({})).cause).toBe(
+      "An error occurred while executing the state 'W' (entered at the event id #2). The SecondsPath parameter does not reference an input value: $.input.waitSeconds",
+    );
+    expect((await wait({ TimestampPath: "$.a.t" }).run({})).cause).toContain("The TimestampPath parameter does not reference an input value: $.a.t");
   });
 });

@@ -1,6 +1,6 @@
 import { StatesError } from "../errors.ts";
 import { parseTimestamp } from "../choice/timestamp.ts";
-import { compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame } from "../engine/frame.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
@@ -84,7 +84,7 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
     const path = compileReferencePath(secondsPath);
     return (input, frame) => {
       const value = path.evaluate(input, frame);
-      if (value === NOT_FOUND) throw noResultsForPath(secondsPath, input);
+      if (value === NOT_FOUND) throw noInputValue("SecondsPath", secondsPath);
       if (typeof value !== "number" || !Number.isInteger(value)) {
         throw new StatesError(
           "States.Runtime",
@@ -102,7 +102,7 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
     const path = compileReferencePath(timestampPath);
     return (input, frame) => {
       const value = path.evaluate(input, frame);
-      if (value === NOT_FOUND) throw noResultsForPath(timestampPath, input);
+      if (value === NOT_FOUND) throw noInputValue("TimestampPath", timestampPath);
       const at = typeof value === "string" ? parseTimestamp(value) : undefined;
       if (at === undefined) {
         throw new StatesError(
@@ -119,6 +119,14 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
 /** AWS truncates a Wait timestamp to whole seconds. */
 function untilTimestamp(at: number, frame: Frame): number {
   return Math.floor(at / 1000) * 1000 - frame.exec.clock.now();
+}
+
+/**
+ * A Wait path that selects nothing has its own sentence, not Jayway's (recorded for SecondsPath:
+ * test_logs wait_seconds_path, `$.input.waitSeconds` on `{}`; TimestampPath worded alike by analogy).
+ */
+function noInputValue(field: "SecondsPath" | "TimestampPath", path: string): StatesError {
+  return new StatesError("States.Runtime", `The ${field} parameter does not reference an input value: ${path}`);
 }
 
 function render(value: unknown): string {
