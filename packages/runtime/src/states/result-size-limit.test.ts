@@ -42,4 +42,17 @@ describe("256 KiB on assembled Map and Parallel results", () => {
     expect((await runExecution(map(), { pad, items: [1, 2] })).status).toBe("SUCCEEDED");
     expect((await runExecution(map(), tenItems, { limits: false })).status).toBe("SUCCEEDED");
   });
+
+  it("a Pass whose Parameters, ResultPath or JSONata Output grow the payload past the limit fails at the Pass", async () => {
+    const big = { pad: "x".repeat(140 * 1024) };
+    const pass = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...extra, StartAt: "P", States: { P: { Type: "Pass", ...fields, End: true } } });
+    const failure = { status: "FAILED", error: "States.DataLimitExceeded", cause: tooLarge("P") };
+    expect(await runExecution(pass({ Parameters: { "a.$": "$.pad", "b.$": "$.pad" } }), big)).toEqual(failure);
+    expect(await runExecution(pass({ ResultPath: "$.copy" }), big)).toEqual(failure);
+    expect(await runExecution(pass({ Output: "{% [$states.input, $states.input] %}" }, { QueryLanguage: "JSONata" }), big)).toEqual(failure);
+    // Within the limit, and a plain Pass, pass.
+    expect((await runExecution(pass({ Parameters: { "a.$": "$.pad" } }), big)).status).toBe("SUCCEEDED");
+    expect((await runExecution(pass({}), big)).status).toBe("SUCCEEDED");
+  });
 });
+
