@@ -43,7 +43,7 @@ describe("execution.redrive()", () => {
     clock.advance(60_000);
     const result = await exec.redrive();
     expect(result).toEqual({ status: "SUCCEEDED", output: { charged: { paid: 7 }, prepared: 7, redrives: 1, redrivenAt: "2026-01-01T00:01:00Z" } });
-    expect(exec.result).resolves.toEqual(result);
+    await expect(exec.result).resolves.toEqual(result);
     expect(calls).toEqual({ prepare: 1, charge: 2, broken: false });
     expect(exec.redriveCount).toBe(1);
     expect(exec.redriveDate).toEqual(new Date(Date.UTC(2026, 0, 1, 0, 1)));
