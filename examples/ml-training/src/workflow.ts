@@ -103,8 +103,15 @@ const train = preprocess
     }),
     output: ($) => ({ trainingJob: $.result.TrainingJobName }),
   })
-  // A job that ends Failed or Stopped fails the task with States.TaskFailed (its description as Cause).
-  .catch({ errors: ["States.TaskFailed", "States.Timeout"], next: states<ErrorOutput>().fail("TrainingFailed", { error: "TrainingFailed", cause: ($) => $.input.Cause }) });
+  // A job that ends Failed or Stopped fails the task with States.TaskFailed (its description as
+  // Cause). A States.Timeout has no Cause at all (AWS gives none), so the Fail says why itself.
+  .catch({
+    errors: ["States.TaskFailed", "States.Timeout"],
+    next: states<ErrorOutput>().fail("TrainingFailed", {
+      error: "TrainingFailed",
+      cause: ($) => jsonata<string>`$exists(${$.input.Cause}) ? ${$.input.Cause} : "the training job ran past the task's 4-hour timeout"`,
+    }),
+  });
 
 export const mlTraining = flow.startWith(
   train

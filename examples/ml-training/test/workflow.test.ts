@@ -83,7 +83,7 @@ describe("MlTraining: failure paths", () => {
   it("gives up on a job still running after the task's 4h timeout", async () => {
     const sagemaker = new LocalSageMaker((r) => ({ ...xgboostLike(r), seconds: 5 * 3600 }));
     const { result } = await run(request, await localSetup(sagemaker));
-    expect(result).toHaveFailedWith("TrainingFailed");
+    expect(result).toHaveFailedWith("TrainingFailed", "the training job ran past the task's 4-hour timeout");
     const train = result.states["TrainModel"]?.visits[0];
     expect(train?.error).toBe("States.Timeout");
     expect(minutes(train?.enteredAt, train?.exitedAt)).toBe(240);

@@ -4,6 +4,8 @@ export { prepareStateMachine, runExecution } from "./engine/machine.ts";
 export type { PreparedStateMachine, StateMachineOptions } from "./engine/machine.ts";
 export { Execution } from "./engine/execution.ts";
 export { InvalidDefinitionError } from "./engine/validation-bridge.ts";
+export { ExecutionNotRedrivableError, REDRIVE_WINDOW_MS } from "./engine/redrive.ts";
+export type { RedriveStatus } from "./engine/redrive.ts";
 export type { ExecutionResult, ExecutionStatus, StartOptions } from "./engine/execution.ts";
 export type { HistoryEvent } from "./engine/history.ts";
 export { VirtualClock, RealClock } from "./engine/clock.ts";

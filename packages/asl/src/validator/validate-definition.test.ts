@@ -127,7 +127,9 @@ const FIXTURES: Fixture[] = [
   { name: "InputPath that is not a path", definition: machine({ A: pass({ InputPath: "input" }) }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A/InputPath" },
   { name: "path-looking value without '.$'", definition: machine({ A: pass({ Parameters: { id: "$.order.id" } }) }), code: "NO_DOLLAR", path: "/States/A/Parameters/id" },
   { name: "path in a Pass Result", definition: machine({ A: pass({ Result: { "id.$": "$.id" } }) }), code: "PASS_RESULT_IS_STATIC", path: "/States/A/Result" },
-  { name: "Parameters not an object", definition: machine({ A: task({ Parameters: "x" }) }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A/Parameters" },
+  // AWS's ASL schema still wants an object in ResultSelector (amazon-states-language-service $defs/resultSelector).
+  { name: "ResultSelector not an object", definition: machine({ A: task({ ResultSelector: [{ "a.$": "$.a" }] }) }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A/ResultSelector", message: "must be an object (a payload template), but it is an array" },
+  { name: "invalid '.$' value in an array Parameters", definition: machine({ A: pass({ Parameters: [{ "x.$": "not a path" }] }) }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A/Parameters/0" },
 
   // Wait and Fail.
   { name: "Wait without duration", definition: machine({ A: { Type: "Wait", End: true } }), code: "SCHEMA_VALIDATION_FAILED", path: "/States/A" },
@@ -293,6 +295,11 @@ describe("invalid definition fixtures", () => {
 });
 
 const VALID: Array<{ name: string; definition: unknown; options?: ValidateDefinitionOptions }> = [
+  // AWS takes any JSON value as Parameters and ItemSelector (aws-toolkit-vscode#2459: the schema
+  // "has been updated to match the constraints applied in the service").
+  { name: "an array as Parameters", definition: machine({ A: task({ Parameters: [{ "id.$": "$.id" }, 2] }) }) },
+  { name: "scalars as Parameters", definition: machine({ A: pass({ Parameters: "x", Next: "B", End: undefined }), B: pass({ Parameters: 1, Next: "C", End: undefined }), C: pass({ Parameters: null }) }) },
+  { name: "an array as ItemSelector", definition: machine({ M: { Type: "Map", ItemSelector: [{ "v.$": "$$.Map.Item.Value" }], ItemProcessor: { StartAt: "P", States: { P: pass() } }, End: true } }) },
   // The peer asl-validator crashes on a state named like the legacy Map field.
   { name: "a state named Iterator", definition: machine({ Iterator: pass({ Next: "Map", End: undefined }), Map: { Type: "Map", End: true, Iterator: { StartAt: "ItemProcessor", States: { ItemProcessor: pass() } } } }) },
   { name: "placeholders where strings go", definition: machine({ A: task({ Resource: "${ChargeFunctionArn}", Parameters: { "Table.$": "$.t", Name: "${TableName}" } }) }) },

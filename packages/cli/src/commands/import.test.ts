@@ -170,4 +170,27 @@ describe("stepcraft import --json", () => {
     const check = capture(dir);
     expect(await main(["import", "--check-roundtrip", "parallel-errors.asl.json"], check)).toBe(0);
   });
+
+  it("imports Parameters and ItemSelector that are arrays or scalars (AWS accepts any JSON there) and round-trips them", async () => {
+    writeFileSync(
+      join(dir, "array-templates.asl.json"),
+      JSON.stringify({
+        StartAt: "P",
+        States: {
+          P: { Type: "Pass", Parameters: [{ "a.$": "$.x" }, 1], Next: "T" },
+          T: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:f", Parameters: [{ "id.$": "$.id" }], Next: "M" },
+          M: { Type: "Map", ItemSelector: [{ "v.$": "$$.Map.Item.Value" }], ItemProcessor: { StartAt: "Q", States: { Q: { Type: "Pass", End: true } } }, Next: "S" },
+          S: { Type: "Pass", Parameters: "hello", End: true },
+        },
+      }),
+    );
+    const io = capture(dir);
+    expect(await main(["import", "array-templates.asl.json"], io)).toBe(0);
+    // The builder's raw escape hatch carries them as written.
+    expect(io.stdout()).toContain('raw: { Parameters: [{ "a.$": "$.x" }, 1] }');
+    expect(io.stdout()).toContain('raw: { ItemSelector: [{ "v.$": "$$.Map.Item.Value" }] }');
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "array-templates.asl.json"], check)).toBe(0);
+  });
 });
+

@@ -16,6 +16,20 @@ describe("workflow compile and validation", () => {
     expect(() => wf.toAsl()).toThrow(WorkflowCompileError);
   });
 
+  it("the raw escape hatch takes an array or a scalar as Parameters and ItemSelector, as AWS does", () => {
+    const flow = workflow("RawTemplates", { input: typeOnly<{ readonly x: number }>(), queryLanguage: "JSONPath" });
+    const wf = flow.startWith(
+      flow
+        .pass("P", { raw: { Parameters: [{ "a.$": "$.x" }, 1] } })
+        .pass("S", { raw: { Parameters: "hello" } })
+        .map("M", { processor: (item) => item.pass("Q", {}), raw: { ItemSelector: [{ "v.$": "$$.Map.Item.Value" }] } }),
+    );
+    const { asl, diagnostics } = wf.compile();
+    expect(diagnostics).toEqual([]);
+    expect(asl.States["P"]).toMatchObject({ Parameters: [{ "a.$": "$.x" }, 1] });
+    expect(asl.States["M"]).toMatchObject({ ItemSelector: [{ "v.$": "$$.Map.Item.Value" }] });
+  });
+
   it("validates for the machine type: Express rejects callbacks", () => {
     const build = (type: "STANDARD" | "EXPRESS") => {
       const flow = workflow("Callbacks", { input: typeOnly<{ readonly orderId: string; readonly total: number }>(), type });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StatesError } from "../errors.ts";
 import { compileJsonPath } from "./compile-json-path.ts";
-import { canonicalPathText, selectPath } from "./select-path.ts";
+import { canonicalPathText, noResultsForPath, selectPath } from "./select-path.ts";
 import { testScope } from "./test-scope.ts";
 
 const scope = testScope({ Execution: { Id: "e" } }, { v: { w: 1 } });
@@ -28,6 +28,28 @@ describe("selectPath", () => {
     expect(() => selectPath({ a: [] }, compileJsonPath("$.a[0].b"), "OutputPath", scope)).toThrow(
       "Invalid path '$.a[0].b' : No results for path: $['a'][0]['b']",
     );
+  });
+});
+
+describe("noResultsForPath", () => {
+  it("names the first missing property before the last step, as Jayway does (recorded test_catch_states_runtime)", () => {
+    expect(() => selectPath({}, compileJsonPath("$.no.such.result.path"), "OutputPath", scope)).toThrow(
+      "Invalid path '$.no.such.result.path' : Missing property in path $['no']",
+    );
+    expect(() => selectPath({ a: { b: {} } }, compileJsonPath("$.a.b.c.d"), "InputPath", scope)).toThrow(
+      "Invalid path '$.a.b.c.d' : Missing property in path $['a']['b']['c']",
+    );
+    expect(() => selectPath({ a: [{}] }, compileJsonPath("$.a[0].x.y"), "InputPath", scope)).toThrow(
+      "Invalid path '$.a[0].x.y' : Missing property in path $['a'][0]['x']",
+    );
+  });
+
+  it("keeps 'No results for path' for a missing last step, an index out of range, or a path not on the input", () => {
+    expect(noResultsForPath("$.a.b", { a: {} }).cause).toBe("Invalid path '$.a.b' : No results for path: $['a']['b']");
+    expect(noResultsForPath("$.a[3].b", { a: [] }).cause).toBe("Invalid path '$.a[3].b' : No results for path: $['a'][3]['b']");
+    expect(noResultsForPath("$.a.b", { a: "text" }).cause).toBe("Invalid path '$.a.b' : No results for path: $['a']['b']");
+    expect(noResultsForPath("$$.Execution.Nope.X", {}).cause).toBe("Invalid path '$$.Execution.Nope.X' : No results for path: $$['Execution']['Nope']['X']");
+    expect(noResultsForPath("$.a.b").cause).toBe("Invalid path '$.a.b' : No results for path: $['a']['b']");
   });
 });
 

@@ -13,9 +13,10 @@ import { Frame } from "./frame.ts";
 import { HistoryRecorder } from "./history.ts";
 import type { HistoryEvent, HistorySizeHint } from "./history.ts";
 import type { RandomSource } from "./random.ts";
+import { ExecutionNotRedrivableError, MAX_DURATION_SECONDS, notRedrivableReason, type RedriveStatus } from "./redrive.ts";
 import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
-import type { CompiledBlock, ExecutionRuntime, HaltFlag, TaskTokenFactory, TimerRegistry } from "./types.ts";
+import type { CompiledBlock, CompiledState, ExecutionRuntime, HaltFlag, RedriveMemo, TaskTokenFactory, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
@@ -47,6 +48,8 @@ export interface ExecutionSetup {
   readonly region: string;
   readonly accountId: string;
   readonly timeoutSeconds: number | undefined;
+  /** An Express machine: `express:` execution ARNs and no `$$.Execution.RedriveCount`. */
+  readonly express: boolean;
   readonly tasks: TaskResolver;
   readonly lambdaErrorFormat: LambdaErrorFormat;
   readonly random: RandomSource;
@@ -101,9 +104,16 @@ export class Execution {
     return (this.ownName ??= randomUUID());
   }
 
-  /** Execution ARN (`$$.Execution.Id`; default derived from the machine and the name, when first read). */
+  /**
+   * Execution ARN (`$$.Execution.Id`; default derived from the machine and the name, when first
+   * read). An Express execution's ARN is `…:express:<machine>:<name>:<uuid>`, as AWS gives it
+   * (recorded: test_express_sync).
+   */
   get executionArn(): string {
-    return (this.ownArn ??= `arn:aws:states:${this.setup.region}:${this.setup.accountId}:execution:${this.setup.stateMachineName}:${this.name}`);
+    const { region, accountId, stateMachineName } = this.setup;
+    return (this.ownArn ??= this.setup.express
+      ? `arn:aws:states:${region}:${accountId}:express:${stateMachineName}:${this.name}:${randomUUID()}`
+      : `arn:aws:states:${region}:${accountId}:execution:${stateMachineName}:${this.name}`);
   }
 
   // Most executions never read their name or ARN (nor `$$.Execution`): a random UUID (and the
@@ -112,9 +122,19 @@ export class Execution {
   private ownName: string | undefined;
   private ownArn: string | undefined;
   private readonly setup: ExecutionSetup;
-  /** Settles when the execution ends; never rejects. */
-  readonly result: Promise<ExecutionResult>;
+  /** Settles when the execution ends (after a redrive, when the redriven run ends); never rejects. */
+  get result(): Promise<ExecutionResult> {
+    return this.currentResult;
+  }
+  private currentResult: Promise<ExecutionResult>;
   private status: ExecutionStatus = "RUNNING";
+  /** The machine's top-level block run: a redrive continues it from its failed state. */
+  private topFrame: Frame | undefined;
+  private stoppedAt: number | undefined;
+  /** `$$.Execution.RedriveCount` / DescribeExecution `redriveCount`. */
+  redriveCount = 0;
+  /** When the execution was last redriven (`redriveDate`), if it was. */
+  redriveDate: Date | undefined;
   private readonly recorder: HistoryRecorder;
   private readonly runtime: RuntimeState;
 
@@ -127,7 +147,7 @@ export class Execution {
 
   constructor(setup: ExecutionSetup, input: unknown, options: StartOptions = {}) {
     this.callbacks = setup.callbacks;
-    this.result = new Promise((resolve) => (this.resolveResult = resolve));
+    this.currentResult = new Promise((resolve) => (this.resolveResult = resolve));
     this.setup = setup;
     this.ownName = options.name;
     this.ownArn = options.executionArn;
@@ -189,6 +209,9 @@ export class Execution {
     this.end({ status: "ABORTED", ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) }, "ExecutionAborted", details);
   }
 
+  /** Counts top-level runs: a run that a redrive replaced must not end the execution when it settles. */
+  private runGeneration = 0;
+
   private run(setup: ExecutionSetup, input: unknown, variables: Readonly<Record<string, unknown>> | undefined): void {
     try {
       this.recorder.add("ExecutionStarted", 0, undefined, input, { roleArn: setup.roleArn });
@@ -198,9 +221,16 @@ export class Execution {
     }
     // AWS gives the first state's event previousEventId 0, not the ExecutionStarted id (observed).
     const frame = new Frame(this.runtime, 0, this.runtime.halt, () => rootScope(variables));
+    this.topFrame = frame;
+    this.runFrom(setup, frame, input, undefined, setup.timeoutSeconds === undefined ? undefined : setup.timeoutSeconds * 1000 - (this.runtime.clock.now() - this.startMs));
+  }
+
+  /** Runs the top-level block (from `from`, or its start) and ends the execution with its outcome. */
+  private runFrom(setup: ExecutionSetup, frame: Frame, input: unknown, from: CompiledState | undefined, timeoutMs: number | undefined): void {
+    const generation = ++this.runGeneration;
     let out: unknown;
     try {
-      out = runBlock(setup.block, input, frame);
+      out = runBlock(setup.block, input, frame, from);
     } catch (e) {
       this.fail(e);
       return;
@@ -208,14 +238,71 @@ export class Execution {
     if (out instanceof Promise) {
       // Only an execution that goes asynchronous can run out of time (virtual time does not move
       // synchronously), so only such an execution pays for a timeout timer.
-      if (setup.timeoutSeconds !== undefined) this.armTimeout(setup.timeoutSeconds * 1000 - (this.runtime.clock.now() - this.startMs));
+      if (timeoutMs !== undefined) this.armTimeout(timeoutMs);
       out.then(
-        (v: unknown) => this.succeed(v, frame),
-        (e: unknown) => this.fail(e),
+        (v: unknown) => {
+          if (generation === this.runGeneration) this.succeed(v, frame);
+        },
+        (e: unknown) => {
+          if (generation === this.runGeneration) this.fail(e);
+        },
       );
     } else {
       this.succeed(out, frame);
     }
+  }
+
+  /** DescribeExecution's `redriveStatus`: whether {@link redrive} would be accepted now. */
+  get redriveStatus(): RedriveStatus {
+    return this.redriveStatusReason === undefined ? "REDRIVABLE" : "NOT_REDRIVABLE";
+  }
+
+  /** DescribeExecution's `redriveStatusReason`, in AWS's words, when the execution cannot be redriven. */
+  get redriveStatusReason(): string | undefined {
+    return notRedrivableReason({
+      express: this.setup.express,
+      status: this.status,
+      stoppedAt: this.stoppedAt,
+      now: this.runtime.clock.now(),
+      historyLimitReached: this.recorder.count >= this.setup.maxHistoryEvents,
+      exceededMaxDuration: this.stoppedAt !== undefined && this.stoppedAt - this.startMs >= MAX_DURATION_SECONDS.STANDARD * 1000,
+    });
+  }
+
+  /**
+   * RedriveExecution: a FAILED, ABORTED or TIMED_OUT Standard execution, within 14 days of
+   * stopping, continues from the state that did not succeed, with that state's input and the
+   * variables as they were; the states that succeeded are not run again and their events stay.
+   * Records `ExecutionRedriven` and raises `$$.Execution.RedriveCount`. Returns the new result
+   * (also `execution.result`). Throws {@link ExecutionNotRedrivableError} as AWS refuses.
+   */
+  redrive(): Promise<ExecutionResult> {
+    const reason = this.redriveStatusReason;
+    const failed = this.topFrame;
+    if (reason !== undefined) throw new ExecutionNotRedrivableError(this.executionArn, reason);
+    if (failed === undefined || failed.state === undefined) throw new ExecutionNotRedrivableError(this.executionArn, "Execution failed before entering a state.");
+    this.redriveCount++;
+    this.redriveDate = new Date(this.runtime.clock.now());
+    this.status = "RUNNING";
+    this.stoppedAt = undefined;
+    this.finalHistory = undefined;
+    this.currentResult = new Promise((resolve) => (this.resolveResult = resolve));
+    // A fresh halt flag: the stopped run's leftovers (a handler still settling) stay halted.
+    this.runtime.restart(this.redriveCount, this.redriveDate.getTime(), failed.state.name);
+    let redrivenId: number;
+    try {
+      redrivenId = this.recorder.add("ExecutionRedriven", this.recorder.count, undefined, undefined, { redriveCount: this.redriveCount });
+    } catch (e) {
+      this.fail(e);
+      return this.currentResult;
+    }
+    // The variables are the failed run's, as they were when its state failed.
+    const frame = new Frame(this.runtime, redrivenId, this.runtime.halt, failed.variables);
+    this.topFrame = frame;
+    // The execution's own TimeoutSeconds counts again from the redrive (AWS does not document it).
+    const timeout = this.setup.timeoutSeconds === undefined ? undefined : this.setup.timeoutSeconds * 1000;
+    this.runFrom(this.setup, frame, failed.stateInput, failed.state, timeout);
+    return this.currentResult;
   }
 
   private armTimeout(ms: number): void {
@@ -268,6 +355,7 @@ export class Execution {
 
   private finish(result: ExecutionResult): void {
     this.status = result.status;
+    this.stoppedAt = this.runtime.clock.now();
     this.recorder.noteSize();
     this.timeoutTimer?.cancel();
     const timers = this.runtime.timers.set;
@@ -291,13 +379,17 @@ class RuntimeState implements ExecutionRuntime {
   readonly region: string;
   readonly accountId: string;
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
-  readonly halt: HaltFlag = { reason: undefined, parent: undefined };
+  readonly redrive: RedriveMemo = { kept: new Map(), target: undefined };
+  /** Raised when the execution ends; a redrive gives the new run a new one. */
+  halt: HaltFlag = { reason: undefined, parent: undefined };
   readonly timers: TimerRegistry = { set: undefined };
   readonly pace: { transitions: number; resumedAt?: number } = { transitions: 0 };
   private contextCache: Readonly<Record<string, unknown>> | undefined;
   private controller: AbortController | undefined;
   /** Set when the execution ended other than by succeeding: handlers' signals are aborted. */
   private stopped = false;
+  private redriveCount = 0;
+  private redriveTime: number | undefined = undefined;
 
   constructor(
     private readonly execution: Execution,
@@ -317,7 +409,29 @@ class RuntimeState implements ExecutionRuntime {
   }
 
   get contextExecution(): Readonly<Record<string, unknown>> {
-    return (this.contextCache ??= executionContext(this.execution.executionArn, this.input, this.startMs, this.execution.name, this.setup.roleArn));
+    return (this.contextCache ??= executionContext(
+      this.execution.executionArn,
+      this.input,
+      this.startMs,
+      this.execution.name,
+      this.setup.roleArn,
+      this.setup.express ? undefined : { count: this.redriveCount, time: this.redriveTime },
+    ));
+  }
+
+  /**
+   * A redrive: the execution runs again from `target`, with a new RedriveCount and RedriveTime in
+   * `$$.Execution`; only what a failed `target` (Map or Parallel) kept is reused.
+   */
+  restart(redriveCount: number, redriveTime: number, target: string): void {
+    for (const name of [...this.redrive.kept.keys()]) if (name !== target) this.redrive.kept.delete(name);
+    this.redrive.target = target;
+    this.redriveCount = redriveCount;
+    this.redriveTime = redriveTime;
+    this.contextCache = undefined;
+    this.stopped = false;
+    this.controller = undefined;
+    this.halt = { reason: undefined, parent: undefined };
   }
 
   get signal(): AbortSignalLike {
@@ -333,9 +447,24 @@ class RuntimeState implements ExecutionRuntime {
   }
 }
 
-/** `$$.Execution` (a plain data object: paths and `$$` output read it like any payload). */
-function executionContext(id: string, input: unknown, startMs: number, name: string, roleArn: string): Record<string, unknown> {
-  return { Id: id, Input: input, StartTime: formatContextTimestamp(startMs), Name: name, RoleArn: roleArn, RedriveCount: 0 };
+/**
+ * `$$.Execution` (a plain data object: paths and `$$` output read it like any payload). Express
+ * executions cannot be redriven and their context has no `RedriveCount` (recorded: test_express_sync).
+ */
+function executionContext(
+  id: string,
+  input: unknown,
+  startMs: number,
+  name: string,
+  roleArn: string,
+  redrive: { readonly count: number; readonly time: number | undefined } | undefined,
+): Record<string, unknown> {
+  const context: Record<string, unknown> = { Id: id, Input: input, StartTime: formatContextTimestamp(startMs), Name: name, RoleArn: roleArn };
+  if (redrive === undefined) return context;
+  context["RedriveCount"] = redrive.count;
+  // RedriveTime appears once the execution has been redriven (AWS context object reference).
+  if (redrive.time !== undefined) context["RedriveTime"] = formatContextTimestamp(redrive.time);
+  return context;
 }
 
 /**

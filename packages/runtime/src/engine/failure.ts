@@ -18,6 +18,25 @@ export class PartialStatesError extends StatesError {
   }
 }
 
+/**
+ * A Task's TimeoutSeconds expired: `States.Timeout` with no `Cause` at all (AWS records
+ * `{"error":"States.Timeout"}` in TaskTimedOut, LambdaFunctionTimedOut and ExecutionFailed).
+ */
+export function taskTimeout(): StatesError {
+  return new PartialStatesError("States.Timeout", undefined);
+}
+
+/**
+ * A Task's HeartbeatSeconds expired. AWS reports it as `States.Timeout` with no `Cause` (recorded:
+ * test_heartbeat_timeout, test_heartbeat_path_timeout), while Retry and Catch may still name it
+ * `States.HeartbeatTimeout` (AWS's error-name table); the class keeps that second name matchable.
+ */
+export class HeartbeatTimeoutError extends PartialStatesError {
+  constructor() {
+    super("States.Timeout", undefined);
+  }
+}
+
 /** The `Error` of a failure, or undefined when it has none. */
 export function failureError(e: StatesError): string | undefined {
   return e instanceof PartialStatesError && !e.hasError ? undefined : e.error;

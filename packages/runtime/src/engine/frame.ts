@@ -27,6 +27,9 @@ export class Frame implements EvaluationScope {
   lastEventId: number;
   /** Current state and when it was entered. */
   stateName = "";
+  /** The current state and its raw input: where a redrive restarts a block that failed there. */
+  state: CompiledState | undefined = undefined;
+  stateInput: unknown = undefined;
   enteredAt = 0;
   enteredEventId = 0;
   retryCount = 0;

@@ -1,3 +1,4 @@
+import { MAX_DURATION_SECONDS } from "./redrive.ts";
 import { StatesError } from "../errors.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
 import type { TaskDataIsolation } from "../tasks/resolve.ts";
@@ -24,8 +25,6 @@ const DEFINITION: NestingSubject = { error: "InvalidDefinition", what: "The stat
 /** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
 
-/** Longest execution AWS allows: one year (Standard), five minutes (Express). */
-const MAX_DURATION_SECONDS = { STANDARD: 366 * 24 * 3600, EXPRESS: 300 } as const;
 
 /** The machine's TimeoutSeconds, capped by the workflow type's maximum duration when limits apply. */
 function executionTimeout(declared: unknown, express: boolean, enforce: boolean): number | undefined {
@@ -164,6 +163,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     region,
     accountId,
     timeoutSeconds: executionTimeout(record["TimeoutSeconds"], express, enforce),
+    express,
     tasks: resolveTask,
     lambdaErrorFormat,
     random,

@@ -50,10 +50,15 @@ describe("nextRetryDelay", () => {
 });
 
 describe("heartbeat timeouts", () => {
-  it("are matched by States.Timeout and States.ALL, not by States.TaskFailed", () => {
-    expect(errorMatches(["States.Timeout"], "States.HeartbeatTimeout")).toBe(true);
-    expect(errorMatches(["States.HeartbeatTimeout"], "States.HeartbeatTimeout")).toBe(true);
-    expect(errorMatches(["States.ALL"], "States.HeartbeatTimeout")).toBe(true);
-    expect(errorMatches(["States.TaskFailed"], "States.HeartbeatTimeout")).toBe(false);
+  it("are reported as States.Timeout and still matched by States.HeartbeatTimeout, States.ALL, not States.TaskFailed", () => {
+    expect(errorMatches(["States.Timeout"], "States.Timeout", true)).toBe(true);
+    expect(errorMatches(["States.HeartbeatTimeout"], "States.Timeout", true)).toBe(true);
+    expect(errorMatches(["States.ALL"], "States.Timeout", true)).toBe(true);
+    expect(errorMatches(["States.TaskFailed"], "States.Timeout", true)).toBe(false);
+  });
+
+  it("a plain TimeoutSeconds expiry is not a heartbeat timeout", () => {
+    expect(errorMatches(["States.HeartbeatTimeout"], "States.Timeout")).toBe(false);
+    expect(errorMatches(["States.Timeout"], "States.Timeout")).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { StatesError } from "../errors.ts";
-import { UNRECOVERABLE } from "./failure.ts";
+import { HeartbeatTimeoutError, UNRECOVERABLE } from "./failure.ts";
 
 /** A Retrier with AWS's defaults applied. */
 export interface Retrier {
@@ -11,14 +11,17 @@ export interface Retrier {
   readonly jitter: "FULL" | "NONE";
 }
 
-/** True when an `ErrorEquals` list matches the error name (States.ALL / States.TaskFailed wildcards). */
-export function errorMatches(errorEquals: readonly string[], error: string): boolean {
+/**
+ * True when an `ErrorEquals` list matches the error name (States.ALL / States.TaskFailed
+ * wildcards). `heartbeat` marks a heartbeat expiry: reported as States.Timeout, it also matches
+ * `States.HeartbeatTimeout`, the name AWS documents for it in Retry and Catch.
+ */
+export function errorMatches(errorEquals: readonly string[], error: string, heartbeat = false): boolean {
   if (UNRECOVERABLE.has(error)) return false;
   for (const name of errorEquals) {
     if (name === error || name === "States.ALL") return true;
     if (name === "States.TaskFailed" && error !== "States.Timeout" && error !== "States.HeartbeatTimeout") return true;
-    // AWS documents heartbeat expiry under both names: let either match it.
-    if (name === "States.Timeout" && error === "States.HeartbeatTimeout") return true;
+    if (name === "States.HeartbeatTimeout" && heartbeat) return true;
   }
   return false;
 }
@@ -49,7 +52,7 @@ export function nextRetryDelay(
 ): number | undefined {
   for (let i = 0; i < retriers.length; i++) {
     const r = retriers[i]!;
-    if (!errorMatches(r.errorEquals, error.error)) continue;
+    if (!errorMatches(r.errorEquals, error.error, error instanceof HeartbeatTimeoutError)) continue;
     const done = attempts[i] ?? 0;
     if (done >= r.maxAttempts) return undefined;
     attempts[i] = done + 1;

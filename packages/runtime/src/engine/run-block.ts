@@ -3,11 +3,12 @@ import type { PendingStep, StateExit } from "./state-shell.ts";
 import type { CompiledBlock, CompiledState } from "./types.ts";
 
 /**
- * Runs a block from its start state to its end. States that finish synchronously are chained in
- * a plain loop; only a state that returns a promise makes the rest of the block asynchronous.
+ * Runs a block from its start state (or `from`, where a redrive restarts it) to its end. States
+ * that finish synchronously are chained in a plain loop; only a state that returns a promise
+ * makes the rest of the block asynchronous.
  */
-export function runBlock(block: CompiledBlock, input: unknown, frame: Frame): unknown {
-  let state: CompiledState = block.start;
+export function runBlock(block: CompiledBlock, input: unknown, frame: Frame, from: CompiledState = block.start): unknown {
+  let state: CompiledState = from;
   let value = input;
   for (;;) {
     frame.next = null;

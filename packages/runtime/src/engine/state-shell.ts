@@ -62,12 +62,14 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
     throw err;
   };
   const exit: StateExit = { exited, failed };
-  return {
+  const state: CompiledState = {
     name,
     type,
     run(input: unknown, frame: Frame): unknown {
       const halted = haltReason(frame.halt);
       if (halted !== undefined) throw halted;
+      frame.state = state;
+      frame.stateInput = input;
       const id = frame.exec.history.add(enteredType, frame.lastEventId, name, input);
       frame.lastEventId = id;
       frame.enter(name, id, retriable);
@@ -87,4 +89,5 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
       return exited(out, frame);
     },
   };
+  return state;
 }

@@ -52,6 +52,38 @@ export interface ExecutionRuntime {
   readonly taskToken?: TaskTokenFactory | undefined;
   /** Transitions since the execution last gave the event loop a turn (see run-block.ts; shared by child runtimes). */
   readonly pace: { transitions: number; resumedAt?: number };
+  /**
+   * What a redrive keeps of a failed top-level Map or Parallel: the outputs of its iterations or
+   * branches that succeeded, by index, so only the failed and aborted ones run again.
+   */
+  readonly redrive: RedriveMemo;
+}
+
+/** Outputs of a failed top-level Map's iterations (or Parallel's branches) kept for a redrive. */
+export interface RedriveMemo {
+  /** By state name: index → output of each iteration or branch that succeeded. */
+  readonly kept: Map<string, Map<number, unknown>>;
+  /** The state a redrive restarts: only its first visit reuses what was kept. */
+  target: string | undefined;
+}
+
+/**
+ * For a Map or Parallel in the machine's top-level block: the outputs a redrive kept for it (on
+ * the redriven run's first visit of the failed state), else undefined. Takes them: a later visit
+ * runs everything again.
+ */
+export function takeRedriveOutputs(exec: ExecutionRuntime, halt: HaltFlag, name: string): Map<number, unknown> | undefined {
+  const memo = exec.redrive;
+  if (memo.target !== name || halt !== exec.halt) return undefined;
+  memo.target = undefined;
+  const kept = memo.kept.get(name);
+  memo.kept.delete(name);
+  return kept;
+}
+
+/** Keeps the outputs that succeeded when a top-level Map or Parallel fails, for a redrive. */
+export function keepForRedrive(exec: ExecutionRuntime, halt: HaltFlag, name: string, succeeded: Map<number, unknown> | undefined): void {
+  if (succeeded !== undefined && succeeded.size > 0 && halt === exec.halt) exec.redrive.kept.set(name, succeeded);
 }
 
 /** Where a `.waitForTaskToken` task asks for its token: enough to make the same token again on a replay. */

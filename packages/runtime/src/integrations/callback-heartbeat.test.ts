@@ -12,11 +12,11 @@ const definition = {
 const base = createTaskResolver({ tasks: {}, lambdaErrorFormat: "nodejs", region: "us-east-1", accountId: "123456789012" });
 
 describe("HeartbeatSeconds on callback tasks (enforced by the engine, reset by sendTaskHeartbeat)", () => {
-  test("no heartbeat: the task fails with States.HeartbeatTimeout after 10 virtual seconds", async () => {
+  test("no heartbeat: the task fails with States.Timeout after 10 virtual seconds (AWS: test_heartbeat_timeout)", async () => {
     const registry = new CallbackRegistry();
     const clock = new VirtualClock(0);
     const exec = prepareStateMachine(definition, { resolveTask: callbackResolver(registry, base) }).start({}, { clock });
-    expect(await exec.result).toMatchObject({ status: "FAILED", error: "States.HeartbeatTimeout" });
+    expect(await exec.result).toEqual({ status: "FAILED", error: "States.Timeout" });
     expect(clock.now()).toBe(10_000);
   });
 

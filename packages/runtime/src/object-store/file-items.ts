@@ -3,6 +3,7 @@ import { CsvSyntaxError, parseCsv } from "./csv.ts";
 import { checkHeaders } from "./reader-config.ts";
 import type { ReaderConfig } from "./reader-config.ts";
 import { itemReaderFailed } from "./map-data-errors.ts";
+import { parquetItems } from "./parquet-items.ts";
 
 /** Text of an object, gunzipped when it is gzip data (S3 inventory files are). */
 export function objectText(bytes: Uint8Array): string {
@@ -66,19 +67,19 @@ export function csvItems(text: string, config: Pick<ReaderConfig, "delimiter" | 
   });
 }
 
-/** Items of one file by `InputType`. */
-export function fileItems(text: string, inputType: string | undefined, config: ReaderConfig, where: string): unknown[] {
+/** Items of one file (its bytes as stored) by `InputType`. */
+export async function fileItems(bytes: Uint8Array, inputType: string | undefined, config: ReaderConfig, where: string): Promise<unknown[]> {
   switch (inputType) {
     case "JSON":
-      return jsonItems(text, config.itemsPointer, where);
+      return jsonItems(objectText(bytes), config.itemsPointer, where);
     case "JSONL":
-      return jsonlItems(text, where);
+      return jsonlItems(objectText(bytes), where);
     case "CSV":
-      return csvItems(text, config, where);
-    case "MANIFEST":
-      throw itemReaderFailed(`${where} is a data file, not a manifest: give its InputType (CSV, JSON or JSONL).`);
+      return csvItems(objectText(bytes), config, where);
     case "PARQUET":
-      throw itemReaderFailed("InputType PARQUET is not supported by the local runtime: convert the data to CSV or JSONL.");
+      return parquetItems(bytes, where);
+    case "MANIFEST":
+      throw itemReaderFailed(`${where} is a data file, not a manifest: give its InputType (CSV, JSON, JSONL or PARQUET).`);
     default:
       throw itemReaderFailed(`ReaderConfig.InputType is required to read ${where} (CSV, JSON, JSONL, PARQUET or MANIFEST).`);
   }

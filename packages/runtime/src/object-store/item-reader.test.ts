@@ -94,7 +94,7 @@ describe("JSON and JSONL", () => {
     ["huge MaxItems", { InputType: "JSON", MaxItems: 100_000_001 }, "o.json", "field MaxItems must be at most 100000000"],
     ["no InputType", {}, "o.json", "ReaderConfig.InputType is required to read s3://data-bucket/o.json (CSV, JSON, JSONL, PARQUET or MANIFEST)."],
     ["unknown InputType", { InputType: "XML" }, "o.json", 'InputType must be one of CSV, JSON, JSONL, PARQUET, MANIFEST; got "XML".'],
-    ["PARQUET", { InputType: "PARQUET" }, "o.json", "InputType PARQUET is not supported by the local runtime: convert the data to CSV or JSONL."],
+    ["PARQUET that is not Parquet", { InputType: "PARQUET" }, "o.json", "The object s3://data-bucket/o.json could not be read as Parquet: "],
     ["bad Transformation", { InputType: "JSON", Transformation: "FLAT" }, "o.json", 'Transformation must be NONE or LOAD_AND_FLATTEN; got "FLAT".'],
     ["bad ManifestType", { InputType: "MANIFEST", ManifestType: "X" }, "o.json", 'ManifestType must be S3_INVENTORY or ATHENA_DATA; got "X".'],
   ])("%s fails with States.ItemReaderFailed", async (_name, config, key, cause) => {
@@ -181,7 +181,7 @@ describe("manifests", () => {
     expect(items).toEqual([{ id: "1" }, { id: "2" }]);
     expect(await failure(readItems({ Resource: GET, ReaderConfig: { InputType: "MANIFEST", ManifestType: "ATHENA_DATA" } }, { Bucket: "data-bucket", Key: "athena/manifest.csv" }, s))).toEqual({
       error: "States.ItemReaderFailed",
-      cause: "s3://data-bucket/athena/1.csv is a data file, not a manifest: give its InputType (CSV, JSON or JSONL).",
+      cause: "s3://data-bucket/athena/1.csv is a data file, not a manifest: give its InputType (CSV, JSON, JSONL or PARQUET).",
     });
     const bad = store({ "m.csv": "https://example.com/x\n" });
     expect(await failure(readItems({ Resource: GET, ReaderConfig: { InputType: "CSV", ManifestType: "ATHENA_DATA" } }, { Bucket: "data-bucket", Key: "m.csv" }, bad))).toEqual({

@@ -60,8 +60,12 @@ function objectParameters(parameters: unknown): Record<string, unknown> {
 }
 
 async function get(store: ObjectStore, bucket: string, key: string): Promise<string> {
+  return objectText(await getBytes(store, bucket, key));
+}
+
+async function getBytes(store: ObjectStore, bucket: string, key: string): Promise<Uint8Array> {
   try {
-    return objectText(await store.getObject(bucket, key));
+    return await store.getObject(bucket, key);
   } catch (e) {
     if (isStatesError(e)) throw e;
     throw itemReaderFailed(storeFailureCause(e, "GetObject", bucket, key));
@@ -82,7 +86,7 @@ async function listed(store: ObjectStore, bucket: string, prefix: string, config
   for (const o of objects) {
     // Folder markers hold no data.
     if (o.Key.endsWith("/") && o.Size === 0) continue;
-    out.push(...fileItems(await get(store, bucket, o.Key), config.inputType, config, where(bucket, o.Key)));
+    out.push(...(await fileItems(await getBytes(store, bucket, o.Key), config.inputType, config, where(bucket, o.Key))));
     if (config.maxItems !== undefined && out.length >= config.maxItems) break;
   }
   return out;
@@ -90,9 +94,9 @@ async function listed(store: ObjectStore, bucket: string, prefix: string, config
 
 async function fromObject(store: ObjectStore, bucket: string, key: string, config: ReaderConfig): Promise<unknown[]> {
   if (config.manifestType === "ATHENA_DATA") return athenaItems(store, bucket, key, config);
-  const text = await get(store, bucket, key);
-  if (config.inputType === "MANIFEST") return inventoryItems(store, text, where(bucket, key), config);
-  return fileItems(text, config.inputType, config, where(bucket, key));
+  const bytes = await getBytes(store, bucket, key);
+  if (config.inputType === "MANIFEST") return inventoryItems(store, objectText(bytes), where(bucket, key), config);
+  return fileItems(bytes, config.inputType, config, where(bucket, key));
 }
 
 /**
@@ -137,7 +141,7 @@ async function athenaItems(store: ObjectStore, bucket: string, key: string, conf
     if (uri === "") continue;
     const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
     if (!m) throw itemReaderFailed(`The Athena manifest ${where(bucket, key)} lists '${uri}', which is not an s3://bucket/key URI.`);
-    out.push(...fileItems(await get(store, m[1]!, m[2]!), config.inputType, config, uri));
+    out.push(...(await fileItems(await getBytes(store, m[1]!, m[2]!), config.inputType, config, uri)));
     if (config.maxItems !== undefined && out.length >= config.maxItems) break;
   }
   return out;

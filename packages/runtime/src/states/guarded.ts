@@ -1,5 +1,5 @@
 import type { StatesError } from "../errors.ts";
-import { errorOutput, toStatesError, withStatePrefix } from "../engine/failure.ts";
+import { errorOutput, HeartbeatTimeoutError, toStatesError, withStatePrefix } from "../engine/failure.ts";
 import type { DataFlow } from "../engine/data-flow.ts";
 import type { Frame } from "../engine/frame.ts";
 import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
@@ -117,7 +117,7 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
   }
   for (let i = 0; i < policy.catchers.length; i++) {
     const c = policy.catchers[i]!;
-    if (errorMatches(c.errorEquals, err.error)) {
+    if (errorMatches(c.errorEquals, err.error, err instanceof HeartbeatTimeoutError)) {
       if (policy.probe !== undefined) policy.probe.catchers[i]!++;
       frame.next = c.next;
       const caught = errorOutput(err);

@@ -21,7 +21,7 @@ export function compileNumberField(def: Def, field: string, kind: "integer" | "f
   return (effective, frame) => {
     const value = path.evaluate(effective, frame);
     if (value === NOT_FOUND) {
-      throw noResultsForPath(pathText);
+      throw noResultsForPath(pathText, effective);
     }
     const number = asNumber(value, kind);
     if (number === undefined) {

@@ -168,23 +168,6 @@ describe("Map over a JSON object", () => {
     ]);
   });
 
-  test("JSONata: an object input iterates its values; $states.context.Map.Item.Key names each", async () => {
-    const def = {
-      QueryLanguage: "JSONata",
-      StartAt: "Each",
-      States: {
-        Each: {
-          Type: "Map",
-          ItemSelector: "{% $states.context.Map.Item.Key & '=' & $string($states.context.Map.Item.Value) %}",
-          ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } },
-          End: true,
-        },
-      },
-    };
-    const run = await prepareStateMachine(def).run({ a: 1, b: 2 });
-    expect(run.output).toEqual(["a=1", "b=2"]);
-  });
-
   test("an array still has no Key, and a string still fails", async () => {
     const def = {
       StartAt: "Each",

@@ -42,6 +42,14 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/**
+ * AWS's failure for a Map whose items are not an array (recorded for JSONata with
+ * States.QueryEvaluationError; JSONPath states fail with States.Runtime and the same sentence).
+ */
+function notAnArray(error: "States.Runtime" | "States.QueryEvaluationError", items: unknown): StatesError {
+  return new StatesError(error, `Map state input must be an array but was: ${JSON.stringify(items)}`);
+}
+
 /** Evaluates a selector with `$$.Map.Item` set for the item, and only for it. */
 function withMapItem<T>(frame: Frame, item: unknown, index: number, evaluate: () => T, meta?: ItemMeta): T {
   if (meta === undefined) {
@@ -76,15 +84,11 @@ export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
     items(effective, frame) {
       const items = itemsPath === undefined ? effective : itemsPath.evaluate(effective, frame);
       if (items === NOT_FOUND) {
-        throw noResultsForPath(itemsPathText ?? "$");
+        throw noResultsForPath(itemsPathText ?? "$", effective);
       }
+      // ItemsPath may select an object (AWS iterates its values, input-output-itemspath.html).
       if (isJsonObject(items)) return objectValues(items);
-      if (!Array.isArray(items)) {
-        throw new StatesError(
-          "States.Runtime",
-          `Invalid path '${itemsPathText ?? "$"}': The Map state's ItemsPath must reference a JSON array, but was: ${JSON.stringify(items)}`,
-        );
-      }
+      if (!Array.isArray(items)) throw notAnArray("States.Runtime", items);
       return items;
     },
     itemInput(effective, item, index, frame, meta) {
@@ -111,10 +115,9 @@ export function compileJsonataMapInputs(ctx: StateCompileContext): MapInputs {
   return {
     items(effective, frame) {
       if (items !== undefined) return items(effective, frame) as unknown[] | Promise<unknown[]>;
-      if (isJsonObject(effective)) return objectValues(effective);
-      if (!Array.isArray(effective)) {
-        throw new StatesError("States.QueryEvaluationError", `Map state input must be an array but was: ${JSON.stringify(effective)}`);
-      }
+      // Without Items, a JSONata Map iterates its input, which must be an array: an object fails
+      // too (recorded on AWS: test_map_state_items_input_types[object]).
+      if (!Array.isArray(effective)) throw notAnArray("States.QueryEvaluationError", effective);
       return effective;
     },
     itemInput(effective, item, index, frame, meta) {

@@ -7,13 +7,14 @@ import { runPool } from "../engine/pool.ts";
 import { andThen, runBlock } from "../engine/run-block.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { raiseHalt } from "../engine/types.ts";
+import { haltReason, keepForRedrive, raiseHalt, takeRedriveOutputs } from "../engine/types.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
 import { compileItemBatcher } from "./item-batcher.ts";
+import { checkStateResult } from "../tasks/payload-size.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNumbers } from "./map-inputs.ts";
 import type { ItemMeta } from "./map-inputs.ts";
@@ -27,6 +28,7 @@ const INLINE_MAX_CONCURRENCY = 40;
 export function compileMap(ctx: StateCompileContext): StateBody {
   const def = ctx.def;
   const name = ctx.name;
+  const maxResultBytes = ctx.maxPayloadBytes;
   const flow = ctx.dataFlow({ parameters: undefined, resultStage: true, resultSelector: true });
   const next = ctx.next();
   const assign = ctx.assign(def["Assign"], "Assign");
@@ -88,7 +90,10 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
-      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock };
+      // A redriven inline Map runs again only the iterations that did not succeed (RedriveExecution).
+      const kept = distributed ? undefined : takeRedriveOutputs(exec, frame.halt, name);
+      const succeeded = distributed || frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
+      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set(), succeeded };
       const runUnit = (index: number, itemInput: unknown): unknown => {
         // A distributed child is its own execution ($$.Execution names it under the Map Run).
         const own = distributed ? distributedChildRuntime(childExec, mapRunArn, itemInput) : undefined;
@@ -96,6 +101,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           childResults[index] = own === undefined ? { status: "PENDING", input: itemInput, startDate: exec.clock.now() } : { status: "PENDING", input: itemInput, startDate: exec.clock.now(), name: own.name };
         }
         const startedId = distributed ? 0 : history.add("MapIterationStarted", frame.lastEventId, name, index);
+        if (!distributed) iteration.running.add(index);
         // A processor that assigns nothing can read the outer variables directly.
         const scope = distributed || processorAssigns ? frame.variables.child({ isolated: distributed }) : undefined;
         const child = new Frame(own?.runtime ?? childExec, startedId, halt, scope ?? frame.variables);
@@ -113,7 +119,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           : iterationSucceeded(iteration, index, scope, child, out);
       };
       const runItem = (index: number): unknown =>
-        andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
+        kept?.has(index) === true ? kept.get(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
 
       const failRun = (err: StatesError): never => {
         if (distributed) {
@@ -122,6 +128,8 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         throw err;
       };
       const onFailure = (e: unknown): unknown => {
+        abortRunningIterations(iteration);
+        keepForRedrive(exec, frame.halt, name, succeeded);
         const err = tolerating
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
@@ -147,6 +155,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         return finish(results);
       };
       const finish = (results: unknown): unknown => {
+        checkStateResult(results, name, maxResultBytes);
         if (distributed) frame.lastEventId = history.add("MapRunSucceeded", history.count);
         // MapStateExited points at the last iteration event, not at MapStateSucceeded (observed).
         const lastIterationEvent = history.count;
@@ -207,11 +216,26 @@ interface IterationContext {
   /** Filled for ResultWriter: each child's outcome. */
   readonly childResults: MapChildResult[] | undefined;
   readonly clock: { now(): number };
+  /** Inline iterations started and not yet ended: aborted ones are recorded before MapStateFailed. */
+  readonly running: Set<number>;
+  /** A top-level inline Map: the outputs of iterations that succeeded, kept if the Map fails (redrive). */
+  readonly succeeded: Map<number, unknown> | undefined;
+}
+
+/**
+ * An inline Map that fails records, before its MapStateFailed, a MapIterationAborted for every
+ * iteration still running (AWS's order, recorded: test_service_lambda_map_timeout); their own
+ * endings, a few promise steps later, then record nothing more.
+ */
+function abortRunningIterations(it: IterationContext): void {
+  for (const index of [...it.running].sort((a, b) => a - b)) it.history.add("MapIterationAborted", it.history.count, it.name, index);
+  it.running.clear();
 }
 
 function iterationSucceeded(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, value: unknown): unknown {
   scope?.dispose();
-  if (!it.distributed) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, index);
+  if (!it.distributed && it.running.delete(index)) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, index);
+  it.succeeded?.set(index, value);
   const record = it.childResults?.[index];
   if (record !== undefined) it.childResults![index] = { ...record, status: "SUCCEEDED", output: value, stopDate: it.clock.now() };
   return value;
@@ -220,7 +244,10 @@ function iterationSucceeded(it: IterationContext, index: number, scope: Variable
 function iterationFailed(it: IterationContext, index: number, scope: VariableScope | undefined, child: Frame, e: unknown): unknown {
   scope?.dispose();
   const err = toStatesError(e);
-  if (!it.distributed) it.history.add("MapIterationFailed", child.lastEventId, it.name, index);
+  // An iteration stopped because a sibling already failed the Map is aborted, not failed
+  // (recorded: test_service_lambda_map_timeout, MapIterationFailed then MapIterationAborted).
+  const aborted = haltReason(it.halt) !== undefined;
+  if (!it.distributed && it.running.delete(index)) it.history.add(aborted ? "MapIterationAborted" : "MapIterationFailed", child.lastEventId, it.name, index);
   const record = it.childResults?.[index];
   if (record !== undefined) it.childResults![index] = { ...record, status: "FAILED", error: err.error, cause: err.cause, stopDate: it.clock.now() };
   if (it.tolerate(index)) return errorOutput(err);

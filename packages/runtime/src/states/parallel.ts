@@ -3,11 +3,12 @@ import { Frame } from "../engine/frame.ts";
 import { runPool } from "../engine/pool.ts";
 import { runBlock, andThen } from "../engine/run-block.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { raiseHalt } from "../engine/types.ts";
+import { keepForRedrive, raiseHalt, takeRedriveOutputs } from "../engine/types.ts";
 import type { HaltFlag } from "../engine/types.ts";
 import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { commitAssign } from "../engine/state-assign.ts";
+import { checkStateResult } from "../tasks/payload-size.ts";
 
 /** Parallel: every branch gets the effective input; the result is their outputs in branch order. */
 export function compileParallel(ctx: StateCompileContext): StateBody {
@@ -16,6 +17,8 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
   const assign = ctx.assign(ctx.def["Assign"], "Assign");
   const branches = (Array.isArray(ctx.def["Branches"]) ? ctx.def["Branches"] : []).map((b: unknown) => ctx.compileBlock(b));
   const branchesAssign = JSON.stringify(ctx.def["Branches"] ?? []).includes('"Assign"');
+  const name = ctx.name;
+  const maxResultBytes = ctx.maxPayloadBytes;
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
@@ -24,27 +27,40 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       frame.lastEventId = startedId;
       // A failing branch raises this flag so its siblings stop at their next state.
       const halt: HaltFlag = { reason: undefined, parent: frame.halt };
+      // A redriven Parallel runs again only the branches that did not succeed (RedriveExecution).
+      const kept = takeRedriveOutputs(frame.exec, frame.halt, name);
+      const succeeded = frame.halt === frame.exec.halt ? new Map<number, unknown>(kept) : undefined;
       const onFailure = (e: unknown): never => {
         const err = toStatesError(e);
         raiseHalt(halt, err);
+        keepForRedrive(frame.exec, frame.halt, name, succeeded);
         throw err;
       };
       const onSuccess = (results: unknown[]): unknown => {
+        checkStateResult(results, name, maxResultBytes);
         // AWS records no ParallelStateSucceeded event (observed): the state exits directly.
         frame.next = next;
         if (assign === undefined) return flow.output(input, results, frame);
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
         return commitAssign(values, flow.output(input, results, frame), frame);
       };
+      const runBranch = (i: number): unknown => {
+        // Branches that assign nothing can read the outer variables directly.
+        if (!branchesAssign) return runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables));
+        const scope = frame.variables.child();
+        const out = runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, scope));
+        if (out instanceof Promise) return out.finally(() => scope.dispose());
+        scope.dispose();
+        return out;
+      };
       let outcome: unknown[] | Promise<unknown[]>;
       try {
         outcome = runPool(branches.length, 0, (i) => {
-          // Branches that assign nothing can read the outer variables directly.
-          if (!branchesAssign) return runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, frame.variables));
-          const scope = frame.variables.child();
-          const out = runBlock(branches[i]!, effective, new Frame(frame.exec, startedId, halt, scope));
-          if (out instanceof Promise) return out.finally(() => scope.dispose());
-          scope.dispose();
+          if (kept?.has(i) === true) return kept.get(i);
+          const out = runBranch(i);
+          if (succeeded === undefined) return out;
+          if (out instanceof Promise) return out.then((v: unknown) => (succeeded.set(i, v), v));
+          succeeded.set(i, out);
           return out;
         });
       } catch (e) {

@@ -1,8 +1,7 @@
-import { StatesError } from "../errors.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import { andThen } from "../engine/run-block.ts";
-import { jsonTextExceedsLimit } from "../tasks/payload-size.ts";
+import { checkStateResult, dataLimitExceeded, jsonTextExceedsLimit } from "../tasks/payload-size.ts";
 import type { StateCompileContext } from "./context.ts";
 
 /** Pass: the result is `Result` (a literal, never evaluated) or the effective input. */
@@ -24,19 +23,28 @@ export function compilePass(ctx: StateCompileContext): StateBody {
       return commitAssign(values, flow.output(input, result, frame), frame);
     };
   }
+  // A template (Parameters, Output) or a ResultPath can make the output larger than the input
+  // (a path selected twice, the input placed inside itself): such a Pass fails like one whose
+  // Result is too large. Other Pass states output at most their input, already within the limit.
+  const def = ctx.def;
+  const mayGrow =
+    ctx.language === "JSONata"
+      ? Object.hasOwn(def, "Output")
+      : Object.hasOwn(def, "Parameters") || (typeof def["ResultPath"] === "string" && def["ResultPath"] !== "$");
+  const limit = ctx.maxPayloadBytes;
+  const checked = (output: unknown): unknown => {
+    checkStateResult(output, name, limit);
+    return output;
+  };
   return (input, frame) => {
     frame.next = next;
     return andThen(flow.effectiveInput(input, frame), (effective) => {
-      if (assign === undefined) return flow.output(input, effective, frame);
+      if (assign === undefined) return mayGrow ? andThen(flow.output(input, effective, frame), checked) : flow.output(input, effective, frame);
+      // Assign is evaluated before the output, as before: its failure is the one reported.
       const values = assign({ jsonPathInput: effective, input }, frame);
-      return commitAssign(values, flow.output(input, effective, frame), frame);
+      const output = flow.output(input, effective, frame);
+      return commitAssign(values, mayGrow ? andThen(output, checked) : output, frame);
     });
   };
 }
 
-function dataLimitExceeded(name: string): StatesError {
-  return new StatesError(
-    "States.DataLimitExceeded",
-    `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-  );
-}

@@ -1,5 +1,5 @@
-import { StatesError } from "../errors.ts";
 import type { Clock, Timer } from "../engine/clock.ts";
+import { HeartbeatTimeoutError, taskTimeout } from "../engine/failure.ts";
 
 /** Lets a running handler reset its heartbeat clock. */
 export interface HeartbeatTarget {
@@ -36,7 +36,7 @@ export function withDeadlines(
         timeoutTimer = clock.sleep(timeoutSeconds * 1000);
         void timeoutTimer.done.then(() => {
           cleanup();
-          reject(new StatesError("States.Timeout", ""));
+          reject(taskTimeout());
         });
       }
       if (heartbeatSeconds !== undefined) {
@@ -47,7 +47,7 @@ export function withDeadlines(
           void timer.done.then(() => {
             if (heartbeatTimer !== timer) return;
             cleanup();
-            reject(new StatesError("States.HeartbeatTimeout", ""));
+            reject(new HeartbeatTimeoutError());
           });
         };
         arm();

@@ -123,10 +123,13 @@ describe("Task callbacks", () => {
 describe("Task heartbeats", () => {
   const def = task({ Resource: FN, HeartbeatSeconds: 10, TimeoutSeconds: 100 });
 
-  it("fails with States.HeartbeatTimeout when the handler stops heart-beating", async () => {
+  it("fails with States.Timeout and no Cause when the handler stops heart-beating (as AWS records it)", async () => {
     const clock = new VirtualClock(0);
     const exec = prepareStateMachine(def, { tasks: { [FN]: () => new Promise(() => undefined) } }).start({}, { clock });
-    expect(await exec.result).toMatchObject({ status: "FAILED", error: "States.HeartbeatTimeout" });
+    expect(await exec.result).toEqual({ status: "FAILED", error: "States.Timeout" });
+    const timedOut = exec.history.find((e) => e.type === "LambdaFunctionTimedOut");
+    expect(timedOut?.["lambdaFunctionTimedOutEventDetails"]).toEqual({ error: "States.Timeout" });
+    expect(exec.history.at(-1)?.["executionFailedEventDetails"]).toEqual({ error: "States.Timeout" });
     expect(clock.now()).toBe(10_000);
     expect(exec.history.map((e) => e.type)).toContain("LambdaFunctionTimedOut");
   });
@@ -142,7 +145,31 @@ describe("Task heartbeats", () => {
         beat();
       });
     const r = await prepareStateMachine(def, { tasks: { [FN]: handler } }).run({}, { clock });
-    expect(r).toMatchObject({ status: "FAILED", error: "States.Timeout" });
+    expect(r).toEqual({ status: "FAILED", error: "States.Timeout" });
     expect(clock.now()).toBe(100_000);
+  });
+
+  it("a Catch naming States.HeartbeatTimeout catches the expiry; the Error Output has no Cause", async () => {
+    const caught = {
+      StartAt: "T",
+      States: {
+        T: { Type: "Task", Resource: FN, HeartbeatSeconds: 10, Catch: [{ ErrorEquals: ["States.HeartbeatTimeout"], Next: "C" }], End: true },
+        C: { Type: "Pass", End: true },
+      },
+    };
+    const r = await prepareStateMachine(caught, { tasks: { [FN]: () => new Promise(() => undefined) } }).run({});
+    expect(r).toMatchObject({ status: "SUCCEEDED", output: { Error: "States.Timeout" } });
+  });
+
+  it("a TimeoutSeconds expiry is not caught by States.HeartbeatTimeout", async () => {
+    const caught = {
+      StartAt: "T",
+      States: {
+        T: { Type: "Task", Resource: FN, TimeoutSeconds: 10, Catch: [{ ErrorEquals: ["States.HeartbeatTimeout"], Next: "C" }], End: true },
+        C: { Type: "Pass", End: true },
+      },
+    };
+    const r = await prepareStateMachine(caught, { tasks: { [FN]: () => new Promise(() => undefined) } }).run({});
+    expect(r).toEqual({ status: "FAILED", error: "States.Timeout" });
   });
 });

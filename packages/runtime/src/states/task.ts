@@ -151,7 +151,7 @@ function compileTimeout(def: Readonly<Record<string, unknown>>, field: "TimeoutS
   return (input, frame) => {
     const value = path.evaluate(input, frame);
     if (value === NOT_FOUND) {
-      throw noResultsForPath(pathText);
+      throw noResultsForPath(pathText, input);
     }
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
       throw new StatesError(
@@ -187,6 +187,11 @@ class TaskCall implements PendingStep {
   held = false;
   /** Over: the outcome is recorded; late calls of the handler change nothing. */
   private ended = false;
+
+  /** True once the attempt has its outcome (a result, a failure, a timeout). */
+  get isOver(): boolean {
+    return this.ended;
+  }
   private controller: AbortController | undefined = undefined;
   private unlink: (() => void) | undefined = undefined;
   /** Activities: resolved by `started` (TimeoutSeconds counts from ActivityStarted). */
@@ -337,7 +342,7 @@ function invoke(
   }
   const clock = exec.clock;
   // Inside a Parallel branch or Map iteration, a failing sibling aborts this task at once.
-  const pending = frame.halt.parent !== undefined ? abortable(call, frame) : call;
+  const pending = frame.halt.parent !== undefined ? abortable(call, frame, taskCall) : call;
   if (timeoutSeconds === undefined && deadlines.heartbeat === undefined && !activity) {
     // Virtual time must not jump while the handler does real work (until it says it waits for
     // something outside the engine: ctx.awaitingExternal()).
@@ -455,12 +460,14 @@ const ABORTED = new WeakSet<object>();
  * Races a pending task against its group's halt flags: when a sibling fails, AWS records
  * TaskStateAborted and the branch stops waiting (the handler itself is not stopped).
  */
-function abortable(call: Promise<unknown>, frame: Frame): Promise<unknown> {
+function abortable(call: Promise<unknown>, frame: Frame, attempt: { readonly isOver: boolean }): Promise<unknown> {
   const flags: HaltFlag[] = [];
   for (let f: HaltFlag | undefined = frame.halt; f?.parent !== undefined; f = f.parent) flags.push(f);
   let watcher: () => void = () => undefined;
   const aborted = new Promise<never>((_resolve, reject) => {
     watcher = () => {
+      // A task that already timed out is over: a sibling's failure after that aborts nothing.
+      if (attempt.isOver) return;
       frame.lastEventId = frame.exec.history.add("TaskStateAborted", frame.lastEventId);
       const reason = haltReason(frame.halt) ?? new StatesError("States.Runtime", "aborted");
       ABORTED.add(reason);

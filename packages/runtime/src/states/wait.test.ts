@@ -34,4 +34,31 @@ describe("Wait", () => {
     expect(r.error).toBe("States.QueryEvaluationError");
     expect(r.cause).toContain("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: nope");
   });
+
+  it("refuses a delay past 2^31-1 seconds, whichever field gives it (recorded: 24,856 days fails, 24,855 waits)", async () => {
+    const start = Date.UTC(2026, 0, 1);
+    const day = 86_400_000;
+    const tooFar = new Date(start + 24_856 * day).toISOString();
+    const exec = wait({ TimestampPath: "$.t" }).start({ t: tooFar }, { clock: new VirtualClock(start) });
+    expect(await exec.result).toEqual({
+      status: "FAILED",
+      error: "States.Runtime",
+      cause: "An error occurred while executing the state 'W' (entered at the event id #2). Wait state delay is too long.",
+    });
+    expect(exec.history.map((e) => e.type)).toEqual(["ExecutionStarted", "WaitStateEntered", "ExecutionFailed"]);
+    expect((await wait({ SecondsPath: "$.s" }).run({ s: 2_147_483_648 })).cause).toContain("Wait state delay is too long.");
+    expect((await wait({ QueryLanguage: "JSONata", Seconds: "{% 2147483648 %}" }).run({})).cause).toContain("Wait state delay is too long.");
+    // Accepted, but longer than a Standard execution may run (one year): the execution times out.
+    const accepted = new Date(start + 24_855 * day).toISOString();
+    const late = await wait({ TimestampPath: "$.t" }).run({ t: accepted }, { clock: new VirtualClock(start) });
+    expect(late).toEqual({ status: "TIMED_OUT", error: "States.Timeout" });
+    expect(Object.hasOwn(late, "cause")).toBe(false);
+  });
+
+  it("words a SecondsPath/TimestampPath that selects nothing with its own sentence (recorded for SecondsPath)", async () => {
+    expect((await wait({ SecondsPath: "$.input.waitSeconds" }).run({})).cause).toBe(
+      "An error occurred while executing the state 'W' (entered at the event id #2). The SecondsPath parameter does not reference an input value: $.input.waitSeconds",
+    );
+    expect((await wait({ TimestampPath: "$.a.t" }).run({})).cause).toContain("The TimestampPath parameter does not reference an input value: $.a.t");
+  });
 });

@@ -1,6 +1,6 @@
 import { StatesError } from "../errors.ts";
 import { parseTimestamp } from "../choice/timestamp.ts";
-import { compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
+import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { Frame } from "../engine/frame.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
@@ -11,6 +11,20 @@ import { compileJsonataField } from "./jsonata-field.ts";
 
 /** How long a Wait lasts for a given effective input, in ms from now. */
 type Duration = (effective: unknown, frame: Frame) => number | Promise<number>;
+
+/**
+ * The longest delay AWS accepts, in seconds: it keeps the delay in a signed 32-bit integer. A
+ * timestamp 24,855 days ahead waits; 24,856 days fails with States.Runtime "Wait state delay is
+ * too long." (recorded: test_timestamp_too_far_in_future_boundary). A delay that is accepted but
+ * longer than the execution may run ends the execution TIMED_OUT instead.
+ */
+export const MAX_WAIT_SECONDS = 2_147_483_647;
+
+/** Fails a delay AWS refuses, whatever field (Seconds, Timestamp or their paths) gave it. */
+function checkDelay(ms: number): number {
+  if (ms / 1000 > MAX_WAIT_SECONDS) throw new StatesError("States.Runtime", "Wait state delay is too long.");
+  return ms;
+}
 
 /** Wait: Seconds, SecondsPath, Timestamp or TimestampPath on the execution clock. */
 export function compileWait(ctx: StateCompileContext): StateBody {
@@ -26,7 +40,8 @@ export function compileWait(ctx: StateCompileContext): StateBody {
   return (input, frame) => {
     frame.next = next;
     return andThen(flow.effectiveInput(input, frame), (effective) =>
-      andThen(duration(effective, frame), (ms) => {
+      andThen(duration(effective, frame), (delay) => {
+        const ms = checkDelay(delay);
         if (ms <= 0) return finish(input, effective, frame);
         return sleepFor(frame, ms).then(() => finish(input, effective, frame));
       }),
@@ -69,7 +84,7 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
     const path = compileReferencePath(secondsPath);
     return (input, frame) => {
       const value = path.evaluate(input, frame);
-      if (value === NOT_FOUND) throw invalidPath(secondsPath);
+      if (value === NOT_FOUND) throw noInputValue("SecondsPath", secondsPath);
       if (typeof value !== "number" || !Number.isInteger(value)) {
         throw new StatesError(
           "States.Runtime",
@@ -87,7 +102,7 @@ function compileDuration(def: Readonly<Record<string, unknown>>): Duration {
     const path = compileReferencePath(timestampPath);
     return (input, frame) => {
       const value = path.evaluate(input, frame);
-      if (value === NOT_FOUND) throw invalidPath(timestampPath);
+      if (value === NOT_FOUND) throw noInputValue("TimestampPath", timestampPath);
       const at = typeof value === "string" ? parseTimestamp(value) : undefined;
       if (at === undefined) {
         throw new StatesError(
@@ -106,10 +121,15 @@ function untilTimestamp(at: number, frame: Frame): number {
   return Math.floor(at / 1000) * 1000 - frame.exec.clock.now();
 }
 
+/**
+ * A Wait path that selects nothing has its own sentence, not Jayway's (recorded for SecondsPath:
+ * test_logs wait_seconds_path, `$.input.waitSeconds` on `{}`; TimestampPath worded alike by analogy).
+ */
+function noInputValue(field: "SecondsPath" | "TimestampPath", path: string): StatesError {
+  return new StatesError("States.Runtime", `The ${field} parameter does not reference an input value: ${path}`);
+}
+
 function render(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function invalidPath(path: string): StatesError {
-  return noResultsForPath(path);
-}

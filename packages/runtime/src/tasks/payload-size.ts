@@ -1,3 +1,5 @@
+import { StatesError } from "../errors.ts";
+
 /** AWS's limit on any state or task input/output: 256 KiB of UTF-8. */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
@@ -56,4 +58,20 @@ function stringSize(s: string): number {
     if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return Buffer.byteLength(JSON.stringify(s), "utf8");
   }
   return s.length + 2;
+}
+
+/** States.DataLimitExceeded for a state or task whose result is over the limit, in AWS's words. */
+export function dataLimitExceeded(who: string): StatesError {
+  return new StatesError(
+    "States.DataLimitExceeded",
+    `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+  );
+}
+
+/**
+ * Fails a state whose assembled result (a Map's or a Parallel's outputs together) is over the
+ * limit, as AWS fails it: with States.DataLimitExceeded, which Retry and Catch see.
+ */
+export function checkStateResult(result: unknown, who: string, limit: number): void {
+  if (limit !== Number.POSITIVE_INFINITY && jsonByteSize(result) > limit) throw dataLimitExceeded(who);
 }

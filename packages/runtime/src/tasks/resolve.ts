@@ -5,7 +5,7 @@ import { isLambdaFunctionArn, parseLambdaFunction } from "./lambda-arn.ts";
 import { isActivityArn } from "./activity-arn.ts";
 import { lambdaErrorCause, lambdaErrorPayload, thrownNonError, unserializableLambdaResult } from "./lambda-errors.ts";
 import { adoptResult, deepFreeze, UnserializableResult } from "./freeze.ts";
-import { jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
+import { dataLimitExceeded, jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
 import { RawPayload } from "./raw-payload.ts";
 import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
 
@@ -275,13 +275,6 @@ function stringifyResult(result: unknown): string {
   } catch (error) {
     throw new UnserializableResult(error instanceof Error ? error.message : String(error));
   }
-}
-
-function dataLimitExceeded(who: string): StatesError {
-  return new StatesError(
-    "States.DataLimitExceeded",
-    `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-  );
 }
 
 function invokeResponse(payload: unknown): Record<string, unknown> {

@@ -55,6 +55,13 @@ export interface TestExecutionHandle<Out = unknown> {
   result(): Promise<TestExecutionResult<Out>>;
   /** StopExecution, then the result. */
   abort(error?: string, cause?: string): Promise<TestExecutionResult<Out>>;
+  /**
+   * RedriveExecution: the ended (failed, aborted, timed-out) execution continues from the state
+   * that did not succeed, with time held still. Then drive it as before: `waitForState`,
+   * `advanceTime`, `result()`.
+   * Throws `ExecutionNotRedrivableError` as AWS refuses.
+   */
+  redrive(): Promise<void>;
 }
 
 /**
@@ -193,6 +200,13 @@ export function startTestExecution<S extends DefinitionSource>(
     async abort(error, cause) {
       execution.abort(error, cause);
       return testResult<OutputOf<S>>(execution, await execution.result, mockResolvers, unbound, options.trace);
+    },
+    async redrive() {
+      // Time holds still until the test lets it move (waitForState, advanceTime, result), as at
+      // the start: a redriven callback state must not time out before the test can answer it.
+      clock.pause();
+      void execution.redrive();
+      await settle(1);
     },
   };
   return handle;

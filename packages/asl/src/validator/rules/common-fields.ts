@@ -44,7 +44,24 @@ export const resultPathField: FieldCheck = (context, value, pointer, field) => c
 /** A `*Path` field holding a reference path (SecondsPath, TimeoutSecondsPath, ItemsPath …). */
 export const referencePathField: FieldCheck = (context, value, pointer, field) => checkPathField(context, value, pointer, field, "reference", false);
 
-/** Parameters / ResultSelector / ItemSelector in JSONPath states: an object template. */
+/**
+ * Parameters / ItemSelector: any JSON value, an object, an array or a scalar, with templates
+ * evaluated at any depth. AWS's own ASL schema takes any type for both ("updated to match the
+ * constraints applied in the service", aws-toolkit-vscode#2459 and amazon-states-language-service
+ * `$defs/parameters`, map_state.json `ItemSelector`).
+ */
+export const anyValueTemplateField: FieldCheck = (context, value, pointer, _field, scope) => {
+  if (scope.queryLanguage === "JSONata") {
+    checkJsonataTemplate(context, value, pointer, NO_EXTRA_STATES_ACCESS);
+    return;
+  }
+  checkPayloadTemplate(context, value, pointer);
+};
+
+/**
+ * ResultSelector in JSONPath states: an object template. Unlike Parameters, AWS's ASL schema
+ * still requires an object here (amazon-states-language-service `$defs/resultSelector`).
+ */
 export const payloadTemplateField: FieldCheck = (context, value, pointer, field, scope) => {
   if (scope.queryLanguage === "JSONata") {
     checkJsonataTemplate(context, value, pointer, NO_EXTRA_STATES_ACCESS);

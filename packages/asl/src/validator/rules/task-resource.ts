@@ -1,6 +1,7 @@
 // Task `Resource` shapes: Lambda and activity ARNs, optimized integrations (known service and
 // action, supported suffix), AWS SDK integrations; Express restrictions on .sync, callbacks
 // and activities.
+import { lambdaFunctionArnProblem } from "./lambda-arn.ts";
 import type { StateMachineType } from "../../types.ts";
 import { report, type ValidationContext } from "../context.ts";
 import { containsPlaceholder, describeType } from "../values.ts";
@@ -83,9 +84,8 @@ function resourceProblem(arn: string): { code: "SCHEMA_VALIDATION_FAILED" | "INV
   }
   const serviceName = parts[2];
   if (serviceName === "lambda") {
-    return parts[5] === "function" && (parts[6] ?? "") !== ""
-      ? undefined
-      : { code: "INVALID_RESOURCE", message: `The resource '${arn}' is not a valid Lambda function ARN. Use 'arn:aws:lambda:<region>:<account>:function:<name>'.` };
+    const problem = lambdaFunctionArnProblem(arn);
+    return problem === undefined ? undefined : { code: "INVALID_RESOURCE", message: problem };
   }
   if (serviceName !== "states") {
     return {
