@@ -1,6 +1,7 @@
 import type { CaseActual, ConformanceCase } from "./case-types.ts";
 import { deleteAtPath, getAtPath } from "./case-paths.ts";
-import { jsonEqual, numberTokens } from "./json-equal.ts";
+import { jsonEquals } from "../data/json-values.ts";
+import { numberTokens } from "./number-tokens.ts";
 
 /** The comparable part of an outcome, rooted like the cases' `ignore`/`patterns` paths. */
 interface Comparable {
@@ -72,7 +73,7 @@ export function compareOutcome(c: ConformanceCase, actual: CaseActual): string[]
     deleteAtPath(got, path);
   }
   for (const field of ["error", "cause", "output"] as const) {
-    if (!jsonEqual(expected[field], got[field])) {
+    if (!jsonEquals(expected[field], got[field])) {
       reasons.push(`${field}: expected ${JSON.stringify(expected[field])}, got ${JSON.stringify(got[field])}`);
     }
   }

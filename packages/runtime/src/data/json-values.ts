@@ -1,4 +1,9 @@
-/** Deep equality of JSON values (object key order ignored), as Step Functions compares them. */
+/**
+ * Deep equality of JSON values (object key order ignored), as Step Functions compares them. The one
+ * copy in the runtime (Choice, intrinsics, filters, the conformance comparison). Not node:util's
+ * isDeepStrictEqual: it tells `0` from `-0` and a null-prototype object from a plain one, which
+ * JSON does not.
+ */
 export function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
