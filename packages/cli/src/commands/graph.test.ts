@@ -146,7 +146,7 @@ describe("graph over directories and globs", () => {
 
   it("needs -o for several files, and refuses --execution and --workflow with them", async () => {
     const io = capture(fixtures);
-    await expect(graphInputsCommand(["*.ts"], mermaid, io)).rejects.toThrow(new UsageError("8 files to draw: give a folder for them with -o <dir>"));
+    await expect(graphInputsCommand(["*.ts"], mermaid, io)).rejects.toThrow(new UsageError("10 files to draw: give a folder for them with -o <dir>"));
     await expect(graphInputsCommand(["*.ts"], { ...html, output: "x", execution: "h.json" }, io)).rejects.toThrow(/--execution colours one state machine/);
     await expect(graphInputsCommand(["*.ts"], { ...html, output: "x", workflow: "Greet" }, io)).rejects.toThrow(/--workflow chooses a workflow of one module/);
   });

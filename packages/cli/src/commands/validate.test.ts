@@ -145,8 +145,8 @@ describe("stepcraft validate with directories and globs", () => {
     const code = await main(["validate", "*.ts"], io);
     expect(io.stderr()).toContain("stepcraft validate: skipped no-workflow.ts: exports no workflow");
     expect(io.stderr()).toMatch(/stepcraft validate: skipped throws-on-load\.ts: .*configuration missing: set ORDERS_TABLE/);
-    // express-sync, invalid-workflow, schema-input, two-workflows (2 workflows), unloadable-handler, with-lambdas
-    expect(io.stdout()).toContain("2 of 7 files invalid (2 errors, 0 warnings)");
+    // express-sync, invalid-workflow, prints-on-load, schema-input, two-workflows (2 workflows), unloadable-handler, with-lambdas
+    expect(io.stdout()).toContain("2 of 8 files invalid (2 errors, 0 warnings)");
     expect(code).toBe(1);
   });
 

@@ -8,8 +8,18 @@ export interface CallSite {
   readonly text: string;
 }
 
+/**
+ * The folders whose frames are the builder's own, given this module's folder: the builder itself
+ * and, when it runs built (dist/esm/builder or dist/cjs/builder), its sources too, since stack
+ * traces read through the shipped source maps name src/builder files.
+ */
+export function builderDirs(moduleDir: string): readonly string[] {
+  const source = moduleDir.replace(/\/dist\/(?:esm|cjs)\/builder\/$/, "/src/builder/");
+  return source === moduleDir ? [moduleDir] : [moduleDir, source];
+}
+
 // Only the builder itself is internal: workflows defined anywhere else (even in this package) are user code.
-const internalDir = new URL("./", import.meta.url).pathname;
+const internalDirs = builderDirs(new URL("./", import.meta.url).pathname);
 const FRAME = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):\d+\)?$/;
 
 function parseSite(stack: string | undefined): string {
@@ -18,7 +28,7 @@ function parseSite(stack: string | undefined): string {
     if (match === null) continue;
     const file = decodeURI((match[1] ?? "").replace(/^file:\/\//, ""));
     // Frames inside the builder itself are skipped; tests living beside the code are user code.
-    if (file.startsWith(internalDir) && !file.endsWith(".test.ts")) continue;
+    if (internalDirs.some((dir) => file.startsWith(dir)) && !file.endsWith(".test.ts")) continue;
     const cwd = typeof process === "undefined" ? "" : `${process.cwd()}/`;
     return `${cwd !== "" && file.startsWith(cwd) ? file.slice(cwd.length) : file}:${match[2] ?? "?"}`;
   }

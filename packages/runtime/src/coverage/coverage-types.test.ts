@@ -1,3 +1,4 @@
+import type { Reporter } from "vitest/node";
 import { describe, expectTypeOf, it } from "vitest";
 import type { StateMachineOptions } from "../engine/machine.ts";
 import { WorkflowCoverageReporter } from "../testing/coverage-reporter.ts";
@@ -25,6 +26,9 @@ describe("workflow coverage types", () => {
     // @ts-expect-error - a percentage is a number
     const text: CoverageThresholds = { states: "100%" };
     expectTypeOf(new WorkflowCoverageReporter({ thresholds, print: "summary" })).toHaveProperty("onTestRunEnd");
+    // A vitest Reporter by shape, without its declarations naming vitest's type.
+    const asVitestReporter: Reporter = new WorkflowCoverageReporter();
+    void asVitestReporter;
     expectTypeOf<CoverageRunOptions["print"]>().toEqualTypeOf<"table" | "summary" | undefined>();
     expectTypeOf(lines).not.toBeAny();
     expectTypeOf(text).not.toBeAny();

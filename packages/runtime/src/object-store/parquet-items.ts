@@ -1,4 +1,3 @@
-import { parquetReadObjects } from "hyparquet";
 import { itemReaderFailed } from "./map-data-errors.ts";
 
 /**
@@ -10,6 +9,10 @@ import { itemReaderFailed } from "./map-data-errors.ts";
 export async function parquetItems(bytes: Uint8Array, where: string): Promise<unknown[]> {
   // hyparquet reads from an ArrayBuffer (its AsyncBuffer interface): give it exactly these bytes.
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // hyparquet is an ES module only: imported when a Parquet file is read, so that the CommonJS
+  // build of the runtime loads under runners without require(esm) (jest on Node 20) unless a test
+  // reads Parquet.
+  const { parquetReadObjects } = await import("hyparquet");
   let rows: Record<string, unknown>[];
   try {
     rows = await parquetReadObjects({ file: buffer });

@@ -1,4 +1,3 @@
-import type { Reporter } from "vitest/node";
 import { beginCoverageRun, endCoverageRun } from "../coverage/coverage-run.ts";
 import type { CoverageRunOptions } from "../coverage/coverage-run.ts";
 
@@ -9,8 +8,12 @@ import type { CoverageRunOptions } from "../coverage/coverage-run.ts";
  * @example
  * // vitest.config.ts (with `setupFiles: ["@stepcraft/runtime/vitest"]`)
  * reporters: ["default", new WorkflowCoverageReporter({ thresholds: { states: 100, branches: 90 } })]
+ *
+ * It is a vitest Reporter by shape (its onInit and onTestRunEnd hooks) without naming vitest's
+ * type: @stepcraft/runtime/testing is also what jest users import, and its declarations must not
+ * need vitest (or, through it, @types/node).
  */
-export class WorkflowCoverageReporter implements Reporter {
+export class WorkflowCoverageReporter {
   constructor(private readonly options: CoverageRunOptions = {}) {}
 
   onInit(): void {
