@@ -6,6 +6,7 @@
 // is CPU time of the child: on a shared machine, waiting for a core swings wall time by far more
 // than the few percent measured.
 // Usage: node --import tsx bench/src/coverage-overhead.ts [--quick] [--only IDS]
+import { progress } from "./progress.ts";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { CoverageRecorder } from "@stepcraft/runtime";
@@ -66,7 +67,7 @@ if (argv[0] === "--child") {
   const lines = [`workload | off (ms/sample) | on (ms/sample) | on / off (median of ${rounds} rounds) | overhead`, "---|---:|---:|---:|---:"];
   const overheads: number[] = [];
   for (const workload of await allWorkloads(args.only)) {
-    process.stderr.write(`coverage overhead: ${workload.title} ...\n`);
+    progress(`coverage overhead: ${workload.title} ...`);
     const ratios: number[] = [];
     const offs: number[] = [];
     const ons: number[] = [];

@@ -1,5 +1,6 @@
 // `npm run bench`: runtime throughput, memory, preparation cost, per-execution overhead and
 // validator speed of stepcraft against its peers, in one process run; see bench/README.md.
+import { problem, progress } from "./progress.ts";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs, USAGE, UsageError } from "./args.ts";
@@ -20,7 +21,7 @@ import { jsonataTwins, loadSharedWorkloads, measurementGroups, selectWorkloads, 
 const MEMORY_WORKLOAD = "b0";
 const PREPARE_WORKLOAD = "g";
 
-const log = (message: string): void => void process.stderr.write(`${message}\n`);
+const log = progress;
 
 async function run(args: BenchArgs): Promise<number> {
   const plan = args.quick ? QUICK_PLAN : FULL_PLAN;
@@ -33,7 +34,7 @@ async function run(args: BenchArgs): Promise<number> {
     log(`runtime: ${group.map((w) => w.title).join(" + ")} ...`);
     for (const row of await measureWorkloads(group, ENGINES, plan, log)) {
       rows.push(row);
-      if (!row.ok) log(`!!! ${row.id}: FAILED`);
+      if (!row.ok) problem(`!!! ${row.id}: FAILED`);
     }
   }
 

@@ -1,6 +1,7 @@
 // The type-check row: a 200-state typed stepcraft workflow vs the same workflow in the CDK's
 // untyped aws-stepfunctions constructs, each checked by tsc (see bench/src/typecheck/). Loaded by
 // sections/optional.ts.
+import { progress } from "../progress.ts";
 import type { Plan } from "../plan.ts";
 import { typecheckReport } from "../typecheck/format.ts";
 import type { TypecheckReport } from "../typecheck/format.ts";
@@ -9,7 +10,7 @@ import { measureTypecheck } from "../typecheck/measure.ts";
 export const TYPECHECK_STATES = 200;
 
 export async function run(plan: Plan): Promise<TypecheckReport> {
-  const log = (message: string): void => void process.stderr.write(`${message}\n`);
+  const log = progress;
   log(`type-check: ${TYPECHECK_STATES}-state stepcraft workflow vs its CDK twin ...`);
   // Each tsc run takes 2-4 s (the CDK's parse dominates its side), so rounds follow the runtime samples.
   // The baselines' numbers that matter (instantiations) are exact after one round: --quick runs them once.

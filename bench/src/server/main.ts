@@ -2,6 +2,7 @@
 // `stepcraft serve` in its own process: 1,000 concurrent executions, StartExecution and
 // StartSyncExecution latency at 100 concurrent clients, and a SIGKILL under load followed by a
 // restart that must lose no execution and no event. See docs/performance.md.
+import { problem, progress } from "../progress.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent } from "node:http";
 import { tmpdir } from "node:os";
@@ -20,7 +21,7 @@ import { percentile } from "./percentile.ts";
 import { killHard, serverCpuMs, startServeProcess, stopServe, type ServeProcess } from "./serve-process.ts";
 
 const ROLE = "arn:aws:iam::123456789012:role/bench";
-const log = (message: string): void => void process.stderr.write(`${message}\n`);
+const log = progress;
 
 /** Set when any execution was lost, ended wrong or has a wrong history: the run exits 1. */
 let failed = false;
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(["| measure | result |", "| --- | --- |", ...rows].join("\n") + "\n");
   if (failed) {
-    log("!!! an execution was lost, ended wrong or has a wrong history (see the table)");
+    problem("!!! an execution was lost, ended wrong or has a wrong history (see the table)");
     process.exitCode = 1;
   }
 }
