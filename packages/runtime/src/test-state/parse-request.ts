@@ -144,5 +144,12 @@ export function checkConfiguration(request: TestStateInput): void {
       throw new TestStateRequestError("ValidationException", `stateConfiguration.${member} must be a whole number ≥ 0, not ${JSON.stringify(value)}.`);
     }
   }
-  if (config.mapItemReaderData !== undefined) parseJsonMember(config.mapItemReaderData, "stateConfiguration.mapItemReaderData", undefined);
+  // The ItemReader's data as found in its source: JSON, JSON Lines, CSV… (its ReaderConfig parses it).
+  const data: unknown = config.mapItemReaderData;
+  if (data !== undefined && typeof data !== "string") {
+    throw new TestStateRequestError("ValidationException", "stateConfiguration.mapItemReaderData must be the text the ItemReader would read (a string), e.g. 'id,qty\\n1,2'.");
+  }
+  if (typeof data === "string" && data.length > 262_144) {
+    throw new TestStateRequestError("ValidationException", `stateConfiguration.mapItemReaderData is ${data.length} characters; TestState takes at most 262144.`);
+  }
 }

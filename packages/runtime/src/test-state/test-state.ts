@@ -6,6 +6,7 @@ import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validat
 import { createMockResolver } from "../mocks/mock-resolver.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
 import { inspectingDataFlow } from "./inspection.ts";
+import { itemReaderDataStore } from "./item-reader-data.ts";
 import type { InspectedStages } from "./inspection.ts";
 import { findTestedState, isolate, languageOf } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
@@ -80,8 +81,11 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   const stages: InspectedStages = {};
   const retryCount = request.stateConfiguration?.retrierRetryCount ?? 0;
   const base = options.resolveTask ?? createTaskResolver({ tasks: options.tasks ?? {}, lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs", region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" });
+  // A mocked Map reads nothing; an unmocked one reads mapItemReaderData in place of its object.
+  const objectStore = groupMocked ? options.objectStore : itemReaderDataStore(request.stateConfiguration?.mapItemReaderData, found.def, options.objectStore);
   const machine = prepareStateMachine(isolated.definition, {
     ...options,
+    ...(objectStore === undefined ? {} : { objectStore }),
     validate: false,
     ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
     resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),

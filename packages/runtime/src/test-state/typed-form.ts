@@ -38,6 +38,9 @@ function awsRequest(definition: string, stateName: string, request: StateTestReq
           ? { errorOutput: mock.errorOutput, fieldValidationMode: mock.fieldValidationMode }
           : { result: text(mock.result), fieldValidationMode: mock.fieldValidationMode },
     stateConfiguration:
-      stateConfiguration === undefined ? undefined : { ...stateConfiguration, mapItemReaderData: text(stateConfiguration.mapItemReaderData) },
+      // Reader data that is already text (CSV, JSON Lines) is passed as it is; a value becomes JSON text.
+      stateConfiguration === undefined
+        ? undefined
+        : { ...stateConfiguration, mapItemReaderData: typeof stateConfiguration.mapItemReaderData === "string" ? stateConfiguration.mapItemReaderData : text(stateConfiguration.mapItemReaderData) },
   };
 }

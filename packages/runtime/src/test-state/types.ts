@@ -28,7 +28,7 @@ export interface TestStateConfiguration {
   readonly errorCausedByState?: string | undefined;
   /** Failed iterations of a mocked Map, checked against its tolerated failure count/percentage. */
   readonly mapIterationFailureCount?: number | undefined;
-  /** What a Distributed Map's ItemReader read (JSON text). */
+  /** What a Distributed Map's s3:getObject ItemReader reads, as found in its source (JSON, JSON Lines, CSV text); the Map reads it instead of the object. */
   readonly mapItemReaderData?: string | undefined;
 }
 
@@ -129,6 +129,7 @@ export interface StateTestRequest<In> {
   readonly mock?:
     | { readonly result: unknown; readonly fieldValidationMode?: FieldValidationMode }
     | { readonly errorOutput: MockErrorOutput; readonly fieldValidationMode?: FieldValidationMode };
+  /** `mapItemReaderData`: a value (sent as JSON text) or text as found in the source (CSV, JSON Lines). */
   readonly stateConfiguration?: Omit<TestStateConfiguration, "mapItemReaderData"> & { readonly mapItemReaderData?: unknown };
 }
 
