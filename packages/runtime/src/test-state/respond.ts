@@ -11,13 +11,13 @@ import type { InspectionData, TestStateOutput } from "./types.ts";
 // Retry deciding RETRIABLE, since the run itself never retries), output, next state and, at
 // DEBUG/TRACE, the inspection data.
 
-interface Failure {
+export interface Failure {
   readonly error: string;
   readonly cause: string | undefined;
 }
 
 /** The retrier that would retry this error after `retryCount` retries, and its back-off. */
-function retryOf(found: FoundState, failure: Failure, retryCount: number): { index: number; backoffSeconds: number } | undefined {
+export function retryOf(found: FoundState, failure: Failure, retryCount: number): { index: number; backoffSeconds: number } | undefined {
   const retriers = compileRetriers(found.def["Retry"]);
   const index = retriers.findIndex((r) => errorMatches(r.errorEquals, failure.error));
   if (index < 0) return undefined;

@@ -5,6 +5,7 @@ import type { StateMachineOptions } from "../engine/machine.ts";
 import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validation-bridge.ts";
 import { createMockResolver } from "../mocks/mock-resolver.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
+import { creditTestedState, isolatedRecorder } from "./coverage-credit.ts";
 import { inspectingDataFlow } from "./inspection.ts";
 import { itemReaderDataStore } from "./item-reader-data.ts";
 import type { InspectedStages } from "./inspection.ts";
@@ -83,9 +84,13 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   const base = options.resolveTask ?? createTaskResolver({ tasks: options.tasks ?? {}, lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs", region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" });
   // A mocked Map reads nothing; an unmocked one reads mapItemReaderData in place of its object.
   const objectStore = groupMocked ? options.objectStore : itemReaderDataStore(request.stateConfiguration?.mapItemReaderData, found.def, options.objectStore);
+  // Coverage goes to the machine the state was taken from (coverage-credit.ts), never to the
+  // isolated one-state machine.
+  const recorder = isolatedRecorder(found);
   const machine = prepareStateMachine(isolated.definition, {
     ...options,
     ...(objectStore === undefined ? {} : { objectStore }),
+    coverage: recorder ?? false,
     validate: false,
     ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
     resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),
@@ -97,7 +102,9 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   // A state whose data stages never ran (Fail) still shows its input, as AWS does.
   stages.input ??= input;
   if (found.def["Type"] === "Fail" && languageOf(found) === "JSONPath") stages.afterInputPath ??= input;
-  return respond(found, result, stages, nextState, retryCount, level, variables);
+  const response = respond(found, result, stages, nextState, retryCount, level, variables);
+  if (recorder !== undefined) creditTestedState(recorder, isolated.targets, { definition, name: options.name ?? "StateMachine" }, found, response, retryCount);
+  return response;
 }
 
 function validated(check: () => void): void {
