@@ -4,6 +4,7 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
+import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../io.ts";
 
@@ -84,4 +85,47 @@ export async function jsonSkipReason(file: string, cwd: string): Promise<string 
   } catch {
     return "not JSON; name definitions *.asl.json to have them checked whatever they hold";
   }
+}
+
+/** What a command does with each file it keeps: a module's workflows, or one definition. */
+export interface WorkflowFileReaders<T> {
+  /** A workflow module's results; a UsageError (it does not load, or exports no workflow) skips a found module. */
+  module(file: string): Promise<readonly T[]>;
+  definition(file: string): Promise<T>;
+  /** Before each file (a progress line). */
+  onFile?(index: number, total: number, file: string): void;
+  /** A found file that is not a workflow, and why. */
+  skipped(file: string, reason: string): void;
+}
+
+/**
+ * Reads every file of `files` (what `inputs` expanded to) with `readers`, in order. A file found
+ * in a directory or by a glob that is not a workflow (a test file, a module that does not load or
+ * exports no workflow, JSON without States) is skipped with a note; a file named on the command
+ * line is read, and its problem reported. Nothing left to read is a UsageError.
+ */
+export async function readWorkflowFiles<T>(inputs: readonly string[], files: readonly InputFile[], cwd: string, readers: WorkflowFileReaders<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (const [index, { file, explicit }] of files.entries()) {
+    readers.onFile?.(index, files.length, file);
+    if (isWorkflowModulePath(file)) {
+      const testFile = explicit ? undefined : testFileReason(file);
+      if (testFile !== undefined) {
+        readers.skipped(file, testFile);
+        continue;
+      }
+      try {
+        results.push(...(await readers.module(file)));
+      } catch (error) {
+        if (explicit || !(error instanceof UsageError)) throw error;
+        readers.skipped(file, error.message.replace(`'${file}' `, ""));
+      }
+      continue;
+    }
+    const reason = explicit ? undefined : await jsonSkipReason(file, cwd);
+    if (reason !== undefined) readers.skipped(file, reason);
+    else results.push(await readers.definition(file));
+  }
+  if (results.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
+  return results;
 }

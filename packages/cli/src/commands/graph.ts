@@ -9,7 +9,7 @@ import { toHtml } from "../graph/html.ts";
 import { parseJsonText } from "../graph/json-source.ts";
 import { toMermaid } from "../graph/mermaid.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
-import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
+import { expandInputs, readWorkflowFiles } from "./expand-inputs.ts";
 
 const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
 
@@ -71,6 +71,14 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
   return warnings.length === 0 ? ExitCode.Ok : ExitCode.Findings;
 }
 
+/** One picture to draw. */
+interface Drawing {
+  readonly name: string;
+  readonly source: string;
+  readonly definition: unknown;
+  readonly problems: readonly string[];
+}
+
 /**
  * `stepcraft graph` with several files, a directory or a glob: every workflow found is drawn into
  * the `--output` folder as `<name>.mmd` or `<name>.html`; found files that are not workflows are
@@ -89,35 +97,22 @@ export async function graphInputsCommand(inputs: readonly string[], options: Gra
   await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
     throw new UsageError(`cannot create the folder '${options.output}': ${String(error)}`);
   });
-  const drawings: { readonly name: string; readonly source: string; readonly definition: unknown; readonly problems: readonly string[] }[] = [];
-  for (const { file, explicit } of files) {
-    const skip = (reason: string): void => io.err(`stepcraft graph: skipped ${file}: ${reason}\n`);
-    if (isWorkflowModulePath(file)) {
-      const testFile = explicit ? undefined : testFileReason(file);
-      if (testFile !== undefined) {
-        skip(testFile);
-        continue;
-      }
-      try {
-        for (const workflow of await loadModuleWorkflows(file, io.cwd)) {
-          const problems = workflow.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`);
-          drawings.push({ name: workflow.name, source: `${basename(file)} (${workflow.name})`, definition: workflow.asl, problems });
-        }
-      } catch (error) {
-        if (explicit || !(error instanceof UsageError)) throw error;
-        skip(error.message.replace(`'${file}' `, ""));
-      }
-      continue;
-    }
-    const reason = explicit ? undefined : await jsonSkipReason(file, io.cwd);
-    if (reason !== undefined) {
-      skip(reason);
-      continue;
-    }
-    const definition = parseDefinitionJson(await readText(file, "definition", MAX_DEFINITION_BYTES, io), file);
-    drawings.push({ name: basename(file).replace(/(\.asl)?\.json$/i, ""), source: basename(file), definition, problems: [] });
-  }
-  if (drawings.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
+  const drawings = await readWorkflowFiles<Drawing>(inputs, files, io.cwd, {
+    skipped: (file, reason) => io.err(`stepcraft graph: skipped ${file}: ${reason}\n`),
+    module: async (file) =>
+      (await loadModuleWorkflows(file, io.cwd)).map((workflow) => ({
+        name: workflow.name,
+        source: `${basename(file)} (${workflow.name})`,
+        definition: workflow.asl,
+        problems: workflow.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} at ${d.path || "/"}: ${d.message}`),
+      })),
+    definition: async (file) => ({
+      name: basename(file).replace(/(\.asl)?\.json$/i, ""),
+      source: basename(file),
+      definition: parseDefinitionJson(await readText(file, "definition", MAX_DEFINITION_BYTES, io), file),
+      problems: [],
+    }),
+  });
   let warned = false;
   const used = new Set<string>();
   for (const drawing of drawings) {

@@ -3,10 +3,9 @@ import { resolve } from "node:path";
 import { locateJsonPointer, MAX_DEFINITION_BYTES, parseDefinition, validateDefinition, type Diagnostic } from "@stepcraft/asl";
 import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { SitedDiagnostic } from "../compile/compile-module.ts";
-import { isWorkflowModulePath } from "../compile/load-workflows.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 import { colorsFor } from "../terminal.ts";
-import { expandInputs, jsonSkipReason, testFileReason } from "./expand-inputs.ts";
+import { expandInputs, readWorkflowFiles } from "./expand-inputs.ts";
 
 /** One diagnostic with the source position its JSON pointer maps to (when it can be found). */
 export interface LocatedDiagnostic extends Diagnostic {
@@ -32,37 +31,18 @@ export interface ValidateOptions {
 /** Validates ASL files; exit code 1 when any file has an error-severity diagnostic. */
 export async function validateCommand(inputs: readonly string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
   if (inputs.length === 0) throw new UsageError("validate needs at least one file: stepcraft validate <file...>");
-  const files = await expandInputs(inputs, io.cwd);
-  const reports: FileReport[] = [];
-  for (const [index, { file, explicit }] of files.entries()) {
-    if (files.length > 1) io.progress?.(`validating ${index + 1}/${files.length} ${file}`);
-    // A file found in a directory or by a glob that is not a workflow is skipped with a note;
-    // one named on the command line is validated, and its problem reported.
-    const skipped = (reason: string): void => {
+  // Found files that are not workflows are skipped with a note (expand-inputs.ts).
+  const reports = await readWorkflowFiles<FileReport>(inputs, await expandInputs(inputs, io.cwd), io.cwd, {
+    onFile: (index, total, file) => {
+      if (total > 1) io.progress?.(`validating ${index + 1}/${total} ${file}`);
+    },
+    skipped: (file, reason) => {
       io.progress?.("");
       io.err(`stepcraft validate: skipped ${file}: ${reason}\n`);
-    };
-    if (isWorkflowModulePath(file)) {
-      const testFile = explicit ? undefined : testFileReason(file);
-      if (testFile !== undefined) {
-        skipped(testFile);
-        continue;
-      }
-      try {
-        reports.push(...(await validateModule(file, io)));
-      } catch (error) {
-        // A found module that does not load or exports no workflow is not a workflow module.
-        if (explicit || !(error instanceof UsageError)) throw error;
-        skipped(error.message.replace(`'${file}' `, ""));
-      }
-      continue;
-    }
-    const skip = explicit ? undefined : await jsonSkipReason(file, io.cwd);
-    if (skip !== undefined) skipped(skip);
-    else reports.push(await validateFile(file, options, io));
-  }
-  io.progress?.("");
-  if (reports.length === 0) throw new UsageError(`no state machine definition or workflow module found in ${inputs.join(", ")}`);
+    },
+    module: (file) => validateModule(file, io),
+    definition: (file) => validateFile(file, options, io),
+  }).finally(() => io.progress?.(""));
   io.out(options.json ? `${JSON.stringify(reports, null, 2)}\n` : formatReports(reports, colorsFor(io)));
   return reports.every((r) => r.valid) ? ExitCode.Ok : ExitCode.Findings;
 }
