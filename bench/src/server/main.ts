@@ -18,7 +18,7 @@ import {
   StartSyncExecutionCommand,
 } from "@aws-sdk/client-sfn";
 import { percentile } from "./percentile.ts";
-import { killHard, serverCpuMs, startServeProcess, stopServe, type ServeProcess } from "./serve-process.ts";
+import { killHard, serverCpuMs, startServeProcess, stopServe, type ServeProcess } from "../../../packages/cli/test/serve-process.ts";
 
 const ROLE = "arn:aws:iam::123456789012:role/bench";
 const log = progress;

@@ -1,6 +1,6 @@
 // `stepcraft serve`: the local Step Functions service, with a workflow module's lambda() handlers
 // bound in-process; a real `kill -9` of the process loses nothing.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { CliIo } from "../io.ts";
 import { main } from "../main.ts";
 import { serveCommand } from "./serve.ts";
+import { startServeProcess, type ServeProcess } from "../../test/serve-process.ts";
 
 const fixtures = new URL("../compile/fixtures/", import.meta.url).pathname;
 const bin = new URL("../../bin/stepcraft.js", import.meta.url).pathname;
@@ -44,21 +45,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `stepcraft serve` as its own process; resolves with its URL once it listens. */
-function spawnServe(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, "serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url !== undefined) resolve({ child, url });
-    });
-    child.stderr!.on("data", (chunk: Buffer) => void (err += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`stepcraft serve exited with ${String(code)}: ${err}`)));
-  });
+/** Starts `stepcraft serve` as its own process (killed after each test); resolves once it listens. */
+async function spawnServe(args: readonly string[]): Promise<ServeProcess> {
+  const serve = await startServeProcess(args);
+  children.push(serve.child);
+  return serve;
 }
 
 describe("stepcraft serve", () => {

@@ -1,8 +1,10 @@
+// `stepcraft serve` as its own process, as a user runs it: shared by the CLI's serve test and the
+// server benchmark (bench/src/server).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const BIN = fileURLToPath(new URL("../../../packages/cli/bin/stepcraft.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../bin/stepcraft.js", import.meta.url));
 
 /** `stepcraft serve` in its own process (what a user runs), on a free port. */
 export interface ServeProcess {
