@@ -12,7 +12,7 @@ vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 let root: string;
 let app: string;
 let packed: Map<string, PackedPackage>;
-const stepcraftPackages = ["@stepcraft/asl", "@stepcraft/core", "@stepcraft/runtime", "@stepcraft/cdk", "@stepcraft/cli"];
+const stepcraftPackages = ["@stepcraft/asl", "@stepcraft/core", "@stepcraft/graph", "@stepcraft/runtime", "@stepcraft/cdk", "@stepcraft/cli"];
 
 beforeAll(() => {
   root = scratchDir("scaffold");

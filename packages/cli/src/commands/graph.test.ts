@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HistoryBuilder } from "../graph/history-builder.ts";
+import { HistoryBuilder } from "../../../graph/src/test-fixtures/history-builder.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 import { graphCommand, graphInputsCommand, type GraphOptions } from "./graph.ts";
 

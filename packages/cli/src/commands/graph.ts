@@ -3,11 +3,18 @@ import { basename, dirname, join, resolve } from "node:path";
 import { MAX_DEFINITION_BYTES, parseDefinition } from "@stepcraft/asl";
 import { loadModuleWorkflows, loadOneWorkflow } from "../compile/choose-workflow.ts";
 import { isWorkflowModulePath } from "../compile/load-workflows.ts";
-import { allStates, buildGraphModel, GraphInputError, type GraphModel } from "../graph/definition-model.ts";
-import { HistoryInputError, readExecutionHistory, type ExecutionEvent } from "../graph/execution-status.ts";
-import { toHtml } from "../graph/html.ts";
+import {
+  allStates,
+  buildGraphModel,
+  GraphInputError,
+  HistoryInputError,
+  readExecutionHistory,
+  toHtml,
+  toMermaid,
+  type ExecutionEvent,
+  type GraphModel,
+} from "@stepcraft/graph";
 import { parseJsonText } from "../graph/json-source.ts";
-import { toMermaid } from "../graph/mermaid.ts";
 import { ExitCode, UsageError, type CliIo } from "../io.ts";
 import { expandInputs, readWorkflowFiles } from "./expand-inputs.ts";
 

@@ -2,10 +2,7 @@
 // renderer as `stepcraft graph`) with the states and edges the tests never reached in red.
 import { COVERAGE_METRICS, summarizeMachine } from "@stepcraft/runtime/testing";
 import type { CoverageData, MachineCoverage, MachineSummary } from "@stepcraft/runtime/testing";
-import { buildGraphModel, GraphInputError } from "../graph/definition-model.ts";
-import { layoutDiagram } from "../graph/diagram-layout.ts";
-import { escapeXml, renderSvg } from "../graph/svg.ts";
-import type { DiagramMarks } from "../graph/svg.ts";
+import { buildGraphModel, escapeXml, GraphInputError, layoutDiagram, renderSvg, type DiagramMarks } from "@stepcraft/graph";
 
 const PAGE_STYLE = `
 body { margin: 0; padding: 16px 24px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1f1f1f; background: #f8f9fa; }

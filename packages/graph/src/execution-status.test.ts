@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HistoryInputError, readExecutionHistory, summarizeExecution, type ExecutionEvent } from "./execution-status.ts";
-import { HistoryBuilder } from "./history-builder.ts";
+import { HistoryBuilder } from "./test-fixtures/history-builder.ts";
 
 const statuses = (events: readonly ExecutionEvent[]): Record<string, string> =>
   Object.fromEntries([...summarizeExecution(events).states].map(([name, run]) => [name, run.status]));

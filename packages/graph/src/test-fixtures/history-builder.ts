@@ -1,6 +1,6 @@
 // Builds GetExecutionHistory-shaped event lists (checklist §13) for tests and examples, with ids
 // and previousEventId links filled in the way AWS writes them for a sequential execution.
-import type { ExecutionEvent } from "./execution-status.ts";
+import type { ExecutionEvent } from "../execution-status.ts";
 
 /** Appends events in order; each event's previousEventId is the one before it unless given. */
 export class HistoryBuilder {

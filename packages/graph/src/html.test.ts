@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HistoryBuilder } from "./history-builder.ts";
+import { HistoryBuilder } from "./test-fixtures/history-builder.ts";
 import { toHtml } from "./html.ts";
 
 const definition = {

@@ -10,7 +10,7 @@ import { toHtml } from "./html.ts";
 import { mermaidLabel } from "./mermaid-text.ts";
 import { toMermaid } from "./mermaid.ts";
 
-const CORPUS = resolve(import.meta.dirname, "../../../../testdata/corpus/realworld");
+const CORPUS = resolve(import.meta.dirname, "../../../testdata/corpus/realworld");
 const files = readdirSync(CORPUS).filter((f) => f.endsWith(".asl.json")).sort();
 const load = (file: string): unknown => JSON.parse(readFileSync(join(CORPUS, file), "utf8"));
 

@@ -7,14 +7,14 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { allStates, buildGraphModel } from "./definition-model.ts";
 import type { StateStatus } from "./execution-status.ts";
-import { HistoryBuilder } from "./history-builder.ts";
+import { HistoryBuilder } from "./test-fixtures/history-builder.ts";
 import { toHtml } from "./html.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(import.meta.dirname, "../../../../.vitest-artifacts");
+const ARTIFACTS = join(import.meta.dirname, "../../../.vitest-artifacts");
 // The only corpus definition with Parallel, Map, Choice and Catch together (and loops).
 const DEFINITION_FILE =
-  resolve(import.meta.dirname, "../../../../testdata/corpus/realworld") + "/aws-samples_aws-stepfunctions-examples__sam--demo-generate-steady-state-events--statemachines--event_emitter.asl.json";
+  resolve(import.meta.dirname, "../../../testdata/corpus/realworld") + "/aws-samples_aws-stepfunctions-examples__sam--demo-generate-steady-state-events--statemachines--event_emitter.asl.json";
 
 /**
  * A synthetic run: the Parallel initialises, Get Config is retried twice, the Map's first

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraphModel } from "./definition-model.ts";
 import { layoutDiagram } from "./diagram-layout.ts";
 import { summarizeExecution } from "./execution-status.ts";
-import { HistoryBuilder } from "./history-builder.ts";
+import { HistoryBuilder } from "./test-fixtures/history-builder.ts";
 import { escapeXml, renderSvg, SVG_MARGIN } from "./svg.ts";
 
 const svgOf = (definition: unknown, history?: HistoryBuilder): string => {
