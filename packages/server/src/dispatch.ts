@@ -2,6 +2,7 @@ import { activityActions } from "./actions/activities.ts";
 import type { ActionContext, ActionTable } from "./actions/action.ts";
 import { executionActions } from "./actions/executions.ts";
 import { notYetActions } from "./actions/not-yet.ts";
+import { redriveActions } from "./actions/redrive.ts";
 import { stateMachineActions } from "./actions/state-machines.ts";
 import { tagActions } from "./actions/tags.ts";
 import { testStateActions } from "./actions/test-state.ts";
@@ -15,6 +16,7 @@ export const ACTIONS: ActionTable = {
   ...stateMachineActions,
   ...versionAliasActions,
   ...executionActions,
+  ...redriveActions,
   ...taskCallbackActions,
   ...activityActions,
   ...tagActions,

@@ -290,6 +290,7 @@ export class Execution {
     // A fresh halt flag: the stopped run's leftovers (a handler still settling) stay halted.
     this.runtime.restart(this.redriveCount, this.redriveDate.getTime(), failed.state.name);
     let redrivenId: number;
+    this.recorder.closed = false;
     try {
       redrivenId = this.recorder.add("ExecutionRedriven", this.recorder.count, undefined, undefined, { redriveCount: this.redriveCount });
     } catch (e) {
@@ -321,6 +322,7 @@ export class Execution {
       // Frozen: the result and the ExecutionSucceeded event share it, and neither may change.
       own = deepFreeze(toJsonData(output, this.maxPayloadBytes, OUTPUT));
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
+      this.recorder.closed = true;
     } catch (e) {
       this.fail(e);
       return;
@@ -349,6 +351,7 @@ export class Execution {
     } catch {
       // The closing event may not fit under the history limit; the result still stands.
     }
+    this.recorder.closed = true;
     this.runtime.halt.reason = new StatesError(result.error ?? "States.Runtime", result.cause ?? "");
     this.finish(result);
   }

@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { AwsError } from "../protocol/aws-error.ts";
-import { arn, maxResults, nextToken, str } from "../protocol/request-shape.ts";
+import { arn, maxResults, nextToken } from "../protocol/request-shape.ts";
 import { action, type ActionTable } from "./action.ts";
 import { parseArn } from "./arns.ts";
 import { existingExecution } from "./executions.ts";
 
 /**
  * Actions whose semantics the runtime does not offer (yet): each still checks its request and
- * answers with the AWS error a client can act on, never a crash. RedriveExecution is replaced by
- * a real entry once the runtime has `execution.redrive()`.
+ * answers with the AWS error a client can act on, never a crash.
  */
 export const notYetActions: ActionTable = {
-  RedriveExecution: action(z.strictObject({ executionArn: arn(), clientToken: str(1, 256).optional() }), (input, ctx) => {
-    const row = existingExecution(ctx, input.executionArn);
-    throw new AwsError("ExecutionNotRedrivable", `Execution Not Redrivable: '${row.arn}' (RedriveExecution is not available on this server yet; start a new execution instead)`);
-  }),
   DescribeMapRun: action(z.strictObject({ mapRunArn: arn() }), (input) => {
     parseArn(input.mapRunArn, ["mapRun"]);
     throw new AwsError("ResourceNotFound", `Resource Not Found: '${input.mapRunArn}' (this server keeps no Map Runs)`);

@@ -17,6 +17,16 @@ export interface TaskJournal {
   activityToken(key: string): string;
   /** Moves a replaying clock to when a recorded task ended. */
   replayedAt(ms: number): void;
+  /**
+   * Which run of the execution this is (0, then one more per redrive): each run's outcomes have
+   * keys of their own, so a redriven task runs again instead of getting the failure it had.
+   */
+  run(): number;
+  /**
+   * True while a finished run is retraced (to be redriven): a task with no recorded outcome was
+   * still in flight when the run ended, and must not run now.
+   */
+  retracing(): boolean;
 }
 
 /**
@@ -31,7 +41,9 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
     const digest = createHash("sha1").update(stateName).update("\0").update(JSON.stringify(input) ?? "").digest("base64url");
     const n = (seen.get(digest) ?? 0) + 1;
     seen.set(digest, n);
-    return `${stateName}:${digest}:${n}`;
+    const run = journal.run();
+    // The first run's keys have no prefix: data directories written before redrives keep theirs.
+    return `${run === 0 ? "" : `${run}|`}${stateName}:${digest}:${n}`;
   };
   return (resource, stateName) => {
     const inner = base(resource, stateName);
@@ -43,8 +55,9 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
         if (recorded.outcome.ok) return Promise.resolve(recorded.outcome.output);
         return Promise.reject(new StatesError(recorded.outcome.error ?? "", recorded.outcome.cause ?? ""));
       }
+      if (journal.retracing()) return stillInFlight(ctx, key, journal);
       journal.reachedNewWork();
-      const taskCtx = inner.kind === "activity" ? activityContext(ctx, key, journal) : ctx;
+      const taskCtx = submissionJournaled(inner.kind === "activity" ? activityContext(ctx, key, journal) : ctx, key, journal);
       if (taskCtx.taskToken !== undefined) journal.tokenIssued(taskCtx.taskToken, key);
       const attempt = ctx.attemptSignal ?? ctx.signal;
       return Promise.resolve()
@@ -75,6 +88,34 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
 /** The journal key of "a worker took this activity task" (ActivityStarted). */
 function startKey(key: string): string {
   return `${key}#started`;
+}
+
+/** The journal key of "the callback task's message went out" (TaskSubmitted), with its response. */
+function submitKey(key: string): string {
+  return `${key}#submitted`;
+}
+
+/**
+ * A task that was in flight when a retraced run ended: what it had recorded (ActivityStarted,
+ * TaskSubmitted) is made again, so the retrace has every event the run had, and it never ends
+ * (nor holds the clock), as it did not.
+ */
+function stillInFlight(ctx: TaskCallContext, key: string, journal: TaskJournal): Promise<never> {
+  const taken = journal.recorded.get(startKey(key));
+  if (taken?.outcome.ok === true) ctx.started?.(typeof taken.outcome.output === "string" ? taken.outcome.output : undefined);
+  const submitted = journal.recorded.get(submitKey(key));
+  if (submitted?.outcome.ok === true) ctx.submitted?.(submitted.outcome.output);
+  ctx.awaitingExternal?.();
+  return new Promise<never>(() => {});
+}
+
+/** A task context whose TaskSubmitted is journaled (once) before it is recorded. */
+function submissionJournaled(ctx: TaskCallContext, key: string, journal: TaskJournal): TaskCallContext {
+  const submit = (output: unknown): void => {
+    if (!journal.recorded.has(submitKey(key))) journal.save(submitKey(key), { ok: true, output: output ?? null });
+    ctx.submitted?.(output);
+  };
+  return Object.create(ctx, { submitted: { value: submit } }) as TaskCallContext;
 }
 
 /**
