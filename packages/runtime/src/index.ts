@@ -19,6 +19,7 @@ export type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, Tas
 export type { DataFlow, DataFlowFields } from "./engine/data-flow.ts";
 export type { DataFlowFactory, QueryLanguage } from "./engine/compile.ts";
 export type { TaskTokenFactory, TaskTokenSite } from "./engine/types.ts";
+export type { MapRunChildStatus, MapRunLimits, MapRunListener, MapRunObserver, MapRunSite, MapRunStart } from "./engine/map-run-observer.ts";
 export { createMockResolver, InvalidMockError, loadMockConfig, mockResolverFor, MockConfigError } from "./mocks/index.ts";
 export type { Mock, MockConfig, MockConfigIssue, MockedResponseStep, MockError, MockResolver, MockResolverOptions, MockResponse, MockResult, MockSet, MockTaskResult } from "./mocks/index.ts";
 export { formatTrace } from "./testing/format-trace.ts";

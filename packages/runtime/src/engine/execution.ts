@@ -18,6 +18,7 @@ import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { CompiledBlock, CompiledState, ExecutionRuntime, HaltFlag, RedriveMemo, TaskTokenFactory, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
+import type { MapRunObserver } from "./map-run-observer.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
@@ -85,6 +86,8 @@ export interface StartOptions {
   readonly taskToken?: TaskTokenFactory;
   /** Called after each history event is recorded with its id (a durable host persists it). */
   readonly onHistoryEvent?: (id: number) => void;
+  /** Watches the execution's Distributed Map Runs (a host serving DescribeMapRun keeps them). */
+  readonly mapRuns?: MapRunObserver;
 }
 
 /**
@@ -156,7 +159,7 @@ export class Execution {
     this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize, options.onHistoryEvent);
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes, INPUT);
-    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken);
+    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken, options.mapRuns);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput, options.variables);
   }
@@ -402,6 +405,7 @@ class RuntimeState implements ExecutionRuntime {
     private readonly input: unknown,
     private readonly startMs: number,
     readonly taskToken: TaskTokenFactory | undefined,
+    readonly mapRuns: MapRunObserver | undefined,
   ) {
     this.random = setup.random;
     this.tasks = setup.tasks;

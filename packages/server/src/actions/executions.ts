@@ -6,7 +6,9 @@ import type { ExecutionRow, ExecutionSummaryRow } from "../store/execution-store
 import { action, epochSeconds, type ActionContext, type ActionTable } from "./action.ts";
 import { checkName, machineRef, parseArn } from "./arns.ts";
 import { invalidExecutionInput, parseJsonData } from "./execution-input.ts";
+import { mapRunExecutions } from "./map-runs.ts";
 import { page } from "./paging.ts";
+import { existingExecution } from "./execution-lookup.ts";
 import { redriveDescription, redriveSummary } from "./redrive-status.ts";
 import { existingMachine } from "./state-machines.ts";
 import { routeAlias } from "./versions-aliases.ts";
@@ -64,13 +66,6 @@ function newExecution(ctx: ActionContext, input: z.infer<typeof startShape>, exp
   };
 }
 
-/** The execution behind an ARN, or ExecutionDoesNotExist. */
-export function existingExecution(ctx: ActionContext, executionArn: string): ExecutionRow {
-  parseArn(executionArn, ["execution", "express"]);
-  const row = ctx.services.executions.execution(executionArn);
-  if (row === undefined) throw new AwsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
-  return row;
-}
 
 function dataFields(row: ExecutionRow, included: boolean) {
   if (!included) return {};
@@ -181,8 +176,9 @@ export const executionActions: ActionTable = {
         throw validationError("1 validation error detected: exactly one of 'stateMachineArn' and 'mapRunArn' must be given");
       }
       if (input.mapRunArn !== undefined) {
-        parseArn(input.mapRunArn, ["mapRun"]);
-        throw new AwsError("ResourceNotFound", `Resource Not Found: '${input.mapRunArn}' (this server keeps no Map Runs)`);
+        const children = mapRunExecutions(ctx, input.mapRunArn, input.statusFilter);
+        const { items, nextToken: next } = page(children, `ListExecutions|${input.mapRunArn}|${input.statusFilter ?? ""}`, input.maxResults, input.nextToken);
+        return { executions: items, ...(next === undefined ? {} : { nextToken: next }) };
       }
       const ref = machineRef(input.stateMachineArn!);
       existingMachine(ctx, ref.machineArn, input.stateMachineArn);

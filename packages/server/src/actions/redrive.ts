@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AwsError } from "../protocol/aws-error.ts";
 import { arn, str } from "../protocol/request-shape.ts";
 import { action, epochSeconds, type ActionTable } from "./action.ts";
-import { existingExecution } from "./executions.ts";
+import { existingExecution } from "./execution-lookup.ts";
 import { redriveRefusal } from "./redrive-status.ts";
 
 function notRedrivable(reason: string): AwsError {

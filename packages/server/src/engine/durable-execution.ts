@@ -1,6 +1,8 @@
 import { prepareStateMachine } from "@stepcraft/runtime";
-import type { Clock, Execution, HistoryEvent, TaskResolver, TaskTokenSite } from "@stepcraft/runtime";
+import type { Clock, Execution, HistoryEvent, MapRunLimits, TaskResolver, TaskTokenSite } from "@stepcraft/runtime";
 import type { ExecutionRow, ExecutionRun, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
+import type { MapRunStore } from "../store/map-run-store.ts";
+import { mapRunRecorder } from "./map-run-recorder.ts";
 import { journaledTasks } from "./journaled-tasks.ts";
 import { PhasedClock } from "./phased-clock.ts";
 import { ReplayClock } from "./replay-clock.ts";
@@ -10,6 +12,9 @@ import { RetraceClock } from "./retrace-clock.ts";
 /** What a durable execution needs from its host. */
 export interface DurableExecutionHost {
   readonly store: ExecutionStore;
+  readonly mapRuns: MapRunStore;
+  /** The settings of the Map Runs running now, by ARN (UpdateMapRun changes them live). */
+  readonly runningMapRuns: Map<string, MapRunLimits>;
   /** The service's (live) clock. */
   readonly clock: Clock;
   /** The execution's task resolver before journaling (handlers, endpoint, callbacks, mocks). */
@@ -85,6 +90,16 @@ export class DurableExecution {
       executionArn: row.arn,
       clock: this.clock,
       taskToken: (site: TaskTokenSite) => host.token(`${site.executionArn}|${site.enteredEventId}|${site.retryCount}`),
+      mapRuns: mapRunRecorder({
+        store: host.mapRuns,
+        clock: this.clock,
+        executionArn: row.arn,
+        writing: () => !host.detached && this.retrace === undefined,
+        // A Map Run may start (and end) while the execution is still being made.
+        executionStopped: () => (this.execution as Execution | undefined)?.currentStatus !== undefined && this.execution.currentStatus !== "RUNNING",
+        siteId: (site) => host.token(site),
+        running: host.runningMapRuns,
+      }),
       onHistoryEvent: (id) => {
         // Past the committed events, a replay is new work too (a Wait that ends, a Pass).
         if (id <= this.committedEvents || this.retrace !== undefined) return;
@@ -195,6 +210,7 @@ export class DurableExecution {
     this.ended = execution.result.then((result) => {
       if (host.detached) return;
       const events = execution.historyFrom(this.committedEvents + 1);
+      const stopMs = this.clock.now();
       host.store.finish(
         this.row.arn,
         {
@@ -202,9 +218,11 @@ export class DurableExecution {
           output: result.status === "SUCCEEDED" ? JSON.stringify(result.output ?? null) : null,
           error: result.error ?? null,
           cause: result.cause ?? null,
-          stopMs: this.clock.now(),
+          stopMs,
         },
         events.map(eventBody),
+        // Map Runs still going when the execution stopped (aborted, timed out) stop with it.
+        () => host.mapRuns.abortRunning(this.row.arn, stopMs),
       );
       this.committedEvents = events.at(-1)?.id ?? this.committedEvents;
     });

@@ -7,8 +7,9 @@ import {
   prepareStateMachine,
   unboundCallbacks,
 } from "@stepcraft/runtime";
-import type { ActivityBroker, CallbackRegistry, Clock, Execution, ExecutionResult, MockConfig, TaskHandler, TaskResolver } from "@stepcraft/runtime";
+import type { ActivityBroker, CallbackRegistry, Clock, Execution, ExecutionResult, MapRunLimits, MockConfig, TaskHandler, TaskResolver } from "@stepcraft/runtime";
 import type { ExecutionRow, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
+import type { MapRunStore } from "../store/map-run-store.ts";
 import { DurableExecution, type DurableExecutionHost } from "./durable-execution.ts";
 import { lambdaEndpointHandlers, lambdaFunctionNames } from "./lambda-endpoint.ts";
 import { missingFunctionsFail } from "./missing-functions.ts";
@@ -16,6 +17,7 @@ import { missingFunctionsFail } from "./missing-functions.ts";
 /** What runs executions: task bindings, the clock, where tokens and activities wait. */
 export interface ExecutionHostOptions {
   readonly store: ExecutionStore;
+  readonly mapRuns: MapRunStore;
   readonly clock: Clock;
   readonly callbacks: CallbackRegistry;
   readonly activities: ActivityBroker;
@@ -52,6 +54,8 @@ export class ExecutionHost implements DurableExecutionHost {
   /** Set once the service closes: executions still in memory are let go without writing anything. */
   detached = false;
 
+  readonly runningMapRuns = new Map<string, MapRunLimits>();
+
   constructor(private readonly options: ExecutionHostOptions) {}
 
   get store(): ExecutionStore {
@@ -60,6 +64,10 @@ export class ExecutionHost implements DurableExecutionHost {
 
   get clock(): Clock {
     return this.options.clock;
+  }
+
+  get mapRuns(): MapRunStore {
+    return this.options.mapRuns;
   }
 
   /** The local task handlers (`--workflows`), which TestState binds too. */
@@ -120,6 +128,15 @@ export class ExecutionHost implements DurableExecutionHost {
       this.live.delete(row.arn);
       throw e;
     }
+  }
+
+  /** UpdateMapRun: a Map Run running here takes its new settings at once (the store keeps them for a replay). */
+  updateMapRun(mapRunArn: string, settings: { readonly maxConcurrency?: number | undefined; readonly toleratedFailureCount?: number | undefined; readonly toleratedFailurePercentage?: number | undefined }): void {
+    const limits = this.runningMapRuns.get(mapRunArn);
+    if (limits === undefined) return;
+    if (settings.maxConcurrency !== undefined) limits.maxConcurrency = settings.maxConcurrency;
+    if (settings.toleratedFailureCount !== undefined) limits.toleratedFailureCount = settings.toleratedFailureCount;
+    if (settings.toleratedFailurePercentage !== undefined) limits.toleratedFailurePercentage = settings.toleratedFailurePercentage;
   }
 
   /** Runs an Express execution in memory only and waits for its result (StartSyncExecution). */

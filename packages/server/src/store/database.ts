@@ -25,6 +25,13 @@ CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (machine_arn, seq
 CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
 CREATE TABLE IF NOT EXISTS events (exec_arn TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (exec_arn, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS task_outcomes (exec_arn TEXT NOT NULL, key TEXT NOT NULL, outcome TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (exec_arn, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_runs (
+  arn TEXT PRIMARY KEY, exec_arn TEXT NOT NULL, state_name TEXT NOT NULL, status TEXT NOT NULL, start_ms INTEGER NOT NULL, stop_ms INTEGER,
+  max_concurrency INTEGER NOT NULL, tolerated_count INTEGER, tolerated_percentage REAL, writes_results INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (exec_arn, start_ms);
+CREATE TABLE IF NOT EXISTS map_run_children (
+  map_run_arn TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT, status TEXT NOT NULL, items INTEGER NOT NULL, start_ms INTEGER, stop_ms INTEGER,
+  PRIMARY KEY (map_run_arn, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (arn, key)) WITHOUT ROWID;
 `;

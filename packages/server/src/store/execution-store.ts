@@ -79,10 +79,11 @@ export class ExecutionStore {
       .run(row);
   }
 
-  /** Records the end of an execution together with its last events, in one transaction. */
-  finish(arn: string, end: ExecutionEnd, events: readonly { id: number; body: string }[]): void {
+  /** Records the end of an execution together with its last events (and `also`), in one transaction. */
+  finish(arn: string, end: ExecutionEnd, events: readonly { id: number; body: string }[], also?: () => void): void {
     this.db.transaction(() => {
       this.writeEvents(arn, events);
+      also?.();
       this.db
         .prepare("UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ? WHERE arn = ?")
         .run(end.status, end.output, end.error, end.cause, end.stopMs, arn);
