@@ -24,7 +24,7 @@ export { createMockResolver, InvalidMockError, loadMockConfig, mockResolverFor, 
 export type { Mock, MockConfig, MockConfigIssue, MockedResponseStep, MockError, MockResolver, MockResolverOptions, MockResponse, MockResult, MockSet, MockTaskResult } from "./mocks/index.ts";
 export { formatTrace } from "./testing/format-trace.ts";
 export type { TraceOptions } from "./testing/format-trace.ts";
-export { ActivityBroker, activityResolver, callbackResolver, CallbackRegistry, NestedExecution, nestedExecutionResolver, sfnCallbackTasks, StateMachineRegistry, TaskCallbackError, unboundCallbacks, waitForCallback } from "./integrations/index.ts";
+export { ActivityBroker, activityResolver, callbackResolver, CallbackRegistry, NestedExecution, nestedExecutionResolver, sfnCallbackTasks, StateMachineRegistry, TaskCallbackError, taskTimedOut, unboundCallbacks, waitForCallback } from "./integrations/index.ts";
 export type { ActivityBrokerOptions, ActivityStart, ActivityTask, CallbackRegistryOptions, CallbackResolverOptions, CallbackWaitOptions, PendingTask, StateMachineRegistryOptions, TaskCallbackErrorCode } from "./integrations/index.ts";
 export { CsvSyntaxError, DirectoryObjectStore, InMemoryObjectStore, ObjectStoreError, parseCsv, readItems, writeResults } from "./object-store/index.ts";
 export type { InMemoryObjectStoreOptions, ItemReaderDefinition, MapChildResult, ObjectStore, ObjectStoreErrorCode, ReadItemsOptions, ResultWriterDefinition, ResultWriterOutput, StoredObjectInfo } from "./object-store/index.ts";

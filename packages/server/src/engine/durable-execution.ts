@@ -73,7 +73,9 @@ export class DurableExecution {
     this.clock = new PhasedClock(this.clockFor(firstRun));
     const recorded = rebuilt ? store.outcomes(row.arn) : new Map<string, { outcome: TaskOutcome; atMs: number }>();
     const resolver = journaledTasks(host.resolver(row), {
-      recorded,
+      // In a rebuilt execution, an answer may have come after the outcomes were loaded (a
+      // callback answered after the restart, before the replay reached its task): the store has it.
+      recorded: (key) => recorded.get(key) ?? (rebuilt ? store.outcome(row.arn, key) : undefined),
       save: (key, outcome) => host.detached || store.saveOutcome(row.arn, key, outcome, this.clock.now()),
       reachedNewWork: () => this.replay?.goLive(),
       tokenIssued: (token, key) => host.tokenIssued(token, row.arn, key),

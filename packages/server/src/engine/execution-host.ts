@@ -5,6 +5,8 @@ import {
   ExecutionNotRedrivableError,
   mockResolverFor,
   prepareStateMachine,
+  TaskCallbackError,
+  taskTimedOut,
   unboundCallbacks,
 } from "@stepcraft/runtime";
 import type { ActivityBroker, CallbackRegistry, Clock, Execution, ExecutionResult, MapRunLimits, MockConfig, TaskHandler, TaskResolver } from "@stepcraft/runtime";
@@ -29,6 +31,10 @@ export interface ExecutionHostOptions {
   readonly mockConfig?: MockConfig | undefined;
   /** Makes task tokens unguessable yet the same on a replay. */
   readonly tokenSecret: string;
+}
+
+function isTaskDoesNotExist(e: unknown): boolean {
+  return e instanceof TaskCallbackError && e.code === "TaskDoesNotExist";
 }
 
 /** How the ASL's machine name and region come out of an execution ARN. */
@@ -155,20 +161,58 @@ export class ExecutionHost implements DurableExecutionHost {
     await durable.ended;
   }
 
-  /** SendTaskSuccess: answers the token, then commits the answer before the caller is told. */
+  /** SendTaskSuccess: answers the token, committing the answer before the caller is told. */
   sendTaskSuccess(token: string, output: unknown): void {
-    this.options.callbacks.sendTaskSuccess(token, output);
-    this.commitAnswer(token, { ok: true, output });
+    this.answer(token, { ok: true, output }, () => this.options.callbacks.sendTaskSuccess(token, output));
   }
 
   /** SendTaskFailure, committed likewise. */
   sendTaskFailure(token: string, error: string | undefined, cause: string | undefined): void {
-    this.options.callbacks.sendTaskFailure(token, error, cause);
-    this.commitAnswer(token, { ok: false, error: error ?? null, cause: cause ?? null });
+    this.answer(token, { ok: false, error: error ?? null, cause: cause ?? null }, () => this.options.callbacks.sendTaskFailure(token, error, cause));
   }
 
   sendTaskHeartbeat(token: string): void {
-    this.options.callbacks.sendTaskHeartbeat(token);
+    try {
+      this.options.callbacks.sendTaskHeartbeat(token);
+    } catch (e) {
+      // A task the replay after a restart has not reached yet is alive: its heartbeat is fine.
+      if (!isTaskDoesNotExist(e) || this.storedTask(token) === undefined) throw e;
+    }
+  }
+
+  /**
+   * Answers a waiting task. A token the engine does not know (yet) may be one handed out before
+   * a restart: if its task still waits (its execution's replay has not reached it), the answer is
+   * committed and the replay takes it; if its task has ended (answered before the crash, timed
+   * out, its execution stopped), it is TaskTimedOut, as on AWS.
+   */
+  private answer(token: string, outcome: TaskOutcome, send: () => void): void {
+    try {
+      send();
+    } catch (e) {
+      if (!isTaskDoesNotExist(e)) throw e;
+      const site = this.storedTask(token);
+      if (site === undefined) throw e;
+      if (!this.detached) this.options.store.answer(token, site.exec_arn, site.key, outcome, this.options.clock.now());
+      return;
+    }
+    const site = this.tokens.get(token);
+    if (site === undefined || this.detached) return;
+    this.tokens.delete(token);
+    this.options.store.answer(token, site.arn, site.key, outcome, this.options.clock.now());
+  }
+
+  /**
+   * The task a token stored before a restart was handed out for, while it still waits for its
+   * answer; TaskTimedOut when that task has ended; undefined for a token never handed out.
+   */
+  private storedTask(token: string): { exec_arn: string; key: string } | undefined {
+    const { store } = this.options;
+    const site = store.token(token);
+    if (site === undefined) return undefined;
+    const waiting = site.answered === 0 && store.execution(site.exec_arn)?.status === "RUNNING" && store.outcome(site.exec_arn, site.key) === undefined;
+    if (!waiting) throw taskTimedOut();
+    return site;
   }
 
   /** A task token for a place in an execution: unguessable without the data directory's secret, the same on a replay. */
@@ -178,13 +222,7 @@ export class ExecutionHost implements DurableExecutionHost {
 
   tokenIssued(token: string, arn: string, key: string): void {
     this.tokens.set(token, { arn, key });
-  }
-
-  private commitAnswer(token: string, outcome: TaskOutcome): void {
-    const site = this.tokens.get(token);
-    if (site === undefined || this.detached) return;
-    this.tokens.delete(token);
-    this.options.store.saveOutcome(site.arn, site.key, outcome, this.options.clock.now());
+    if (!this.detached) this.options.store.tokenIssued(token, arn, key);
   }
 
   /** Keeps a running execution until the end of its run is committed. */

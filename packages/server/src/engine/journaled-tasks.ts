@@ -6,7 +6,7 @@ import type { TaskOutcome } from "../store/execution-store.ts";
 /** Where an execution's task outcomes are read from and written to. */
 export interface TaskJournal {
   /** Outcomes committed before a restart, by key. */
-  readonly recorded: ReadonlyMap<string, { readonly outcome: TaskOutcome; readonly atMs: number }>;
+  recorded(key: string): { readonly outcome: TaskOutcome; readonly atMs: number } | undefined;
   /** Commits an outcome (before the engine sees it). */
   save(key: string, outcome: TaskOutcome): void;
   /** Called when a task has no recorded outcome: the replay is over, this is new work. */
@@ -49,11 +49,10 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
     const inner = base(resource, stateName);
     const invoke = (input: unknown, ctx: TaskCallContext): unknown => {
       const key = keyOf(ctx.stateName, input);
-      const recorded = journal.recorded.get(key);
+      const recorded = journal.recorded(key);
       if (recorded !== undefined) {
         journal.replayedAt(recorded.atMs);
-        if (recorded.outcome.ok) return Promise.resolve(recorded.outcome.output);
-        return Promise.reject(new StatesError(recorded.outcome.error ?? "", recorded.outcome.cause ?? ""));
+        return replayed(recorded.outcome);
       }
       if (journal.retracing()) return stillInFlight(ctx, key, journal);
       journal.reachedNewWork();
@@ -62,10 +61,14 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
       const attempt = ctx.attemptSignal ?? ctx.signal;
       return Promise.resolve()
         .then(() => {
+          // An answer committed since the lookup (a callback answered after a restart, before the
+          // replay handed its token out again) is the outcome.
+          const late = journal.recorded(key);
+          if (late !== undefined) return replayed(late.outcome);
           const answer = inner.invoke(input, taskCtx);
           // A worker had taken this activity task before the restart: it is started again at once
           // (ActivityStarted keeps its place in the history) and keeps its token for the worker's answer.
-          const taken = journal.recorded.get(startKey(key));
+          const taken = journal.recorded(startKey(key));
           if (taken?.outcome.ok === true) taskCtx.started?.(typeof taken.outcome.output === "string" ? taken.outcome.output : undefined);
           return answer;
         })
@@ -85,6 +88,12 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
   };
 }
 
+/** A committed outcome as the task's result. */
+function replayed(outcome: TaskOutcome): Promise<unknown> {
+  if (outcome.ok) return Promise.resolve(outcome.output);
+  return Promise.reject(new StatesError(outcome.error ?? "", outcome.cause ?? ""));
+}
+
 /** The journal key of "a worker took this activity task" (ActivityStarted). */
 function startKey(key: string): string {
   return `${key}#started`;
@@ -101,9 +110,9 @@ function submitKey(key: string): string {
  * (nor holds the clock), as it did not.
  */
 function stillInFlight(ctx: TaskCallContext, key: string, journal: TaskJournal): Promise<never> {
-  const taken = journal.recorded.get(startKey(key));
+  const taken = journal.recorded(startKey(key));
   if (taken?.outcome.ok === true) ctx.started?.(typeof taken.outcome.output === "string" ? taken.outcome.output : undefined);
-  const submitted = journal.recorded.get(submitKey(key));
+  const submitted = journal.recorded(submitKey(key));
   if (submitted?.outcome.ok === true) ctx.submitted?.(submitted.outcome.output);
   ctx.awaitingExternal?.();
   return new Promise<never>(() => {});
@@ -112,7 +121,7 @@ function stillInFlight(ctx: TaskCallContext, key: string, journal: TaskJournal):
 /** A task context whose TaskSubmitted is journaled (once) before it is recorded. */
 function submissionJournaled(ctx: TaskCallContext, key: string, journal: TaskJournal): TaskCallContext {
   const submit = (output: unknown): void => {
-    if (!journal.recorded.has(submitKey(key))) journal.save(submitKey(key), { ok: true, output: output ?? null });
+    if (journal.recorded(submitKey(key)) === undefined) journal.save(submitKey(key), { ok: true, output: output ?? null });
     ctx.submitted?.(output);
   };
   return Object.create(ctx, { submitted: { value: submit } }) as TaskCallContext;
@@ -127,7 +136,7 @@ function activityContext(ctx: TaskCallContext, key: string, journal: TaskJournal
   const start = (workerName?: string): void => {
     if (started) return;
     started = true;
-    if (!journal.recorded.has(startKey(key))) journal.save(startKey(key), { ok: true, output: workerName ?? null });
+    if (journal.recorded(startKey(key)) === undefined) journal.save(startKey(key), { ok: true, output: workerName ?? null });
     ctx.started?.(workerName);
   };
   return Object.create(ctx, { taskToken: { value: ctx.taskToken ?? journal.activityToken(key) }, started: { value: start } }) as TaskCallContext;

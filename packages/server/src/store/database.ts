@@ -32,6 +32,7 @@ CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (exec_arn, start_ms
 CREATE TABLE IF NOT EXISTS map_run_children (
   map_run_arn TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT, status TEXT NOT NULL, items INTEGER NOT NULL, start_ms INTEGER, stop_ms INTEGER,
   PRIMARY KEY (map_run_arn, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS task_tokens (token TEXT PRIMARY KEY, exec_arn TEXT NOT NULL, key TEXT NOT NULL, answered INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (arn, key)) WITHOUT ROWID;
 `;

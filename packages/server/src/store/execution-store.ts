@@ -166,6 +166,30 @@ export class ExecutionStore {
     this.insertOutcome.run(arn, key, JSON.stringify(outcome), atMs);
   }
 
+  /** One committed outcome (a replay looks up one it had not loaded: an answer that came during the replay). */
+  outcome(arn: string, key: string): { outcome: TaskOutcome; atMs: number } | undefined {
+    const row = this.sql("SELECT outcome, at_ms FROM task_outcomes WHERE exec_arn = ? AND key = ?").get(arn, key) as { outcome: string; at_ms: number } | undefined;
+    return row === undefined ? undefined : { outcome: JSON.parse(row.outcome) as TaskOutcome, atMs: row.at_ms };
+  }
+
+  /** A callback task's token was handed out: it stays answerable across a restart. */
+  tokenIssued(token: string, arn: string, key: string): void {
+    this.sql("INSERT OR IGNORE INTO task_tokens (token, exec_arn, key) VALUES (?, ?, ?)").run(token, arn, key);
+  }
+
+  /** The task a token was handed out for, and whether it was answered. */
+  token(token: string): { exec_arn: string; key: string; answered: number } | undefined {
+    return this.sql("SELECT exec_arn, key, answered FROM task_tokens WHERE token = ?").get(token) as { exec_arn: string; key: string; answered: number } | undefined;
+  }
+
+  /** SendTaskSuccess/SendTaskFailure: the answer and the token's closing, in one transaction. */
+  answer(token: string, arn: string, key: string, outcome: TaskOutcome, atMs: number): void {
+    this.db.transaction(() => {
+      this.insertOutcome.run(arn, key, JSON.stringify(outcome), atMs);
+      this.sql("UPDATE task_tokens SET answered = 1 WHERE token = ?").run(token);
+    })();
+  }
+
   outcomes(arn: string): Map<string, { outcome: TaskOutcome; atMs: number }> {
     const rows = this.sql("SELECT key, outcome, at_ms FROM task_outcomes WHERE exec_arn = ?").all(arn) as { key: string; outcome: string; at_ms: number }[];
     return new Map(rows.map((r) => [r.key, { outcome: JSON.parse(r.outcome) as TaskOutcome, atMs: r.at_ms }]));
