@@ -1,9 +1,11 @@
 // RedriveExecution through the AWS SDK: from the failed state, the history kept, durable across restarts.
 import {
+  CreateActivityCommand,
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
+  GetActivityTaskCommand,
   ListExecutionsCommand,
   RedriveExecutionCommand,
   SendTaskSuccessCommand,
@@ -124,6 +126,28 @@ describe("RedriveExecution", () => {
     expect(types.slice(types.indexOf("ExecutionAborted"), types.indexOf("ExecutionAborted") + 3)).toEqual(["ExecutionAborted", "ExecutionRedriven", "TaskStateEntered"]);
     expect(types.filter((t) => t === "PassStateEntered")).toHaveLength(1);
     expect(types.filter((t) => t === "ExecutionRedriven")).toHaveLength(1);
+  });
+
+  it("redrives an aborted execution whose activity task a worker had taken (ActivityStarted kept in place)", async () => {
+    const { sfn } = await testServer({ activityPollSeconds: 5 });
+    const { activityArn } = await sfn.send(new CreateActivityCommand({ name: "Review" }));
+    const definition = JSON.stringify({ StartAt: "Review", States: { Review: { Type: "Task", Resource: activityArn, End: true } } });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Reviews", definition, roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"doc":1}' }));
+    const taken = await sfn.send(new GetActivityTaskCommand({ activityArn, workerName: "w1" }));
+    expect(taken.input).toBe('{"doc":1}');
+    await sfn.send(new StopExecutionCommand({ executionArn }));
+    await sfn.send(new RedriveExecutionCommand({ executionArn }));
+    const again = await sfn.send(new GetActivityTaskCommand({ activityArn, workerName: "w2" }));
+    expect(again.taskToken).not.toBe(taken.taskToken);
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: again.taskToken, output: '{"ok":true}' }));
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: "SUCCEEDED", output: '{"ok":true}' });
+    const events = await historyOf(sfn, executionArn);
+    expectWholeHistory(events);
+    expect(events.map((e) => e.type)).toEqual([
+      "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ExecutionAborted",
+      "ExecutionRedriven", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded",
+    ]);
   });
 
   it("redrives a timed-out execution", async () => {

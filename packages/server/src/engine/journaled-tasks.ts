@@ -56,7 +56,7 @@ export function journaledTasks(base: TaskResolver, journal: TaskJournal): TaskRe
       }
       if (journal.retracing()) return stillInFlight(ctx, key, journal);
       journal.reachedNewWork();
-      const taskCtx = submissionJournaled(inner.kind === "activity" ? activityContext(ctx, key, journal) : ctx, key, journal);
+      const taskCtx = inner.kind === "activity" ? activityContext(ctx, key, journal) : ctx;
       if (taskCtx.taskToken !== undefined) journal.tokenIssued(taskCtx.taskToken, key);
       const attempt = ctx.attemptSignal ?? ctx.signal;
       return Promise.resolve()
@@ -99,32 +99,16 @@ function startKey(key: string): string {
   return `${key}#started`;
 }
 
-/** The journal key of "the callback task's message went out" (TaskSubmitted), with its response. */
-function submitKey(key: string): string {
-  return `${key}#submitted`;
-}
-
 /**
- * A task that was in flight when a retraced run ended: what it had recorded (ActivityStarted,
- * TaskSubmitted) is made again, so the retrace has every event the run had, and it never ends
- * (nor holds the clock), as it did not.
+ * A task that was in flight when a retraced run ended: what it had recorded (ActivityStarted) is
+ * made again, so the retrace has every event the run had, and it never ends (nor holds the
+ * clock), as it did not.
  */
 function stillInFlight(ctx: TaskCallContext, key: string, journal: TaskJournal): Promise<never> {
   const taken = journal.recorded(startKey(key));
   if (taken?.outcome.ok === true) ctx.started?.(typeof taken.outcome.output === "string" ? taken.outcome.output : undefined);
-  const submitted = journal.recorded(submitKey(key));
-  if (submitted?.outcome.ok === true) ctx.submitted?.(submitted.outcome.output);
   ctx.awaitingExternal?.();
   return new Promise<never>(() => {});
-}
-
-/** A task context whose TaskSubmitted is journaled (once) before it is recorded. */
-function submissionJournaled(ctx: TaskCallContext, key: string, journal: TaskJournal): TaskCallContext {
-  const submit = (output: unknown): void => {
-    if (journal.recorded(submitKey(key)) === undefined) journal.save(submitKey(key), { ok: true, output: output ?? null });
-    ctx.submitted?.(output);
-  };
-  return Object.create(ctx, { submitted: { value: submit } }) as TaskCallContext;
 }
 
 /**
