@@ -9,6 +9,8 @@ import type { LambdaHandler } from "./lambda-code.ts";
 import { functionEnvironment, withEnvironment } from "./function-environment.ts";
 import { constructById, describeConstruct, exactConstruct, scopeOf } from "./stack-model.ts";
 import type { ConstructInfo, StackModel } from "./stack-model.ts";
+import { LAMBDA_CALLBACK, lambdaCallbacks } from "./lambda-callbacks.ts";
+import type { LambdaCallbackBinding } from "./lambda-callbacks.ts";
 import { constructOfText } from "./task-states.ts";
 import type { TaskStateUse } from "./task-states.ts";
 import { CdkTestingError, STATE_MACHINE_TYPE } from "./template.ts";
@@ -48,11 +50,13 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
   const uses = input.machines.flatMap((m) => m.tasks);
   const sorted = sortTasks(input, uses, tasks);
   const own: Record<string, TaskHandler> = {};
+  const loaders = new Map<string, CodeLoader>();
   for (const use of uses) {
     const fn = use.constructs.find((c) => c.type === LAMBDA_FUNCTION);
-    if (fn?.arn !== undefined && !WAIT_FOR_TOKEN.test(use.resource)) {
-      own[fn.arn] ??= lambdaDispatcher(input, fn, sorted);
-      continue;
+    if (fn?.arn !== undefined) {
+      // A callback task's function runs through its plain invoke too (see lambdaCallbacks).
+      own[fn.arn] ??= lambdaDispatcher(input, fn, sorted, loaderOf(input, fn, loaders));
+      if (!WAIT_FOR_TOKEN.test(use.resource)) continue;
     }
     if (START_EXECUTION.test(use.resource) && !sorted.byState.has(use.stateName)) continue;
     const statesOfResource = uses.filter((u) => u.resource === use.resource);
@@ -63,9 +67,22 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
     }
   }
   const [, ...children] = input.machines;
+  const functionOf = (name: unknown): ConstructInfo | undefined => {
+    const fn = typeof name === "string" ? constructOfText(name, input.model.byValue) : undefined;
+    return fn?.type === LAMBDA_FUNCTION ? fn : undefined;
+  };
+  const callbackBinding: LambdaCallbackBinding = {
+    callbacks: context.callbacks,
+    boundByTest: (name, stateName, resource) => sorted.byState.has(stateName) || sorted.byConstruct.has(functionOf(name)?.logicalId ?? "") || Object.hasOwn(sorted.raw, resource),
+    runsCode: (name) => {
+      const fn = functionOf(name);
+      return fn !== undefined && typeof loaderOf(input, fn, loaders) === "function";
+    },
+  };
   return {
     tasks: { ...own, ...sorted.raw },
-    wrap: (base) => {
+    wrap: (unwrapped) => {
+      const base = lambdaCallbacks(unwrapped, callbackBinding);
       if (children.length === 0) return base;
       // Children wait for their own callbacks where the test's handle sees them.
       const { callbacks } = context;
@@ -77,14 +94,26 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
       const nested = callbackResolver(callbacks, nestedExecutionResolver(registry, base));
       return (resource, stateName) => (START_EXECUTION.test(resource) && !sorted.byState.has(stateName) ? nested(resource, stateName) : base(resource, stateName));
     },
-    binds: (resource) => children.length > 0 && START_EXECUTION.test(resource),
+    binds: (resource) => LAMBDA_CALLBACK.test(resource) || (children.length > 0 && START_EXECUTION.test(resource)),
   };
 }
 
-function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: SortedTasks): TaskHandler {
+/** What runs a function's deployed code, or why nothing does; worked out once per binding. */
+type CodeLoader = ReturnType<typeof lambdaCodeLoader>;
+
+function loaderOf(input: BindingInput, fn: ConstructInfo, loaders: Map<string, CodeLoader>): CodeLoader {
+  let loader = loaders.get(fn.logicalId);
+  if (loader === undefined) {
+    const resource = input.model.resources.get(fn.logicalId);
+    loader = !input.runHandlers ? { reason: "is not run (runHandlers: false)" } : resource === undefined ? { reason: "is not in the template" } : lambdaCodeLoader(resource, input.model.assets);
+    loaders.set(fn.logicalId, loader);
+  }
+  return loader;
+}
+
+function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: SortedTasks, loader: CodeLoader): TaskHandler {
   const bound = sorted.byConstruct.get(fn.logicalId);
   const resource = input.model.resources.get(fn.logicalId);
-  const loader = input.runHandlers && resource !== undefined ? lambdaCodeLoader(resource, input.model.assets) : { reason: "is not run (runHandlers: false)" };
   const environment = resource === undefined ? {} : functionEnvironment(fn, resource, scopeOf(input.model));
   return (event: unknown, ctx: TaskCallContext) => {
     const byState = sorted.byState.get(ctx.stateName);
