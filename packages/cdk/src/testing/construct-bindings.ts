@@ -7,7 +7,7 @@ import type { SourceBinding, SourceBindingContext } from "@stepcraft/runtime/tes
 import { lambdaCodeLoader } from "./lambda-code.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
 import { functionEnvironment, withEnvironment } from "./function-environment.ts";
-import { constructById, describeConstruct, exactConstruct, scopeOf } from "./stack-model.ts";
+import { constructById, describeConstruct, exactConstruct } from "./stack-model.ts";
 import type { ConstructInfo, StackModel } from "./stack-model.ts";
 import { LAMBDA_CALLBACK, lambdaCallbacks } from "./lambda-callbacks.ts";
 import type { LambdaCallbackBinding } from "./lambda-callbacks.ts";
@@ -34,12 +34,12 @@ export interface BindingInput {
   /** Run functions' deployed code when nothing else binds them. */
   readonly runHandlers: boolean;
   /** One loader cache per machine object, so a handler module loads once. */
-  readonly loaded: Map<string, Promise<LambdaHandler>>;
+  readonly loaded: Map<ConstructInfo, Promise<LambdaHandler>>;
 }
 
 /** The test's `tasks`, sorted by what each key names. */
 interface SortedTasks {
-  readonly byConstruct: ReadonlyMap<string, TaskHandler>;
+  readonly byConstruct: ReadonlyMap<ConstructInfo, TaskHandler>;
   readonly byState: ReadonlyMap<string, TaskHandler>;
   /** ARNs, resources and function names, for the built-in binding as they are. */
   readonly raw: Readonly<Record<string, TaskHandler>>;
@@ -50,7 +50,7 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
   const uses = input.machines.flatMap((m) => m.tasks);
   const sorted = sortTasks(input, uses, tasks);
   const own: Record<string, TaskHandler> = {};
-  const loaders = new Map<string, CodeLoader>();
+  const loaders = new Map<ConstructInfo, CodeLoader>();
   for (const use of uses) {
     const fn = use.constructs.find((c) => c.type === LAMBDA_FUNCTION);
     if (fn?.arn !== undefined) {
@@ -60,7 +60,7 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
     }
     if (START_EXECUTION.test(use.resource) && !sorted.byState.has(use.stateName)) continue;
     const statesOfResource = uses.filter((u) => u.resource === use.resource);
-    const anyBound = statesOfResource.some((u) => sorted.byState.has(u.stateName) || u.constructs.some((c) => sorted.byConstruct.has(c.logicalId)));
+    const anyBound = statesOfResource.some((u) => sorted.byState.has(u.stateName) || u.constructs.some((c) => sorted.byConstruct.has(c)));
     // An unbound callback task waits for the test's answer; only a binding replaces that.
     if (WAIT_FOR_TOKEN.test(use.resource) ? anyBound : anyBound || use.constructs.length > 0) {
       own[use.resource] ??= resourceDispatcher(statesOfResource, sorted);
@@ -73,7 +73,7 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
   };
   const callbackBinding: LambdaCallbackBinding = {
     callbacks: context.callbacks,
-    boundByTest: (name, stateName, resource) => sorted.byState.has(stateName) || sorted.byConstruct.has(functionOf(name)?.logicalId ?? "") || Object.hasOwn(sorted.raw, resource),
+    boundByTest: (name, stateName, resource) => sorted.byState.has(stateName) || hasBinding(sorted.byConstruct, functionOf(name)) || Object.hasOwn(sorted.raw, resource),
     runsCode: (name) => {
       const fn = functionOf(name);
       return fn !== undefined && typeof loaderOf(input, fn, loaders) === "function";
@@ -101,20 +101,22 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
 /** What runs a function's deployed code, or why nothing does; worked out once per binding. */
 type CodeLoader = ReturnType<typeof lambdaCodeLoader>;
 
-function loaderOf(input: BindingInput, fn: ConstructInfo, loaders: Map<string, CodeLoader>): CodeLoader {
-  let loader = loaders.get(fn.logicalId);
+function loaderOf(input: BindingInput, fn: ConstructInfo, loaders: Map<ConstructInfo, CodeLoader>): CodeLoader {
+  let loader = loaders.get(fn);
   if (loader === undefined) {
-    const resource = input.model.resources.get(fn.logicalId);
-    loader = !input.runHandlers ? { reason: "is not run (runHandlers: false)" } : resource === undefined ? { reason: "is not in the template" } : lambdaCodeLoader(resource, input.model.assets);
-    loaders.set(fn.logicalId, loader);
+    loader = input.runHandlers ? lambdaCodeLoader(input.model.resourceOf(fn), input.model.assets) : { reason: "is not run (runHandlers: false)" };
+    loaders.set(fn, loader);
   }
   return loader;
 }
 
+function hasBinding(byConstruct: ReadonlyMap<ConstructInfo, TaskHandler>, construct: ConstructInfo | undefined): boolean {
+  return construct !== undefined && byConstruct.has(construct);
+}
+
 function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: SortedTasks, loader: CodeLoader): TaskHandler {
-  const bound = sorted.byConstruct.get(fn.logicalId);
-  const resource = input.model.resources.get(fn.logicalId);
-  const environment = resource === undefined ? {} : functionEnvironment(fn, resource, scopeOf(input.model));
+  const bound = sorted.byConstruct.get(fn);
+  const environment = functionEnvironment(fn, input.model.resourceOf(fn), input.model.scopeOf(fn));
   return (event: unknown, ctx: TaskCallContext) => {
     const byState = sorted.byState.get(ctx.stateName);
     if (byState !== undefined) return byState(event, ctx);
@@ -126,9 +128,9 @@ function lambdaDispatcher(input: BindingInput, fn: ConstructInfo, sorted: Sorted
           `Bind it: tasks: { '${fn.path ?? fn.logicalId}': handler }, or mock the state: mocks: { '${ctx.stateName}': { result: … } }.`,
       );
     }
-    let load = input.loaded.get(fn.logicalId);
+    let load = input.loaded.get(fn);
     // Module scope often reads its configuration (TABLE_NAME) once: load under the environment too.
-    if (load === undefined) input.loaded.set(fn.logicalId, (load = withEnvironment(environment, loader)));
+    if (load === undefined) input.loaded.set(fn, (load = withEnvironment(environment, loader)));
     // Deployed code gets its own copy of the event, as from Lambda's JSON (it may mutate it).
     return load.then((handler) => withEnvironment(environment, () => handler(structuredClone(event))));
   };
@@ -139,8 +141,8 @@ function resourceDispatcher(uses: readonly TaskStateUse[], sorted: SortedTasks):
     const byState = sorted.byState.get(ctx.stateName);
     if (byState !== undefined) return byState(value, ctx);
     const use = uses.find((u) => u.stateName === ctx.stateName);
-    const construct = use?.constructs.find((c) => sorted.byConstruct.has(c.logicalId));
-    if (construct !== undefined) return sorted.byConstruct.get(construct.logicalId)!(value, ctx);
+    const construct = use?.constructs.find((c) => sorted.byConstruct.has(c));
+    if (construct !== undefined) return sorted.byConstruct.get(construct)!(value, ctx);
     const named = use?.constructs ?? [];
     const first = named[0];
     throw new StatesError(
@@ -155,18 +157,18 @@ function resourceDispatcher(uses: readonly TaskStateUse[], sorted: SortedTasks):
 /** Sorts the test's keys: construct path or logical ID, then Task state name, then construct id; ARNs pass as they are. */
 function sortTasks(input: BindingInput, uses: readonly TaskStateUse[], tasks: Readonly<Record<string, TaskHandler>>): SortedTasks {
   const stateNames = new Set(uses.map((u) => u.stateName));
-  const byConstruct = new Map<string, TaskHandler>();
+  const byConstruct = new Map<ConstructInfo, TaskHandler>();
   const byState = new Map<string, TaskHandler>();
   const raw: Record<string, TaskHandler> = {};
   const unknown: string[] = [];
   for (const [key, handler] of Object.entries(tasks)) {
     if (typeof handler !== "function") throw new CdkTestingError(`tasks['${key}'] is ${handler === null ? "null" : typeof handler}, not a handler function.`);
     const exact = exactConstruct(input.model, key) ?? constructOfText(key, input.model.byValue);
-    if (exact !== undefined) byConstruct.set(exact.logicalId, handler);
+    if (exact !== undefined) byConstruct.set(exact, handler);
     else if (stateNames.has(key)) byState.set(key, handler);
     else {
       const byId = constructById(input.model, key);
-      if (byId !== undefined) byConstruct.set(byId.logicalId, handler);
+      if (byId !== undefined) byConstruct.set(byId, handler);
       else if (key.startsWith("arn:")) raw[key] = handler;
       else unknown.push(key);
     }
