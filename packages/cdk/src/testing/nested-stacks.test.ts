@@ -20,7 +20,7 @@ describe("state machines in nested stacks", () => {
     expect(run).toHaveSucceeded();
     expect(run).toHaveStateOutput("Where", { bucket: archive.ref, id: "job-1" });
     // Work ran as a child execution, its inline function with the parent's bucket in its environment.
-    expect(run.output).toEqual({ bucket: archive.ref, id: "job-1", worker: { output: { done: "job-1", archive: archive.ref } } });
+    expect(run.output).toEqual({ bucket: archive.ref, id: "job-1", worker: { output: { done: "job-1", archive: archive.ref, stamp: { stamped: "job-1" } } } });
   });
 
   it("names nested resources by construct path, with placeholders under the nested stack's own name", async () => {
@@ -31,14 +31,16 @@ describe("state machines in nested stacks", () => {
     expect(main.constructOf(work.arn!)).toBe(work);
     // The nested function binds by its path like any other.
     const run = await testExecution(main, { id: "job-2" }, { tasks: { "Parent/Workers/WorkFn": () => ({ done: "bound" }) } });
-    expect(run.output).toMatchObject({ worker: { output: { done: "bound" } } });
+    expect(run.output).toMatchObject({ worker: { output: { done: "bound", stamp: { stamped: "bound" } } } });
   });
 
   it("finds a nested machine by its construct id, and runs it on its own", async () => {
     const work = fromStack(stack, { stateMachine: "Work" });
     expect(work.construct.path).toBe("Parent/Workers/Work");
     const run = await testExecution(work, { id: "job-3" });
-    expect(run.output).toEqual({ done: "job-3", archive: archive.ref });
+    expect(run.output).toEqual({ done: "job-3", archive: archive.ref, stamp: { stamped: "job-3" } });
+    // Its Stamp function lives one stack deeper (Parent/Workers/Tools), reached through Tools' output.
+    expect(work.constructAt("Parent/Workers/Tools/StampFn").type).toBe("AWS::Lambda::Function");
   });
 
   it("reads nested templates from a cloud assembly directory too", async () => {
@@ -46,7 +48,7 @@ describe("state machines in nested stacks", () => {
     const run = await testExecution(fromDir, { id: "job-4" });
     expect(run).toHaveSucceeded();
     const bucket = fromDir.constructAt("Parent/Archive").ref;
-    expect(run.output).toEqual({ bucket, id: "job-4", worker: { output: { done: "job-4", archive: bucket } } });
+    expect(run.output).toEqual({ bucket, id: "job-4", worker: { output: { done: "job-4", archive: bucket, stamp: { stamped: "job-4" } } } });
   });
 
   it("says why a bare template's nested machines cannot be found", () => {
