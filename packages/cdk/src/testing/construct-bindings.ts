@@ -1,7 +1,7 @@
 // Binds the Task states of a synthesized machine to local code: a test's handlers keyed by
 // construct or state name, the functions' own deployed code run in-process, and the other machines
 // of the stack as nested executions. Anything left unbound fails naming its construct.
-import { callbackResolver, StatesError, StateMachineRegistry, nestedExecutionResolver } from "@stepcraft/runtime";
+import { callbackResolver, nestedExecutionResolver, sfnCallbackTasks, StatesError, StateMachineRegistry } from "@stepcraft/runtime";
 import type { TaskCallContext, TaskHandler } from "@stepcraft/runtime";
 import type { SourceBinding, SourceBindingContext } from "@stepcraft/runtime/testing";
 import { lambdaCodeLoader } from "./lambda-code.ts";
@@ -80,7 +80,8 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
     },
   };
   return {
-    tasks: { ...own, ...sorted.raw },
+    // The machines of the stack answer each other's tokens (aws-sdk:sfn:sendTaskSuccess…) as on AWS.
+    tasks: { ...sfnCallbackTasks(context.callbacks), ...own, ...sorted.raw },
     wrap: (unwrapped) => {
       const base = lambdaCallbacks(unwrapped, callbackBinding);
       if (children.length === 0) return base;

@@ -85,6 +85,15 @@ describe("a nested machine of the same template", () => {
     expect(result.output).toEqual({ answered: true });
     expect(result.history.map((e) => e.type)).toContain("TaskSubmitted");
   });
+
+  it("lets the child answer the parent's token itself (CallAwsService sfn:sendTaskSuccess)", async () => {
+    const answering = nested(".waitForTaskToken");
+    const child = { StartAt: "Answer", States: { Answer: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess", Parameters: { "TaskToken.$": "$.token", "Output.$": "States.JsonToString($)" }, End: true } } };
+    const template = { Resources: { ...answering.Resources, Child: machine(JSON.stringify(child)) } };
+    const run = await testExecution(fromTemplate(template, { stateMachine: "Parent" }), { n: 7 });
+    expect(run).toHaveSucceeded();
+    expect(run.output).toEqual({ n: 7, token: expect.any(String) });
+  });
 });
 
 describe("a function's environment", () => {
