@@ -19,12 +19,16 @@ afterAll(() => cdkOut.dispose());
 const machine = fromCdkOut(cdkOut.directory);
 
 async function run(input: Telemetry, services = new LocalServices()) {
-  // The stack deploys an EXPRESS machine: run it with Express semantics.
-  const result = await testExecution(machine, input, { stateMachineType: "EXPRESS", tasks: services.tasks(), startTime: START, random: 42 });
+  // The stack deploys an EXPRESS machine: it runs with Express semantics without being told.
+  const result = await testExecution(machine, input, { tasks: services.tasks(), startTime: START, random: 42 });
   return { result, services };
 }
 
 describe("IotIngest from its cloud assembly", () => {
+  it("runs as the Express machine the stack deploys", () => {
+    expect(machine.stateMachineType).toBe("EXPRESS");
+  });
+
   it("sends to the stack's own topic and table", async () => {
     const { services } = await run(sampleReport);
     expect(services.alerts[0]?.TopicArn).toBe(machine.constructAt("IotIngest/Alerts").arn);

@@ -5,7 +5,7 @@ import type { SourceBinding, SourceBindingContext, WorkflowLike } from "@stepcra
 import { bindConstructs } from "./construct-bindings.ts";
 import type { MachineInPlay } from "./construct-bindings.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
-import { definitionOf, findConstruct, selectStateMachine } from "./stack-model.ts";
+import { definitionOf, findConstruct, selectStateMachine, stateMachineTypeOf } from "./stack-model.ts";
 import type { ConstructInfo, StackModel } from "./stack-model.ts";
 import { taskStates } from "./task-states.ts";
 import { CdkTestingError, STATE_MACHINE_TYPE } from "./template.ts";
@@ -30,6 +30,8 @@ export interface CdkStateMachine extends WorkflowLike {
   readonly name: string;
   /** Its placeholder ARN; nested `states:startExecution` Tasks of other machines name it. */
   readonly stateMachineArn: string;
+  /** Its StateMachineType in the template: tests run it with these semantics unless they say otherwise. */
+  readonly stateMachineType: "STANDARD" | "EXPRESS";
   /** The construct it was synthesized from. */
   readonly construct: ConstructInfo;
   /** The ASL as CloudFormation would deploy it, placeholders in place of every token. */
@@ -55,6 +57,7 @@ export function cdkStateMachine(model: StackModel, options: CdkMachineOptions): 
   return Object.freeze({
     name: construct.arn?.split(":").at(-1) ?? construct.ref,
     stateMachineArn: construct.arn ?? construct.ref,
+    stateMachineType: stateMachineTypeOf(model, construct),
     construct,
     definition,
     constructs: model.byValue,

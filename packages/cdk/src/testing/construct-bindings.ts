@@ -7,7 +7,7 @@ import type { SourceBinding, SourceBindingContext } from "@stepcraft/runtime/tes
 import { lambdaCodeLoader } from "./lambda-code.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
 import { functionEnvironment, withEnvironment } from "./function-environment.ts";
-import { constructById, describeConstruct, exactConstruct } from "./stack-model.ts";
+import { constructById, describeConstruct, exactConstruct, stateMachineTypeOf } from "./stack-model.ts";
 import type { ConstructInfo, StackModel } from "./stack-model.ts";
 import { LAMBDA_CALLBACK, lambdaCallbacks } from "./lambda-callbacks.ts";
 import type { LambdaCallbackBinding } from "./lambda-callbacks.ts";
@@ -90,7 +90,7 @@ export function bindConstructs(input: BindingInput, tasks: Readonly<Record<strin
       const registry = new StateMachineRegistry({ defaults: { region: input.model.place.region, accountId: input.model.place.accountId }, callbacks });
       // A child whose definition could not be read stays unregistered: starting it fails like AWS
       // (StepFunctions.StateMachineDoesNotExist).
-      for (const child of children) if (child.definition !== undefined) registry.register(child.construct.arn ?? child.construct.ref, child.definition, { resolveTask: base });
+      for (const child of children) if (child.definition !== undefined) registry.register(child.construct.arn ?? child.construct.ref, child.definition, { resolveTask: base, stateMachineType: stateMachineTypeOf(input.model, child.construct) });
       // `.waitForTaskToken` starts the child, then waits for the token's answer.
       const nested = callbackResolver(callbacks, nestedExecutionResolver(registry, base));
       return (resource, stateName) => (START_EXECUTION.test(resource) && !sorted.byState.has(stateName) ? nested(resource, stateName) : base(resource, stateName));

@@ -62,6 +62,16 @@ describe("fromTemplate", () => {
   });
 });
 
+describe("a machine's StateMachineType", () => {
+  it("is the template's: an EXPRESS machine runs with Express semantics (5 minutes at most)", async () => {
+    const waitsLong = JSON.stringify({ StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 400, End: true } } });
+    const express = fromTemplate({ Resources: { Fast: machine(waitsLong, { StateMachineType: "EXPRESS" }) } });
+    expect(express.stateMachineType).toBe("EXPRESS");
+    expect(await testExecution(express, {})).toHaveFailedWith("States.Timeout");
+    expect(fromTemplate({ Resources: { Slow: machine(waitsLong) } }).stateMachineType).toBe("STANDARD");
+  });
+});
+
 describe("a nested machine of the same template", () => {
   const nested = (pattern: string) => ({
     Resources: {

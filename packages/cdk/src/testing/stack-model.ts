@@ -185,6 +185,11 @@ export function definitionOf(model: StackModel, machine: ConstructInfo): unknown
   }
 }
 
+/** The machine's StateMachineType (a literal in synthesized templates); STANDARD when absent, as in CloudFormation. */
+export function stateMachineTypeOf(model: StackModel, machine: ConstructInfo): "STANDARD" | "EXPRESS" {
+  return model.resourceOf(machine).Properties?.["StateMachineType"] === "EXPRESS" ? "EXPRESS" : "STANDARD";
+}
+
 function readS3Definition(model: StackModel, location: unknown, where: string): string {
   const key = (location as { Key?: unknown } | null)?.Key;
   if (typeof key !== "string") throw new CdkTestingError(`${where}: DefinitionS3Location has no literal Key.`);

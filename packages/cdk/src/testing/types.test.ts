@@ -16,6 +16,7 @@ describe("@stepcraft/cdk/testing types", () => {
     expectTypeOf(fromCdkOut).returns.toEqualTypeOf<CdkStateMachine>();
     expectTypeOf<CdkStateMachine["bindTasks"]>().parameter(0).toEqualTypeOf<Readonly<Record<string, TaskHandler>>>();
     expectTypeOf<ConstructInfo["arn"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CdkStateMachine["stateMachineType"]>().toEqualTypeOf<"STANDARD" | "EXPRESS">();
     expectTypeOf(synthesizeCdkOut).returns.toEqualTypeOf<SynthesizedCdkOut>();
     expectTypeOf<SynthesizedCdkOut["directory"]>().toEqualTypeOf<string>();
   });
