@@ -1,48 +1,12 @@
 // SalesPipeline end to end on the local runtime: the Distributed Map reads the CSV from an
 // in-memory S3 with its ItemReader, batches it, runs each batch as a child execution with the
 // real handler, writes the results with its ResultWriter; the aggregation reads them back with
-// `aws-sdk:s3:getObject` tasks on the same store.
+// `aws-sdk:s3:getObject` tasks on the same store. The run cases are in pipeline-cases.ts.
 import { describe, expect, it } from "vitest";
-import type { TaskHandler } from "@stepcraft/runtime";
 import { testExecution } from "@stepcraft/runtime/testing";
-import "@stepcraft/runtime/vitest";
-import { handler as loadBatch, rowRevenue } from "../src/handlers/load-batch.ts";
-import type { LocalSetup } from "../src/local-run.ts";
 import { LOCAL_EXPORTS_BUCKET, LOCAL_RESULTS_BUCKET, localSetup } from "../src/local-run.ts";
-import { readableRows, salesExportCsv } from "../src/sample-data.ts";
-import type { SalesBatch, SalesReport } from "../src/sales.ts";
-import { BATCH_SIZE, RESULTS_PREFIX, salesPipeline } from "../src/workflow.ts";
-import type { PipelineInput } from "../src/workflow.ts";
-
-const input: PipelineInput = { key: "exports/2026-03-31/sales.csv", runDate: "2026-03-31" };
-
-/** Row indexes `[from, to)`. */
-const range = (from: number, to: number) => new Set(Array.from({ length: to - from }, (_, k) => from + k));
-
-async function run(csv: string | undefined, setup?: LocalSetup) {
-  const local = setup ?? (await localSetup());
-  if (csv !== undefined) await local.store.putObject(LOCAL_EXPORTS_BUCKET, input.key, csv);
-  const result = await testExecution(local.pipeline, input, { tasks: local.tasks, objectStore: local.store, startTime: new Date("2026-04-01T01:00:00Z"), random: 3 });
-  return { result, store: local.store };
-}
-
-/** The report computed independently of the workflow, from the rows the batches that succeed hold. */
-function expectedReport(rows: number, badRows: ReadonlySet<number>, failedBatches: readonly number[] = []): SalesReport {
-  const revenueByRegion: Record<string, number> = {};
-  let counted = 0;
-  let rejected = 0;
-  for (let b = 0; b * BATCH_SIZE < rows; b++) {
-    if (failedBatches.includes(b)) continue;
-    const from = b * BATCH_SIZE;
-    const to = Math.min(rows, from + BATCH_SIZE);
-    const good = readableRows(from, to, { badRows });
-    counted += good.length;
-    rejected += to - from - good.length;
-    for (const row of good) revenueByRegion[row.region] = (revenueByRegion[row.region] ?? 0) + (rowRevenue(row) ?? 0);
-  }
-  const top = Object.entries(revenueByRegion).sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0] ?? null;
-  return { runDate: input.runDate, batches: Math.ceil(rows / BATCH_SIZE) - failedBatches.length, rows: counted, rejected, revenueByRegion, topRegion: top };
-}
+import { salesPipeline } from "../src/workflow.ts";
+import { describePipelineRuns, input, START } from "./pipeline-cases.ts";
 
 describe("SalesPipeline compiles", () => {
   it("to a Distributed Map reading CSV rows, batching 100, tolerating 10% failures, writing results to S3", () => {
@@ -58,61 +22,12 @@ describe("SalesPipeline compiles", () => {
   });
 });
 
-describe("SalesPipeline: a clean export", () => {
-  it("reads 250 rows in 3 batches, writes the Map Run's results to S3 and reports the day", async () => {
-    const { result, store } = await run(salesExportCsv(250));
-    expect(result).toHaveSucceeded();
-    expect(result).toHaveVisitedInOrder(["LoadSales", "ReadManifest", "ReadResults", "Summarize", "ReportReady"]);
-    expect(result.output).toEqual(expectedReport(250, new Set()));
-    const written = (await store.listObjectsV2(LOCAL_RESULTS_BUCKET, `${RESULTS_PREFIX}/`)).map((o) => o.Key.split("/").at(-1));
-    expect(written.sort()).toEqual(["SUCCEEDED_0.json", "manifest.json"]);
-  });
-
-  it("rejects a few unreadable rows without failing their batch", async () => {
-    const noisy = new Set([3, 150, 151]);
-    const { result } = await run(salesExportCsv(250, { badRows: noisy }));
-    expect(result).toHaveSucceeded();
-    expect(result.output).toEqual(expectedReport(250, noisy));
-    expect(result.output).toMatchObject({ rows: 247, rejected: 3 });
-  });
-});
-
-describe("SalesPipeline: failure tolerance", () => {
-  it("tolerates one corrupt batch in ten (10%), and reports the other nine", async () => {
-    const corrupt = range(300, 400);
-    const { result, store } = await run(salesExportCsv(1000, { badRows: corrupt }));
-    expect(result).toHaveSucceeded();
-    expect(result.output).toEqual(expectedReport(1000, corrupt, [3]));
-    // The failed batch is kept in S3 for a redrive.
-    const files = (await store.listObjectsV2(LOCAL_RESULTS_BUCKET, `${RESULTS_PREFIX}/`)).map((o) => o.Key.split("/").at(-1));
-    expect(files).toContain("FAILED_0.json");
-  });
-
-  // AWS counts a failed batch as all of its items failed (200 of 1,000 items here: 20% > 10%).
-  it("fails the run when two batches in ten are corrupt (20% > 10%)", async () => {
-    const corrupt = new Set([...range(0, 100), ...range(500, 600)]);
-    const { result } = await run(salesExportCsv(1000, { badRows: corrupt }));
-    expect(result).toHaveFailedWith("TooManyBadBatches");
-    expect(result.states["Summarize"]).toBeUndefined();
-  });
-
-  it("fails clearly when the export is missing", async () => {
-    const { result } = await run(undefined);
-    expect(result).toHaveFailedWith("ExportUnreadable", /sales\.csv/);
-  });
-});
-
-describe("SalesPipeline: retries", () => {
-  it("retries batches Lambda throttled, inside their child executions, and loses nothing", async () => {
-    let calls = 0;
-    const throttledTwice: TaskHandler = (event) => {
-      calls += 1;
-      if (calls <= 2) throw Object.assign(new Error("Rate exceeded"), { name: "Lambda.TooManyRequestsException" });
-      return loadBatch(event as SalesBatch);
-    };
-    const { result } = await run(salesExportCsv(250), await localSetup({ LoadSalesBatch: throttledTwice }));
-    expect(result).toHaveSucceeded();
-    expect(calls).toBe(3 + 2);
-    expect(result.output).toEqual(expectedReport(250, new Set()));
-  });
+describePipelineRuns({
+  resultsBucket: LOCAL_RESULTS_BUCKET,
+  async run(csv, loadBatch) {
+    const local = await localSetup(loadBatch === undefined ? {} : { LoadSalesBatch: loadBatch });
+    if (csv !== undefined) await local.store.putObject(LOCAL_EXPORTS_BUCKET, input.key, csv);
+    const result = await testExecution(local.pipeline, input, { tasks: local.tasks, objectStore: local.store, startTime: START, random: 3 });
+    return { result, store: local.store };
+  },
 });

@@ -1,24 +1,17 @@
 // The deployed form of PurchaseApproval (JSONata, a Lambda callback task): synthesize the CDK app
 // into a cloud assembly, then drive the machine it holds with the bundled handlers in-process.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App } from "aws-cdk-lib";
 import { afterAll, describe, expect, it } from "vitest";
-import { fromCdkOut } from "@stepcraft/cdk/testing";
+import { fromCdkOut, synthesizeCdkOut } from "@stepcraft/cdk/testing";
 import { startTestExecution } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
 import { createStack } from "../cdk/stack.ts";
 import type { Decision, PurchaseRequest } from "../src/request.ts";
 
 // One synthesis for the file, into a directory of its own; path metadata on, as the CDK CLI does.
-const cdkOut = mkdtempSync(join(tmpdir(), "human-approval-cdk-out-"));
-const app = new App({ outdir: cdkOut, context: { "aws:cdk:enable-path-metadata": true } });
-createStack(app);
-app.synth();
-afterAll(() => rmSync(cdkOut, { recursive: true, force: true }));
+const cdkOut = synthesizeCdkOut(createStack);
+afterAll(() => cdkOut.dispose());
 
-const machine = fromCdkOut(cdkOut, { stack: "HumanApproval" });
+const machine = fromCdkOut(cdkOut.directory, { stack: "HumanApproval" });
 const START = new Date("2026-03-02T10:00:00Z");
 const request: PurchaseRequest = { requestId: "pr-42", requester: "ana@example.com", approver: "bo@example.com", item: "laptop", amount: 1899, currency: "EUR" };
 

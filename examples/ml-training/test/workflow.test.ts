@@ -1,28 +1,24 @@
 // MlTraining on the local runtime with its nested DeployModel machine (registered in a
 // StateMachineRegistry, run by `states:startExecution.sync:2`), the real Lambda handlers, and a
-// local SageMaker whose training jobs take virtual minutes or hours.
+// local SageMaker whose training jobs take virtual minutes or hours. The run cases are in
+// training-cases.ts; the registry's view of the child execution is checked here.
 import { describe, expect, it } from "vitest";
 import { StatesError } from "@stepcraft/runtime";
-import type { TaskHandler } from "@stepcraft/runtime";
 import { readHistory, testExecution } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
 import { deployModel } from "../src/deploy-model.ts";
-import { LocalSageMaker, xgboostLike } from "../src/local-sagemaker.ts";
-import { LOCAL_DEPLOY_MODEL_ARN, localSetup } from "../src/local-run.ts";
+import { LocalSageMaker } from "../src/local-sagemaker.ts";
+import { LOCAL_DEPLOY_MODEL_ARN, LOCAL_SUBSTITUTIONS, localSetup } from "../src/local-run.ts";
 import type { LocalSetup } from "../src/local-run.ts";
 import { mlTraining } from "../src/workflow.ts";
 import type { TrainingRequest } from "../src/workflow.ts";
-
-const START = new Date("2026-04-01T02:00:00Z");
-const request: TrainingRequest = { datasetUri: "s3://ml-data/raw/churn/2026-03.csv", modelName: "churn", minAuc: 0.85, maxDepth: 4 };
+import { describeTrainingRuns, request, START } from "./training-cases.ts";
 
 async function run(input: TrainingRequest, setup?: LocalSetup) {
   const local = setup ?? (await localSetup());
   const result = await testExecution(local.parent, input, { resolveTask: local.registry.resolver(), startTime: START });
   return { result, ...local };
 }
-
-const minutes = (from: Date | undefined, to: Date | undefined) => ((to?.getTime() ?? Number.NaN) - (from?.getTime() ?? Number.NaN)) / 60_000;
 
 describe("MlTraining compiles", () => {
   it("to valid ASL, the parent in JSONata and the nested machine in JSONPath", () => {
@@ -33,92 +29,34 @@ describe("MlTraining compiles", () => {
   });
 });
 
-describe("MlTraining: a good model is deployed", () => {
-  it("preprocesses in parallel, trains for 40 virtual minutes, deploys through the nested machine", async () => {
-    const { result, sagemaker, registry } = await run(request);
-    expect(result).toHaveSucceeded();
-    expect(result).toHaveVisitedInOrder(["Preprocess", "TrainModel", "GoodEnough?", "DeployModel", "Deployed"]);
-    expect(result).toHaveVisited("CleanData");
-    expect(result).toHaveVisited("ComputeFeatures");
-    // The training job is named after the model and the execution.
-    const jobName = `churn-${result.execution.executionArn.split(":").at(-1) ?? ""}`;
-    expect(result.output).toEqual({ modelName: "churn", auc: 0.9, modelArn: `arn:aws:sagemaker:us-east-1:123456789012:model/churn-${jobName.toLowerCase()}`, version: jobName });
+describeTrainingRuns({
+  artifactBucket: LOCAL_SUBSTITUTIONS["ArtifactBucket"]!,
+  run: async (input, sagemaker = new LocalSageMaker(), overrides = {}) => run(input, await localSetup(sagemaker, overrides)),
+});
 
-    // The training request is built from both branches' results, held in variables.
-    const [job] = sagemaker.trainingJobs;
-    expect(job?.InputDataConfig.map((c) => c.DataSource.S3DataSource.S3Uri)).toEqual(["s3://ml-data/clean/churn/2026-03.csv", "s3://ml-data/features/churn/2026-03.json"]);
-    expect(job?.HyperParameters["max_depth"]).toBe("4");
-    const train = result.states["TrainModel"]?.visits[0];
-    expect(minutes(train?.enteredAt, train?.exitedAt)).toBe(40);
-
-    // The child ran to completion, linked to its parent.
+describe("MlTraining: the nested execution in the registry", () => {
+  it("runs DeployModel to completion, linked to its parent", async () => {
+    const { result, registry } = await run(request);
     const [child] = registry.executions();
     expect(child?.stateMachineArn).toBe(LOCAL_DEPLOY_MODEL_ARN);
     expect((await child?.result)?.status).toBe("SUCCEEDED");
     expect(child?.input).toMatchObject({ modelName: "churn", auc: 0.9, AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: result.execution.executionArn });
-    expect(sagemaker.models[0]?.PrimaryContainer.ModelDataUrl).toBe(`s3://ml-artifacts-local/models/${jobName}/output/model.tar.gz`);
   });
-});
 
-describe("MlTraining: failure paths", () => {
-  it("stops below the bar without deploying", async () => {
-    const { result, registry } = await run({ ...request, maxDepth: 2 });
-    expect(result).toHaveFailedWith("BelowThreshold", "validation AUC 0.84 is below 0.85");
-    expect(result.states["DeployModel"]).toBeUndefined();
+  it("starts no child below the bar", async () => {
+    const { registry } = await run({ ...request, maxDepth: 2 });
     expect(registry.executions()).toEqual([]);
   });
 
-  it("does not start a training job on an empty export", async () => {
-    const { result, sagemaker } = await run({ ...request, datasetUri: "s3://ml-data/raw/churn/empty.csv" });
-    expect(result).toHaveFailedWith("NoTrainingData", /has no usable rows/);
-    expect(sagemaker.trainingJobs).toEqual([]);
-  });
-
-  it("reports a failed training job with SageMaker's reason", async () => {
-    const sagemaker = new LocalSageMaker(() => ({ status: "Failed", auc: 0, seconds: 600, failureReason: "AlgorithmError: label column has NaN" }));
-    const { result } = await run(request, await localSetup(sagemaker));
-    expect(result).toHaveFailedWith("TrainingFailed", /AlgorithmError: label column has NaN/);
-  });
-
-  it("gives up on a job still running after the task's 4h timeout", async () => {
-    const sagemaker = new LocalSageMaker((r) => ({ ...xgboostLike(r), seconds: 5 * 3600 }));
-    const { result } = await run(request, await localSetup(sagemaker));
-    expect(result).toHaveFailedWith("TrainingFailed", "the training job ran past the task's 4-hour timeout");
-    const train = result.states["TrainModel"]?.visits[0];
-    expect(train?.error).toBe("States.Timeout");
-    expect(minutes(train?.enteredAt, train?.exitedAt)).toBe(240);
-  });
-
-  it("fails when the nested deployment fails, after its own retries", async () => {
-    const broken: TaskHandler = () => {
+  it("records the child's own retries in its history", async () => {
+    const broken = () => {
       throw new StatesError("SageMaker.AmazonSageMakerException", "Rate exceeded");
     };
-    const local = await localSetup(new LocalSageMaker(), { "arn:aws:states:::sagemaker:createModel": broken });
-    const { result, registry } = await run(request, local);
-    expect(result).toHaveFailedWith("States.TaskFailed", /SageMaker.AmazonSageMakerException/);
+    const { registry } = await run(request, await localSetup(new LocalSageMaker(), { "arn:aws:states:::sagemaker:createModel": broken }));
     const [child] = registry.executions();
     const childRun = readHistory(child?.execution.history ?? []);
     expect(childRun.status).toBe("FAILED");
     // 1 attempt + 3 retries after 5s, 10s, 20s.
     expect(childRun.visits.find((v) => v.name === "CreateModel")?.attempts).toHaveLength(4);
-  });
-});
-
-describe("MlTraining: retries with back-off", () => {
-  it("retries CreateTrainingJob after 60s when SageMaker is out of capacity", async () => {
-    const sagemaker = new LocalSageMaker();
-    const sync = sagemaker.tasks()["arn:aws:states:::sagemaker:createTrainingJob.sync"];
-    let calls = 0;
-    const capacity: TaskHandler = (input, ctx) => {
-      calls += 1;
-      if (calls === 1) throw new StatesError("SageMaker.AmazonSageMakerException", "CapacityError: insufficient ml.m5.xlarge capacity");
-      return sync?.(input, ctx);
-    };
-    const local = await localSetup(sagemaker, { "arn:aws:states:::sagemaker:createTrainingJob.sync": capacity });
-    const { result } = await run(request, local);
-    expect(result).toHaveSucceeded();
-    const attempts = result.states["TrainModel"]?.visits[0]?.attempts ?? [];
-    expect(attempts.map((a) => a.outcome)).toEqual(["failed", "succeeded"]);
-    expect(minutes(attempts[0]?.startedAt, attempts[1]?.startedAt)).toBe(1);
   });
 });

@@ -1,26 +1,18 @@
 // The deployed form of the saga: synthesize the CDK app into a cloud assembly (as `npm run synth`
 // does into cdk.out), then run the state machine it holds, with the esbuild bundles of the
 // handlers running in-process. What deploys is what this tests.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App } from "aws-cdk-lib";
 import { afterAll, describe, expect, it } from "vitest";
-import { fromCdkOut } from "@stepcraft/cdk/testing";
+import { fromCdkOut, synthesizeCdkOut } from "@stepcraft/cdk/testing";
 import { testExecution } from "@stepcraft/runtime/testing";
 import "@stepcraft/runtime/vitest";
 import { createStack } from "../cdk/stack.ts";
 import type { Order } from "../src/workflow.ts";
 
 // One synthesis for the file, into a directory of its own (no dependency on an earlier synth).
-const cdkOut = mkdtempSync(join(tmpdir(), "order-fulfillment-cdk-out-"));
-// Path metadata on, as the CDK CLI synthesizes: the template then names each resource's construct.
-const app = new App({ outdir: cdkOut, context: { "aws:cdk:enable-path-metadata": true } });
-createStack(app);
-app.synth();
-afterAll(() => rmSync(cdkOut, { recursive: true, force: true }));
+const cdkOut = synthesizeCdkOut(createStack);
+afterAll(() => cdkOut.dispose());
 
-const machine = fromCdkOut(cdkOut);
+const machine = fromCdkOut(cdkOut.directory);
 const order: Order = {
   orderId: "ord-1",
   cardToken: "tok_visa",

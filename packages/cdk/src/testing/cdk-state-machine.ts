@@ -5,7 +5,7 @@ import type { SourceBinding, SourceBindingContext, WorkflowLike } from "@stepcra
 import { bindConstructs } from "./construct-bindings.ts";
 import type { MachineInPlay } from "./construct-bindings.ts";
 import type { LambdaHandler } from "./lambda-code.ts";
-import { definitionOf, findConstruct, selectStateMachine } from "./stack-model.ts";
+import { definitionOf, findConstruct, selectStateMachine, stateMachineTypeOf } from "./stack-model.ts";
 import type { ConstructInfo, StackModel } from "./stack-model.ts";
 import { taskStates } from "./task-states.ts";
 import { CdkTestingError, STATE_MACHINE_TYPE } from "./template.ts";
@@ -30,6 +30,8 @@ export interface CdkStateMachine extends WorkflowLike {
   readonly name: string;
   /** Its placeholder ARN; nested `states:startExecution` Tasks of other machines name it. */
   readonly stateMachineArn: string;
+  /** Its StateMachineType in the template: tests run it with these semantics unless they say otherwise. */
+  readonly stateMachineType: "STANDARD" | "EXPRESS";
   /** The construct it was synthesized from. */
   readonly construct: ConstructInfo;
   /** The ASL as CloudFormation would deploy it, placeholders in place of every token. */
@@ -47,14 +49,15 @@ export interface CdkStateMachine extends WorkflowLike {
 /** Builds the machine `options.stateMachine` names from a read stack. */
 export function cdkStateMachine(model: StackModel, options: CdkMachineOptions): CdkStateMachine {
   const construct = selectStateMachine(model, options.stateMachine);
-  const machines = machinesInPlay(model, construct, options.parameters ?? {});
+  const machines = machinesInPlay(model, construct);
   const [self] = machines;
-  const loaded = new Map<string, Promise<LambdaHandler>>();
+  const loaded = new Map<ConstructInfo, Promise<LambdaHandler>>();
   const input = { model, machines, runHandlers: options.runHandlers ?? true, loaded };
   const definition = self!.definition;
   return Object.freeze({
     name: construct.arn?.split(":").at(-1) ?? construct.ref,
     stateMachineArn: construct.arn ?? construct.ref,
+    stateMachineType: stateMachineTypeOf(model, construct),
     construct,
     definition,
     constructs: model.byValue,
@@ -66,22 +69,22 @@ export function cdkStateMachine(model: StackModel, options: CdkMachineOptions): 
 }
 
 /** The machine and every machine of the stack it starts, directly or through its children. */
-function machinesInPlay(model: StackModel, root: ConstructInfo, parameters: Readonly<Record<string, string>>): MachineInPlay[] {
-  const found = new Map<string, MachineInPlay>();
+function machinesInPlay(model: StackModel, root: ConstructInfo): MachineInPlay[] {
+  const found = new Map<ConstructInfo, MachineInPlay>();
   const pending = [root];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (found.has(next.logicalId)) continue;
+    if (found.has(next)) continue;
     let definition: unknown;
     try {
-      definition = definitionOf(model, next, parameters);
+      definition = definitionOf(model, next);
     } catch (error) {
       // The machine under test must be readable; a child that is not only fails if it is started.
       if (next === root || !(error instanceof CdkTestingError)) throw error;
-      found.set(next.logicalId, { construct: next, definition: undefined, tasks: [] });
+      found.set(next, { construct: next, definition: undefined, tasks: [] });
       continue;
     }
     const tasks = taskStates(definition, model.byValue);
-    found.set(next.logicalId, { construct: next, definition, tasks });
+    found.set(next, { construct: next, definition, tasks });
     for (const use of tasks) pending.push(...use.constructs.filter((c) => c.type === STATE_MACHINE_TYPE));
   }
   return [...found.values()];

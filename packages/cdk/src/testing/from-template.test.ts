@@ -62,6 +62,16 @@ describe("fromTemplate", () => {
   });
 });
 
+describe("a machine's StateMachineType", () => {
+  it("is the template's: an EXPRESS machine runs with Express semantics (5 minutes at most)", async () => {
+    const waitsLong = JSON.stringify({ StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 400, End: true } } });
+    const express = fromTemplate({ Resources: { Fast: machine(waitsLong, { StateMachineType: "EXPRESS" }) } });
+    expect(express.stateMachineType).toBe("EXPRESS");
+    expect(await testExecution(express, {})).toHaveFailedWith("States.Timeout");
+    expect(fromTemplate({ Resources: { Slow: machine(waitsLong) } }).stateMachineType).toBe("STANDARD");
+  });
+});
+
 describe("a nested machine of the same template", () => {
   const nested = (pattern: string) => ({
     Resources: {
@@ -84,6 +94,15 @@ describe("a nested machine of the same template", () => {
     const result = await run.result();
     expect(result.output).toEqual({ answered: true });
     expect(result.history.map((e) => e.type)).toContain("TaskSubmitted");
+  });
+
+  it("lets the child answer the parent's token itself (CallAwsService sfn:sendTaskSuccess)", async () => {
+    const answering = nested(".waitForTaskToken");
+    const child = { StartAt: "Answer", States: { Answer: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:sfn:sendTaskSuccess", Parameters: { "TaskToken.$": "$.token", "Output.$": "States.JsonToString($)" }, End: true } } };
+    const template = { Resources: { ...answering.Resources, Child: machine(JSON.stringify(child)) } };
+    const run = await testExecution(fromTemplate(template, { stateMachine: "Parent" }), { n: 7 });
+    expect(run).toHaveSucceeded();
+    expect(run.output).toEqual({ n: 7, token: expect.any(String) });
   });
 });
 

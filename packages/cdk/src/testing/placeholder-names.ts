@@ -24,8 +24,16 @@ export interface ResourceValues {
 /** CloudFormation's generated physical name: `<stack>-<logicalId>-<suffix>`, capped like AWS caps it. */
 function generatedName(place: DeploymentPlace, logicalId: string, maxLength: number): string {
   const suffix = createHash("sha256").update(`${place.stackName}/${logicalId}`).digest("hex").slice(0, 12).toUpperCase();
-  const head = `${place.stackName}-${logicalId}`.slice(0, maxLength - suffix.length - 1);
-  return `${head}-${suffix}`;
+  // Like CloudFormation, a long stack name (a nested stack's) is cut before the logical ID is, so
+  // the name still says which resource it is.
+  const budget = maxLength - suffix.length - 2;
+  const logicalPart = logicalId.slice(0, Math.max(budget - place.stackName.length, Math.floor(budget / 2)));
+  return `${place.stackName.slice(0, budget - logicalPart.length)}-${logicalPart}-${suffix}`;
+}
+
+/** The name CloudFormation gives a nested stack: `<parent stack>-<logicalId>-<suffix>`. */
+export function nestedStackName(place: DeploymentPlace, logicalId: string): string {
+  return generatedName(place, logicalId, 128);
 }
 
 /** The explicit physical name a resource sets (a literal string), if any. */
@@ -92,6 +100,13 @@ export function resourceValues(logicalId: string, resource: TemplateResource, pl
       const role = name("RoleName", 64);
       const arn = `arn:${partition}:iam::${accountId}:role/${role}`;
       return { ref: role, arn, attributes: { Arn: arn, RoleId: `AROA${generatedName(place, logicalId, 20).slice(-16)}` } };
+    }
+    case "AWS::CloudFormation::Stack": {
+      // Ref is the nested stack's ARN; its `Outputs.<name>` attributes come from its own template.
+      const stackName = nestedStackName(place, logicalId);
+      const id = createHash("sha256").update(stackName).digest("hex");
+      const arn = `arn:${partition}:cloudformation:${region}:${accountId}:stack/${stackName}/${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+      return { ref: arn, arn, attributes: {} };
     }
     default: {
       // Unknown types still get a stable, recognisable value so a definition can mention them.

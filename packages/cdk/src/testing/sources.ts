@@ -1,7 +1,7 @@
 // The three ways in: a CDK stack object, a synthesized template, or a cloud assembly directory.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CfnResource, Stack, Stage, Token } from "aws-cdk-lib";
+import { CfnResource, NestedStack, Stack, Stage, Token } from "aws-cdk-lib";
 import type { IConstruct } from "constructs";
 import { assemblyAssets } from "./assembly-assets.ts";
 import { cdkStateMachine } from "./cdk-state-machine.ts";
@@ -42,23 +42,30 @@ export function fromStack(stack: Stack, options: CdkMachineOptions & PlaceOption
     accountId: Token.isUnresolved(stack.account) ? (options.accountId ?? DEFAULT_ACCOUNT) : stack.account,
     partition: "aws",
   };
-  const model = readStack({ template, place, paths: constructPaths(stack), assets: assemblyAssets(assembly.directory) });
+  const model = readStack({ template, place, paths: constructPaths(stack), assets: assemblyAssets(assembly.directory), ...parametersOf(options) });
   return cdkStateMachine(model, options);
 }
 
 const WRAPPED = new Set(["Resource", "Default"]);
 
-/** The construct path of each resource of the stack (the L2 construct's, not its `Resource` child's). */
-function constructPaths(stack: Stack): Map<string, string> {
-  const paths = new Map<string, string>();
+/**
+ * The construct path of each resource of the stack and of its nested stacks (the L2 construct's,
+ * not its `Resource` child's), by template file (`""` for the stack's own) and logical ID.
+ */
+function constructPaths(stack: Stack): Map<string, Map<string, string>> {
+  const paths = new Map<string, Map<string, string>>();
   for (const construct of stack.node.findAll()) {
-    if (!CfnResource.isCfnResource(construct) || Stack.of(construct) !== stack) continue;
-    const logicalId = stack.resolve(construct.logicalId) as unknown;
-    if (typeof logicalId !== "string") continue;
+    if (!CfnResource.isCfnResource(construct)) continue;
+    const home = Stack.of(construct);
+    const file = home === stack ? "" : NestedStack.isNestedStack(home) ? home.templateFile : undefined;
+    const logicalId = home.resolve(construct.logicalId) as unknown;
+    if (file === undefined || typeof logicalId !== "string") continue;
     // An L2 keeps its L1 as `Resource`; a wrapping L3 may keep that L2 as `Resource` again.
     let owner: IConstruct = construct;
-    while (WRAPPED.has(owner.node.id) && owner.node.scope !== undefined && owner.node.scope !== stack) owner = owner.node.scope;
-    paths.set(logicalId, owner.node.path);
+    while (WRAPPED.has(owner.node.id) && owner.node.scope !== undefined && owner.node.scope !== home) owner = owner.node.scope;
+    let inFile = paths.get(file);
+    if (inFile === undefined) paths.set(file, (inFile = new Map()));
+    inFile.set(logicalId, owner.node.path);
   }
   return paths;
 }
@@ -85,7 +92,7 @@ export function fromTemplate(template: { toJSON(): unknown } | object, options: 
     partition: "aws",
   };
   const assets = options.assemblyDirectory === undefined ? undefined : assemblyAssets(options.assemblyDirectory);
-  return cdkStateMachine(readStack({ template: json, place, ...(assets === undefined ? {} : { assets }) }), options);
+  return cdkStateMachine(readStack({ template: json, place, ...(assets === undefined ? {} : { assets }), ...parametersOf(options) }), options);
 }
 
 /** Options of {@link fromCdkOut}. */
@@ -125,5 +132,9 @@ export function fromCdkOut(directory: string, options: FromCdkOutOptions = {}): 
     accountId: account === undefined || account.startsWith("unknown-") ? (options.accountId ?? DEFAULT_ACCOUNT) : account,
     partition: "aws",
   };
-  return cdkStateMachine(readStack({ template, place, assets: assemblyAssets(directory) }), options);
+  return cdkStateMachine(readStack({ template, place, assets: assemblyAssets(directory), ...parametersOf(options) }), options);
+}
+
+function parametersOf(options: CdkMachineOptions): { readonly parameters?: Readonly<Record<string, string>> } {
+  return options.parameters === undefined ? {} : { parameters: options.parameters };
 }

@@ -11,6 +11,8 @@ export interface TemplateResource {
 export interface CloudFormationTemplate {
   readonly Resources?: Readonly<Record<string, TemplateResource>>;
   readonly Parameters?: Readonly<Record<string, { readonly Type?: string; readonly Default?: unknown }>>;
+  /** What a nested stack passes up to its parent (`Fn::GetAtt [Stack, Outputs.<name>]`). */
+  readonly Outputs?: Readonly<Record<string, { readonly Value?: unknown }>>;
 }
 
 /** Thrown when a template, a stack or an option cannot give a machine the runtime can run. */

@@ -4,8 +4,8 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { TaskHandler } from "@stepcraft/runtime";
 import { testExecution } from "@stepcraft/runtime/testing";
 import type { DefinitionSource, TestExecutionResult, WorkflowLike } from "@stepcraft/runtime/testing";
-import { fromCdkOut, fromStack, fromTemplate } from "./index.ts";
-import type { CdkStateMachine, ConstructInfo } from "./index.ts";
+import { fromCdkOut, fromStack, fromTemplate, synthesizeCdkOut } from "./index.ts";
+import type { CdkStateMachine, ConstructInfo, SynthesizedCdkOut } from "./index.ts";
 
 describe("@stepcraft/cdk/testing types", () => {
   it("gives a source testExecution accepts like a workflow, with an unknown output", () => {
@@ -16,6 +16,9 @@ describe("@stepcraft/cdk/testing types", () => {
     expectTypeOf(fromCdkOut).returns.toEqualTypeOf<CdkStateMachine>();
     expectTypeOf<CdkStateMachine["bindTasks"]>().parameter(0).toEqualTypeOf<Readonly<Record<string, TaskHandler>>>();
     expectTypeOf<ConstructInfo["arn"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CdkStateMachine["stateMachineType"]>().toEqualTypeOf<"STANDARD" | "EXPRESS">();
+    expectTypeOf(synthesizeCdkOut).returns.toEqualTypeOf<SynthesizedCdkOut>();
+    expectTypeOf<SynthesizedCdkOut["directory"]>().toEqualTypeOf<string>();
   });
 
   it("refuses misuse at compile time", () => {
@@ -30,6 +33,8 @@ describe("@stepcraft/cdk/testing types", () => {
       machine.bindTasks({ "Shop/Orders": { result: 1 } });
       // @ts-expect-error - the construct map is read-only
       machine.constructs.set("x", machine.construct);
+      // @ts-expect-error - synthesizeCdkOut builds the app itself: it takes a function of the App, not a stack
+      synthesizeCdkOut(machine);
     };
     expectTypeOf(typeErrors).toBeFunction();
   });

@@ -18,6 +18,8 @@ import type { UnboundInvocation } from "./unbound.ts";
 export interface WorkflowLike {
   toAsl(): unknown;
   readonly name?: string;
+  /** How the source deploys (a synthesized machine's StateMachineType); a test's `stateMachineType` option wins. @default "STANDARD" */
+  readonly stateMachineType?: "STANDARD" | "EXPRESS";
   /** Where each state was declared (state name → `file:line`), for workflow coverage reports. */
   stateSites?(): Readonly<Record<string, string>>;
   /**
@@ -92,8 +94,9 @@ export function prepareForTest(
   options: StateMachineOptions & TestMockOptions,
   around?: { readonly base?: (base: TaskResolver, isBound: (resource: string) => boolean) => TaskResolver; readonly outer?: (resolver: TaskResolver) => TaskResolver },
 ): PreparedTest {
-  const { definition, name: workflowName, bindTasks } = definitionOf(source);
+  const { definition, name: workflowName, bindTasks, stateMachineType: deployedType } = definitionOf(source);
   const name = options.name ?? workflowName;
+  const stateMachineType = options.stateMachineType ?? deployedType;
   const bindingOptions: MockResolverOptions = {
     region: options.region ?? "us-east-1",
     accountId: options.accountId ?? "123456789012",
@@ -147,6 +150,7 @@ export function prepareForTest(
     ...options,
     callbacks,
     ...(name === undefined ? {} : { name }),
+    ...(stateMachineType === undefined ? {} : { stateMachineType }),
     ...(sourceSites === undefined ? {} : { sourceSites }),
     resolveTask: resolver,
   });
@@ -184,13 +188,15 @@ interface SourceParts {
   readonly definition: unknown;
   readonly name: string | undefined;
   readonly bindTasks: WorkflowLike["bindTasks"];
+  readonly stateMachineType: WorkflowLike["stateMachineType"];
 }
 
 function definitionOf(source: DefinitionSource): SourceParts {
   if (typeof source === "object" && source !== null && typeof (source as Partial<WorkflowLike>).toAsl === "function") {
     const workflow = source as WorkflowLike;
     const bindTasks = typeof workflow.bindTasks === "function" ? workflow.bindTasks.bind(workflow) : undefined;
-    return { definition: workflow.toAsl(), name: typeof workflow.name === "string" ? workflow.name : undefined, bindTasks };
+    const type = workflow.stateMachineType === "EXPRESS" || workflow.stateMachineType === "STANDARD" ? workflow.stateMachineType : undefined;
+    return { definition: workflow.toAsl(), name: typeof workflow.name === "string" ? workflow.name : undefined, bindTasks, stateMachineType: type };
   }
-  return { definition: source, name: undefined, bindTasks: undefined };
+  return { definition: source, name: undefined, bindTasks: undefined, stateMachineType: undefined };
 }

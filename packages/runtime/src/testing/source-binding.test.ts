@@ -51,3 +51,14 @@ describe("bindTasks: a source's own binding", () => {
     expect(wrapped).toEqual([]);
   });
 });
+
+describe("a source's stateMachineType", () => {
+  const waitsLong = { StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 400, End: true } } };
+
+  it("runs the source as it deploys: an Express machine times out after 5 minutes, unless the test says otherwise", async () => {
+    const express: WorkflowLike = { toAsl: () => waitsLong, stateMachineType: "EXPRESS" };
+    expect(await testExecution(express, {})).toHaveFailedWith("States.Timeout");
+    expect(await testExecution(express, {}, { stateMachineType: "STANDARD" })).toHaveSucceeded();
+    expect(await testExecution({ toAsl: () => waitsLong }, {})).toHaveSucceeded();
+  });
+});
