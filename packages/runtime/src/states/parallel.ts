@@ -38,7 +38,12 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       };
       const onSuccess = (results: unknown[]): unknown => {
         checkStateResult(results, name, maxResultBytes);
-        // AWS records no ParallelStateSucceeded event (observed): the state exits directly.
+        // ParallelStateSucceeded, then ParallelStateExited, both pointing at the last branch
+        // event (AWS's ids in the recorded histories: the exit's previousEventId skips the
+        // success event, as MapStateExited skips MapStateSucceeded).
+        const lastBranchEvent = history.count;
+        history.add("ParallelStateSucceeded", lastBranchEvent);
+        frame.lastEventId = lastBranchEvent;
         frame.next = next;
         if (assign === undefined) return flow.output(input, results, frame);
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
