@@ -1,3 +1,4 @@
+import { StatesError } from "../errors.ts";
 /** One event as GetExecutionHistory returns it (details under `<camelCaseType>EventDetails`). */
 export interface HistoryEvent {
   readonly timestamp: Date;
@@ -66,10 +67,23 @@ export interface HistorySizeHint {
   events: number;
 }
 
-/** Raised (internally) when the execution has written as many events as AWS allows. */
-export class HistoryLimitReached extends Error {
-  override readonly name = "HistoryLimitReached";
+/**
+ * Raised when the execution would write an event past AWS's history limit: the execution fails
+ * with `States.Runtime` and this cause (AWS's words, without a state prefix: the execution, not
+ * the state, failed), which no Retry or Catch sees.
+ */
+export class HistoryLimitReached extends StatesError {
+  constructor(readonly maxEvents: number) {
+    super("States.Runtime", `The execution reached the maximum number of history events (${maxEvents}).`);
+  }
 }
+
+/**
+ * The events that may take the last slot of a full history. AWS keeps it for the execution's end
+ * ("Avoid reaching the history quota": when event 25,000 is not ExecutionSucceeded, the
+ * ExecutionFailed event is logged instead); aborts and timeouts end the execution just as well.
+ */
+const CLOSING_EVENTS = new Set(["ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"]);
 
 /** Records the events of one execution; `id`s are 1-based and sequential. */
 export class HistoryRecorder {
@@ -100,8 +114,8 @@ export class HistoryRecorder {
     payload?: unknown,
     extra?: Readonly<Record<string, unknown>>,
   ): number {
+    if (this.count + 1 >= this.maxEvents && (this.count >= this.maxEvents || !CLOSING_EVENTS.has(type))) throw new HistoryLimitReached(this.maxEvents);
     const id = ++this.count;
-    if (id > this.maxEvents) throw new HistoryLimitReached(`The execution history reached its limit of ${this.maxEvents} events.`);
     if (this.enabled) {
       if (this.pos === this.chunk.length) {
         // Small first (most executions are short), doubling up to a fixed size.
