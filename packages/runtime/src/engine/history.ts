@@ -1,4 +1,6 @@
 import { StatesError } from "../errors.ts";
+import { toJsonText } from "../data/number-text.ts";
+import type { RootNumberText } from "../data/number-text.ts";
 /** One event as GetExecutionHistory returns it (details under `<camelCaseType>EventDetails`). */
 export interface HistoryEvent {
   readonly timestamp: Date;
@@ -106,6 +108,9 @@ export class HistoryRecorder {
   /** Number of events recorded so far (counted even when recording is off, for the limit). */
   count = 0;
 
+  /** The kept text of the execution input when it is a top-level number (see data/number-text.ts). */
+  rootNumberText: RootNumberText | undefined;
+
   /** Appends an event and returns its id. */
   add(
     type: string,
@@ -164,7 +169,7 @@ export class HistoryRecorder {
             name: s[i + 3] as string | undefined,
             payload: s[i + 4],
             extra: s[i + 5] as Readonly<Record<string, unknown>> | undefined,
-          }),
+          }, this.rootNumberText),
         );
       }
     });
@@ -183,7 +188,7 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function toHistoryEvent(raw: RawEvent): HistoryEvent {
+function toHistoryEvent(raw: RawEvent, rootNumberText: RootNumberText | undefined): HistoryEvent {
   const event: Record<string, unknown> = {
     timestamp: new Date(raw.ts),
     type: raw.type,
@@ -198,7 +203,7 @@ function toHistoryEvent(raw: RawEvent): HistoryEvent {
   if (raw.type.startsWith("MapIteration")) details["index"] = raw.payload;
   const key = raw.type.endsWith("StateEntered") ? "input" : raw.type.endsWith("StateExited") ? "output" : PAYLOAD_KEY[raw.type];
   if (key !== undefined) {
-    details[key] = JSON.stringify(raw.payload) ?? "null";
+    details[key] = toJsonText(raw.payload, rootNumberText) ?? "null";
     if (key !== "parameters") details[`${key}Details`] = { truncated: false };
   }
   event[detailsKey(raw.type)] = details;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   activityResolver,
+  jsonText,
   createTaskResolver,
   mockResolverFor,
   prepareStateMachine,
@@ -103,11 +104,11 @@ export class ExecutionHost {
   }
 
   /** Runs an Express execution in memory only and waits for its result (StartSyncExecution). */
-  async runSync(row: ExecutionRow): Promise<{ result: ExecutionResult; stopMs: number }> {
+  async runSync(row: ExecutionRow): Promise<{ result: ExecutionResult; outputText: string | undefined; stopMs: number }> {
     const machine = prepareStateMachine(row.definition, this.machineOptions(row, this.resolver(row)));
-    const execution = machine.start(JSON.parse(row.input) as unknown, { name: row.name, executionArn: row.arn, clock: this.options.clock });
+    const execution = machine.start(jsonText(row.input), { name: row.name, executionArn: row.arn, clock: this.options.clock });
     const result = await execution.result;
-    return { result, stopMs: this.options.clock.now() };
+    return { result, outputText: execution.outputText, stopMs: this.options.clock.now() };
   }
 
   /** StopExecution: aborts and waits until the end is committed. */
@@ -178,7 +179,7 @@ export class ExecutionHost {
       store.appendEvents(row.arn, events.map(eventBody));
       committedEvents = events[events.length - 1]!.id;
     };
-    execution = machine.start(JSON.parse(row.input) as unknown, {
+    execution = machine.start(jsonText(row.input), {
       name: row.name,
       executionArn: row.arn,
       clock: clock ?? this.options.clock,
@@ -203,7 +204,8 @@ export class ExecutionHost {
         row.arn,
         {
           status: result.status,
-          output: result.status === "SUCCEEDED" ? JSON.stringify(result.output ?? null) : null,
+          // The runtime's text: numbers that passed through keep how they were written (`0.0`).
+          output: result.status === "SUCCEEDED" ? (started.outputText ?? "null") : null,
           error: result.error ?? null,
           cause: result.cause ?? null,
           stopMs: (clock ?? this.options.clock).now(),
