@@ -15,6 +15,7 @@ import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
 import { compileItemBatcher } from "./item-batcher.ts";
 import { checkStateResult } from "../tasks/payload-size.ts";
+import { outputGrowthCheck } from "./output-growth.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNumbers } from "./map-inputs.ts";
 import type { ItemMeta } from "./map-inputs.ts";
@@ -43,6 +44,8 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   const writer = compileResultWriter(ctx);
   // AWS's form: arn:aws:states:<region>:<account>:mapRun:<machine>/<Label or a UUID>:<run id>;
   // every Map Run (each visit, each retry) gets its own id.
+  // The assembled results are checked; a ResultSelector, ResultPath or Output may still grow them.
+  const grown = outputGrowthCheck(ctx, ["ResultSelector"]);
   const mapRunArnOf = (exec: ExecutionRuntime): string => {
     const label = typeof def["Label"] === "string" ? def["Label"] : randomUUID();
     return `arn:aws:states:${exec.region}:${exec.accountId}:mapRun:${String(exec.contextStateMachine["Name"])}/${label}:${randomUUID()}`;
@@ -162,9 +165,10 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         history.add("MapStateSucceeded", lastIterationEvent);
         frame.lastEventId = lastIterationEvent;
         frame.next = next;
-        if (assign === undefined) return flow.output(input, results, frame);
+        if (assign === undefined) return grown === undefined ? flow.output(input, results, frame) : grown(flow.output(input, results, frame));
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
-        return commitAssign(values, flow.output(input, results, frame), frame);
+        const output = flow.output(input, results, frame);
+        return commitAssign(values, grown === undefined ? output : grown(output), frame);
       };
       const settle = (outcome: () => unknown[] | Promise<unknown[]>): unknown => {
         let result: unknown[] | Promise<unknown[]>;
