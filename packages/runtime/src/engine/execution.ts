@@ -414,7 +414,7 @@ class RuntimeState implements ExecutionRuntime {
   readonly region: string;
   readonly accountId: string;
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
-  readonly redrive: RedriveMemo = { kept: new Map(), target: undefined };
+  readonly redrive: RedriveMemo = { kept: new Map(), mapRuns: new Map(), target: undefined };
   /** Raised when the execution ends; a redrive gives the new run a new one. */
   halt: HaltFlag = { reason: undefined, parent: undefined };
   readonly timers: TimerRegistry = { set: undefined };
@@ -460,6 +460,7 @@ class RuntimeState implements ExecutionRuntime {
    */
   restart(redriveCount: number, redriveTime: number, target: string): void {
     for (const name of [...this.redrive.kept.keys()]) if (name !== target) this.redrive.kept.delete(name);
+    for (const name of [...this.redrive.mapRuns.keys()]) if (name !== target) this.redrive.mapRuns.delete(name);
     this.redrive.target = target;
     this.redriveCount = redriveCount;
     this.redriveTime = redriveTime;

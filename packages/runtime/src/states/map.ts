@@ -7,7 +7,7 @@ import { runPool } from "../engine/pool.ts";
 import { andThen, runBlock } from "../engine/run-block.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { haltReason, keepForRedrive, raiseHalt, takeRedriveOutputs } from "../engine/types.ts";
+import { haltReason, keepForRedrive, keepMapRunForRedrive, raiseHalt, takeRedrivenMapRun, takeRedriveOutputs } from "../engine/types.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -62,8 +62,16 @@ export function compileMap(ctx: StateCompileContext): StateBody {
     );
     return andThen(numbers, ([maxConcurrency, count, percentage]) => {
       checkToleratedFailure(count, percentage);
-      const mapRunArn = distributed || writer !== undefined ? mapRunArnOf(exec) : "";
-      if (distributed) {
+      // A redriven Distributed Map continues its Map Run (same ARN) when the failed visit had
+      // started one, and runs again only the items that did not succeed; an inline Map likewise
+      // runs again only its failed and aborted iterations (RedriveExecution, "Redriving Map Runs").
+      const redrivenRun = distributed ? takeRedrivenMapRun(exec, frame.halt, name) : undefined;
+      const kept = takeRedriveOutputs(exec, frame.halt, name);
+      const succeeded = frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
+      const mapRunArn = redrivenRun?.arn ?? (distributed || writer !== undefined ? mapRunArnOf(exec) : "");
+      if (redrivenRun !== undefined) {
+        frame.lastEventId = history.add("MapRunRedriven", frame.lastEventId, undefined, undefined, { mapRunArn, redriveCount: redrivenRun.redriveCount + 1 });
+      } else if (distributed) {
         frame.lastEventId = history.add("MapRunStarted", frame.lastEventId, undefined, undefined, { mapRunArn });
       }
       // Item context beyond Index/Value: the key (Map over an object), the source (ItemReader).
@@ -93,9 +101,6 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
-      // A redriven inline Map runs again only the iterations that did not succeed (RedriveExecution).
-      const kept = distributed ? undefined : takeRedriveOutputs(exec, frame.halt, name);
-      const succeeded = distributed || frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
       const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set(), succeeded };
       const runUnit = (index: number, itemInput: unknown): unknown => {
         // A distributed child is its own execution ($$.Execution names it under the Map Run).
@@ -122,7 +127,17 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           : iterationSucceeded(iteration, index, scope, child, out);
       };
       const runItem = (index: number): unknown =>
-        kept?.has(index) === true ? kept.get(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
+        kept?.has(index) === true ? keptItem(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
+      // An item a redrive does not run again: its output as it was; ResultWriter still lists it.
+      const keptItem = (index: number): unknown => {
+        const output = kept!.get(index);
+        if (childResults === undefined) return output;
+        return andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => {
+          const now = exec.clock.now();
+          childResults[index] = { status: "SUCCEEDED", input: itemInput, output, startDate: now, stopDate: now };
+          return output;
+        });
+      };
 
       const failRun = (err: StatesError): never => {
         if (distributed) {
@@ -133,6 +148,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const onFailure = (e: unknown): unknown => {
         abortRunningIterations(iteration);
         keepForRedrive(exec, frame.halt, name, succeeded);
+        if (distributed) keepMapRunForRedrive(exec, frame.halt, name, { arn: mapRunArn, redriveCount: redrivenRun === undefined ? 0 : redrivenRun.redriveCount + 1 });
         const err = tolerating
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
