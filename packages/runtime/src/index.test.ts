@@ -11,6 +11,7 @@ describe("public API", () => {
       "RealClock",
       "seededRandom",
       "rawPayload",
+      "jsonText",
       "createTaskResolver",
       "resolvedTask",
       "StatesError",

@@ -13,6 +13,7 @@ export type { Clock, Timer } from "./engine/clock.ts";
 export { seededRandom } from "./engine/random.ts";
 export type { RandomSource } from "./engine/random.ts";
 export { rawPayload, RawPayload } from "./tasks/raw-payload.ts";
+export { jsonText, JsonText } from "./data/json-text.ts";
 export { createTaskResolver, resolvedTask } from "./tasks/resolve.ts";
 export type { TaskBindingOptions, TaskDataIsolation } from "./tasks/resolve.ts";
 export type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./tasks/types.ts";

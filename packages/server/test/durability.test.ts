@@ -167,7 +167,7 @@ describe("durable Parallel branches", () => {
       "ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted",
       "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "WaitStateEntered",
       "TaskSucceeded", "TaskStateExited", "TaskSucceeded", "TaskStateExited", "WaitStateExited",
-      "ParallelStateExited", "ExecutionSucceeded",
+      "ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded",
     ]);
     // The replay retraced the committed events: no divergence was reported.
     expect(stderr.mock.calls.map((c) => String(c[0])).filter((t) => t.includes("different path"))).toEqual([]);

@@ -44,6 +44,20 @@ describe("executions through the AWS SDK", () => {
     expect(machine.definition).toBe(add);
   });
 
+  it("echoes numbers as they were written (0.0 stays 0.0) in the output and the history, sync or not", async () => {
+    const { sfn } = await testServer();
+    const echo = JSON.stringify({ StartAt: "P", States: { P: { Type: "Pass", Parameters: { "kept.$": "$.a", "sum.$": "States.MathAdd($.a, 0)" }, End: true } } });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Echo", definition: echo, roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"a": 1.0}' }));
+    const done = await until(() => sfn.send(new DescribeExecutionCommand({ executionArn })), (d) => d.status !== "RUNNING");
+    expect(done.output).toBe('{"kept":1.0,"sum":1}');
+    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(history.events?.[1]?.stateEnteredEventDetails?.input).toBe('{"a":1.0}');
+    const express = await sfn.send(new CreateStateMachineCommand({ name: "EchoExpress", definition: echo, roleArn: ROLE, type: "EXPRESS" }));
+    const sync = await sfn.send(new StartSyncExecutionCommand({ stateMachineArn: express.stateMachineArn, input: '{"a": 0.0}' }));
+    expect(sync.output).toBe('{"kept":0.0,"sum":0}');
+  });
+
   it("pages history both ways and leaves data out on request", async () => {
     const { sfn } = await testServer();
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Add", definition: add, roleArn: ROLE }));

@@ -13,6 +13,8 @@ export interface ConformanceCase {
   readonly patterns?: Readonly<Record<string, string>>;
   readonly integralFloats?: readonly string[];
   readonly history?: readonly string[];
+  /** How the history was recorded, when not as AWS wrote it (e.g. Parallel events re-sorted by the recording test). */
+  readonly historyNote?: string;
   readonly timeSensitive?: boolean;
 }
 

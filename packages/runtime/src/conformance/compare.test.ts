@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConformanceCase } from "./case-types.ts";
 import { compareOutcome, historyMatches } from "./compare.ts";
+import { sortAsRecorded } from "./recorded-parallel-order.ts";
 
 const base = (expected: ConformanceCase["expected"], extra: Partial<ConformanceCase> = {}): ConformanceCase => ({
   id: "c",
@@ -46,6 +47,33 @@ describe("historyMatches", () => {
     expect(historyMatches(base({ status: "SUCCEEDED" }), { status: "SUCCEEDED", history: [] })).toBeUndefined();
     const parallel = ["ParallelStateStarted", "PassStateEntered:A", "PassStateEntered:B", "PassStateExited:A", "PassStateExited:B", "ParallelStateExited:P"];
     const interleaved = ["ParallelStateStarted", "PassStateEntered:A", "PassStateExited:A", "PassStateEntered:B", "PassStateExited:B", "ParallelStateExited:P"];
-    expect(historyMatches(base({ status: "SUCCEEDED" }, { history: parallel }), { status: "SUCCEEDED", history: interleaved })).toBe(true);
+    const note = { historyNote: "events inside Parallel blocks were re-sorted by the recording test; order is not AWS's" };
+    const aws = [...interleaved.slice(0, -1), "ParallelStateSucceeded", "ParallelStateExited:P"];
+    expect(historyMatches(base({ status: "SUCCEEDED" }, { history: parallel, ...note }), { status: "SUCCEEDED", history: aws })).toBe(true);
+    // Without the note the sequence is AWS's own: compared as it is.
+    expect(historyMatches(base({ status: "SUCCEEDED" }, { history: parallel }), { status: "SUCCEEDED", history: interleaved })).toBe(false);
+  });
+});
+
+describe("sortAsRecorded (the recording test's Parallel transformer)", () => {
+  it("sorts the branch events and drops the ParallelStateSucceeded before an exit, as the recordings show", () => {
+    const aws = ["ExecutionStarted", "ParallelStateEntered:P", "ParallelStateStarted", "PassStateEntered:B", "PassStateEntered:A", "PassStateExited:B", "PassStateExited:A", "ParallelStateSucceeded", "ParallelStateExited:P", "ExecutionSucceeded"];
+    expect(sortAsRecorded(aws)).toEqual(["ExecutionStarted", "ParallelStateEntered:P", "ParallelStateStarted", "PassStateEntered:A", "PassStateEntered:B", "PassStateExited:A", "PassStateExited:B", "ParallelStateExited:P", "ExecutionSucceeded"]);
+  });
+
+  it("loses a nested Parallel's own closing events the way the transformer's splices do (test_parallel_state_nested)", () => {
+    const aws = [
+      "ExecutionStarted", "ParallelStateEntered:L1", "ParallelStateStarted", "ParallelStateEntered:L2", "ParallelStateStarted",
+      "PassStateEntered:X", "PassStateExited:X", "ParallelStateSucceeded", "ParallelStateExited:L2", "ParallelStateSucceeded", "ParallelStateExited:L1", "ExecutionSucceeded",
+    ];
+    expect(sortAsRecorded(aws)).toEqual([
+      "ExecutionStarted", "ParallelStateEntered:L1", "ParallelStateStarted", "ParallelStateEntered:L2", "ParallelStateStarted",
+      "PassStateEntered:X", "PassStateExited:X", "ParallelStateExited:L1", "ExecutionSucceeded",
+    ]);
+  });
+
+  it("leaves a failed Parallel's events in place", () => {
+    const aws = ["ExecutionStarted", "ParallelStateEntered:P", "ParallelStateStarted", "FailStateEntered:F", "ParallelStateFailed", "ExecutionFailed"];
+    expect(sortAsRecorded(aws)).toEqual(aws);
   });
 });

@@ -3,6 +3,7 @@ import { prepareStateMachine } from "../engine/machine.ts";
 import type { PreparedStateMachine } from "../engine/machine.ts";
 import type { TaskHandler } from "../tasks/types.ts";
 import type { CaseActual, ConformanceCase } from "./case-types.ts";
+import { jsonText } from "../data/json-text.ts";
 
 /** Turns a case's handler source into a function (supplied by the runner: the runtime never evaluates code). */
 export type HandlerFactory = (source: string) => TaskHandler;
@@ -34,7 +35,8 @@ export async function runCase(c: ConformanceCase, makeHandler: HandlerFactory): 
   } catch (e) {
     return { status: "CREATE_FAILED", rejection: e instanceof Error ? e.message : String(e) };
   }
-  const input = c.inputText === undefined ? c.input : (JSON.parse(c.inputText) as unknown);
+  // The exact text where the case has one: AWS keeps how its numbers are written (`0.0`).
+  const input = c.inputText === undefined ? c.input : jsonText(c.inputText);
   let execution;
   try {
     execution = machine.start(input, {
@@ -54,7 +56,7 @@ export async function runCase(c: ConformanceCase, makeHandler: HandlerFactory): 
   }
   const out: CaseActual = {
     status: result.status,
-    ...(result.output === undefined ? {} : { output: result.output, outputText: JSON.stringify(result.output) }),
+    ...(result.output === undefined ? {} : { output: result.output, outputText: execution.outputText ?? "null" }),
     ...(result.error === undefined ? {} : { error: result.error }),
     ...(result.cause === undefined ? {} : { cause: result.cause }),
     history: historySignature(execution.history),

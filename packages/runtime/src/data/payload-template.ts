@@ -5,6 +5,9 @@ import { compileJsonPath } from "./compile-json-path.ts";
 import { compileIntrinsic } from "./intrinsic/compile-intrinsic.ts";
 import { isJsonObject, setOwn } from "./json-values.ts";
 import type { EvaluationScope } from "./scope.ts";
+import { numberTextAt, numberTextsRecorded, setNumberText } from "./number-text.ts";
+import { numberTextFinder } from "./number-text-paths.ts";
+import type { NumberTextFinder } from "./number-text-paths.ts";
 
 /** A payload template (Parameters, ResultSelector, ItemSelector, Assign, BatchInput, …) compiled once. */
 export interface CompiledTemplate {
@@ -44,11 +47,13 @@ function compileArray(node: readonly unknown[], fieldName: string): CompiledNode
   const items = node.map((item) => compileNode(item, fieldName));
   if (items.every((item) => item.literal)) return { literal: true, value: node };
   const builders: Build[] = items.map((item) => (item.literal ? constant(item.value) : item.build));
+  const literalTexts = keptLiteralTexts(node, node.map((_, i) => String(i)));
   return {
     literal: false,
     build: (input, scope) => {
       const out = new Array<unknown>(builders.length);
       for (let i = 0; i < builders.length; i++) out[i] = (builders[i] as Build)(input, scope);
+      for (const [key, text] of literalTexts) setNumberText(out, key, text);
       return out;
     },
   };
@@ -57,12 +62,18 @@ function compileArray(node: readonly unknown[], fieldName: string): CompiledNode
 function compileObject(node: Record<string, unknown>, fieldName: string): CompiledNode {
   const keys: string[] = [];
   const builders: Build[] = [];
+  // The literal text of numbers the built object takes over: literals of the template, and
+  // numbers that `.$` paths pick out of the input (see data/number-text.ts).
+  const finders: Array<[string, NumberTextFinder]> = [];
   let allLiteral = true;
   for (const key of Object.keys(node)) {
     const value = node[key];
     if (key.endsWith(DYNAMIC_SUFFIX)) {
-      keys.push(key.slice(0, -DYNAMIC_SUFFIX.length));
+      const outKey = key.slice(0, -DYNAMIC_SUFFIX.length);
+      keys.push(outKey);
       builders.push(compileDynamicValue(key, value, fieldName));
+      const finder = typeof value === "string" && !looksLikeIntrinsic(value) ? numberTextFinder(value) : undefined;
+      if (finder !== undefined) finders.push([outKey, finder]);
       allLiteral = false;
     } else {
       const compiled = compileNode(value, fieldName);
@@ -73,6 +84,7 @@ function compileObject(node: Record<string, unknown>, fieldName: string): Compil
   }
   if (allLiteral) return { literal: true, value: node };
   const hasProtoKey = keys.includes("__proto__");
+  const literalTexts = keptLiteralTexts(node, Object.keys(node));
   return {
     literal: false,
     build: (input, scope) => {
@@ -82,6 +94,7 @@ function compileObject(node: Record<string, unknown>, fieldName: string): Compil
       } else {
         for (let i = 0; i < keys.length; i++) out[keys[i] as string] = (builders[i] as Build)(input, scope);
       }
+      if (numberTextsRecorded()) keepNumberTexts(out, input, literalTexts, finders);
       return out;
     },
   };
@@ -109,6 +122,27 @@ function compileDynamicValue(key: string, value: unknown, fieldName: string): Bu
     }
     return selected;
   };
+}
+
+/** The kept texts of the literal numbers among `keys` of a template node (known when it is compiled). */
+function keptLiteralTexts(node: object, keys: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const key of keys) {
+    const value = (node as Record<string, unknown>)[key];
+    const text = typeof value === "number" ? numberTextAt(node, key, value) : undefined;
+    if (text !== undefined) out.push([key, text]);
+  }
+  return out;
+}
+
+/** Gives a built object the texts of its literal numbers and of the numbers its paths selected. */
+function keepNumberTexts(out: Record<string, unknown>, input: unknown, literalTexts: ReadonlyArray<[string, string]>, finders: ReadonlyArray<[string, NumberTextFinder]>): void {
+  for (const [key, text] of literalTexts) setNumberText(out, key, text);
+  for (const [key, finder] of finders) {
+    const value = out[key];
+    const text = typeof value === "number" ? finder(input, value) : undefined;
+    if (text !== undefined) setNumberText(out, key, text);
+  }
 }
 
 function constant(value: unknown): Build {

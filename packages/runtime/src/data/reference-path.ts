@@ -3,6 +3,7 @@ import { StatesError } from "../errors.ts";
 import type { CompiledReferencePath, ReferenceStep } from "./compiled-path.ts";
 import { compileJsonPathAst } from "./compile-json-path.ts";
 import { isJsonObject, setOwn } from "./json-values.ts";
+import { copyNumberTexts } from "./number-text.ts";
 
 /** Compile a reference path (member and index steps only), readable and writable. */
 export function compileReferencePath(text: string): CompiledReferencePath {
@@ -44,6 +45,7 @@ export function applyResultPath(rawInput: unknown, result: unknown, resultPath: 
       if (!Array.isArray(node) || at < 0 || at >= node.length) throw matchFailure(target, rawInput);
       const copy = node.slice();
       copy[at] = isLast ? result : placeAt(node[at], depth + 1);
+      copyNumberTexts(node, copy, at);
       return copy;
     }
     if (!isJsonObject(node)) throw matchFailure(target, rawInput);
@@ -51,6 +53,7 @@ export function applyResultPath(rawInput: unknown, result: unknown, resultPath: 
     // A missing intermediate object is created; AWS fills the path in.
     const child = Object.hasOwn(node, step) ? node[step] : {};
     setOwn(copy, step, isLast ? result : placeAt(child, depth + 1));
+    copyNumberTexts(node, copy, step);
     return copy;
   }
 }

@@ -1,5 +1,6 @@
 import { parseDefinition } from "@stepcraft/asl";
 import { InvalidDefinitionError } from "./validation-bridge.ts";
+import { recordNumberTexts } from "../data/number-text.ts";
 
 /**
  * The parsed JSON of a definition given as text. Text AWS would refuse before reading it (over
@@ -8,7 +9,10 @@ import { InvalidDefinitionError } from "./validation-bridge.ts";
  */
 export function parseDefinitionText(text: string): unknown {
   try {
-    return JSON.parse(text);
+    const definition: unknown = JSON.parse(text);
+    // Literals (a Pass Result, Parameters) keep their numbers as written, as AWS echoes them.
+    recordNumberTexts(text, definition);
+    return definition;
   } catch {
     // parseDefinition words the syntax error with its position (or reports the size first).
   }

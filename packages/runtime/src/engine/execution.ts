@@ -4,6 +4,9 @@ import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
 import { deepFreeze } from "../tasks/freeze.ts";
 import { jsonByteSize } from "../tasks/payload-size.ts";
 import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
+import { JsonText } from "../data/json-text.ts";
+import { recordNumberTexts, toJsonText } from "../data/number-text.ts";
+import type { RootNumberText } from "../data/number-text.ts";
 import type { NestingSubject } from "../limits/json-nesting.ts";
 import type { Clock, Timer } from "./clock.ts";
 import { RealClock, VirtualClock } from "./clock.ts";
@@ -22,6 +25,9 @@ import type { MapRunObserver } from "./map-run-observer.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
+/** No output yet (`undefined` is not a JSON value, but keeps apart from `null`). */
+const NO_OUTPUT = Symbol("no output");
+
 const INPUT: NestingSubject = { error: "InvalidExecutionInput", what: "The execution input" };
 const OUTPUT: NestingSubject = { error: "States.Runtime", what: "The execution output" };
 
@@ -158,11 +164,39 @@ export class Execution {
     const startMs = options.clock === undefined && options.startTime !== undefined ? options.startTime.getTime() : clock.now();
     this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize, options.onHistoryEvent);
-    const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes, INPUT);
+    const ownInput = input instanceof JsonText ? this.readInputText(input.text, setup.maxPayloadBytes) : toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes, INPUT);
     this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken, options.mapRuns);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput, options.variables);
   }
+
+  /** The kept text of a top-level number input (`0.0`), for the payloads that echo it. */
+  private rootNumberText: RootNumberText | undefined;
+
+  /** Input given as JSON text: parsed like StartExecution's, keeping the text of its numbers. */
+  private readInputText(text: string, limit: number): unknown {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new StatesError("InvalidExecutionInput", `The execution input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const own = toJsonData(parsed, limit, INPUT);
+    this.rootNumberText = recordNumberTexts(text, own);
+    this.recorder.rootNumberText = this.rootNumberText;
+    return own;
+  }
+
+  /**
+   * The output's JSON text as AWS writes it (DescribeExecution's `output`): numbers that passed
+   * through untouched keep their literal text (`0.0`). Undefined until the execution succeeds.
+   */
+  get outputText(): string | undefined {
+    const output = this.finalOutput;
+    return output === NO_OUTPUT ? undefined : (toJsonText(output, this.rootNumberText) ?? "null");
+  }
+
+  private finalOutput: unknown = NO_OUTPUT;
 
   /** The events so far, shaped like GetExecutionHistory (empty when history is off); frozen once the execution has ended. */
   get history(): HistoryEvent[] {
@@ -330,6 +364,7 @@ export class Execution {
       this.fail(e);
       return;
     }
+    this.finalOutput = own;
     this.finish({ status: "SUCCEEDED", output: own });
   }
 
@@ -385,7 +420,7 @@ class RuntimeState implements ExecutionRuntime {
   readonly region: string;
   readonly accountId: string;
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
-  readonly redrive: RedriveMemo = { kept: new Map(), target: undefined };
+  readonly redrive: RedriveMemo = { kept: new Map(), mapRuns: new Map(), target: undefined };
   /** Raised when the execution ends; a redrive gives the new run a new one. */
   halt: HaltFlag = { reason: undefined, parent: undefined };
   readonly timers: TimerRegistry = { set: undefined };
@@ -432,6 +467,7 @@ class RuntimeState implements ExecutionRuntime {
    */
   restart(redriveCount: number, redriveTime: number, target: string): void {
     for (const name of [...this.redrive.kept.keys()]) if (name !== target) this.redrive.kept.delete(name);
+    for (const name of [...this.redrive.mapRuns.keys()]) if (name !== target) this.redrive.mapRuns.delete(name);
     this.redrive.target = target;
     this.redriveCount = redriveCount;
     this.redriveTime = redriveTime;

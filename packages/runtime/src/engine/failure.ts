@@ -1,4 +1,5 @@
 import { StatesError, isStatesError } from "../errors.ts";
+import { HistoryLimitReached } from "./history.ts";
 
 /**
  * A failure whose `Error` or `Cause` may be absent (a Fail state without Error/Cause, an
@@ -75,7 +76,7 @@ const prefixed = new WeakSet<StatesError>();
 
 /** Adds AWS's `An error occurred while executing the state …` prefix to runtime failures. */
 export function withStatePrefix(e: StatesError, stateName: string, enteredEventId: number): StatesError {
-  if (!PREFIXED.has(e.error) || prefixed.has(e)) return e;
+  if (!PREFIXED.has(e.error) || prefixed.has(e) || e instanceof HistoryLimitReached) return e;
   const out = new StatesError(
     e.error,
     `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). ${e.cause}`,

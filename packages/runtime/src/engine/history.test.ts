@@ -36,10 +36,23 @@ describe("HistoryRecorder", () => {
   });
 
   it("counts but keeps nothing when disabled, and stops at the limit", () => {
-    const h = new HistoryRecorder(() => 0, false, 2);
+    const h = new HistoryRecorder(() => 0, false, 3);
     h.add("A", 0);
     h.add("B", 1);
     expect(h.materialize()).toEqual([]);
     expect(() => h.add("C", 2)).toThrow(HistoryLimitReached);
+  });
+
+  it("keeps the last slot for the event that ends the execution, and nothing after it", () => {
+    const h = new HistoryRecorder(() => 0, true, 3);
+    h.add("ExecutionStarted", 0);
+    h.add("PassStateEntered", 1, "P");
+    expect(() => h.add("PassStateExited", 2, "P")).toThrow(
+      expect.objectContaining({ error: "States.Runtime", cause: "The execution reached the maximum number of history events (3)." }),
+    );
+    expect(h.count).toBe(2);
+    expect(h.add("ExecutionFailed", 2)).toBe(3);
+    expect(() => h.add("ExecutionFailed", 3)).toThrow(HistoryLimitReached);
+    expect(h.materialize().map((e) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered", "ExecutionFailed"]);
   });
 });

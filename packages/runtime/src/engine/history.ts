@@ -1,3 +1,6 @@
+import { StatesError } from "../errors.ts";
+import { toJsonText } from "../data/number-text.ts";
+import type { RootNumberText } from "../data/number-text.ts";
 /** One event as GetExecutionHistory returns it (details under `<camelCaseType>EventDetails`). */
 export interface HistoryEvent {
   readonly timestamp: Date;
@@ -66,10 +69,23 @@ export interface HistorySizeHint {
   events: number;
 }
 
-/** Raised (internally) when the execution has written as many events as AWS allows. */
-export class HistoryLimitReached extends Error {
-  override readonly name = "HistoryLimitReached";
+/**
+ * Raised when the execution would write an event past AWS's history limit: the execution fails
+ * with `States.Runtime` and this cause (AWS's words, without a state prefix: the execution, not
+ * the state, failed), which no Retry or Catch sees.
+ */
+export class HistoryLimitReached extends StatesError {
+  constructor(readonly maxEvents: number) {
+    super("States.Runtime", `The execution reached the maximum number of history events (${maxEvents}).`);
+  }
 }
+
+/**
+ * The events that may take the last slot of a full history. AWS keeps it for the execution's end
+ * ("Avoid reaching the history quota": when event 25,000 is not ExecutionSucceeded, the
+ * ExecutionFailed event is logged instead); aborts and timeouts end the execution just as well.
+ */
+const CLOSING_EVENTS = new Set(["ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"]);
 
 /** Records the events of one execution; `id`s are 1-based and sequential. */
 export class HistoryRecorder {
@@ -99,6 +115,9 @@ export class HistoryRecorder {
    */
   closed = false;
 
+  /** The kept text of the execution input when it is a top-level number (see data/number-text.ts). */
+  rootNumberText: RootNumberText | undefined;
+
   /** Appends an event and returns its id. */
   add(
     type: string,
@@ -108,8 +127,8 @@ export class HistoryRecorder {
     extra?: Readonly<Record<string, unknown>>,
   ): number {
     if (this.closed) return this.count;
+    if (this.count + 1 >= this.maxEvents && (this.count >= this.maxEvents || !CLOSING_EVENTS.has(type))) throw new HistoryLimitReached(this.maxEvents);
     const id = ++this.count;
-    if (id > this.maxEvents) throw new HistoryLimitReached(`The execution history reached its limit of ${this.maxEvents} events.`);
     if (this.enabled) {
       if (this.pos === this.chunk.length) {
         // Small first (most executions are short), doubling up to a fixed size.
@@ -158,7 +177,7 @@ export class HistoryRecorder {
             name: s[i + 3] as string | undefined,
             payload: s[i + 4],
             extra: s[i + 5] as Readonly<Record<string, unknown>> | undefined,
-          }),
+          }, this.rootNumberText),
         );
       }
     });
@@ -177,7 +196,7 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function toHistoryEvent(raw: RawEvent): HistoryEvent {
+function toHistoryEvent(raw: RawEvent, rootNumberText: RootNumberText | undefined): HistoryEvent {
   const event: Record<string, unknown> = {
     timestamp: new Date(raw.ts),
     type: raw.type,
@@ -192,7 +211,7 @@ function toHistoryEvent(raw: RawEvent): HistoryEvent {
   if (raw.type.startsWith("MapIteration")) details["index"] = raw.payload;
   const key = raw.type.endsWith("StateEntered") ? "input" : raw.type.endsWith("StateExited") ? "output" : PAYLOAD_KEY[raw.type];
   if (key !== undefined) {
-    details[key] = JSON.stringify(raw.payload) ?? "null";
+    details[key] = toJsonText(raw.payload, rootNumberText) ?? "null";
     if (key !== "parameters") details[`${key}Details`] = { truncated: false };
   }
   event[detailsKey(raw.type)] = details;

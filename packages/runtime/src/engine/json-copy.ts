@@ -1,4 +1,5 @@
 import { StatesError } from "../errors.ts";
+import { copyNumberTexts } from "../data/number-text.ts";
 import { MAX_JSON_NESTING, tooDeeplyNested, type NestingSubject } from "../limits/json-nesting.ts";
 
 const DATA: NestingSubject = { error: "States.Runtime", what: "The data" };
@@ -38,6 +39,7 @@ function copyAt(value: unknown, subject: NestingSubject, depth: number): unknown
       const item: unknown = value[i];
       out[i] = item === undefined || typeof item === "function" || typeof item === "symbol" ? null : copyAt(item, subject, depth + 1);
     }
+    copyNumberTexts(value, out);
     return out;
   }
   const proto: unknown = Object.getPrototypeOf(value);
@@ -53,6 +55,7 @@ function copyAt(value: unknown, subject: NestingSubject, depth: number): unknown
     if (key === "__proto__") Object.defineProperty(out, key, { value: copyAt(item, subject, depth + 1), enumerable: true, writable: true, configurable: true });
     else out[key] = copyAt(item, subject, depth + 1);
   }
+  copyNumberTexts(value, out);
   return out;
 }
 

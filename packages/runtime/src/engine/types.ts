@@ -66,8 +66,38 @@ export interface ExecutionRuntime {
 export interface RedriveMemo {
   /** By state name: index → output of each iteration or branch that succeeded. */
   readonly kept: Map<string, Map<number, unknown>>;
+  /**
+   * By state name: the Map Run of a failed top-level Distributed Map. A redrive continues it
+   * (same ARN, `MapRunRedriven`) instead of starting a new one (AWS "Redriving Map Runs").
+   */
+  readonly mapRuns: Map<string, RedrivableMapRun>;
   /** The state a redrive restarts: only its first visit reuses what was kept. */
   target: string | undefined;
+}
+
+/** A Map Run a redrive continues. */
+export interface RedrivableMapRun {
+  readonly arn: string;
+  /** How many times it was redriven before (`MapRunRedriven`'s `redriveCount` is one more). */
+  readonly redriveCount: number;
+}
+
+/**
+ * For a Distributed Map in the machine's top-level block, on the redriven run's first visit of
+ * the failed state: the Map Run to continue, if the failed visit had started one. Call before
+ * {@link takeRedriveOutputs}, which ends the first visit.
+ */
+export function takeRedrivenMapRun(exec: ExecutionRuntime, halt: HaltFlag, name: string): RedrivableMapRun | undefined {
+  const memo = exec.redrive;
+  if (memo.target !== name || halt !== exec.halt) return undefined;
+  const run = memo.mapRuns.get(name);
+  memo.mapRuns.delete(name);
+  return run;
+}
+
+/** Keeps the Map Run of a failed top-level Distributed Map, for a redrive to continue. */
+export function keepMapRunForRedrive(exec: ExecutionRuntime, halt: HaltFlag, name: string, run: RedrivableMapRun): void {
+  if (halt === exec.halt) exec.redrive.mapRuns.set(name, run);
 }
 
 /**

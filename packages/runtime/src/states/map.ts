@@ -7,7 +7,7 @@ import { runPool } from "../engine/pool.ts";
 import { andThen, runBlock } from "../engine/run-block.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
-import { haltReason, keepForRedrive, raiseHalt, takeRedriveOutputs } from "../engine/types.ts";
+import { haltReason, keepForRedrive, keepMapRunForRedrive, raiseHalt, takeRedrivenMapRun, takeRedriveOutputs } from "../engine/types.ts";
 import type { ExecutionRuntime, HaltFlag } from "../engine/types.ts";
 import type { VariableScope } from "../variables/index.ts";
 import type { StateCompileContext } from "./context.ts";
@@ -15,6 +15,7 @@ import { withRetryAndCatch } from "./guarded.ts";
 import { recordEvaluationFailure } from "../engine/evaluation-failed.ts";
 import { compileItemBatcher } from "./item-batcher.ts";
 import { checkStateResult } from "../tasks/payload-size.ts";
+import { outputGrowthCheck } from "./output-growth.ts";
 import { checkToleratedFailure } from "./map-config.ts";
 import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNumbers } from "./map-inputs.ts";
 import type { ItemMeta } from "./map-inputs.ts";
@@ -42,6 +43,8 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   const batcher = compileItemBatcher(ctx);
   const reader = compileItemReader(ctx);
   const writer = compileResultWriter(ctx);
+  // The assembled results are checked; a ResultSelector, ResultPath or Output may still grow them.
+  const grown = outputGrowthCheck(ctx, ["ResultSelector"]);
   // AWS's form: arn:aws:states:<region>:<account>:mapRun:<machine>/<Label or a UUID>:<run id>;
   // every Map Run (each visit, each retry) gets its own id.
   const mapRunArnOf = (frame: Frame): string => {
@@ -63,8 +66,16 @@ export function compileMap(ctx: StateCompileContext): StateBody {
     );
     return andThen(numbers, ([maxConcurrency, count, percentage]) => {
       checkToleratedFailure(count, percentage);
-      const mapRunArn = distributed || writer !== undefined ? mapRunArnOf(frame) : "";
-      if (distributed) {
+      // A redriven Distributed Map continues its Map Run (same ARN) when the failed visit had
+      // started one, and runs again only the items that did not succeed; an inline Map likewise
+      // runs again only its failed and aborted iterations (RedriveExecution, "Redriving Map Runs").
+      const redrivenRun = distributed ? takeRedrivenMapRun(exec, frame.halt, name) : undefined;
+      const kept = takeRedriveOutputs(exec, frame.halt, name);
+      const succeeded = frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
+      const mapRunArn = redrivenRun?.arn ?? (distributed || writer !== undefined ? mapRunArnOf(frame) : "");
+      if (redrivenRun !== undefined) {
+        frame.lastEventId = history.add("MapRunRedriven", frame.lastEventId, undefined, undefined, { mapRunArn, redriveCount: redrivenRun.redriveCount + 1 });
+      } else if (distributed) {
         frame.lastEventId = history.add("MapRunStarted", frame.lastEventId, undefined, undefined, { mapRunArn });
       }
       // Item context beyond Index/Value: the key (Map over an object), the source (ItemReader).
@@ -101,9 +112,6 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
-      // A redriven inline Map runs again only the iterations that did not succeed (RedriveExecution).
-      const kept = distributed ? undefined : takeRedriveOutputs(exec, frame.halt, name);
-      const succeeded = distributed || frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
       const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set(), succeeded, listener: undefined };
       const poolLimit = distributed && exec.mapRuns !== undefined ? (): number => iteration.listener?.limits?.maxConcurrency ?? limit : limit;
       // The host watching Map Runs hears of this one once its children are known (after batching).
@@ -145,7 +153,17 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           : iterationSucceeded(iteration, index, scope, child, out);
       };
       const runItem = (index: number): unknown =>
-        kept?.has(index) === true ? kept.get(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
+        kept?.has(index) === true ? keptItem(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
+      // An item a redrive does not run again: its output as it was; ResultWriter still lists it.
+      const keptItem = (index: number): unknown => {
+        const output = kept!.get(index);
+        if (childResults === undefined) return output;
+        return andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => {
+          const now = exec.clock.now();
+          childResults[index] = { status: "SUCCEEDED", input: itemInput, output, startDate: now, stopDate: now };
+          return output;
+        });
+      };
 
       const failRun = (err: StatesError): never => {
         iteration.listener?.ended("FAILED", err);
@@ -157,6 +175,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const onFailure = (e: unknown): unknown => {
         abortRunningIterations(iteration);
         keepForRedrive(exec, frame.halt, name, succeeded);
+        if (distributed) keepMapRunForRedrive(exec, frame.halt, name, { arn: mapRunArn, redriveCount: redrivenRun === undefined ? 0 : redrivenRun.redriveCount + 1 });
         const err = tolerating()
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
@@ -190,9 +209,10 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         history.add("MapStateSucceeded", lastIterationEvent);
         frame.lastEventId = lastIterationEvent;
         frame.next = next;
-        if (assign === undefined) return flow.output(input, results, frame);
+        if (assign === undefined) return grown === undefined ? flow.output(input, results, frame) : grown(flow.output(input, results, frame));
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
-        return commitAssign(values, flow.output(input, results, frame), frame);
+        const output = flow.output(input, results, frame);
+        return commitAssign(values, grown === undefined ? output : grown(output), frame);
       };
       const settle = (outcome: () => unknown[] | Promise<unknown[]>): unknown => {
         let result: unknown[] | Promise<unknown[]>;

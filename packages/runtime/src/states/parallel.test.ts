@@ -24,9 +24,21 @@ describe("Parallel", () => {
     const exec = prepareStateMachine(def).start({ v: 1 }, { clock });
     expect((await exec.result).output).toEqual([1, "fast"]);
     expect(clock.now()).toBe(10_000);
-    // AWS writes ParallelStateStarted but no ParallelStateSucceeded.
-    expect(exec.history.map((e) => e.type)).toContain("ParallelStateStarted");
-    expect(exec.history.map((e) => e.type)).not.toContain("ParallelStateSucceeded");
+  });
+
+  it("records ParallelStateSucceeded, then ParallelStateExited, both pointing at the last branch event", async () => {
+    const def = { StartAt: "P", States: { P: { Type: "Parallel", Branches: [branch("A", { Type: "Pass" }), branch("B", { Type: "Pass" })], End: true } } };
+    const exec = prepareStateMachine(def).start({});
+    await exec.result;
+    const events = exec.history;
+    expect(events.map((e) => e.type)).toEqual([
+      "ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted",
+      "PassStateEntered", "PassStateExited", "PassStateEntered", "PassStateExited",
+      "ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded",
+    ]);
+    // AWS's ids (test_parallel_state): the exit's previousEventId is the last branch event, not the success event.
+    expect(events[7]).toMatchObject({ id: 8, previousEventId: 7 });
+    expect(events[8]).toMatchObject({ id: 9, previousEventId: 7 });
   });
 
   it("fails with the failing branch's own error (not States.BranchFailed), which Catch can match", async () => {

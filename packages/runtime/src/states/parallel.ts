@@ -9,6 +9,7 @@ import type { StateCompileContext } from "./context.ts";
 import { withRetryAndCatch } from "./guarded.ts";
 import { commitAssign } from "../engine/state-assign.ts";
 import { checkStateResult } from "../tasks/payload-size.ts";
+import { outputGrowthCheck } from "./output-growth.ts";
 
 /** Parallel: every branch gets the effective input; the result is their outputs in branch order. */
 export function compileParallel(ctx: StateCompileContext): StateBody {
@@ -19,6 +20,8 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
   const branchesAssign = JSON.stringify(ctx.def["Branches"] ?? []).includes('"Assign"');
   const name = ctx.name;
   const maxResultBytes = ctx.maxPayloadBytes;
+  // The branch outputs together are checked; a ResultSelector, ResultPath or Output may still grow them.
+  const grown = outputGrowthCheck(ctx, ["ResultSelector"]);
 
   const attempt: StateBody = (input, frame) =>
     andThen(flow.effectiveInput(input, frame), (effective) => {
@@ -38,11 +41,17 @@ export function compileParallel(ctx: StateCompileContext): StateBody {
       };
       const onSuccess = (results: unknown[]): unknown => {
         checkStateResult(results, name, maxResultBytes);
-        // AWS records no ParallelStateSucceeded event (observed): the state exits directly.
+        // ParallelStateSucceeded, then ParallelStateExited, both pointing at the last branch
+        // event (AWS's ids in the recorded histories: the exit's previousEventId skips the
+        // success event, as MapStateExited skips MapStateSucceeded).
+        const lastBranchEvent = history.count;
+        history.add("ParallelStateSucceeded", lastBranchEvent);
+        frame.lastEventId = lastBranchEvent;
         frame.next = next;
-        if (assign === undefined) return flow.output(input, results, frame);
+        if (assign === undefined) return grown === undefined ? flow.output(input, results, frame) : grown(flow.output(input, results, frame));
         const values = assign({ jsonPathInput: results, input, result: results }, frame);
-        return commitAssign(values, flow.output(input, results, frame), frame);
+        const output = flow.output(input, results, frame);
+        return commitAssign(values, grown === undefined ? output : grown(output), frame);
       };
       const runBranch = (i: number): unknown => {
         // Branches that assign nothing can read the outer variables directly.

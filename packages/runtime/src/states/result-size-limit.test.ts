@@ -56,3 +56,46 @@ describe("256 KiB on assembled Map and Parallel results", () => {
   });
 });
 
+
+describe("256 KiB on the output of a Task, Map or Parallel, at the state that grew it", () => {
+  const half = "x".repeat(140 * 1024);
+  const fn = "arn:aws:lambda:us-east-1:123456789012:function:echo";
+  const tasks = { [fn]: async (event: unknown) => event };
+  const failure = (state: string) => ({ status: "FAILED", error: "States.DataLimitExceeded", cause: tooLarge(state) });
+  const machine = (state: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...extra, StartAt: "S", States: { S: { ...state, End: true } } });
+  const oneBranch = { StartAt: "B", States: { B: { Type: "Pass", End: true } } };
+  const mapOf = (fields: Record<string, unknown>) => ({ Type: "Map", ItemsPath: "$.items", ItemSelector: { "pad.$": "$$.Execution.Input.pad" }, ItemProcessor: oneBranch, ...fields });
+
+  it("a Task whose ResultPath places its result beside its input", async () => {
+    expect(await runExecution(machine({ Type: "Task", Resource: fn, ResultPath: "$.copy" }), { pad: half }, { tasks })).toEqual(failure("S"));
+  });
+
+  it("a Task whose ResultSelector selects its result twice", async () => {
+    const state = { Type: "Task", Resource: fn, ResultSelector: { "a.$": "$.pad", "b.$": "$.pad" } };
+    expect(await runExecution(machine(state), { pad: half }, { tasks })).toEqual(failure("S"));
+  });
+
+  it("a JSONata Task whose Output doubles its result", async () => {
+    const state = { Type: "Task", Resource: fn, Output: "{% [$states.result, $states.result] %}" };
+    expect(await runExecution(machine(state, { QueryLanguage: "JSONata" }), { pad: half }, { tasks })).toEqual(failure("S"));
+  });
+
+  it("a Map whose ResultPath places its results beside its input", async () => {
+    expect(await runExecution(machine(mapOf({ ResultPath: "$.results" })), { pad: half, items: [1] })).toEqual(failure("S"));
+  });
+
+  it("a Parallel whose ResultPath places its results beside its input", async () => {
+    expect(await runExecution(machine({ Type: "Parallel", Branches: [oneBranch], ResultPath: "$.results" }), { pad: half })).toEqual(failure("S"));
+  });
+
+  it("a Pass whose Result is placed beside its input", async () => {
+    expect(await runExecution(machine({ Type: "Pass", Result: { r: half }, ResultPath: "$.r" }), { pad: half })).toEqual(failure("S"));
+  });
+
+  it("is caught like any state error, and the same states within the limit pass", async () => {
+    const caught = { StartAt: "S", States: { S: { Type: "Task", Resource: fn, ResultPath: "$.copy", Catch: [{ ErrorEquals: ["States.DataLimitExceeded"], ResultPath: "$.error", Next: "C" }], End: true }, C: { Type: "Pass", OutputPath: "$.error", End: true } } };
+    expect(await runExecution(caught, { pad: half }, { tasks })).toEqual({ status: "SUCCEEDED", output: { Error: "States.DataLimitExceeded", Cause: tooLarge("S") } });
+    expect((await runExecution(machine({ Type: "Task", Resource: fn, ResultPath: "$.copy" }), { pad: "x".repeat(100 * 1024) }, { tasks })).status).toBe("SUCCEEDED");
+    expect((await runExecution(machine({ Type: "Task", Resource: fn, ResultPath: "$.copy" }), { pad: half }, { tasks, limits: false })).status).toBe("SUCCEEDED");
+  });
+});

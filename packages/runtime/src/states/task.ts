@@ -16,6 +16,7 @@ import type { StateCompileContext } from "./context.ts";
 import { compileJsonataField } from "./jsonata-field.ts";
 import { withDeadlines } from "./task-deadlines.ts";
 import { withRetryAndCatch } from "./guarded.ts";
+import { outputGrowthCheck } from "./output-growth.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** Event names of the two task families (bare Lambda ARN vs service integration). */
@@ -75,11 +76,14 @@ export function compileTask(ctx: StateCompileContext): StateBody {
   // The Scheduled event's details of a split (bare Lambda) task without deadlines: the same on
   // every visit, so made once (history only reads them).
   const splitScheduled: Readonly<Record<string, unknown>> = Object.freeze({ resource });
+  // The result was checked as it came back; a ResultSelector, ResultPath or Output may still grow it.
+  const grown = outputGrowthCheck(ctx, ["ResultSelector"]);
   const finish = (input: unknown, result: unknown, frame: Frame): unknown => {
     frame.next = next;
-    if (assign === undefined) return flow.output(input, result, frame);
+    if (assign === undefined) return grown === undefined ? flow.output(input, result, frame) : grown(flow.output(input, result, frame));
     const values = assign({ jsonPathInput: result, input, result }, frame);
-    return commitAssign(values, flow.output(input, result, frame), frame);
+    const output = flow.output(input, result, frame);
+    return commitAssign(values, grown === undefined ? output : grown(output), frame);
   };
   const attempt: StateBody = (input, frame) => {
     if (callback) {

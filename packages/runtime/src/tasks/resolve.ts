@@ -7,6 +7,7 @@ import { lambdaErrorCause, lambdaErrorPayload, thrownNonError, unserializableLam
 import { adoptResult, deepFreeze, UnserializableResult } from "./freeze.ts";
 import { dataLimitExceeded, jsonByteSize, jsonTextExceedsLimit, MAX_PAYLOAD_BYTES } from "./payload-size.ts";
 import { RawPayload } from "./raw-payload.ts";
+import { recordNumberTexts } from "../data/number-text.ts";
 import type { LambdaErrorFormat, ResolvedTask, TaskCallContext, TaskHandler, TaskResolver } from "./types.ts";
 
 /**
@@ -257,6 +258,7 @@ function measuredJson(result: unknown, who: string, limit: number, copying: bool
     text = result.text;
     try {
       value = JSON.parse(text) as unknown;
+      recordNumberTexts(text, value);
     } catch {
       value = text;
     }

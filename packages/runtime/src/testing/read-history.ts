@@ -177,7 +177,7 @@ export function readHistory(history: readonly HistoryEvent[]): ExecutionReading 
         visit.output = parsePayload(details["output"]);
         visit.exitedAt = event.timestamp;
         const last = visit.attempts[visit.attempts.length - 1];
-        // A Parallel that succeeds after a retry records no ParallelStateSucceeded: its exit ends the attempt.
+        // An attempt still running at the exit (no success event read for it) ends with the exit.
         if (last !== undefined && last.outcome === "running") {
           last.outcome = "succeeded";
           last.endedAt = event.timestamp;

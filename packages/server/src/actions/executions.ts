@@ -125,7 +125,7 @@ export const executionActions: ActionTable = {
       if (e instanceof AwsError) throw e;
       throw validationError(e instanceof Error ? e.message : String(e));
     }
-    const { result, stopMs } = outcome;
+    const { result, outputText, stopMs } = outcome;
     const seconds = Math.max(100, Math.ceil((stopMs - row.start_ms) / 100) * 100);
     return {
       executionArn: row.arn,
@@ -138,7 +138,7 @@ export const executionActions: ActionTable = {
       ...(result.cause === undefined ? {} : { cause: result.cause }),
       input: row.input,
       inputDetails: { included: true },
-      ...(result.status === "SUCCEEDED" ? { output: JSON.stringify(result.output ?? null), outputDetails: { included: true } } : {}),
+      ...(result.status === "SUCCEEDED" ? { output: outputText ?? "null", outputDetails: { included: true } } : {}),
       billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: seconds },
     };
   }),

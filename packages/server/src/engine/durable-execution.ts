@@ -1,4 +1,4 @@
-import { prepareStateMachine } from "@stepcraft/runtime";
+import { jsonText, prepareStateMachine } from "@stepcraft/runtime";
 import type { Clock, Execution, HistoryEvent, MapRunLimits, TaskResolver, TaskTokenSite } from "@stepcraft/runtime";
 import type { ExecutionRow, ExecutionRun, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
 import type { MapRunStore } from "../store/map-run-store.ts";
@@ -87,7 +87,7 @@ export class DurableExecution {
     const machine = prepareStateMachine(row.definition, host.machineOptions(row, resolver));
     // A new execution is stored only once it can run (a missing mock test case is refused first).
     if (!rebuilt) store.insertExecution(row);
-    this.execution = machine.start(JSON.parse(row.input) as unknown, {
+    this.execution = machine.start(jsonText(row.input), {
       name: row.name,
       executionArn: row.arn,
       clock: this.clock,
@@ -217,7 +217,8 @@ export class DurableExecution {
         this.row.arn,
         {
           status: result.status,
-          output: result.status === "SUCCEEDED" ? JSON.stringify(result.output ?? null) : null,
+          // The runtime's text: numbers that passed through keep how they were written (`0.0`).
+          output: result.status === "SUCCEEDED" ? (execution.outputText ?? "null") : null,
           error: result.error ?? null,
           cause: result.cause ?? null,
           stopMs,

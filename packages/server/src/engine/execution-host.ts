@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   activityResolver,
+  jsonText,
   createTaskResolver,
   ExecutionNotRedrivableError,
   mockResolverFor,
@@ -146,11 +147,11 @@ export class ExecutionHost implements DurableExecutionHost {
   }
 
   /** Runs an Express execution in memory only and waits for its result (StartSyncExecution). */
-  async runSync(row: ExecutionRow): Promise<{ result: ExecutionResult; stopMs: number }> {
+  async runSync(row: ExecutionRow): Promise<{ result: ExecutionResult; outputText: string | undefined; stopMs: number }> {
     const machine = prepareStateMachine(row.definition, this.machineOptions(row, this.resolver(row)));
-    const execution = machine.start(JSON.parse(row.input) as unknown, { name: row.name, executionArn: row.arn, clock: this.options.clock });
+    const execution = machine.start(jsonText(row.input), { name: row.name, executionArn: row.arn, clock: this.options.clock });
     const result = await execution.result;
-    return { result, stopMs: this.options.clock.now() };
+    return { result, outputText: execution.outputText, stopMs: this.options.clock.now() };
   }
 
   /** StopExecution: aborts and waits until the end is committed. */
