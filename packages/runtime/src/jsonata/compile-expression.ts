@@ -4,6 +4,7 @@ import { addedFunctions, type RandomSources } from "./functions.ts";
 import { BOUNDED_STRING_FUNCTIONS } from "../limits/bounded-string-functions.ts";
 import { checkEvaluatedValue } from "../limits/evaluation-growth.ts";
 import { LinearRegexEngine } from "../limits/linear-regex.ts";
+import { BOUNDS_ON } from "../limits/measurement-switch.ts";
 import { mayReadContext } from "./states-usage.ts";
 
 /** How one JSONata expression is compiled and bounded. */
@@ -162,13 +163,13 @@ function installGuard(expression: jsonata.Expression): void {
     guard.depth++;
     if (guard.depth > guard.maxDepth) throw { message: STACK_OVERFLOW_MESSAGE };
     // jsonata awaits this hook: a promise returned here pauses the evaluation.
-    if (++guard.steps % CLOCK_CHECK_INTERVAL === 0) return watch(guard);
+    if (++guard.steps % CLOCK_CHECK_INTERVAL === 0 && BOUNDS_ON) return watch(guard);
     return undefined;
   });
   assign(Symbol.for("jsonata.__evaluate_exit"), (_node: unknown, _input: unknown, frame: Frame, result: unknown) => {
     // Every step's value, so a string or array grown step by step (`&`, $append in a recursive
     // function) fails at the bound instead of exhausting the heap.
-    checkEvaluatedValue(result);
+    if (BOUNDS_ON) checkEvaluatedValue(result);
     if (frame.isParallelCall === true) return;
     const guard = frame.lookup(GUARD_BINDING) as Guard | undefined;
     if (guard !== undefined) guard.depth--;
