@@ -80,6 +80,27 @@ describe("report", () => {
     expect(text).toMatch(/ {2}a_pass_jsonata +1,500 +n\/a +1\.50× +0\.75×/);
     expect(text).toContain("ours/peer is against the peer's JSONPath figure");
   });
+  it("prints the built packages' peak RSS under plain node against the 100 MB target", () => {
+    const memory = {
+      workload: "b0",
+      ours_peak_rss_mb: 150,
+      peer_peak_rss_mb: 230,
+      ours_baseline_rss_mb: 120,
+      peer_baseline_rss_mb: 125,
+      ours_built_peak_rss_mb: 95,
+      ours_built_baseline_rss_mb: 70,
+      ours_sampled_heap_mb: 40,
+      peer_sampled_heap_mb: 110,
+      ratio: 150 / 230,
+      ok: true,
+      errors: [],
+    };
+    expect(formatReport({ ...report([good]), memory })).toContain(
+      "built packages under plain node (no tsx), as a user runs them: stepcraft 95 MB peak RSS (baseline 70 MB; target < 100 MB ✅)",
+    );
+    expect(formatReport({ ...report([good]), memory: { ...memory, ours_built_peak_rss_mb: 110 } })).toContain("110 MB peak RSS (baseline 70 MB; target < 100 MB, not met)");
+  });
+
   it("prints the fast-path coverage with what is left to jsonata", () => {
     const counted = (fast: number, expressions: number, outside: string[] = []) => ({ fast, expressions, share: expressions === 0 ? null : fast / expressions, outside });
     const text = formatFastPath({

@@ -192,6 +192,8 @@ export function formatReport(report: JsonReport): string {
       : `Memory (${m.workload}, peak RSS of a child process per engine): stepcraft ${num(m.ours_peak_rss_mb)} MB, peer ${num(m.peer_peak_rss_mb)} MB` +
           ` (baseline ${num(m.ours_baseline_rss_mb)} / ${num(m.peer_baseline_rss_mb)} MB; sampled heap ${num(m.ours_sampled_heap_mb)} / ${num(m.peer_sampled_heap_mb)} MB)` +
           (m.ratio === null ? "" : ` → ours/peer ${m.ratio.toFixed(2)}`) +
+          `\n  built packages under plain node (no tsx), as a user runs them: stepcraft ${num(m.ours_built_peak_rss_mb)} MB peak RSS` +
+          ` (baseline ${num(m.ours_built_baseline_rss_mb)} MB; target < 100 MB${builtMark(m.ours_built_peak_rss_mb)})` +
           (m.errors.length > 0 ? `\n!!! memory: ${m.errors.join("; ")}` : ""),
   );
   const v = report.validator;
@@ -210,4 +212,10 @@ export function formatReport(report: JsonReport): string {
       : [`Type-check: stepcraft ${t.ours_s.toFixed(2)} s, CDK ${t.cdk_s.toFixed(2)} s (ours/CDK ${t.ratio.toFixed(2)}), TS2589: ${t.ts2589}`, ...formatTypecheckDetails(t)].join("\n"),
   );
   return out.join("\n");
+}
+
+/** Whether the built runtime's peak meets the < 100 MB target. */
+function builtMark(peakMb: number | null): string {
+  if (peakMb === null) return "";
+  return peakMb < 100 ? " ✅" : ", not met";
 }

@@ -15,6 +15,12 @@ export interface MemoryResult {
   readonly peer_baseline_rss_mb: number | null;
   readonly ours_sampled_heap_mb: number | null;
   readonly peer_sampled_heap_mb: number | null;
+  /**
+   * Ours again, as a user runs it: plain `node` on the built packages (dist), no tsx
+   * (memory-child-built.mjs). Target: under 100 MB for the whole process.
+   */
+  readonly ours_built_peak_rss_mb: number | null;
+  readonly ours_built_baseline_rss_mb: number | null;
   /** ours peak RSS / peer peak RSS (below 1: we use less). */
   readonly ratio: number | null;
   readonly ok: boolean;
@@ -22,11 +28,24 @@ export interface MemoryResult {
 }
 
 const CHILD = fileURLToPath(new URL("../memory-child.ts", import.meta.url));
+const BUILT_CHILD = fileURLToPath(new URL("../memory-child-built.mjs", import.meta.url));
+
+/** What memory-child-built.mjs reports (no sampling: it loads nothing but the runtime). */
+export type BuiltMemoryChildReport = Omit<MemoryChildReport, "sampledPeakHeapMb" | "sampledPeakRssMb">;
 
 /** Runs the child for one engine and parses its one-line report. */
 export function runMemoryChild(role: Role, workloadId: string): Promise<MemoryChildReport> {
+  return runChild(["--import", "tsx", CHILD, role, workloadId], role);
+}
+
+/** Runs our runtime's built packages under plain `node` (no tsx, no flags) and parses the report. */
+export function runBuiltMemoryChild(workloadId: string): Promise<BuiltMemoryChildReport> {
+  return runChild([BUILT_CHILD, workloadId], "ours, built");
+}
+
+function runChild<Report>(args: readonly string[], label: string): Promise<Report> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, role, workloadId], {
+    const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -38,9 +57,9 @@ export function runMemoryChild(role: Role, workloadId: string): Promise<MemoryCh
     child.on("close", (code) => {
       const line = stdout.trim().split("\n").pop() ?? "";
       try {
-        resolve(JSON.parse(line) as MemoryChildReport);
+        resolve(JSON.parse(line) as Report);
       } catch {
-        reject(new Error(`memory child (${role}) exited ${String(code)} without a report: ${stderr.trim().slice(-500)}`));
+        reject(new Error(`memory child (${label}) exited ${String(code)} without a report: ${stderr.trim().slice(-500)}`));
       }
     });
   });
@@ -58,14 +77,23 @@ export async function measureMemory(workloadId = "b0"): Promise<MemoryResult> {
       errors.push(`${role}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  let built: BuiltMemoryChildReport | undefined;
+  try {
+    built = await runBuiltMemoryChild(workloadId);
+    if (!built.ok) errors.push(`${built.engine}: ${built.error ?? "failed"}`);
+  } catch (e) {
+    errors.push(`ours, built (run npm run build first): ${e instanceof Error ? e.message : String(e)}`);
+  }
   // A failed run's peak says nothing about the workload: report no number for it.
-  const peak = (r: MemoryChildReport | undefined): number | null => (r?.ok === true ? r.maxRssMb : null);
+  const peak = (r: BuiltMemoryChildReport | undefined): number | null => (r?.ok === true ? r.maxRssMb : null);
   return {
     workload: workloadId,
     ours_peak_rss_mb: peak(reports.ours),
     peer_peak_rss_mb: peak(reports.peer),
     ours_baseline_rss_mb: reports.ours?.baselineRssMb ?? null,
     peer_baseline_rss_mb: reports.peer?.baselineRssMb ?? null,
+    ours_built_peak_rss_mb: peak(built),
+    ours_built_baseline_rss_mb: built?.baselineRssMb ?? null,
     ours_sampled_heap_mb: reports.ours?.ok === true ? reports.ours.sampledPeakHeapMb : null,
     peer_sampled_heap_mb: reports.peer?.ok === true ? reports.peer.sampledPeakHeapMb : null,
     ratio: ratio(peak(reports.ours), peak(reports.peer)),

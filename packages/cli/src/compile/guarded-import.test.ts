@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { captureIo as capture } from "../capture-io.ts";
 import { main } from "../main.ts";
+import { LOAD_TIMEOUT_VARIABLE } from "./load-deadline.ts";
 
 const run = promisify(execFile);
 const fixtures = new URL("./fixtures/", import.meta.url).pathname;
@@ -17,7 +18,7 @@ function leftovers(): string[] {
   const inTree = readdirSync(fixtures).filter((f) => f.includes("stepcraft.mjs"));
   let inTemp: string[] = [];
   try {
-    inTemp = readdirSync(bundles).filter((f) => f.startsWith("exits-on-load") || f.startsWith("prints-on-load"));
+    inTemp = readdirSync(bundles).filter((f) => /^(exits|prints|loops|awaits-forever)-on-load/.test(f));
   } catch {
     // No bundle was ever written: nothing is left either.
   }
@@ -52,6 +53,47 @@ describe("loading a user's workflow module cannot corrupt the CLI's output or th
     expect(failed?.stderr?.trim()).toMatch(/^stepcraft: cannot load '[^']*exits-on-load\.ts': it called process\.exit\(3\)[^\n]*$/);
     expect(leftovers()).toEqual([]);
   }, 60_000);
+
+  it("a module still loading after the time limit (an endless loop at its top level) is a load error naming the file, not a hung CLI", async () => {
+    const io = capture(fixtures);
+    const before = process.env[LOAD_TIMEOUT_VARIABLE];
+    process.env[LOAD_TIMEOUT_VARIABLE] = "1000";
+    try {
+      expect(await main(["validate", "--json", "loops-on-load.ts"], io)).toBe(2);
+    } finally {
+      if (before === undefined) delete process.env[LOAD_TIMEOUT_VARIABLE];
+      else process.env[LOAD_TIMEOUT_VARIABLE] = before;
+    }
+    // --json: the error is the one JSON document on stdout.
+    expect(JSON.parse(io.stdout())).toEqual({
+      error: {
+        type: "UsageError",
+        exitCode: 2,
+        message: `cannot load 'loops-on-load.ts': it was still loading after 1 s (a loop or a wait at its top level?); a workflow module must finish loading promptly (${LOAD_TIMEOUT_VARIABLE} sets the limit in milliseconds)`,
+      },
+    });
+    expect(leftovers()).toEqual([]);
+  }, 30_000);
+
+  it("the real CLI, too: a module that loops at load ends the command with exit 2 and the one-line error", async () => {
+    const env = { ...process.env, [LOAD_TIMEOUT_VARIABLE]: "1500" };
+    const failed = await run("npx", ["--no-install", "stepcraft", "run", join(fixtures, "loops-on-load.ts")], { cwd: repoRoot, env }).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr?.trim()).toMatch(/^stepcraft: cannot load '[^']*loops-on-load\.ts': it was still loading after 1\.5 s[^\n]*$/);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
+  it("a module whose top-level await can never settle is a load error, not a CLI that quietly stops", async () => {
+    const io = capture(fixtures);
+    expect(await main(["validate", "awaits-forever-on-load.ts"], io)).toBe(2);
+    expect(io.stderr()).toBe(
+      "stepcraft: cannot load 'awaits-forever-on-load.ts': its top-level await waits for something that never happens, so it never finishes loading\n",
+    );
+    expect(leftovers()).toEqual([]);
+  }, 30_000);
 
   it("bundles are written outside the user's tree", () => {
     expect(bundles.startsWith(repoRoot)).toBe(false);

@@ -11,6 +11,7 @@ import { basename, dirname, isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { ModuleExitAttempt, removeOnExit, withGuardedProcess } from "./guarded-import.ts";
+import { LOAD_TIMEOUT_VARIABLE, loadTimeoutMs, trialLoad } from "./load-deadline.ts";
 import { isWorkflow, type LoadedWorkflow } from "./workflow-brand.ts";
 
 /** Marks esbuild's own resolution of a bare import, asked for by the plugin below. */
@@ -38,6 +39,13 @@ export interface LoadOptions {
    * modules in a temporary directory import the @stepcraft/core this CLI runs with.
    */
   readonly aliases?: Readonly<Record<string, string>>;
+  /** Longest a module may take to load (default: `STEPCRAFT_LOAD_TIMEOUT_MS`, else 30 s). */
+  readonly timeoutMs?: number;
+  /**
+   * The module is code stepcraft generated (`import`'s round trip), whose top level only builds
+   * a workflow: it is imported at once, without the trial load in a child process.
+   */
+  readonly generated?: boolean;
 }
 
 /** Bundles and imports `path` (absolute), returning the workflows it exports. */
@@ -82,7 +90,7 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
     const detail = error instanceof Error ? error.message : String(error);
     throw new ModuleLoadError(`cannot compile '${path}': ${detail}`);
   }
-  const module = await importBundle(path, temp, code);
+  const module = await importBundle(path, temp, code, options.generated === true ? undefined : (options.timeoutMs ?? loadTimeoutMs()));
   const found: ExportedWorkflow[] = [];
   for (const [exportName, value] of Object.entries(module)) {
     if (isWorkflow(value)) found.push({ exportName, workflow: value });
@@ -91,19 +99,35 @@ export async function loadWorkflows(path: string, options: LoadOptions = {}): Pr
 }
 
 /**
- * Imports bundled code from a hidden file next to the entry: bare imports (`@stepcraft/core`)
- * then resolve from the entry's project, exactly as they would for the original module.
+ * Imports the bundle from the temporary folder (its bare imports were resolved to the files the
+ * entry's project would use), first in a child process under a time limit (see load-deadline.ts)
+ * unless `timeoutMs` is undefined (generated code).
  */
-async function importBundle(entry: string, temp: string, code: string): Promise<Record<string, unknown>> {
+async function importBundle(entry: string, temp: string, code: string, timeoutMs: number | undefined): Promise<Record<string, unknown>> {
   await mkdir(dirname(temp), { recursive: true });
   await writeFile(temp, code, "utf8");
   const cleanUp = removeOnExit(temp);
   try {
+    if (timeoutMs !== undefined) await loadsInTime(entry, temp, timeoutMs);
     return await withGuardedProcess(async () => (await import(pathToFileURL(temp).href)) as Record<string, unknown>);
   } catch (error) {
+    if (error instanceof ModuleLoadError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new ModuleLoadError(`cannot load '${entry}': ${error instanceof ModuleExitAttempt ? error.message : detail}`);
   } finally {
     cleanUp();
+  }
+}
+
+/** Throws a ModuleLoadError naming `entry` unless its bundle `temp` loads in a child within `timeoutMs`. */
+async function loadsInTime(entry: string, temp: string, timeoutMs: number): Promise<void> {
+  const trial = await trialLoad(pathToFileURL(temp).href, timeoutMs);
+  if (trial === "timed-out") {
+    throw new ModuleLoadError(
+      `cannot load '${entry}': it was still loading after ${timeoutMs / 1000} s (a loop or a wait at its top level?); a workflow module must finish loading promptly (${LOAD_TIMEOUT_VARIABLE} sets the limit in milliseconds)`,
+    );
+  }
+  if (trial === "never-settles") {
+    throw new ModuleLoadError(`cannot load '${entry}': its top-level await waits for something that never happens, so it never finishes loading`);
   }
 }

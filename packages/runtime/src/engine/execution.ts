@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { StatesError } from "../errors.ts";
 import type { TaskResolver, LambdaErrorFormat } from "../tasks/types.ts";
+import { BOUNDS_ON } from "../limits/measurement-switch.ts";
 import { deepFreeze } from "../tasks/freeze.ts";
 import { jsonByteSize } from "../tasks/payload-size.ts";
 import { checkPayloadSize, copyJsonData } from "./json-copy.ts";
@@ -204,7 +205,7 @@ export class Execution {
     const events = this.recorder.materialize();
     // A finished execution's history no longer changes: build it once, frozen, so no reader can
     // rewrite what the next one sees (Dates excepted: JavaScript cannot freeze their time).
-    if (this.status !== "RUNNING") this.finalHistory = deepFreeze(events);
+    if (this.status !== "RUNNING") this.finalHistory = BOUNDS_ON ? deepFreeze(events) : events;
     return events;
   }
 
@@ -357,7 +358,8 @@ export class Execution {
     let own: unknown;
     try {
       // Frozen: the result and the ExecutionSucceeded event share it, and neither may change.
-      own = deepFreeze(toJsonData(output, this.maxPayloadBytes, OUTPUT));
+      own = toJsonData(output, this.maxPayloadBytes, OUTPUT);
+      if (BOUNDS_ON) deepFreeze(own);
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
       this.recorder.closed = true;
     } catch (e) {
@@ -405,7 +407,7 @@ export class Execution {
       timers.clear();
     }
     if (result.status !== "SUCCEEDED") this.runtime.stop();
-    this.resolveResult(Object.freeze(result));
+    this.resolveResult(BOUNDS_ON ? Object.freeze(result) : result);
   }
 }
 

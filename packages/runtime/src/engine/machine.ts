@@ -25,6 +25,14 @@ const DEFINITION: NestingSubject = { error: "InvalidDefinition", what: "The stat
 /** AWS Standard workflows fail once their history reaches this many events (Express keep no history). */
 const MAX_HISTORY_EVENTS = 25_000;
 
+/**
+ * The backstop when `limits: false` lifts AWS's quotas: an endless loop with no TimeoutSeconds
+ * would otherwise run (and, recording history, grow) until the process runs out of memory.
+ * Forty times AWS's quota leaves room for the benchmarks' long runs (a 10,000-item Map is about
+ * 80,000 events) and fails a runaway in seconds, with its history well under a gigabyte.
+ */
+export const UNLIMITED_HISTORY_BACKSTOP = 1_000_000;
+
 
 /** The machine's TimeoutSeconds, capped by the workflow type's maximum duration when limits apply. */
 function executionTimeout(declared: unknown, express: boolean, enforce: boolean): number | undefined {
@@ -32,6 +40,15 @@ function executionTimeout(declared: unknown, express: boolean, enforce: boolean)
   if (!enforce) return own;
   const max = express ? MAX_DURATION_SECONDS.EXPRESS : MAX_DURATION_SECONDS.STANDARD;
   return own === undefined ? max : Math.min(own, max);
+}
+
+/**
+ * AWS's quota for Standard; the backstop without limits, for Express too: Express keeps no
+ * history on AWS, but its events are still counted here, and its 5 minutes are lifted as well.
+ */
+function defaultHistoryLimit(enforce: boolean, express: boolean): number {
+  if (!enforce) return UNLIMITED_HISTORY_BACKSTOP;
+  return express ? Number.POSITIVE_INFINITY : MAX_HISTORY_EVENTS;
 }
 
 /** How a state machine is prepared and how its executions run. */
@@ -63,10 +80,16 @@ export interface StateMachineOptions {
   readonly history?: boolean;
   /**
    * Enforce AWS's quotas (default true): 256 KiB payloads (States.DataLimitExceeded) and 25,000
-   * history events. `false` lifts both, e.g. for benchmarks over data AWS would refuse.
+   * history events. `false` lifts both, e.g. for benchmarks over data AWS would refuse; an
+   * execution still fails (States.Runtime) at {@link UNLIMITED_HISTORY_BACKSTOP} events, so an
+   * endless loop without TimeoutSeconds ends instead of exhausting memory.
    */
   readonly limits?: boolean;
-  /** Fail an execution once it has this many events (default 25,000 like AWS Standard; `false`: no limit). */
+  /**
+   * Fail an execution (States.Runtime) once it has this many events: default 25,000 like AWS
+   * Standard, 1,000,000 under `limits: false`; `false`: no limit at all (a loop then runs until
+   * aborted or timed out).
+   */
   readonly maxHistoryEvents?: number | false;
   /** Check the definition with `@stepcraft/asl` first (default true). */
   readonly validate?: boolean;
@@ -171,7 +194,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     maxHistoryEvents:
       options.maxHistoryEvents === false
         ? Number.POSITIVE_INFINITY
-        : (options.maxHistoryEvents ?? (enforce && !express ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY)),
+        : (options.maxHistoryEvents ?? defaultHistoryLimit(enforce, express)),
     maxPayloadBytes,
     time: options.time ?? "virtual",
     callbacks,

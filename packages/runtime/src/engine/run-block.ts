@@ -1,3 +1,4 @@
+import { BOUNDS_ON } from "../limits/measurement-switch.ts";
 import type { Frame } from "./frame.ts";
 import type { PendingStep, StateExit } from "./state-shell.ts";
 import type { CompiledBlock, CompiledState } from "./types.ts";
@@ -33,6 +34,7 @@ export function runBlock(block: CompiledBlock, input: unknown, frame: Frame, fro
 export const TRANSITIONS_PER_TURN = 1024;
 
 function mustYield(frame: Frame): boolean {
+  if (!BOUNDS_ON) return false;
   const pace = frame.exec.pace;
   if (++pace.transitions < TRANSITIONS_PER_TURN) return false;
   pace.transitions = 0;

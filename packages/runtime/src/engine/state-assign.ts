@@ -31,6 +31,7 @@ export function compileStateAssign(assign: unknown, language: QueryLanguage, fie
       input: subject.input,
       context: frame.context,
       variables: frame.variables,
+      clock: frame.exec.clock,
       ...(subject.result === undefined ? {} : { result: subject.result }),
       ...(subject.errorOutput === undefined ? {} : { errorOutput: subject.errorOutput }),
     });

@@ -4,6 +4,7 @@ import { addedFunctions, type RandomSources } from "./functions.ts";
 import { BOUNDED_STRING_FUNCTIONS } from "../limits/bounded-string-functions.ts";
 import { checkEvaluatedValue } from "../limits/evaluation-growth.ts";
 import { LinearRegexEngine } from "../limits/linear-regex.ts";
+import { BOUNDS_ON } from "../limits/measurement-switch.ts";
 import { mayReadContext } from "./states-usage.ts";
 
 /** How one JSONata expression is compiled and bounded. */
@@ -13,8 +14,23 @@ export interface EngineOptions extends RandomSources {
    * AWS's limit is about 100 nested levels.
    */
   readonly maxDepth?: number;
-  /** Wall-clock budget of one evaluation, in milliseconds (AWS bounds evaluation too). */
+  /** Time budget of one evaluation, in milliseconds of its own running (AWS bounds evaluation too). */
   readonly timeoutMs?: number;
+  /**
+   * Longest stretch, in milliseconds, an evaluation runs before it gives the event loop a turn
+   * (timers, I/O, other executions). jsonata evaluates in promise steps only, which never let a
+   * macrotask run: without these pauses one long expression holds the whole process.
+   */
+  readonly sliceMs?: number;
+}
+
+/**
+ * What a pausing evaluation tells its execution's clock (a `Clock`): it is busy, not waiting, so
+ * virtual time must not jump to the next deadline while it pauses.
+ */
+export interface BusySignal {
+  hold(): void;
+  release(): void;
 }
 
 /** One compiled JSONata expression, ready to evaluate any number of times. */
@@ -25,8 +41,11 @@ export interface CompiledExpression {
   readonly variableNames: readonly string[];
   /** The parse error when the text is not valid JSONata (evaluation then throws it). */
   readonly syntaxError: unknown;
-  /** Evaluates with these `$name` bindings; throws whatever JSONata throws. */
-  evaluate(bindings: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Evaluates with these `$name` bindings; throws whatever JSONata throws. `busy` is held while
+   * the evaluation pauses for the event loop (see {@link EngineOptions.sliceMs}).
+   */
+  evaluate(bindings: Record<string, unknown>, busy?: BusySignal): Promise<unknown>;
   /**
    * The synchronous evaluator of an expression in the everyday subset (see `fast-path.ts`):
    * same value as {@link evaluate}, or `FALLBACK` when only JSONata can say. Absent otherwise.
@@ -38,8 +57,10 @@ export interface CompiledExpression {
 
 const DEFAULT_MAX_DEPTH = 100;
 const DEFAULT_TIMEOUT_MS = 10_000;
-/** Checking the clock on every step would be wasteful; every 1024th step is plenty. */
-const CLOCK_CHECK_INTERVAL = 1024;
+/** A pause every 10 ms of evaluation keeps other executions' latency low at a negligible cost. */
+const DEFAULT_SLICE_MS = 10;
+/** Checking the clock on every step would be wasteful; every 256th step (well under 1 ms) is plenty. */
+const CLOCK_CHECK_INTERVAL = 256;
 /** Binding name of the per-evaluation guard; it contains a space so no expression can reach it. */
 const GUARD_BINDING = "stepcraft evaluation guard";
 
@@ -59,9 +80,16 @@ export function jsonataCompilationCount(): number {
 interface Guard {
   depth: number;
   steps: number;
-  readonly startedAt: number;
+  /** Milliseconds of running before the current slice, pauses excluded. */
+  spentMs: number;
+  /** When (performance.now()) the current slice began. */
+  sliceStartedAt: number;
   readonly maxDepth: number;
   readonly timeoutMs: number;
+  readonly sliceMs: number;
+  readonly busy: BusySignal | undefined;
+  /** Whether `busy` is held (from the first pause until the evaluation ends). */
+  holding: boolean;
 }
 
 interface Frame {
@@ -98,16 +126,28 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
   installGuard(expression);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   return {
     text,
     variableNames: referencedVariables(expression.ast()),
     syntaxError: undefined,
     fast: compileFastPath(expression.ast()),
     readsContext: mayReadContext(expression.ast()),
-    evaluate: (bindings) => {
-      const guard: Guard = { depth: 0, steps: 0, startedAt: Date.now(), maxDepth, timeoutMs };
+    evaluate: (bindings, busy) => {
+      const guard: Guard = {
+        depth: 0,
+        steps: 0,
+        spentMs: 0,
+        sliceStartedAt: performance.now(),
+        maxDepth,
+        timeoutMs,
+        sliceMs,
+        busy,
+        holding: false,
+      };
       // No input document: AWS forbids `$` and bare field names at the top of an expression.
-      return expression.evaluate(undefined, { ...bindings, [GUARD_BINDING]: guard }) as Promise<unknown>;
+      const evaluation = expression.evaluate(undefined, { ...bindings, [GUARD_BINDING]: guard }) as Promise<unknown>;
+      return guard.busy === undefined ? evaluation : evaluation.finally(() => endHold(guard));
     },
   };
 }
@@ -122,18 +162,47 @@ function installGuard(expression: jsonata.Expression): void {
     if (guard === undefined) return;
     guard.depth++;
     if (guard.depth > guard.maxDepth) throw { message: STACK_OVERFLOW_MESSAGE };
-    if (++guard.steps % CLOCK_CHECK_INTERVAL === 0 && Date.now() - guard.startedAt > guard.timeoutMs) {
-      throw { message: TIMEOUT_MESSAGE };
-    }
+    // jsonata awaits this hook: a promise returned here pauses the evaluation.
+    if (++guard.steps % CLOCK_CHECK_INTERVAL === 0 && BOUNDS_ON) return watch(guard);
+    return undefined;
   });
   assign(Symbol.for("jsonata.__evaluate_exit"), (_node: unknown, _input: unknown, frame: Frame, result: unknown) => {
     // Every step's value, so a string or array grown step by step (`&`, $append in a recursive
     // function) fails at the bound instead of exhausting the heap.
-    checkEvaluatedValue(result);
+    if (BOUNDS_ON) checkEvaluatedValue(result);
     if (frame.isParallelCall === true) return;
     const guard = frame.lookup(GUARD_BINDING) as Guard | undefined;
     if (guard !== undefined) guard.depth--;
   });
+}
+
+/**
+ * The watchdog, every few hundred steps: fails an evaluation that has run longer than its budget,
+ * and pauses one whose slice is used up for one macrotask, so that timers, I/O and other
+ * executions get their turn. Only the evaluation's own running counts towards the budget, not
+ * the other work done during its pauses.
+ */
+function watch(guard: Guard): Promise<void> | undefined {
+  const ranMs = performance.now() - guard.sliceStartedAt;
+  if (guard.spentMs + ranMs > guard.timeoutMs) throw { message: TIMEOUT_MESSAGE };
+  if (ranMs < guard.sliceMs) return undefined;
+  guard.spentMs += ranMs;
+  if (guard.busy !== undefined && !guard.holding) {
+    guard.busy.hold();
+    guard.holding = true;
+  }
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      guard.sliceStartedAt = performance.now();
+      resolve();
+    }),
+  );
+}
+
+function endHold(guard: Guard): void {
+  if (!guard.holding) return;
+  guard.holding = false;
+  guard.busy?.release();
 }
 
 /** Every `$name` in the syntax tree (including function names: a variable may shadow one). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../engine/clock.ts";
 import type { Frame } from "../engine/frame.ts";
 import { QueryEvaluationError } from "./errors.ts";
 import { compileJsonataFlow } from "./data-flow.ts";
@@ -9,7 +10,11 @@ const PASS_FIELDS = { parameters: "Parameters", resultStage: true, resultSelecto
 
 /** The parts of the engine's Frame a JSONata flow reads. */
 function frame(variables: Record<string, unknown> = {}): Frame {
-  return { context: { State: { Name: "S" } }, variables: { read: (name: string) => variables[name] } } as unknown as Frame;
+  return {
+    context: { State: { Name: "S" } },
+    variables: { read: (name: string) => variables[name] },
+    exec: { clock: new VirtualClock() },
+  } as unknown as Frame;
 }
 
 describe("compileJsonataFlow", () => {

@@ -39,20 +39,22 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
 
   return {
     effectiveInput(raw: unknown, frame: Frame): unknown {
-      return args === undefined ? raw : args.evaluateNow({ input: raw, context: contextFor(args, frame), variables: frame.variables });
+      return args === undefined ? raw : args.evaluateNow({ input: raw, context: contextFor(args, frame), variables: frame.variables, clock: frame.exec.clock });
     },
     output(raw: unknown, result: unknown, frame: Frame): unknown {
       if (output === undefined) return result;
       const context = contextFor(output, frame);
       // Literals rather than a spread: one object shape each, no copying per state.
       return output.evaluateNow(
-        bindsResult ? { input: raw, context, variables: frame.variables, result } : { input: raw, context, variables: frame.variables },
+        bindsResult
+          ? { input: raw, context, variables: frame.variables, result, clock: frame.exec.clock }
+          : { input: raw, context, variables: frame.variables, clock: frame.exec.clock },
       );
     },
     catchOutput(raw: unknown, errorOutput: unknown, catcher: StateDefinition, frame: Frame): unknown {
       const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
       if (template === undefined) return errorOutput;
-      return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput });
+      return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput, clock: frame.exec.clock });
     },
   };
 }

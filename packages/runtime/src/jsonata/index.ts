@@ -9,7 +9,7 @@ export type {
 export { isJsonataExpression, expressionBody } from "./expression.ts";
 export { compileJsonataFlow } from "./data-flow.ts";
 export { jsonataCompilationCount, STACK_OVERFLOW_MESSAGE, TIMEOUT_MESSAGE } from "./compile-expression.ts";
-export type { EngineOptions } from "./compile-expression.ts";
+export type { BusySignal, EngineOptions } from "./compile-expression.ts";
 export type { RandomSources } from "./functions.ts";
 export { matchesResultType, checkResultType } from "./result-type.ts";
 export type { JsonataResultType } from "./result-type.ts";

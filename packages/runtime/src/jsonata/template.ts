@@ -1,6 +1,6 @@
 import { setOwn } from "../data/json-values.ts";
 import type { VariableReader } from "../data/scope.ts";
-import { compileExpression, type CompiledExpression, type EngineOptions } from "./compile-expression.ts";
+import { compileExpression, type BusySignal, type CompiledExpression, type EngineOptions } from "./compile-expression.ts";
 import { returnedNothing, threwDuringEvaluation, unsupportedResult } from "./errors.ts";
 import { expressionBody, isJsonataExpression } from "./expression.ts";
 import { FALLBACK } from "./fast-path.ts";
@@ -19,6 +19,11 @@ export interface JsonataBindings {
   readonly result?: unknown;
   /** `$states.errorOutput`: only for a Catcher's Output and Assign. */
   readonly errorOutput?: unknown;
+  /**
+   * The execution's clock: held while a long evaluation pauses for the event loop, so virtual
+   * time does not jump to a deadline meanwhile. Leave it out only outside an execution.
+   */
+  readonly clock?: BusySignal;
 }
 
 /** Options of {@link compileJsonataTemplate}. */
@@ -250,7 +255,7 @@ async function evaluateNode(node: Node, scope: BindingCache): Promise<unknown> {
 async function evaluateExpression(compiled: CompiledExpression, path: string, scope: BindingCache): Promise<unknown> {
   let raw: unknown;
   try {
-    raw = await compiled.evaluate(scope.for(compiled));
+    raw = await compiled.evaluate(scope.for(compiled), scope.clock);
   } catch (error) {
     throw threwDuringEvaluation(compiled.text, path, error);
   }
@@ -272,6 +277,10 @@ class BindingCache {
 
   constructor(private readonly bindings: JsonataBindings) {
     this.states = statesBinding(bindings);
+  }
+
+  get clock(): BusySignal | undefined {
+    return this.bindings.clock;
   }
 
   for(compiled: CompiledExpression): Record<string, unknown> {

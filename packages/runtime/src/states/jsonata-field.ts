@@ -32,5 +32,5 @@ export function compileJsonataFieldNow(value: unknown, fieldName: string, expect
   const template = compileJsonataTemplate(value, fieldName, { expect });
   const readsContext = template.readsContext;
   return (input, frame) =>
-    template.evaluateNow({ input, context: readsContext ? frame.context : undefined, variables: frame.variables });
+    template.evaluateNow({ input, context: readsContext ? frame.context : undefined, variables: frame.variables, clock: frame.exec.clock });
 }
