@@ -96,6 +96,31 @@ describe("tags, validation and the actions not built yet, through the AWS SDK", 
     await expect(sfn.send(new TestStateCommand({ definition, stateName: "Nowhere", roleArn: ROLE }))).rejects.toBeInstanceOf(ValidationException);
   });
 
+  it("answers TestState at TRACE with an HTTP Task's request and response, as AWS's members", async () => {
+    const { sfn } = await testServer();
+    const definition = JSON.stringify({
+      Type: "Task",
+      Resource: "arn:aws:states:::http:invoke",
+      Parameters: { Method: "GET", ApiEndpoint: "https://api.example.com/items", Headers: { accept: "application/json" }, "QueryParameters.$": "$.query" },
+      End: true,
+    });
+    const out = await sfn.send(
+      new TestStateCommand({
+        definition,
+        roleArn: ROLE,
+        input: '{"query":{"page":"2"}}',
+        inspectionLevel: "TRACE",
+        revealSecrets: false,
+        mock: { result: JSON.stringify({ Headers: { "content-type": ["application/json"] }, ResponseBody: { items: [] }, StatusCode: 200, StatusText: "OK" }) },
+      }),
+    );
+    expect(out.status).toBe("SUCCEEDED");
+    const trace = out.inspectionData;
+    expect([trace?.request?.method, trace?.request?.url, trace?.request?.body]).toEqual(["GET", "https://api.example.com/items?page=2", undefined]);
+    expect(trace?.request?.headers).toBe("[accept: application/json, User-Agent: Amazon|StepFunctions|HttpInvoke|us-east-1, Range: bytes=0-262144]");
+    expect(trace?.response).toEqual({ protocol: "https", statusCode: "200", statusMessage: "OK", headers: "[content-type: application/json]", body: '{"items":[]}' });
+  });
+
   it("answers the actions the runtime cannot serve yet with AWS errors", async () => {
     const { sfn } = await testServer();
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "W", definition: '{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}', roleArn: ROLE }));

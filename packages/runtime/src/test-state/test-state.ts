@@ -6,6 +6,7 @@ import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validat
 import { createMockResolver } from "../mocks/mock-resolver.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
 import { creditTestedState, isolatedRecorder } from "./coverage-credit.ts";
+import type { HttpConnection } from "./http-trace.ts";
 import { inspectingDataFlow } from "./inspection.ts";
 import { itemReaderDataStore } from "./item-reader-data.ts";
 import type { InspectedStages } from "./inspection.ts";
@@ -19,7 +20,14 @@ import type { StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput
 import type { WorkflowLike } from "../testing/setup.ts";
 
 /** How the tested state's unmocked Tasks are bound, and the account it runs in (not part of AWS's request). */
-export type TestStateOptions = Pick<StateMachineOptions, "name" | "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore">;
+export type TestStateOptions = Pick<StateMachineOptions, "name" | "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore"> & {
+  /**
+   * EventBridge connections by ARN: what each adds to the requests of the HTTP Tasks naming it
+   * (`Authentication.ConnectionArn`). TRACE shows it in `inspectionData.request` only with
+   * `revealSecrets: true`, as AWS does. @default none
+   */
+  readonly connections?: Readonly<Record<string, HttpConnection>>;
+};
 
 /**
  * AWS's TestState, offline: runs one state (a lone state definition, or `stateName` of a whole
@@ -102,7 +110,8 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   // A state whose data stages never ran (Fail) still shows its input, as AWS does.
   stages.input ??= input;
   if (found.def["Type"] === "Fail" && languageOf(found) === "JSONPath") stages.afterInputPath ??= input;
-  const response = respond(found, result, stages, nextState, retryCount, level, variables);
+  const http = { revealSecrets: request.revealSecrets === true, region: options.region ?? "us-east-1", connections: options.connections };
+  const response = respond(found, result, stages, nextState, retryCount, level, variables, http);
   if (recorder !== undefined) creditTestedState(recorder, isolated.targets, { definition, name: options.name ?? "StateMachine" }, found, response, retryCount);
   return response;
 }
