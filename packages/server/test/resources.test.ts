@@ -94,6 +94,13 @@ describe("tags, validation and the actions not built yet, through the AWS SDK", 
     );
     expect(caught).toMatchObject({ status: "CAUGHT_ERROR", nextState: "Declined", error: "Card.Declined", cause: "no funds" });
     await expect(sfn.send(new TestStateCommand({ definition, stateName: "Nowhere", roleArn: ROLE }))).rejects.toBeInstanceOf(ValidationException);
+    const withContext = await sfn.send(
+      new TestStateCommand({ definition, stateName: "Charge", roleArn: ROLE, input: '{"order":{}}', context: '{"Execution": {"Name": "e-1"}}', mock: { errorOutput: { error: "Card.Declined" } } }),
+    );
+    expect(withContext.status).toBe("CAUGHT_ERROR");
+    await expect(sfn.send(new TestStateCommand({ definition, stateName: "Charge", roleArn: ROLE, context: '{"Pokedex": {}}', mock: { errorOutput: { error: "Card.Declined" } } }))).rejects.toThrow(
+      "Invalid Context object provided: Field 'Pokedex' is not allowed",
+    );
   });
 
   it("answers TestState at TRACE with an HTTP Task's request and response, as AWS's members", async () => {

@@ -35,8 +35,10 @@ const NO_FIELDS: DataFlowFields = { parameters: undefined, resultStage: false, r
 export interface FrameSetup {
   /** `$$.State.RetryCount`: the retries already made, as in the attempt TestState stands for. */
   readonly retryCount: number;
-  /** `$$.Map.Item` of a state inside a Map (or given in `context`). */
+  /** `$$.Map.Item` of a state inside a Map tested without a `context`. */
   readonly mapItem: MapItemContext | undefined;
+  /** TestState's `context`: the whole context object the state sees. */
+  readonly context: Readonly<Record<string, unknown>> | undefined;
 }
 
 export function inspectingDataFlow(location: string, stages: InspectedStages, setup: FrameSetup): DataFlowFactory {
@@ -45,9 +47,10 @@ export function inspectingDataFlow(location: string, stages: InspectedStages, se
     if (at !== location) return flow;
     const watch: Watch = (frame) => {
       stages.frame = frame;
-      if (frame.retryCount !== setup.retryCount || frame.mapItem !== setup.mapItem) {
+      if (frame.retryCount !== setup.retryCount || frame.mapItem !== setup.mapItem || frame.givenContext !== setup.context) {
         frame.retryCount = setup.retryCount;
         frame.mapItem = setup.mapItem;
+        frame.givenContext = setup.context;
         frame.invalidateContext();
       }
     };

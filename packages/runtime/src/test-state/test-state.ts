@@ -1,4 +1,3 @@
-import type { StartOptions } from "../engine/execution.ts";
 import type { MapItemContext } from "../engine/frame.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
@@ -14,7 +13,8 @@ import { findTestedState, isolate, languageOf } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
 import { respond } from "./respond.ts";
 import { testWorkflowState } from "./typed-form.ts";
-import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember, parseVariables } from "./parse-request.ts";
+import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseVariables } from "./parse-request.ts";
+import { parseContextObject } from "./context-object.ts";
 import { TestStateRequestError } from "./types.ts";
 import type { StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
 import type { WorkflowLike } from "../testing/setup.ts";
@@ -77,7 +77,7 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   if (found.fromMachine) validated(() => validateBeforePrepare(definition));
   const input = parseJsonMember(request.input, "input", {}, "InvalidExecutionInput");
   const variables = parseVariables(request.variables);
-  const context = parseObjectMember(request.context, "context");
+  const context = parseContextObject(request.context, found);
   const mock = mockResponse(request, found);
   const waits = needsMock(found.def);
   if (waits !== undefined && mock === undefined && options.tasks === undefined && options.resolveTask === undefined) {
@@ -102,9 +102,9 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
     validate: false,
     ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
     resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),
-    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: mapItemOf(context, found, input) }),
+    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: found.insideMap && context === undefined ? firstIteration(input) : undefined, context }),
   });
-  const execution = machine.start(input, { ...startOptionsFrom(context), ...(variables === undefined ? {} : { variables }) });
+  const execution = machine.start(input, variables === undefined ? {} : { variables });
   const result = await execution.result;
   const nextState = nextStateOf(execution.history, isolated.targets);
   // A state whose data stages never ran (Fail) still shows its input, as AWS does.
@@ -125,37 +125,9 @@ function validated(check: () => void): void {
   }
 }
 
-/** `context.Execution.Name`, `Id` and `StartTime` become the execution's. */
-function startOptionsFrom(context: Record<string, unknown> | undefined): StartOptions {
-  const execution = context?.["Execution"];
-  if (execution === null || typeof execution !== "object") return {};
-  const { Name: name, Id: id, StartTime: startTime } = execution as Record<string, unknown>;
-  const start = typeof startTime === "string" ? new Date(startTime) : undefined;
-  if (start !== undefined && Number.isNaN(start.getTime())) {
-    throw new TestStateRequestError("ValidationException", `context.Execution.StartTime must be an ISO 8601 timestamp, not '${String(startTime)}'.`);
-  }
-  return {
-    ...(typeof name === "string" ? { name } : {}),
-    ...(typeof id === "string" ? { executionArn: id } : {}),
-    ...(start === undefined ? {} : { startTime: start }),
-  };
-}
-
-/**
- * `$$.Map.Item`: `context.Map.Item` when given; for a state inside a Map, as AWS fills it when no
- * context is given, the first iteration over the input (`Index` 0, `Value` the input).
- */
-function mapItemOf(context: Record<string, unknown> | undefined, found: FoundState, input: unknown): MapItemContext | undefined {
-  const map = context?.["Map"];
-  const item = map !== null && typeof map === "object" ? (map as Record<string, unknown>)["Item"] : undefined;
-  if (item !== null && typeof item === "object") {
-    const { Index: index, Value: value, Key: key } = item as Record<string, unknown>;
-    if (typeof index !== "number" || !Number.isInteger(index) || index < 0) {
-      throw new TestStateRequestError("ValidationException", `context.Map.Item.Index must be a whole number ≥ 0, not ${JSON.stringify(index)}.`);
-    }
-    return { Index: index, Value: value, ...(typeof key === "string" ? { Key: key } : {}) };
-  }
-  return found.insideMap && context === undefined ? { Index: 0, Value: input } : undefined;
+/** `$$.Map.Item` of a state inside a Map tested without a `context`: as on AWS, the first iteration over the input. */
+function firstIteration(input: unknown): MapItemContext {
+  return { Index: 0, Value: input };
 }
 
 /** The transition target the tested state chose: the first placeholder the execution entered. */
