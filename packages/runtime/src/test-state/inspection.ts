@@ -21,6 +21,10 @@ export interface InspectedStages {
   caught?: { readonly index: number; readonly errorOutput: { readonly Error: string; readonly Cause?: string } };
   /** The frame the state ran in: its variables are the state's variables afterwards. */
   frame?: Frame;
+  /** A Map's iteration inputs and batches (see map-inspection.ts), once computed. */
+  afterItemSelector?: unknown;
+  afterItemBatcher?: unknown;
+  afterItemsPointer?: unknown;
 }
 
 const NO_FIELDS: DataFlowFields = { parameters: undefined, resultStage: false, resultSelector: false };
@@ -39,6 +43,8 @@ export interface FrameSetup {
   readonly mapItem: MapItemContext | undefined;
   /** TestState's `context`: the whole context object the state sees. */
   readonly context: Readonly<Record<string, unknown>> | undefined;
+  /** Told the state's effective input, in its frame, once known (a Map's item stages start from it). */
+  readonly onEffectiveInput?: ((effective: unknown, frame: Frame) => void) | undefined;
 }
 
 export function inspectingDataFlow(location: string, stages: InspectedStages, setup: FrameSetup): DataFlowFactory {
@@ -54,12 +60,18 @@ export function inspectingDataFlow(location: string, stages: InspectedStages, se
         frame.invalidateContext();
       }
     };
-    return language === "JSONata" ? watchJsonata(flow, def, stages, watch) : watchJsonPath(flow, def, fields, stages, watch);
+    const seen = setup.onEffectiveInput ?? ignore;
+    return language === "JSONata" ? watchJsonata(flow, def, stages, watch, seen) : watchJsonPath(flow, def, fields, stages, watch, seen);
   };
 }
 
 /** Called with the tested state's frame before each of its data stages. */
 type Watch = (frame: Frame) => void;
+
+/** Called with the tested state's effective input. */
+type Seen = (effective: unknown, frame: Frame) => void;
+
+const ignore: Seen = () => undefined;
 
 function pick(def: StateDefinition, names: readonly string[]): StateDefinition {
   const out: Record<string, unknown> = {};
@@ -67,7 +79,7 @@ function pick(def: StateDefinition, names: readonly string[]): StateDefinition {
   return out;
 }
 
-function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFields, stages: InspectedStages, watch: Watch): DataFlow {
+function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFields, stages: InspectedStages, watch: Watch, seen: Seen): DataFlow {
   const inputPathOnly = compileJsonPathFlow(pick(def, ["InputPath"]), NO_FIELDS);
   const selectorOnly = compileJsonPathFlow(pick(def, ["ResultSelector"]), { ...NO_FIELDS, resultSelector: fields.resultSelector });
   const upToResultPath = compileJsonPathFlow(pick(def, ["ResultSelector", "ResultPath"]), { ...NO_FIELDS, resultStage: fields.resultStage, resultSelector: fields.resultSelector });
@@ -78,6 +90,7 @@ function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFie
       stages.afterInputPath = inputPathOnly.effectiveInput(raw, frame);
       const effective = flow.effectiveInput(raw, frame);
       if (fields.parameters !== undefined) stages.afterParameters = effective;
+      seen(effective, frame);
       return effective;
     },
     output(raw, result, frame) {
@@ -97,13 +110,14 @@ function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFie
   };
 }
 
-function watchJsonata(flow: DataFlow, def: StateDefinition, stages: InspectedStages, watch: Watch): DataFlow {
+function watchJsonata(flow: DataFlow, def: StateDefinition, stages: InspectedStages, watch: Watch, seen: Seen): DataFlow {
   return {
     effectiveInput(raw, frame) {
       watch(frame);
       stages.input = raw;
       return andThen(flow.effectiveInput(raw, frame), (effective) => {
         if (Object.hasOwn(def, "Arguments")) stages.afterArguments = effective;
+        seen(effective, frame);
         return effective;
       });
     },

@@ -91,14 +91,18 @@ function inspectionOf(found: FoundState, stages: InspectedStages, seededVariable
   const data: InspectionData = {};
   const language = languageOf(found);
   for (const key of ["input", "afterInputPath", "afterParameters", "afterArguments", "result", "afterResultSelector", "afterResultPath"] as const) {
-    // Recorded on AWS: a JSONata Map's inspection data has no `result`.
-    if (key === "result" && found.def["Type"] === "Map" && language === "JSONata") continue;
+    // Recorded on AWS (both languages): a Map's inspection data has no `result`, and no
+    // `afterParameters` (its Parameters are the legacy ItemSelector: `afterItemSelector`).
+    if ((key === "result" || key === "afterParameters") && found.def["Type"] === "Map") continue;
     setIfDefined(data, key, json(stages[key]));
   }
   const variables = variablesAfter(stages, seededVariables);
   if (variables !== undefined) data.variables = JSON.stringify(variables);
   if (found.def["Type"] === "Map") {
     setIfDefined(data, "afterItemsPath", json(itemsAfterItemsPath(found, stages, language)));
+    setIfDefined(data, "afterItemSelector", json(stages.afterItemSelector));
+    setIfDefined(data, "afterItemBatcher", json(stages.afterItemBatcher));
+    setIfDefined(data, "afterItemsPointer", json(stages.afterItemsPointer));
     data.maxConcurrency = typeof found.def["MaxConcurrency"] === "number" ? found.def["MaxConcurrency"] : 0;
     if (typeof found.def["ToleratedFailureCount"] === "number") data.toleratedFailureCount = found.def["ToleratedFailureCount"];
     if (typeof found.def["ToleratedFailurePercentage"] === "number") data.toleratedFailurePercentage = found.def["ToleratedFailurePercentage"];

@@ -1,4 +1,4 @@
-import type { MapItemContext } from "../engine/frame.ts";
+import type { Frame, MapItemContext } from "../engine/frame.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
 import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validation-bridge.ts";
@@ -7,6 +7,8 @@ import { createTaskResolver } from "../tasks/resolve.ts";
 import { creditTestedState, isolatedRecorder } from "./coverage-credit.ts";
 import type { HttpConnection } from "./http-trace.ts";
 import { inspectingDataFlow } from "./inspection.ts";
+import { itemsAfterPointer, mapItemStages } from "./map-inspection.ts";
+import type { MapItemStages } from "./map-inspection.ts";
 import { itemReaderDataStore } from "./item-reader-data.ts";
 import type { InspectedStages } from "./inspection.ts";
 import { findTestedState, isolate, languageOf } from "./isolate.ts";
@@ -88,6 +90,12 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   if (!found.fromMachine) validated(() => validateBeforePrepare(isolated.definition));
 
   const stages: InspectedStages = {};
+  // A Map's item stages (DEBUG/TRACE) are computed from its effective input while it runs.
+  let mapItems: Promise<MapItemStages> | undefined;
+  const onEffectiveInput =
+    level !== "INFO" && found.def["Type"] === "Map"
+      ? (effective: unknown, frame: Frame) => void (mapItems = mapItemStages(found.def, languageOf(found) === "JSONata" ? "JSONata" : "JSONPath", effective, frame))
+      : undefined;
   const retryCount = request.stateConfiguration?.retrierRetryCount ?? 0;
   const base = options.resolveTask ?? createTaskResolver({ tasks: options.tasks ?? {}, lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs", region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" });
   // A mocked Map reads nothing; an unmocked one reads mapItemReaderData in place of its object.
@@ -102,10 +110,12 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
     validate: false,
     ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
     resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),
-    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: found.insideMap && context === undefined ? firstIteration(input) : undefined, context }),
+    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: found.insideMap && context === undefined ? firstIteration(input) : undefined, context, onEffectiveInput }),
   });
   const execution = machine.start(input, variables === undefined ? {} : { variables });
   const result = await execution.result;
+  if (mapItems !== undefined) Object.assign(stages, await mapItems);
+  if (level !== "INFO" && found.def["Type"] === "Map") stages.afterItemsPointer = itemsAfterPointer(found.def, request.stateConfiguration?.mapItemReaderData);
   const nextState = nextStateOf(execution.history, isolated.targets);
   // A state whose data stages never ran (Fail) still shows its input, as AWS does.
   stages.input ??= input;
