@@ -1,89 +1,21 @@
-// What recording workflow coverage costs: each shared workload (a–g and the JSONata twins) run by
-// our runtime with coverage on and off. Each measurement is its own process, as in real use (a
-// test run records for every machine or for none): in one process the two modes share the
-// engine's code, and the mix alone slowed the recording lane by up to 25% on the tightest loop (c).
-// Rounds alternate which mode goes first; the overhead is the median of the rounds' ratios. Time
-// is CPU time of the child: on a shared machine, waiting for a core swings wall time by far more
-// than the few percent measured.
-// Usage: node --import tsx bench/src/coverage-overhead.ts [--quick] [--only IDS]
-import { progress } from "./progress.ts";
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { CoverageRecorder } from "@stepcraft/runtime";
+// The workflow-coverage section of `npm run bench` alone (sections/coverage-overhead.ts): what
+// recording coverage costs on workloads a–g and their JSONata twins, recording on vs off in this
+// process, without the other sections' minutes.
+// Usage: node --import tsx bench/src/coverage-overhead.ts [--quick] [--only IDS] [--json FILE]
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "./args.ts";
-import { stepcraftEngine } from "./engines/stepcraft.ts";
-import { QUICK_PLAN } from "./plan.ts";
-import { runSample } from "./sections/runtime.ts";
-import { median } from "./stats.ts";
-import type { Workload } from "./workloads.ts";
+import { FULL_PLAN, QUICK_PLAN } from "./plan.ts";
+import { progress } from "./progress.ts";
+import { formatCoverageOverhead } from "./report.ts";
+import { FULL_COVERAGE_PLAN, measureCoverageOverheads, QUICK_COVERAGE_PLAN } from "./sections/coverage-overhead.ts";
 import { jsonataTwins, loadSharedWorkloads, selectWorkloads, withTwins } from "./workloads.ts";
 
-/** Each timed sample lasts at least this long (CPU seconds); shorter ones are mostly timer noise. */
-const MIN_SAMPLE_SECONDS = 0.025;
-const SAMPLES = 21;
-
-async function allWorkloads(only: readonly string[] | undefined): Promise<Workload[]> {
-  const shared = await loadSharedWorkloads();
-  return selectWorkloads(withTwins(shared, jsonataTwins(shared)), only).map((w) =>
-    w.cold ? { ...w, executions: Math.min(w.executions, QUICK_PLAN.coldExecutionsCap) } : w,
-  );
-}
-
-/** In a child: the median CPU seconds of one sample of `id` with coverage `on` or off. */
-async function measureChild(id: string, mode: string): Promise<number> {
-  const [workload] = await allWorkloads([id]);
-  if (workload === undefined || workload.id !== id) throw new Error(`no workload ${id}`);
-  const engine = stepcraftEngine(mode === "on" ? new CoverageRecorder() : undefined);
-  const prepared = workload.cold ? undefined : engine.prepare(workload.definition, workload.lambdas);
-  // Checks every output once (and warms the JIT); the timed samples only run.
-  await runSample(engine, workload, prepared);
-  const once = async (): Promise<number> => {
-    const start = process.cpuUsage();
-    for (let i = 0; i < workload.executions; i++) await (prepared ?? engine.prepare(workload.definition, workload.lambdas)).run(workload.input(i));
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1e6;
-  };
-  const repeat = Math.max(1, Math.ceil(MIN_SAMPLE_SECONDS / Math.max(1e-6, await once())));
-  const samples: number[] = [];
-  for (let s = 0; s < SAMPLES; s++) {
-    let seconds = 0;
-    for (let r = 0; r < repeat; r++) seconds += await once();
-    samples.push(seconds / repeat);
-  }
-  return median(samples);
-}
-
-function inChild(id: string, mode: "on" | "off"): number {
-  const out = execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child", id, mode], { encoding: "utf8" });
-  return Number(out.trim());
-}
-
-const argv = process.argv.slice(2);
-if (argv[0] === "--child") {
-  process.stdout.write(`${await measureChild(argv[1] ?? "", argv[2] ?? "off")}\n`);
-} else {
-  const args = parseArgs(argv);
-  const rounds = args.quick ? 1 : 3;
-  const lines = [`workload | off (ms/sample) | on (ms/sample) | on / off (median of ${rounds} rounds) | overhead`, "---|---:|---:|---:|---:"];
-  const overheads: number[] = [];
-  for (const workload of await allWorkloads(args.only)) {
-    progress(`coverage overhead: ${workload.title} ...`);
-    const ratios: number[] = [];
-    const offs: number[] = [];
-    const ons: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const first = r % 2 === 0 ? "on" : "off";
-      const a = inChild(workload.id, first);
-      const b = inChild(workload.id, first === "on" ? "off" : "on");
-      const [on, off] = first === "on" ? [a, b] : [b, a];
-      ons.push(on);
-      offs.push(off);
-      ratios.push(off / on);
-    }
-    const ratio = median(ratios);
-    overheads.push(1 - ratio);
-    lines.push(`${workload.id} | ${(median(offs) * 1000).toFixed(2)} | ${(median(ons) * 1000).toFixed(2)} | ${ratio.toFixed(3)} | ${((1 - ratio) * 100).toFixed(1)}%`);
-  }
-  lines.push(`median of workloads | | | | ${(median(overheads) * 100).toFixed(1)}%`);
-  process.stdout.write(`${lines.join("\n")}\n`);
-}
+const args = parseArgs(process.argv.slice(2));
+const plan = args.quick ? QUICK_PLAN : FULL_PLAN;
+const shared = await loadSharedWorkloads();
+const workloads = selectWorkloads(withTwins(shared, jsonataTwins(shared)), args.only);
+const rows = await measureCoverageOverheads(workloads, args.quick ? QUICK_COVERAGE_PLAN : FULL_COVERAGE_PLAN, plan.coldExecutionsCap, progress);
+process.stdout.write(`${formatCoverageOverhead(rows)}\n`);
+if (args.json !== undefined) writeFileSync(resolve(args.json), `${JSON.stringify({ generated_at: new Date().toISOString(), node: process.version, coverage_overhead: rows }, null, 2)}\n`);
+process.exitCode = rows.some((r) => r.error !== null) ? 1 : 0;

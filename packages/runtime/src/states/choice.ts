@@ -56,11 +56,20 @@ const DEFAULT_BRANCH = -1;
  * then is the transition taken (a failure there fails the state instead).
  */
 function counted(done: unknown, probe: StateProbe, rule: number): unknown {
-  return andThen(done, (value) => {
-    if (rule === DEFAULT_BRANCH) probe.defaultTaken++;
-    else probe.rules[rule]!++;
+  // Synchronous states (most) count at once: no closure per visit.
+  if (!(done instanceof Promise)) {
+    count(probe, rule);
+    return done;
+  }
+  return done.then((value: unknown) => {
+    count(probe, rule);
     return value;
   });
+}
+
+function count(probe: StateProbe, rule: number): void {
+  if (rule === DEFAULT_BRANCH) probe.defaultTaken++;
+  else probe.rules[rule]!++;
 }
 
 function compileJsonataChoice(

@@ -3,7 +3,6 @@ import { errorOutput, HeartbeatTimeoutError, toStatesError, withStatePrefix } fr
 import type { DataFlow } from "../engine/data-flow.ts";
 import type { Frame } from "../engine/frame.ts";
 import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
-import { andThen } from "../engine/run-block.ts";
 import { sleepFor } from "../engine/sleep.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import { commitAssign } from "../engine/state-assign.ts";
@@ -136,7 +135,11 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
  * taken (a failure there fails the state instead).
  */
 function countCatcher(done: unknown, probe: StateProbe, index: number): unknown {
-  return andThen(done, (value) => {
+  if (!(done instanceof Promise)) {
+    probe.catchers[index]!++;
+    return done;
+  }
+  return done.then((value: unknown) => {
     probe.catchers[index]!++;
     return value;
   });
