@@ -9,6 +9,7 @@ import { ENGINES } from "./engines/index.ts";
 import { FULL_PLAN, QUICK_PLAN } from "./plan.ts";
 import { formatReport, jsonWorkload, overheadFrom } from "./report.ts";
 import type { JsonReport } from "./report.ts";
+import { FULL_COVERAGE_PLAN, measureCoverageOverheads, QUICK_COVERAGE_PLAN } from "./sections/coverage-overhead.ts";
 import { measureFastPathCoverage } from "./sections/fast-path-coverage.ts";
 import { measureMemory } from "./sections/memory.ts";
 import { runOptionalSection } from "./sections/optional.ts";
@@ -38,6 +39,9 @@ async function run(args: BenchArgs): Promise<number> {
     }
   }
 
+  const coverageOverhead = await measureCoverageOverheads(selected, args.quick ? QUICK_COVERAGE_PLAN : FULL_COVERAGE_PLAN, plan.coldExecutionsCap, log);
+  for (const row of coverageOverhead) if (row.error !== null) problem(`!!! coverage overhead ${row.id}: ${row.error}`);
+
   const memory = selected.some((w) => w.id === MEMORY_WORKLOAD) ? (log("memory: child per engine ..."), await measureMemory(MEMORY_WORKLOAD)) : null;
 
   const prepareWorkload = shared.find((w) => w.id === PREPARE_WORKLOAD);
@@ -63,6 +67,7 @@ async function run(args: BenchArgs): Promise<number> {
     prepare,
     overhead: overheadFrom(rows),
     jsonata_fast_path: fastPath,
+    coverage_overhead: coverageOverhead,
   };
   process.stdout.write(`\n${formatReport(report)}\n`);
   if (args.json !== undefined) {
@@ -75,7 +80,8 @@ async function run(args: BenchArgs): Promise<number> {
     (memory !== null && !memory.ok) ||
     (prepare !== null && prepare.errors.length > 0) ||
     validator.errors.length > 0 ||
-    fastPath.errors.length > 0;
+    fastPath.errors.length > 0 ||
+    coverageOverhead.some((r) => r.error !== null);
   return failed ? 1 : 0;
 }
 

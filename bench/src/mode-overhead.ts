@@ -4,7 +4,8 @@
 // the engine's code, and the mix alone slowed the recording lane by up to 25% on the tightest loop
 // (c). Rounds alternate which mode goes first; the overhead is the median of the rounds' ratios.
 // Time is CPU time of the child: on a shared machine, waiting for a core swings wall time by far
-// more than the few percent measured. Entry points: coverage-overhead.ts, bounds-overhead.ts.
+// more than the few percent measured. Entry point: bounds-overhead.ts (coverage is measured in
+// process by sections/coverage-overhead.ts, alternating pairs of runs).
 import { progress } from "./progress.ts";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "./args.ts";

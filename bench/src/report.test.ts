@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFastPath, formatReport, jsonWorkload, speedup } from "./report.ts";
+import { formatCoverageOverhead, formatFastPath, formatReport, jsonWorkload, speedup } from "./report.ts";
 import type { JsonReport } from "./report.ts";
 import type { WorkloadRow } from "./sections/runtime.ts";
 
@@ -35,6 +35,7 @@ const report = (workloads: WorkloadRow[]): JsonReport => ({
   prepare: null,
   overhead: null,
   jsonata_fast_path: null,
+  coverage_overhead: null,
 });
 
 const twin: WorkloadRow = {
@@ -113,5 +114,15 @@ describe("report", () => {
     expect(text).toContain("corpus 114/119 (95.8%), conformance 129/137 (94.2%), builder 10/10 (100.0%), twins 0/0");
     expect(text).toContain(`left to jsonata: "$split($x, '/')[-1]"`);
     expect(text).toContain("!!! conformance: ENOENT");
+  });
+  it("prints the coverage overhead per workload, and a workload that could not be measured", () => {
+    const text = formatCoverageOverhead([
+      { id: "c", title: "c_choice_loop_5k", off_ms: 1.1, on_ms: 1.12, ratio: 1.018, overhead_percent: 1.8, pairs: 201, error: null },
+      { id: "d", title: "d_parallel_10x20", off_ms: null, on_ms: null, ratio: null, overhead_percent: null, pairs: 201, error: "wrong output of execution 0" },
+    ]);
+    expect(text).toContain("median of 201 alternating pairs' ratios");
+    expect(text).toMatch(/c_choice_loop_5k +1\.10 +1\.12 +1\.018 +1\.8%/);
+    expect(text).toMatch(/d_parallel_10x20 +— +— +— +—/);
+    expect(text).toContain("!!! coverage overhead d: wrong output of execution 0");
   });
 });

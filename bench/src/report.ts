@@ -1,5 +1,6 @@
 // The JSON report and the printed table.
 import { formatCompiler } from "./compiler/format.ts";
+import type { CoverageOverheadRow } from "./sections/coverage-overhead.ts";
 import type { CoverageCount, FastPathCoverageResult } from "./sections/fast-path-coverage.ts";
 import type { MemoryResult } from "./sections/memory.ts";
 import type { CompilerResult, TypecheckResult } from "./sections/optional.ts";
@@ -55,6 +56,8 @@ export interface JsonReport {
   readonly prepare: PrepareResult | null;
   readonly overhead: OverheadResult | null;
   readonly jsonata_fast_path: FastPathCoverageResult | null;
+  /** What recording workflow coverage costs, per workload (on / off, same process); null when not measured. */
+  readonly coverage_overhead: CoverageOverheadRow[] | null;
 }
 
 /** `row` as JSON; `rows` (the whole run) supplies a JSONata twin's JSONPath workload. */
@@ -127,6 +130,21 @@ export function formatFastPath(c: FastPathCoverageResult): string {
   return lines.join("\n");
 }
 
+/** The workflow-coverage overhead table: CPU time per sample off / on, and the median of the pairs' ratios. */
+export function formatCoverageOverhead(rows: readonly CoverageOverheadRow[]): string {
+  const pairs = rows[0]?.pairs ?? 0;
+  const lines = [
+    "",
+    `Workflow coverage recording (CPU ms per sample, same process; on/off is the median of ${pairs} alternating pairs' ratios)`,
+    table(
+      ["workload", "off ms", "on ms", "on/off", "overhead"],
+      rows.map((r) => [r.title, num(r.off_ms, 2), num(r.on_ms, 2), r.ratio === null ? "—" : r.ratio.toFixed(3), r.overhead_percent === null ? "—" : `${r.overhead_percent.toFixed(1)}%`]),
+    ),
+  ];
+  for (const r of rows) if (r.error !== null) lines.push(`!!! coverage overhead ${r.id}: ${r.error}`);
+  return lines.join("\n");
+}
+
 /** "3.2× faster" / "1.5× slower" from a higher-is-better ratio. */
 export function speedup(betterRatio: number | null): string {
   if (betterRatio === null) return "—";
@@ -165,6 +183,7 @@ export function formatReport(report: JsonReport): string {
     out.push("JSONata/JSONPath is the twin's throughput over its JSONPath workload's, both ours, same run.");
   }
   if (report.jsonata_fast_path !== null) out.push(formatFastPath(report.jsonata_fast_path));
+  if (report.coverage_overhead !== null) out.push(formatCoverageOverhead(report.coverage_overhead));
   const failures = report.workloads.filter((w) => !w.ok);
   if (failures.length > 0) {
     out.push("");

@@ -62,6 +62,7 @@ describe("the type-check result", () => {
       prepare: null,
       overhead: null,
       jsonata_fast_path: null,
+      coverage_overhead: null,
     };
     const text = formatReport(report);
     expect(text).toContain("Type-check: stepcraft 0.80 s, CDK 0.02 s (ours/CDK 40.00), TS2589: 0");

@@ -87,5 +87,37 @@ describe("tags, validation and TestState, through the AWS SDK", () => {
     );
     expect(caught).toMatchObject({ status: "CAUGHT_ERROR", nextState: "Declined", error: "Card.Declined", cause: "no funds" });
     await expect(sfn.send(new TestStateCommand({ definition, stateName: "Nowhere", roleArn: ROLE }))).rejects.toBeInstanceOf(ValidationException);
+    const withContext = await sfn.send(
+      new TestStateCommand({ definition, stateName: "Charge", roleArn: ROLE, input: '{"order":{}}', context: '{"Execution": {"Name": "e-1"}}', mock: { errorOutput: { error: "Card.Declined" } } }),
+    );
+    expect(withContext.status).toBe("CAUGHT_ERROR");
+    await expect(sfn.send(new TestStateCommand({ definition, stateName: "Charge", roleArn: ROLE, context: '{"Pokedex": {}}', mock: { errorOutput: { error: "Card.Declined" } } }))).rejects.toThrow(
+      "Invalid Context object provided: Field 'Pokedex' is not allowed",
+    );
+  });
+
+  it("answers TestState at TRACE with an HTTP Task's request and response, as AWS's members", async () => {
+    const { sfn } = await testServer();
+    const definition = JSON.stringify({
+      Type: "Task",
+      Resource: "arn:aws:states:::http:invoke",
+      Parameters: { Method: "GET", ApiEndpoint: "https://api.example.com/items", Headers: { accept: "application/json" }, "QueryParameters.$": "$.query" },
+      End: true,
+    });
+    const out = await sfn.send(
+      new TestStateCommand({
+        definition,
+        roleArn: ROLE,
+        input: '{"query":{"page":"2"}}',
+        inspectionLevel: "TRACE",
+        revealSecrets: false,
+        mock: { result: JSON.stringify({ Headers: { "content-type": ["application/json"] }, ResponseBody: { items: [] }, StatusCode: 200, StatusText: "OK" }) },
+      }),
+    );
+    expect(out.status).toBe("SUCCEEDED");
+    const trace = out.inspectionData;
+    expect([trace?.request?.method, trace?.request?.url, trace?.request?.body]).toEqual(["GET", "https://api.example.com/items?page=2", undefined]);
+    expect(trace?.request?.headers).toBe("[accept: application/json, User-Agent: Amazon|StepFunctions|HttpInvoke|us-east-1, Range: bytes=0-262144]");
+    expect(trace?.response).toEqual({ protocol: "https", statusCode: "200", statusMessage: "OK", headers: "[content-type: application/json]", body: '{"items":[]}' });
   });
 });

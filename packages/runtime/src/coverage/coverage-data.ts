@@ -25,6 +25,7 @@ export interface MachineCoverage {
 /** How often a state was entered and left, and each of its rules, Catchers and Retriers taken. */
 export interface StateCounts {
   readonly entered: number;
+  /** Visits that finished (normally or through a Catcher); 0 for a Choice, whose exits are its rules and Default. */
   readonly exited: number;
   readonly rules: readonly number[];
   readonly default: number;

@@ -7,7 +7,10 @@ import type { StateType } from "../engine/types.ts";
  */
 export class StateProbe {
   entered = 0;
-  /** Visits that finished (normally or through a Catcher); with `caught` this tells Next edges apart. */
+  /**
+   * Visits that finished (normally or through a Catcher); with `caught` this tells Next edges
+   * apart. Not counted for a Choice: its exits are its rules and Default.
+   */
   exited = 0;
   /** Choice: times each rule was taken, by index. */
   readonly rules: number[];

@@ -11,18 +11,30 @@ export class CoverageRecorder {
   private readonly machines = new Map<string, MachineProbe>();
   private readonly sites = new Map<string, Record<string, string>>();
 
+  /** The machine each name was last looked up for, with its JSON text. */
+  private readonly lastByName = new Map<string, { readonly text: string; readonly key: string; readonly probe: MachineProbe }>();
+
   /** The probe of a machine; machines with the same name and definition share one. */
   machine(definition: unknown, name: string, sites?: Readonly<Record<string, string>>): MachineProbe {
     // Keyed by the JSON text itself; the SHA-256 is taken once per machine, at snapshot time: a
-    // test preparing a machine per execution would otherwise hash it every time.
-    const key = `${name}\u0000${JSON.stringify(definition)}`;
-    let probe = this.machines.get(key);
-    if (probe === undefined) {
-      probe = new MachineProbe(name, definition);
-      this.machines.set(key, probe);
+    // test preparing a machine per execution would otherwise hash it every time. A machine
+    // prepared again (one per execution, or per test) is found by comparing its text with the
+    // last one of its name, without building and hashing the long key again.
+    const text = JSON.stringify(definition);
+    const last = this.lastByName.get(name);
+    let entry = last !== undefined && last.text === text ? last : undefined;
+    if (entry === undefined) {
+      const key = `${name}\u0000${text}`;
+      let probe = this.machines.get(key);
+      if (probe === undefined) {
+        probe = new MachineProbe(name, definition);
+        this.machines.set(key, probe);
+      }
+      entry = { text, key, probe };
+      this.lastByName.set(name, entry);
     }
-    if (sites !== undefined) this.sites.set(key, { ...this.sites.get(key), ...sites });
-    return probe;
+    if (sites !== undefined) this.sites.set(entry.key, { ...this.sites.get(entry.key), ...sites });
+    return entry.probe;
   }
 
   /**

@@ -213,4 +213,64 @@ describe("workflow coverage recording", () => {
     expect(hits["branches: Size → Small (Default)"]).toBe(2);
     expect(hits["states: Medium"]).toBe(0);
   });
+
+  it("counts a rule, Default or Catcher only when its transition happens: not when the state's Output or Assign then fails", async () => {
+    const recorder = new CoverageRecorder();
+    // `$missing.x` fails (States.QueryEvaluationError) where the chosen path needs it.
+    const late = {
+      QueryLanguage: "JSONata",
+      StartAt: "Route",
+      States: {
+        Route: {
+          Type: "Choice",
+          Choices: [
+            { Condition: "{% $states.input.n = 1 %}", Output: "{% $states.input.missing.x %}", Next: "Work" },
+            { Condition: "{% $states.input.n = 2 %}", Assign: { a: "{% $states.input.missing.x %}" }, Next: "Work" },
+          ],
+          Default: "Work",
+          Output: "{% $states.input.missing.x %}",
+        },
+        Work: {
+          Type: "Task",
+          Resource: WORK,
+          Catch: [
+            { ErrorEquals: ["OutputFails"], Output: "{% $states.errorOutput.missing.x %}", Next: "Done" },
+            { ErrorEquals: ["AssignFails"], Assign: { a: "{% $states.errorOutput.missing.x %}" }, Next: "Done" },
+            { ErrorEquals: ["States.ALL"], Next: "Done" },
+          ],
+          End: true,
+        },
+        Done: { Type: "Succeed" },
+      },
+    };
+    for (const n of [1, 2, 3]) {
+      const run = await testExecution(late, { n }, { name: "Late", coverage: recorder });
+      expect(run.error, `n = ${n}`).toBe("States.QueryEvaluationError");
+    }
+    // A JSONPath Choice whose OutputPath finds nothing fails the same way.
+    const jsonPath = { StartAt: "Pick", States: { Pick: { Type: "Choice", Choices: [{ Variable: "$.n", NumericEquals: 1, Next: "End" }], Default: "End", OutputPath: "$.missing" }, End: { Type: "Succeed" } } };
+    for (const n of [1, 2]) expect((await testExecution(jsonPath, { n }, { name: "LatePath", coverage: recorder })).error).toBe("States.Runtime");
+    for (const error of ["OutputFails", "AssignFails"]) {
+      const direct = { QueryLanguage: "JSONata", StartAt: "Work", States: { Work: late.States.Work, Done: late.States.Done } };
+      const run = await testExecution(direct, {}, { name: "LateCatch", coverage: recorder, mocks: { Work: { error, cause: "x" } } });
+      expect(run.error, error).toBe("States.QueryEvaluationError");
+    }
+    const [lateMachine, pathMachine, direct] = recorder.snapshot().machines;
+    const routed = byLabel(summarizeMachine(lateMachine!).items);
+    expect(routed["states: Route"]).toBe(3);
+    expect(routed["branches: Route → Work (rule 1)"]).toBe(0);
+    expect(routed["branches: Route → Work (rule 2)"]).toBe(0);
+    expect(routed["branches: Route → Work (Default)"]).toBe(0);
+    expect(routed["edges: Route → Work (rule 1)"]).toBe(0);
+    expect(routed["states: Work"]).toBe(0);
+    const picked = byLabel(summarizeMachine(pathMachine!).items);
+    expect([picked["branches: Pick → End (rule 1)"], picked["branches: Pick → End (Default)"], picked["states: End"]]).toEqual([0, 0, 0]);
+    const caught = byLabel(summarizeMachine(direct!).items);
+    expect(caught["states: Work"]).toBe(2);
+    expect(caught["catchers: Work Catch[0] OutputFails → Done"]).toBe(0);
+    expect(caught["catchers: Work Catch[1] AssignFails → Done"]).toBe(0);
+    expect(caught["edges: Work → Done (Catch[0])"]).toBe(0);
+    expect(caught["edges: Work → Done (Catch[1])"]).toBe(0);
+    expect(caught["states: Done"]).toBe(0);
+  });
 });

@@ -41,6 +41,11 @@ export class Frame implements EvaluationScope {
   assignedVariables: Record<string, string> | undefined = undefined;
   /** Set while a callback Task builds its parameters. */
   taskToken: string | undefined = undefined;
+  /**
+   * The whole context object this state visit sees instead of the execution's (TestState's
+   * `context`); a Map evaluating its ItemSelector still adds `Map.Item`. Cleared on entering a state.
+   */
+  givenContext: Readonly<Record<string, unknown>> | undefined = undefined;
   private cachedContext: unknown = undefined;
   /** `$$.State.EnteredTime`, formatted once per state visit (Map items rebuild the context often). */
   private enteredTimeText: string | undefined = undefined;
@@ -77,6 +82,7 @@ export class Frame implements EvaluationScope {
     this.retryCount = 0;
     this.assignedVariables = undefined;
     this.taskToken = undefined;
+    this.givenContext = undefined;
     this.cachedContext = undefined;
     this.enteredTimeText = undefined;
   }
@@ -89,6 +95,8 @@ export class Frame implements EvaluationScope {
   /** The context object (`$$`) of the current state. */
   get context(): unknown {
     if (this.cachedContext !== undefined) return this.cachedContext;
+    const given = this.givenContext;
+    if (given !== undefined) return (this.cachedContext = this.mapItem === undefined ? given : { ...given, Map: { Item: this.mapItem } });
     const enteredTime = (this.enteredTimeText ??= formatContextTimestamp(this.enteredAt));
     const ctx: Record<string, unknown> = {
       Execution: this.exec.contextExecution,

@@ -43,8 +43,10 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
   const enteredType = `${type}StateEntered`;
   const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
   const retriable = type === "Task" || type === "Parallel" || type === "Map";
+  // A Choice's exits are its rules and Default, counted as they are taken (choice.ts).
+  const exitProbe = type === "Choice" ? undefined : probe;
   const exited = (output: unknown, frame: Frame): unknown => {
-    if (probe !== undefined) probe.exited++;
+    if (exitProbe !== undefined) exitProbe.exited++;
     if (exitedType === undefined) return output;
     const assigned = frame.assignedVariables;
     frame.lastEventId = frame.exec.history.add(

@@ -118,17 +118,31 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
   for (let i = 0; i < policy.catchers.length; i++) {
     const c = policy.catchers[i]!;
     if (errorMatches(c.errorEquals, err.error, err instanceof HeartbeatTimeoutError)) {
-      if (policy.probe !== undefined) policy.probe.catchers[i]!++;
       frame.next = c.next;
       const caught = errorOutput(err);
       const output = policy.flow.catchOutput(input, caught, c.def, frame);
-      if (c.assign === undefined) return output;
       // Only the matching Catcher's Assign runs; a Map/Parallel catcher writes the outer scope.
-      return commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
+      const done = c.assign === undefined ? output : commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
+      return policy.probe === undefined ? done : countCatcher(done, policy.probe, i);
     }
   }
   policy.onUncaught?.(frame, err);
   throw err;
+}
+
+/**
+ * Counts the Catcher once its Output and Assign have been evaluated: only then is its transition
+ * taken (a failure there fails the state instead).
+ */
+function countCatcher(done: unknown, probe: StateProbe, index: number): unknown {
+  if (!(done instanceof Promise)) {
+    probe.catchers[index]!++;
+    return done;
+  }
+  return done.then((value: unknown) => {
+    probe.catchers[index]!++;
+    return value;
+  });
 }
 
 /** Counts the Retrier that retried: the first naming the error (the one nextRetryDelay applied). */

@@ -12,7 +12,7 @@ export type ItemBatcher = (itemInputs: readonly unknown[], effective: unknown, f
 type NumberReader = (effective: unknown, frame: Frame) => number | undefined | Promise<number | undefined>;
 
 /** Compiles `ItemBatcher` (absent: undefined), in the state's query language. */
-export function compileItemBatcher(ctx: StateCompileContext): ItemBatcher | undefined {
+export function compileItemBatcher(ctx: Pick<StateCompileContext, "def" | "language">): ItemBatcher | undefined {
   const def = ctx.def["ItemBatcher"];
   if (def === null || typeof def !== "object") return undefined;
   const batcher = def as Readonly<Record<string, unknown>>;

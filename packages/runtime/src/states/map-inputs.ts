@@ -74,7 +74,7 @@ function withMapItem<T>(frame: Frame, item: unknown, index: number, evaluate: ()
 }
 
 /** JSONPath mode: ItemsPath, ItemSelector/Parameters, and the `…Path` variants of the numbers. */
-export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
+export function compileJsonPathMapInputs(ctx: Pick<StateCompileContext, "def">): MapInputs {
   const def = ctx.def;
   const itemsPathText = typeof def["ItemsPath"] === "string" && def["ItemsPath"] !== "$" ? def["ItemsPath"] : undefined;
   const itemsPath = itemsPathText === undefined ? undefined : compileReferencePath(itemsPathText);
@@ -102,7 +102,7 @@ export function compileJsonPathMapInputs(ctx: StateCompileContext): MapInputs {
 }
 
 /** JSONata mode: Items, ItemSelector and the numeric fields, each a literal or an expression. */
-export function compileJsonataMapInputs(ctx: StateCompileContext): MapInputs {
+export function compileJsonataMapInputs(ctx: Pick<StateCompileContext, "def">): MapInputs {
   const def = ctx.def;
   // Items and the per-item ItemSelector answer synchronously when fast (no promise per item).
   const items = def["Items"] === undefined ? undefined : compileJsonataFieldNow(def["Items"], "Items", "array");

@@ -1,6 +1,7 @@
 // TestState, offline: one state tested as AWS's TestState API tests it.
 export { testState } from "./test-state.ts";
 export type { TestStateOptions } from "./test-state.ts";
+export type { HttpConnection } from "./http-trace.ts";
 export { TestStateRequestError } from "./types.ts";
 export type {
   FieldValidationMode,

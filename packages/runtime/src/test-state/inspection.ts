@@ -21,6 +21,10 @@ export interface InspectedStages {
   caught?: { readonly index: number; readonly errorOutput: { readonly Error: string; readonly Cause?: string } };
   /** The frame the state ran in: its variables are the state's variables afterwards. */
   frame?: Frame;
+  /** A Map's iteration inputs and batches (see map-inspection.ts), once computed. */
+  afterItemSelector?: unknown;
+  afterItemBatcher?: unknown;
+  afterItemsPointer?: unknown;
 }
 
 const NO_FIELDS: DataFlowFields = { parameters: undefined, resultStage: false, resultSelector: false };
@@ -35,8 +39,12 @@ const NO_FIELDS: DataFlowFields = { parameters: undefined, resultStage: false, r
 export interface FrameSetup {
   /** `$$.State.RetryCount`: the retries already made, as in the attempt TestState stands for. */
   readonly retryCount: number;
-  /** `$$.Map.Item` of a state inside a Map (or given in `context`). */
+  /** `$$.Map.Item` of a state inside a Map tested without a `context`. */
   readonly mapItem: MapItemContext | undefined;
+  /** TestState's `context`: the whole context object the state sees. */
+  readonly context: Readonly<Record<string, unknown>> | undefined;
+  /** Told the state's effective input, in its frame, once known (a Map's item stages start from it). */
+  readonly onEffectiveInput?: ((effective: unknown, frame: Frame) => void) | undefined;
 }
 
 export function inspectingDataFlow(location: string, stages: InspectedStages, setup: FrameSetup): DataFlowFactory {
@@ -45,18 +53,25 @@ export function inspectingDataFlow(location: string, stages: InspectedStages, se
     if (at !== location) return flow;
     const watch: Watch = (frame) => {
       stages.frame = frame;
-      if (frame.retryCount !== setup.retryCount || frame.mapItem !== setup.mapItem) {
+      if (frame.retryCount !== setup.retryCount || frame.mapItem !== setup.mapItem || frame.givenContext !== setup.context) {
         frame.retryCount = setup.retryCount;
         frame.mapItem = setup.mapItem;
+        frame.givenContext = setup.context;
         frame.invalidateContext();
       }
     };
-    return language === "JSONata" ? watchJsonata(flow, def, stages, watch) : watchJsonPath(flow, def, fields, stages, watch);
+    const seen = setup.onEffectiveInput ?? ignore;
+    return language === "JSONata" ? watchJsonata(flow, def, stages, watch, seen) : watchJsonPath(flow, def, fields, stages, watch, seen);
   };
 }
 
 /** Called with the tested state's frame before each of its data stages. */
 type Watch = (frame: Frame) => void;
+
+/** Called with the tested state's effective input. */
+type Seen = (effective: unknown, frame: Frame) => void;
+
+const ignore: Seen = () => undefined;
 
 function pick(def: StateDefinition, names: readonly string[]): StateDefinition {
   const out: Record<string, unknown> = {};
@@ -64,7 +79,7 @@ function pick(def: StateDefinition, names: readonly string[]): StateDefinition {
   return out;
 }
 
-function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFields, stages: InspectedStages, watch: Watch): DataFlow {
+function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFields, stages: InspectedStages, watch: Watch, seen: Seen): DataFlow {
   const inputPathOnly = compileJsonPathFlow(pick(def, ["InputPath"]), NO_FIELDS);
   const selectorOnly = compileJsonPathFlow(pick(def, ["ResultSelector"]), { ...NO_FIELDS, resultSelector: fields.resultSelector });
   const upToResultPath = compileJsonPathFlow(pick(def, ["ResultSelector", "ResultPath"]), { ...NO_FIELDS, resultStage: fields.resultStage, resultSelector: fields.resultSelector });
@@ -75,6 +90,7 @@ function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFie
       stages.afterInputPath = inputPathOnly.effectiveInput(raw, frame);
       const effective = flow.effectiveInput(raw, frame);
       if (fields.parameters !== undefined) stages.afterParameters = effective;
+      seen(effective, frame);
       return effective;
     },
     output(raw, result, frame) {
@@ -94,13 +110,14 @@ function watchJsonPath(flow: DataFlow, def: StateDefinition, fields: DataFlowFie
   };
 }
 
-function watchJsonata(flow: DataFlow, def: StateDefinition, stages: InspectedStages, watch: Watch): DataFlow {
+function watchJsonata(flow: DataFlow, def: StateDefinition, stages: InspectedStages, watch: Watch, seen: Seen): DataFlow {
   return {
     effectiveInput(raw, frame) {
       watch(frame);
       stages.input = raw;
       return andThen(flow.effectiveInput(raw, frame), (effective) => {
         if (Object.hasOwn(def, "Arguments")) stages.afterArguments = effective;
+        seen(effective, frame);
         return effective;
       });
     },

@@ -2,6 +2,8 @@ import { StatesError } from "../errors.ts";
 import { compileReferencePath, NOT_FOUND } from "../engine/data-bridge.ts";
 import type { ExecutionResult } from "../engine/execution.ts";
 import { compileRetriers, errorMatches, nextRetryDelay } from "../engine/retry.ts";
+import { httpTrace, isHttpTask } from "./http-trace.ts";
+import type { HttpTraceOptions } from "./http-trace.ts";
 import type { InspectedStages } from "./inspection.ts";
 import { languageOf } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
@@ -40,6 +42,8 @@ export function respond(
   retryCount: number,
   level: "INFO" | "DEBUG" | "TRACE",
   seededVariables: Record<string, unknown> | undefined,
+  /** How TRACE shows an HTTP Task's request (secrets, region, connections). */
+  http: HttpTraceOptions,
 ): TestStateOutput {
   const caught = stages.caught;
   const failure: Failure | undefined =
@@ -50,6 +54,9 @@ export function respond(
         : { error: result.error ?? "", cause: result.cause };
   const out: TestStateOutput = {};
   const inspection: InspectionData = level === "INFO" ? {} : inspectionOf(found, stages, seededVariables);
+  if (level === "TRACE" && found.def["Type"] === "Task" && isHttpTask(found.def["Resource"])) {
+    Object.assign(inspection, httpTrace(effectiveInputOf(found, stages), stages.result, http));
+  }
   if (failure === undefined) {
     out.status = "SUCCEEDED";
     setIfDefined(out, "output", json(stages.output ?? result.output));
@@ -84,19 +91,28 @@ function inspectionOf(found: FoundState, stages: InspectedStages, seededVariable
   const data: InspectionData = {};
   const language = languageOf(found);
   for (const key of ["input", "afterInputPath", "afterParameters", "afterArguments", "result", "afterResultSelector", "afterResultPath"] as const) {
-    // Recorded on AWS: a JSONata Map's inspection data has no `result`.
-    if (key === "result" && found.def["Type"] === "Map" && language === "JSONata") continue;
+    // Recorded on AWS (both languages): a Map's inspection data has no `result`, and no
+    // `afterParameters` (its Parameters are the legacy ItemSelector: `afterItemSelector`).
+    if ((key === "result" || key === "afterParameters") && found.def["Type"] === "Map") continue;
     setIfDefined(data, key, json(stages[key]));
   }
   const variables = variablesAfter(stages, seededVariables);
   if (variables !== undefined) data.variables = JSON.stringify(variables);
   if (found.def["Type"] === "Map") {
     setIfDefined(data, "afterItemsPath", json(itemsAfterItemsPath(found, stages, language)));
+    setIfDefined(data, "afterItemSelector", json(stages.afterItemSelector));
+    setIfDefined(data, "afterItemBatcher", json(stages.afterItemBatcher));
+    setIfDefined(data, "afterItemsPointer", json(stages.afterItemsPointer));
     data.maxConcurrency = typeof found.def["MaxConcurrency"] === "number" ? found.def["MaxConcurrency"] : 0;
     if (typeof found.def["ToleratedFailureCount"] === "number") data.toleratedFailureCount = found.def["ToleratedFailureCount"];
     if (typeof found.def["ToleratedFailurePercentage"] === "number") data.toleratedFailurePercentage = found.def["ToleratedFailurePercentage"];
   }
   return data;
+}
+
+/** What the state's task got: after Parameters/Arguments, or its input (after InputPath) without them. */
+function effectiveInputOf(found: FoundState, stages: InspectedStages): unknown {
+  return languageOf(found) === "JSONata" ? (stages.afterArguments ?? stages.input) : (stages.afterParameters ?? stages.afterInputPath);
 }
 
 /** A JSONPath Map's items: its ItemsPath (default `$`) applied to the input after InputPath. */

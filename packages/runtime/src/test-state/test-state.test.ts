@@ -264,7 +264,9 @@ describe("testState: Map and Parallel", () => {
     const out = await testState({ definition: mapMachine, stateName: "Fan", input: '{"items": [1, 2, 3]}', inspectionLevel: "DEBUG", mock: { result: "[10, 20, 30]" }, stateConfiguration: { mapIterationFailureCount: 1 } });
     expect(out).toMatchObject({ status: "SUCCEEDED", nextState: "Done" });
     expect(JSON.parse(out.output!)).toEqual({ items: [1, 2, 3], results: [10, 20, 30] });
-    expect(out).toHaveInspection({ afterInputPath: { items: [1, 2, 3] }, afterItemsPath: [1, 2, 3], maxConcurrency: 0, toleratedFailureCount: 1, result: [10, 20, 30] });
+    expect(out).toHaveInspection({ afterInputPath: { items: [1, 2, 3] }, afterItemsPath: [1, 2, 3], maxConcurrency: 0, toleratedFailureCount: 1, afterResultSelector: [10, 20, 30] });
+    // Recorded on AWS: a Map shows no `result`.
+    expect(out.inspectionData?.result).toBeUndefined();
   });
 
   it("mapIterationFailureCount above the tolerance fails the Map with States.ExceedToleratedFailureThreshold, which its Catch handles", async () => {
@@ -360,22 +362,73 @@ describe("testState: states that wait for someone else", () => {
 });
 
 describe("testState: the request and the context", () => {
-  it("context.Execution sets $$.Execution; roleArn sets its RoleArn", async () => {
-    const out = await testState({
-      definition: lone({ Type: "Pass", Parameters: { "name.$": "$$.Execution.Name", "start.$": "$$.Execution.StartTime", "role.$": "$$.Execution.RoleArn" }, End: true }),
-      context: JSON.stringify({ Execution: { Name: "exec-1", StartTime: "2025-01-01T00:00:00Z" } }),
-      roleArn: "arn:aws:iam::123456789012:role/tester",
+  it("context is the whole context object the state sees, as given (AWS adds nothing); without it, roleArn sets $$.Execution.RoleArn", async () => {
+    const given = {
+      Execution: { Id: "arn:aws:states:us-east-1:123456789012:execution:M:e-1", Input: { values: [1, 2] }, Name: "e-1", RoleArn: "arn:aws:iam::123456789012:role/r", StartTime: "2025-01-15T10:30:00.000Z" },
+      State: { EnteredTime: "2025-01-15T10:30:01.500Z", Name: "MyTaskState", RetryCount: 0 },
+      StateMachine: { Id: "arn:aws:states:us-east-1:123456789012:stateMachine:M", Name: "M" },
+    };
+    const whole = await testState({
+      definition: lone({ Type: "Pass", Parameters: { "all.$": "$$", "values.$": "$$.Execution.Input.values" }, End: true }),
+      context: JSON.stringify(given),
     });
-    expect(JSON.parse(out.output!)).toEqual({ name: "exec-1", start: "2025-01-01T00:00:00Z", role: "arn:aws:iam::123456789012:role/tester" });
+    expect(JSON.parse(whole.output!)).toEqual({ all: given, values: [1, 2] });
+    const empty = await testState({ definition: lone({ Type: "Pass", Parameters: { "all.$": "$$" }, End: true }), context: "{}" });
+    expect(JSON.parse(empty.output!)).toEqual({ all: {} });
+    const sections = await testState({ definition: lone({ Type: "Pass", QueryLanguage: "JSONata", Output: "{% $states.context %}", End: true }), context: '{"Execution": {}, "State": {}, "StateMachine": {}}' });
+    expect(JSON.parse(sections.output!)).toEqual({ Execution: {}, State: {}, StateMachine: {} });
+    // An unset member is missing, not defaulted.
+    const missing = await testState({ definition: lone({ Type: "Pass", Parameters: { "name.$": "$$.State.Name" }, End: true }), context: '{"State": {}}' });
+    expect(missing).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+
+    const role = await testState({ definition: lone({ Type: "Pass", Parameters: { "role.$": "$$.Execution.RoleArn", "state.$": "$$.State.Name" }, End: true }), roleArn: "arn:aws:iam::123456789012:role/tester" });
+    expect(JSON.parse(role.output!)).toEqual({ role: "arn:aws:iam::123456789012:role/tester", state: "TestState" });
   });
 
-  it("$$.Map.Item: the first iteration for a state inside a Map (no context given), or context.Map.Item", async () => {
+  it("context.Task.Token is the token of a .waitForTaskToken Task", async () => {
+    const out = await testState({
+      definition: lone({ Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { QueueUrl: "q", MessageBody: { "TaskToken.$": "$$.Task.Token" } }, End: true }),
+      context: '{"Task": {"Token": "abcd123"}}',
+      mock: { result: '{"ok": true}' },
+      inspectionLevel: "DEBUG",
+    });
+    expect(out).toHaveInspection({ afterParameters: { QueueUrl: "q", MessageBody: { TaskToken: "abcd123" } } });
+  });
+
+  it("$$.Map.Item: the first iteration for a state inside a Map tested without a context; a context cannot set it, as on AWS", async () => {
     const definition = machine({
       Fan: { Type: "Map", ItemProcessor: { StartAt: "Each", States: { Each: { Type: "Pass", Parameters: { "index.$": "$$.Map.Item.Index", "value.$": "$$.Map.Item.Value" }, End: true } } }, End: true },
     });
     expect(await testState({ definition, stateName: "Each", input: '"a"' })).toEqual({ status: "SUCCEEDED", output: '{"index":0,"value":"a"}' });
-    expect(await testState({ definition, stateName: "Each", input: '"a"', context: '{"Map": {"Item": {"Index": 3, "Value": "d"}}}' })).toEqual({ status: "SUCCEEDED", output: '{"index":3,"value":"d"}' });
-    expect((await rejection({ definition, stateName: "Each", context: '{"Map": {"Item": {"Index": -1}}}' })).message).toMatch(/context.Map.Item.Index must be a whole number/);
+    expect((await rejection({ definition, stateName: "Each", context: '{"Map": {"Item": {"Index": 3, "Value": "d"}}}' })).message).toBe(
+      "Invalid Context object provided: 'Map' field is not supported when mocking a Context object",
+    );
+  });
+
+  it("a Map evaluating its ItemSelector with a context sees the context and its Map.Item", async () => {
+    const out = await testState({
+      definition: lone({ Type: "Map", ItemSelector: { "name.$": "$$.Execution.Name", "item.$": "$$.Map.Item.Value" }, ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } }, End: true }),
+      input: '["x"]',
+      context: '{"Execution": {"Name": "e-9"}}',
+    });
+    expect(JSON.parse(out.output!)).toEqual([{ name: "e-9", item: "x" }]);
+  });
+
+  it("refuses a context AWS refuses, with AWS's messages", async () => {
+    const pass = lone({ Type: "Pass", End: true });
+    const cases: [string, string][] = [
+      ['{"Execution": {"Id": 1}}', "Invalid Context object provided: Execution.Id must be a string"],
+      ['{"Execution": {"pokemon": "squirtle"}}', "Invalid Context object provided: Field 'pokemon' is not allowed"],
+      ['{"Pokedex": {}}', "Invalid Context object provided: Field 'Pokedex' is not allowed"],
+      ['{"Map": {}}', "Invalid Context object provided: 'Map' field is not supported when mocking a Context object"],
+      ['{"State": {"RetryCount": 1.5}}', "Invalid Context object provided: State.RetryCount must be an integer"],
+      ['{"StateMachine": []}', "Invalid Context object provided: StateMachine must be an object"],
+      ['{"Task": {"Token": "t"}}', "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern"],
+    ];
+    for (const [context, message] of cases) {
+      const e = await rejection({ definition: pass, context });
+      expect([e.code, e.message], context).toEqual(["ValidationException", message]);
+    }
   });
 
   it("refuses bad requests with AWS's error codes and a message saying what to fix", async () => {
@@ -394,7 +447,7 @@ describe("testState: the request and the context", () => {
       [{ definition: pass, variables: '{"no-dashes": 1}' }, "ValidationException", /'variables': .*no-dashes/],
       [{ definition: pass, inspectionLevel: "LOUD" as "INFO" }, "ValidationException", /inspectionLevel must be INFO, DEBUG or TRACE/],
       [{ definition: pass, stateConfiguration: { retrierRetryCount: -1 } }, "ValidationException", /retrierRetryCount must be a whole number/],
-      [{ definition: pass, context: '{"Execution": {"StartTime": "yesterday"}}' }, "ValidationException", /StartTime must be an ISO 8601 timestamp/],
+      [{ definition: pass, context: '{"Execution": {"StartTime": "yesterday"}}' }, "ValidationException", /Execution.StartTime must be an ISO 8601 timestamp/],
       [{ definition: pass, context: "5" }, "ValidationException", /'context' must be the JSON text of an object/],
       [{ definition: pass, stateName: 5 as never }, "ValidationException", /stateName must be a string/],
       [{ definition: pass, stateConfiguration: "x" as never }, "ValidationException", /stateConfiguration must be an object/],

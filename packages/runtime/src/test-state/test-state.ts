@@ -1,25 +1,35 @@
-import type { StartOptions } from "../engine/execution.ts";
-import type { MapItemContext } from "../engine/frame.ts";
+import type { Frame, MapItemContext } from "../engine/frame.ts";
 import { prepareStateMachine } from "../engine/machine.ts";
 import type { StateMachineOptions } from "../engine/machine.ts";
 import { InvalidDefinitionError, validateBeforePrepare } from "../engine/validation-bridge.ts";
 import { createMockResolver } from "../mocks/mock-resolver.ts";
 import { createTaskResolver } from "../tasks/resolve.ts";
 import { creditTestedState, isolatedRecorder } from "./coverage-credit.ts";
+import type { HttpConnection } from "./http-trace.ts";
 import { inspectingDataFlow } from "./inspection.ts";
+import { itemsAfterPointer, mapItemStages } from "./map-inspection.ts";
+import type { MapItemStages } from "./map-inspection.ts";
 import { itemReaderDataStore } from "./item-reader-data.ts";
 import type { InspectedStages } from "./inspection.ts";
 import { findTestedState, isolate, languageOf } from "./isolate.ts";
 import type { FoundState } from "./isolate.ts";
 import { respond } from "./respond.ts";
 import { testWorkflowState } from "./typed-form.ts";
-import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseObjectMember, parseVariables } from "./parse-request.ts";
+import { checkConfiguration, mockResponse, needsMock, parseJsonMember, parseVariables } from "./parse-request.ts";
+import { parseContextObject } from "./context-object.ts";
 import { TestStateRequestError } from "./types.ts";
 import type { StateTestOutput, StateTestRequest, TestStateInput, TestStateOutput } from "./types.ts";
 import type { WorkflowLike } from "../testing/setup.ts";
 
 /** How the tested state's unmocked Tasks are bound, and the account it runs in (not part of AWS's request). */
-export type TestStateOptions = Pick<StateMachineOptions, "name" | "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore">;
+export type TestStateOptions = Pick<StateMachineOptions, "name" | "tasks" | "resolveTask" | "region" | "accountId" | "lambdaErrorFormat" | "objectStore"> & {
+  /**
+   * EventBridge connections by ARN: what each adds to the requests of the HTTP Tasks naming it
+   * (`Authentication.ConnectionArn`). TRACE shows it in `inspectionData.request` only with
+   * `revealSecrets: true`, as AWS does. @default none
+   */
+  readonly connections?: Readonly<Record<string, HttpConnection>>;
+};
 
 /**
  * AWS's TestState, offline: runs one state (a lone state definition, or `stateName` of a whole
@@ -69,7 +79,7 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   if (found.fromMachine) validated(() => validateBeforePrepare(definition));
   const input = parseJsonMember(request.input, "input", {}, "InvalidExecutionInput");
   const variables = parseVariables(request.variables);
-  const context = parseObjectMember(request.context, "context");
+  const context = parseContextObject(request.context, found);
   const mock = mockResponse(request, found);
   const waits = needsMock(found.def);
   if (waits !== undefined && mock === undefined && options.tasks === undefined && options.resolveTask === undefined) {
@@ -80,6 +90,12 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
   if (!found.fromMachine) validated(() => validateBeforePrepare(isolated.definition));
 
   const stages: InspectedStages = {};
+  // A Map's item stages (DEBUG/TRACE) are computed from its effective input while it runs.
+  let mapItems: Promise<MapItemStages> | undefined;
+  const onEffectiveInput =
+    level !== "INFO" && found.def["Type"] === "Map"
+      ? (effective: unknown, frame: Frame) => void (mapItems = mapItemStages(found.def, languageOf(found) === "JSONata" ? "JSONata" : "JSONPath", effective, frame))
+      : undefined;
   const retryCount = request.stateConfiguration?.retrierRetryCount ?? 0;
   const base = options.resolveTask ?? createTaskResolver({ tasks: options.tasks ?? {}, lambdaErrorFormat: options.lambdaErrorFormat ?? "nodejs", region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" });
   // A mocked Map reads nothing; an unmocked one reads mapItemReaderData in place of its object.
@@ -94,15 +110,18 @@ export async function runTestState(request: TestStateInput, options: TestStateOp
     validate: false,
     ...(request.roleArn === undefined ? {} : { roleArn: request.roleArn }),
     resolveTask: mock === undefined ? base : createMockResolver({ states: { [found.name]: mock } }, { fallback: base }),
-    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: mapItemOf(context, found, input) }),
+    dataFlow: inspectingDataFlow(`/States/${found.name}`, stages, { retryCount, mapItem: found.insideMap && context === undefined ? firstIteration(input) : undefined, context, onEffectiveInput }),
   });
-  const execution = machine.start(input, { ...startOptionsFrom(context), ...(variables === undefined ? {} : { variables }) });
+  const execution = machine.start(input, variables === undefined ? {} : { variables });
   const result = await execution.result;
+  if (mapItems !== undefined) Object.assign(stages, await mapItems);
+  if (level !== "INFO" && found.def["Type"] === "Map") stages.afterItemsPointer = itemsAfterPointer(found.def, request.stateConfiguration?.mapItemReaderData);
   const nextState = nextStateOf(execution.history, isolated.targets);
   // A state whose data stages never ran (Fail) still shows its input, as AWS does.
   stages.input ??= input;
   if (found.def["Type"] === "Fail" && languageOf(found) === "JSONPath") stages.afterInputPath ??= input;
-  const response = respond(found, result, stages, nextState, retryCount, level, variables);
+  const http = { revealSecrets: request.revealSecrets === true, region: options.region ?? "us-east-1", connections: options.connections };
+  const response = respond(found, result, stages, nextState, retryCount, level, variables, http);
   if (recorder !== undefined) creditTestedState(recorder, isolated.targets, { definition, name: options.name ?? "StateMachine" }, found, response, retryCount);
   return response;
 }
@@ -116,37 +135,9 @@ function validated(check: () => void): void {
   }
 }
 
-/** `context.Execution.Name`, `Id` and `StartTime` become the execution's. */
-function startOptionsFrom(context: Record<string, unknown> | undefined): StartOptions {
-  const execution = context?.["Execution"];
-  if (execution === null || typeof execution !== "object") return {};
-  const { Name: name, Id: id, StartTime: startTime } = execution as Record<string, unknown>;
-  const start = typeof startTime === "string" ? new Date(startTime) : undefined;
-  if (start !== undefined && Number.isNaN(start.getTime())) {
-    throw new TestStateRequestError("ValidationException", `context.Execution.StartTime must be an ISO 8601 timestamp, not '${String(startTime)}'.`);
-  }
-  return {
-    ...(typeof name === "string" ? { name } : {}),
-    ...(typeof id === "string" ? { executionArn: id } : {}),
-    ...(start === undefined ? {} : { startTime: start }),
-  };
-}
-
-/**
- * `$$.Map.Item`: `context.Map.Item` when given; for a state inside a Map, as AWS fills it when no
- * context is given, the first iteration over the input (`Index` 0, `Value` the input).
- */
-function mapItemOf(context: Record<string, unknown> | undefined, found: FoundState, input: unknown): MapItemContext | undefined {
-  const map = context?.["Map"];
-  const item = map !== null && typeof map === "object" ? (map as Record<string, unknown>)["Item"] : undefined;
-  if (item !== null && typeof item === "object") {
-    const { Index: index, Value: value, Key: key } = item as Record<string, unknown>;
-    if (typeof index !== "number" || !Number.isInteger(index) || index < 0) {
-      throw new TestStateRequestError("ValidationException", `context.Map.Item.Index must be a whole number ≥ 0, not ${JSON.stringify(index)}.`);
-    }
-    return { Index: index, Value: value, ...(typeof key === "string" ? { Key: key } : {}) };
-  }
-  return found.insideMap && context === undefined ? { Index: 0, Value: input } : undefined;
+/** `$$.Map.Item` of a state inside a Map tested without a `context`: as on AWS, the first iteration over the input. */
+function firstIteration(input: unknown): MapItemContext {
+  return { Index: 0, Value: input };
 }
 
 /** The transition target the tested state chose: the first placeholder the execution entered. */

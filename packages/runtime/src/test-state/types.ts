@@ -40,7 +40,10 @@ export interface TestStateInput {
   readonly input?: string | undefined;
   /** @default "INFO" */
   readonly inspectionLevel?: InspectionLevel | undefined;
-  /** Accepted for parity: there are no HTTP Task secrets to reveal locally. */
+  /**
+   * TRACE of an HTTP Task: also show what its EventBridge connection adds to the request
+   * (auth header, headers, query and body parameters; testState's `options.connections`). @default false
+   */
   readonly revealSecrets?: boolean | undefined;
   /** JSON text of an object: the variables in scope. */
   readonly variables?: string | undefined;
@@ -57,7 +60,7 @@ export interface InspectionErrorDetails {
   retryBackoffIntervalSeconds?: number;
 }
 
-/** HTTP request/response data (TRACE, HTTP Tasks only: never set locally, which has no HTTP Task). */
+/** The HTTP request an HTTP Task sends (TRACE, `arn:aws:states:::http:invoke` only); headers as `[name: value, …]`. */
 export interface InspectionDataRequest {
   protocol?: string;
   method?: string;
@@ -66,6 +69,7 @@ export interface InspectionDataRequest {
   body?: string;
 }
 
+/** The HTTP response an HTTP Task's result stands for (TRACE); statusCode as text, as AWS gives it. */
 export interface InspectionDataResponse {
   protocol?: string;
   statusCode?: string;
