@@ -92,6 +92,36 @@ describe("stepcraft import", () => {
     expect(await main(["import", "--check-roundtrip", "caught.asl.json"], check)).toBe(0);
   });
 
+  it("keeps each state's kind when a Catcher or a Choice rule loops back to a state still being declared", async () => {
+    const loops = {
+      StartAt: "Acquire",
+      States: {
+        Acquire: {
+          Type: "Task",
+          Resource: "arn:aws:states:::dynamodb:updateItem",
+          Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "Init" }],
+          Next: "More?",
+        },
+        Init: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "Acquire" }], ResultPath: null, Next: "Acquire" },
+        "More?": { Type: "Choice", Choices: [{ Variable: "$.next", IsPresent: true, Next: "Page" }], Default: "Done" },
+        Page: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:sfn:listExecutions", ResultPath: "$.page", Next: "More?" },
+        Done: { Type: "Succeed" },
+      },
+    };
+    writeFileSync(join(dir, "loops.asl.json"), JSON.stringify(loops));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "loops.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    // Declared first, the looped-to states are reached by goto; their Catchers are .catch() methods.
+    expect(report?.source).toMatch(/const acquire = flow\.task\("Acquire"/);
+    expect(report?.source).toMatch(/\.catch\(\{\s*errors: \["States\.ALL"\],\s*output: \(\$\) => \$\.input,\s*next: flow\.task\("Init"/);
+    expect(report?.source).toMatch(/flow\.task\("Page"[\s\S]*\.then\(goto\(more\)\)/);
+    expect(report?.source).not.toContain("Type:");
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "loops.asl.json"], check)).toBe(0);
+  });
+
   it("--json names the states kept under raw and their share", async () => {
     const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Done" }, Done: { Type: "Succeed" } } };
     writeFileSync(join(dir, "odd.asl.json"), JSON.stringify(odd));

@@ -253,7 +253,13 @@ export const jsonPathDialect: QueryDialect = {
   catchOutput(expr, ctx) {
     if (expr.kind === "jsonPath") return [["ResultPath", expr.source]];
     if (expr.kind === "path" && expr.root === "errorOutput" && expr.segments.length === 0) return [];
-    ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Catcher can only place the error output with a raw ResultPath: jsonPath("$.error") (${ctx.site})`);
+    // `ResultPath: null` discards the error output: the Catcher passes the state's input on.
+    if (expr.kind === "path" && expr.root === "input" && expr.segments.length === 0) return [["ResultPath", null]];
+    ctx.sink.report(
+      "NOT_EXPRESSIBLE",
+      ctx.pointer,
+      `a JSONPath Catcher can only pass on the error output, the state's input (($) => $.input) or a raw ResultPath: jsonPath("$.error") (${ctx.site})`,
+    );
     return [];
   },
   catchResultField(field) {
