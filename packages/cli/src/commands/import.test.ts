@@ -122,6 +122,59 @@ describe("stepcraft import", () => {
     expect(await main(["import", "--check-roundtrip", "loops.asl.json"], check)).toBe(0);
   });
 
+  it("imports JSONata Arguments, Output, Assign, Items and rule options, and a distributed Map's reader, batcher, writer and label, as typed options", async () => {
+    const jsonata = {
+      QueryLanguage: "JSONata",
+      StartAt: "Get",
+      States: {
+        Get: {
+          Type: "Task",
+          Resource: "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+          Arguments: { Bucket: "{% $states.input.bucket %}", MaxKeys: 10 },
+          Output: { keys: "{% $states.result.Contents.Key %}" },
+          Assign: { count: "{%$count($states.result.Contents)%}" },
+          TimeoutSeconds: "{% $states.input.timeout %}",
+          Next: "Any?",
+        },
+        "Any?": { Type: "Choice", Choices: [{ Condition: "{% $count($states.input.keys) > 0 %}", Output: { keys: "{% $states.input.keys %}" }, Next: "Each" }], Default: "None" },
+        None: { Type: "Succeed", Output: { none: true } },
+        Each: {
+          Type: "Map",
+          Items: "{% $states.input.keys %}",
+          ItemProcessor: { StartAt: "Show", States: { Show: { Type: "Pass", End: true } } },
+          Next: "Files",
+        },
+        Files: {
+          Type: "Map",
+          ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "FIRST_ROW" }, Arguments: { Bucket: "b", Key: "{% $states.input.key %}" } },
+          ItemBatcher: { MaxItemsPerBatch: 10, BatchInput: { run: "r1" } },
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" }, StartAt: "Row", States: { Row: { Type: "Pass", End: true } } },
+          ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Arguments: { Bucket: "out", Prefix: "runs" } },
+          ToleratedFailurePercentage: 5,
+          Label: "Files",
+          End: true,
+        },
+      },
+    };
+    writeFileSync(join(dir, "jsonata.asl.json"), JSON.stringify(jsonata));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "jsonata.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    const source = report?.source ?? "";
+    expect(source).toMatch(/arguments: \(\$\) => \(\{ Bucket: \$\.input\.bucket, MaxKeys: 10 \}\)/);
+    expect(source).toContain('assign: () => ({ count: jsonata("$count($states.result.Contents)") })');
+    expect(source).toContain("timeoutSeconds: ($) => $.input.timeout");
+    expect(source).toMatch(/\{ output: \(\$\) => \(\{ keys: \$\.input\.keys \}\) \}/);
+    expect(source).toContain("items: ($) => $.input.keys");
+    expect(source).toMatch(/itemReader: \{\s*resource: "arn:aws:states:::s3:getObject",\s*arguments: \(\$\) => \(\{ Bucket: "b", Key: \$\.input\.key \}\),\s*readerConfig: \{ inputType: "CSV", csvHeaderLocation: "FIRST_ROW" \}/);
+    expect(source).toContain('itemBatcher: { maxItemsPerBatch: 10, batchInput: { run: "r1" } }');
+    expect(source).toMatch(/resultWriter: \{\s*resource: "arn:aws:states:::s3:putObject",\s*arguments: \{ Bucket: "out", Prefix: "runs" \}/);
+    expect(source).toContain('label: "Files"');
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "jsonata.asl.json"], check)).toBe(0);
+  });
+
   it("--json names the states kept under raw and their share", async () => {
     const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Done" }, Done: { Type: "Succeed" } } };
     writeFileSync(join(dir, "odd.asl.json"), JSON.stringify(odd));

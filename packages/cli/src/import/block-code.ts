@@ -10,7 +10,7 @@ export type Language = "JSONPath" | "JSONata";
 
 /** Identifiers already used in the module (closures nest, so names are unique module-wide). */
 export class NameRegistry {
-  private readonly used = new Set<string>(["flow", "goto", "resource", "workflow", "typeOnly", "untyped", "jsonPath", "jsonPathRule", "jsonataCondition", "and", "or", "not", "timestamp"]);
+  private readonly used = new Set<string>(["flow", "goto", "resource", "workflow", "typeOnly", "untyped", "jsonPath", "jsonata", "jsonPathRule", "jsonataCondition", "and", "or", "not", "timestamp"]);
 
   /** A fresh camelCase identifier from a state name. */
   fresh(base: string): string {

@@ -5,6 +5,8 @@
  */
 import { isRecord, jsonataConditionCode, jsonPathConditionCode, ruleCondition, type ImportSet } from "./condition-code.ts";
 import { jsonCode, objectCode } from "./json-code.ts";
+import { jsonataExpression, jsonataSelectorCode, type JsonataRoot } from "./jsonata-code.ts";
+import { itemBatcherOption, itemReaderOption, resultWriterAndLabelOptions } from "./map-code.ts";
 import { selectorCode, simplePath } from "./selector-code.ts";
 import { templateSelectorCode } from "./template-code.ts";
 
@@ -103,8 +105,41 @@ function withRaw(props: [string, string | undefined][], rest: Record<string, unk
   return objectCode([...props, ["raw", Object.keys(rest).length === 0 ? undefined : jsonCode(rest)]]);
 }
 
+/** What a JSONata field can read: the state input (and the context), or its result too. */
+const READS_INPUT: readonly JsonataRoot[] = ["input", "context"];
+const READS_RESULT: readonly JsonataRoot[] = ["input", "result", "context"];
+type JsonataField = readonly [key: string, option: string, roots: readonly JsonataRoot[]];
+const OUTPUT_OF_INPUT: readonly JsonataField[] = [["Output", "output", READS_INPUT], ["Assign", "assign", READS_INPUT]];
+const OUTPUT_OF_RESULT: readonly JsonataField[] = [["Output", "output", READS_RESULT], ["Assign", "assign", READS_RESULT]];
+
+/** A JSONata state's fields as selector options, in the order given (TypeScript infers in option order). */
+function jsonataOptions(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, fields: readonly JsonataField[]): void {
+  if (ctx.language !== "JSONata") return;
+  for (const [key, option, roots] of fields) {
+    if (!(key in rest) || (key === "Assign" && !isRecord(rest[key]))) continue;
+    props.push([option, jsonataSelectorCode(take(rest, key), roots, ctx.imports)]);
+  }
+}
+
+/**
+ * A number field (`TimeoutSeconds`, `MaxConcurrency`…) as its option: a literal, a JSONPath
+ * `…Path` read as a selector, or a JSONata expression. False when none fits (the field stays).
+ */
+function numberOption(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, key: string, option: string): boolean {
+  const value = rest[key];
+  const path = ctx.language === "JSONPath" ? simplePath(rest[`${key}Path`]) : undefined;
+  if (typeof value === "number") props.push([option, jsonCode(take(rest, key))]);
+  else if (ctx.language === "JSONata" && jsonataExpression(value) !== undefined) props.push([option, jsonataSelectorCode(take(rest, key), READS_INPUT, ctx.imports)]);
+  else if (path !== undefined && path.length > 0 && value === undefined) {
+    delete rest[`${key}Path`];
+    props.push([option, selectorCode("input", path)]);
+  } else return false;
+  return true;
+}
+
 function passOptions(state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(state, ctx, rest);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_INPUT);
   if (ctx.language === "JSONPath") {
     if ("Result" in rest) props.push(["result", jsonCode(take(rest, "Result"))]);
     const out = simplePath(rest["OutputPath"]);
@@ -245,9 +280,9 @@ function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx
   const resource = take(rest, "Resource");
   ctx.imports.add("resource");
   taskLikeData(rest, props, ctx, true);
-  for (const [field, option] of [["TimeoutSeconds", "timeoutSeconds"], ["HeartbeatSeconds", "heartbeatSeconds"]] as const) {
-    if (typeof rest[field] === "number") props.push([option, jsonCode(take(rest, field))]);
-  }
+  jsonataOptions(rest, props, ctx, [["Arguments", "arguments", READS_INPUT], ...OUTPUT_OF_RESULT]);
+  numberOption(rest, props, ctx, "TimeoutSeconds", "timeoutSeconds");
+  numberOption(rest, props, ctx, "HeartbeatSeconds", "heartbeatSeconds");
   const edges = taskErrorHandling(state, rest, props, ctx);
   const options = withRaw(props, rest);
   // Error names the Retriers and Catchers list besides States.*: declared on the resource, so
@@ -260,10 +295,18 @@ function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx
 
 function choiceCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): StateCall {
   const props = common(state, ctx, rest);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_INPUT);
   const choices = (Array.isArray(state["Choices"]) ? state["Choices"] : []).filter((c): c is Record<string, unknown> => isRecord(c) && typeof c["Next"] === "string");
   const tests = choices.map((rule) => (ctx.language === "JSONata" ? jsonataConditionCode(rule["Condition"], ctx.imports) : jsonPathConditionCode(ruleCondition(rule), ctx.imports)));
+  // A JSONata rule's Output and Assign are rule options; the rest of a rule is its condition.
+  const ruleRests = choices.map((rule) => ({ ...rule }));
+  const ruleProps = ruleRests.map((rule) => {
+    const ruleProps: [string, string | undefined][] = [["comment", typeof rule["Comment"] === "string" ? JSON.stringify(rule["Comment"]) : undefined]];
+    jsonataOptions(rule, ruleProps, ctx, OUTPUT_OF_INPUT);
+    return ruleProps;
+  });
   // A rule the builder cannot say keeps the original list (the builder still links the targets).
-  const exact = choices.every(
+  const exact = ruleRests.every(
     (rule, i) => tests[i] !== undefined && !("Assign" in rule) && !("Output" in rule) && (ctx.language === "JSONPath" || Object.keys(ruleCondition(rule)).every((k) => k === "Condition")),
   );
   delete rest["Choices"];
@@ -273,7 +316,7 @@ function choiceCall(n: string, state: AslState, rest: Record<string, unknown>, c
   const rules = (): string => {
     const when = choices.map((rule, i) => {
       const test = tests[i] ?? (ctx.imports.add("jsonataCondition"), `jsonataCondition("true")`);
-      const ruleOptions = typeof rule["Comment"] === "string" ? `, { comment: ${JSON.stringify(rule["Comment"])} }` : "";
+      const ruleOptions = optionsArg(objectCode(ruleProps[i] ?? []));
       return `\n.when(${test.includes("$.input") ? "($)" : "()"} => ${test}, ${ctx.target(`choice:${i}`, String(rule["Next"]))}${ruleOptions})`;
     });
     const otherwise = typeof fallback === "string" ? `\n.otherwise(${ctx.target("default", fallback)})` : "";
@@ -286,30 +329,33 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 
 function waitCall(n: string, rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(rest, ctx, rest);
-  const seconds = rest["Seconds"];
   const stamp = rest["Timestamp"];
-  const secondsPath = ctx.language === "JSONPath" ? simplePath(rest["SecondsPath"]) : undefined;
-  const stampPath = ctx.language === "JSONPath" ? simplePath(rest["TimestampPath"]) : undefined;
-  if (typeof seconds === "number") {
-    props.push(["seconds", jsonCode(take(rest, "Seconds"))]);
+  const bySeconds = numberOption(rest, props, ctx, "Seconds", "seconds");
+  if (bySeconds) {
+    // `seconds` says it; nothing else to take.
   } else if (typeof stamp === "string" && TIMESTAMP.test(stamp)) {
     ctx.imports.add("timestamp");
     props.push(["timestamp", `timestamp(${JSON.stringify(take(rest, "Timestamp"))})`]);
-  } else if (secondsPath !== undefined && secondsPath.length > 0) {
-    delete rest["SecondsPath"];
-    props.push(["seconds", selectorCode("input", secondsPath)]);
-  } else if (stampPath !== undefined && stampPath.length > 0) {
-    delete rest["TimestampPath"];
-    props.push(["timestamp", selectorCode("input", stampPath)]);
+  } else if (ctx.language === "JSONata" && jsonataExpression(stamp) !== undefined) {
+    props.push(["timestamp", jsonataSelectorCode(take(rest, "Timestamp"), READS_INPUT, ctx.imports)]);
+  } else if (ctx.language === "JSONPath" && (typeof rest["SecondsPath"] === "string" || typeof rest["TimestampPath"] === "string")) {
+    // A path: readable when simple, else the path itself (`jsonPath("$.a['b']")`).
+    const [key, option] = typeof rest["SecondsPath"] === "string" ? ["SecondsPath", "seconds"] : ["TimestampPath", "timestamp"];
+    const path = String(take(rest, key));
+    const segments = simplePath(path);
+    if (segments === undefined) ctx.imports.add("jsonPath");
+    props.push([option, segments === undefined ? `() => jsonPath(${JSON.stringify(path)})` : selectorCode("input", segments)]);
   } else {
-    // No option fits (a JSONata or computed duration): the whole state as raw fields on a Pass.
+    // No option fits: the whole state as raw fields on a Pass.
     return `pass(${n}, ${withRaw(props, { Type: "Wait", ...rest })})`;
   }
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_INPUT);
   return `wait(${n}, ${withRaw(props, rest)})`;
 }
 
 function succeedOptions(rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(rest, ctx, rest);
+  jsonataOptions(rest, props, ctx, [["Output", "output", READS_INPUT]]);
   const out = ctx.language === "JSONPath" ? simplePath(rest["OutputPath"]) : undefined;
   if (out !== undefined && out.length > 0 && !("InputPath" in rest)) {
     delete rest["OutputPath"];
@@ -338,6 +384,7 @@ function parallelCall(n: string, state: AslState, rest: Record<string, unknown>,
   delete rest["Branches"];
   props.push(["branches", `[${branches.map((b, i) => ctx.block(isRecord(b) ? b : {}, `branch${i + 1}`)).join(", ")}]`]);
   taskLikeData(rest, props, ctx, false);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_RESULT);
   props.push(declaredErrorsOption(state));
   const methods = errorHandlingMethods(state, rest, ctx);
   return plain(`parallel(${n}, ${withRaw(props, rest)})`, methods);
@@ -352,6 +399,8 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
       props.push(["items", selectorCode("input", items)]);
     }
   }
+  jsonataOptions(rest, props, ctx, [["Items", "items", READS_INPUT]]);
+  itemReaderOption(rest, props, ctx.language, ctx.imports);
   // `Parameters` is a Map's legacy name for `ItemSelector`. Written before `processor`: TypeScript
   // infers the processor's input from it, reading the options in order.
   const selectorKey = "ItemSelector" in rest ? "ItemSelector" : "Parameters";
@@ -360,6 +409,8 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
     delete rest[selectorKey];
     props.push(["itemSelector", itemSelector]);
   }
+  jsonataOptions(rest, props, ctx, [["ItemSelector", "itemSelector", READS_INPUT]]);
+  itemBatcherOption(rest, props);
   const processor = isRecord(rest["ItemProcessor"]) ? rest["ItemProcessor"] : isRecord(rest["Iterator"]) ? rest["Iterator"] : {};
   const processorKey = "ItemProcessor" in rest ? "ItemProcessor" : "Iterator";
   delete rest[processorKey];
@@ -373,8 +424,12 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
   props.push(["processor", ctx.block(block, "item")]);
   // Anything the processor option cannot say (extra keys) keeps the original block raw, under its own key.
   if (extra.length > 0 || configKeys.length > 0) rest[processorKey] = processor;
-  if (typeof rest["MaxConcurrency"] === "number") props.push(["maxConcurrency", jsonCode(take(rest, "MaxConcurrency"))]);
+  numberOption(rest, props, ctx, "MaxConcurrency", "maxConcurrency");
+  numberOption(rest, props, ctx, "ToleratedFailureCount", "toleratedFailureCount");
+  numberOption(rest, props, ctx, "ToleratedFailurePercentage", "toleratedFailurePercentage");
+  resultWriterAndLabelOptions(rest, props, ctx.language);
   taskLikeData(rest, props, ctx, false);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_RESULT);
   props.push(declaredErrorsOption(state));
   const methods = errorHandlingMethods(state, rest, ctx);
   return plain(`map(${n}, ${withRaw(props, rest)})`, methods);
