@@ -69,6 +69,7 @@ export type {
   AcceptsInput,
   Target,
   WithResultField,
+  ResultFieldPath,
   ResultFieldOption,
 } from "./builder/chain-types.ts";
 export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
