@@ -176,11 +176,33 @@ describe("stepcraft import", () => {
   });
 
   it("--json names the states kept under raw and their share", async () => {
-    const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Done" }, Done: { Type: "Succeed" } } };
+    // An index in a ResultPath has no option; a path of field names has (resultField: ["x", "y"]).
+    const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x[0]", Next: "Done" }, Done: { Type: "Succeed" } } };
     writeFileSync(join(dir, "odd.asl.json"), JSON.stringify(odd));
     const io = capture(dir);
     expect(await main(["import", "--check-roundtrip", "--json", "odd.asl.json"], io)).toBe(0);
     expect(JSON.parse(io.stdout())).toEqual([{ file: "odd.asl.json", ok: true, states: 2, rawStates: ["Deep"], rawShare: 0.5 }]);
+  });
+
+  it("imports a ResultPath of field names as resultField, on Pass and Task states, and round-trips it", async () => {
+    const paths = {
+      StartAt: "Mark",
+      States: {
+        Mark: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Copy" },
+        Copy: { Type: "Pass", InputPath: "$.x", ResultPath: "$.copy", Next: "Call" },
+        Call: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:sfn:listExecutions", ResultPath: "$.calls.list", End: true },
+      },
+    };
+    writeFileSync(join(dir, "paths.asl.json"), JSON.stringify(paths));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "paths.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    expect(report?.source).toContain('flow.pass("Mark", { result: { a: 1 }, resultField: ["x", "y"] })');
+    expect(report?.source).toContain('.pass("Copy", { output: ($) => $.input.x, resultField: "copy" })');
+    expect(report?.source).toContain('resultField: ["calls", "list"]');
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "paths.asl.json"], check)).toBe(0);
   });
 
   it("exits 1 for a definition that is not valid ASL, saying why", async () => {

@@ -148,14 +148,33 @@ function passOptions(state: AslState, rest: Record<string, unknown>, ctx: StateC
       delete rest["OutputPath"];
       props.push(["output", selectorCode("input", out)]);
     }
+    if (rest["ResultPath"] === "$") delete rest["ResultPath"];
+    const resultField = resultFieldCode(rest["ResultPath"]);
+    // With a ResultPath, an InputPath chooses what is merged: the builder's `output` path says it.
+    const merged = resultField !== undefined && !("Result" in state) && !("Parameters" in rest) ? simplePath(rest["InputPath"]) : undefined;
+    if (merged !== undefined && merged.length > 0) {
+      delete rest["InputPath"];
+      props.push(["output", selectorCode("input", merged)]);
+    }
     // Parameters build the Pass output from its input (unless InputPath narrowed that input first).
     const parameters = "InputPath" in rest || "Result" in state ? undefined : templateSelectorCode(rest["Parameters"], "input", ctx.imports);
     if (parameters !== undefined) {
       delete rest["Parameters"];
       props.push(["output", parameters]);
     }
+    if (resultField !== undefined) {
+      delete rest["ResultPath"];
+      props.push(["resultField", resultField]);
+    }
   }
   return withRaw(props, rest);
+}
+
+/** A ResultPath of field names (`$.a` or `$.a.b`) as `resultField` ("a" or ["a", "b"]); undefined for any other. */
+function resultFieldCode(resultPath: unknown): string | undefined {
+  const path = simplePath(resultPath);
+  if (path === undefined || path.length === 0 || !path.every((s) => typeof s === "string")) return undefined;
+  return path.length === 1 ? JSON.stringify(path[0]) : jsonCode(path);
 }
 
 /** InputPath, ResultPath and OutputPath as `arguments`, `resultField` and `output` where they are simple. */
@@ -178,16 +197,16 @@ function taskLikeData(rest: Record<string, unknown>, props: [string, string | un
     delete rest["ResultSelector"];
     props.push(["output", selector]);
   }
-  const resultPath = simplePath(rest["ResultPath"]);
+  const resultField = resultFieldCode(rest["ResultPath"]);
   const kept = rest["ResultPath"] === null && selector === undefined && !("ResultSelector" in rest) ? simplePath(rest["OutputPath"] ?? "$") : undefined;
   if (kept !== undefined) {
     // `ResultPath: null` drops the result: the output is the input (or the OutputPath part of it).
     delete rest["ResultPath"];
     delete rest["OutputPath"];
     props.push(["output", selectorCode("input", kept)]);
-  } else if (resultPath !== undefined && resultPath.length === 1 && typeof resultPath[0] === "string") {
+  } else if (resultField !== undefined) {
     delete rest["ResultPath"];
-    props.push(["resultField", JSON.stringify(resultPath[0])]);
+    props.push(["resultField", resultField]);
   } else if (!("ResultPath" in rest) && !("ResultSelector" in rest) && selector === undefined) {
     const out = simplePath(rest["OutputPath"]);
     if (out !== undefined && out.length > 0) {
