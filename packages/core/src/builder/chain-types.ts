@@ -104,6 +104,29 @@ export interface RetrySpec<E extends string> {
   readonly comment?: string;
 }
 
+/**
+ * A number literal below `min` is a type error (AWS refuses the definition); `number` and
+ * computed values pass, and the validator checks them when the workflow compiles.
+ */
+type AtLeast<N, Min extends 0 | 1, Message extends string> = number extends N
+  ? unknown
+  : N extends number
+    ? `${N}` extends `-${string}` | (Min extends 1 ? "0" | `0.${string}` : never)
+      ? StepcraftTypeError<Message>
+      : unknown
+    : unknown;
+
+/** The checks on a Retrier's literal numbers: `maxAttempts` ≥ 0, `intervalSeconds`, `maxDelaySeconds` and `backoffRate` ≥ 1. */
+export type RetryNumbers<S> = {
+  readonly maxAttempts?: AtLeast<S extends { readonly maxAttempts: infer N } ? N : number, 0, "maxAttempts must be 0 or more">;
+  readonly intervalSeconds?: AtLeast<S extends { readonly intervalSeconds: infer N } ? N : number, 1, "intervalSeconds must be 1 or more">;
+  readonly maxDelaySeconds?: AtLeast<S extends { readonly maxDelaySeconds: infer N } ? N : number, 1, "maxDelaySeconds must be 1 or more">;
+  readonly backoffRate?: AtLeast<S extends { readonly backoffRate: infer N } ? N : number, 1, "backoffRate must be 1.0 or more">;
+};
+
+/** A Wait state's literal `seconds` must not be negative. */
+export type WaitSeconds<S> = S & AtLeast<S, 0, "a Wait state's seconds must be 0 or more">;
+
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
 export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O, V2, E, D> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E, D>);
 
@@ -298,11 +321,11 @@ export interface ChoiceRuleOptions<Cur, V> {
   readonly comment?: string;
 }
 
-export type WaitOptions<Cur, V, O, A> = StateOptions & {
+export type WaitOptions<Cur, V, O, A, S = NumberInput<Cur, V>> = StateOptions & {
   readonly output?: ($: InputScope<Cur, V>) => O;
   readonly assign?: ($: InputScope<Cur, V>) => A;
 } & (
-    | { readonly seconds: NumberInput<Cur, V>; readonly timestamp?: never }
+    | { readonly seconds: WaitSeconds<S>; readonly timestamp?: never }
     | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp> | JsonRef); readonly seconds?: never }
   );
 
@@ -487,7 +510,10 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
 
   /** A Wait state, for `seconds` or until a `timestamp`. */
-  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, StateOutput<Cur, OutputOf<Cur, O>>, MergeVars<V, A>, E, D>;
+  wait<O = NotGiven, A extends object = {}, const S extends NumberInput<Cur, V> = NumberInput<Cur, V>>(
+    name: string,
+    options: WaitOptions<Cur, V, O, A, S>,
+  ): Chain<ChainIn, StateOutput<Cur, OutputOf<Cur, O>>, MergeVars<V, A>, E, D>;
 
   /** A Succeed state. */
   succeed<O = NotGiven>(name: string, options?: SucceedOptions<Cur, V, O>): Chain<ChainIn, never, V, E, D | StateOutput<Cur, OutputOf<Cur, O>>>;
@@ -542,7 +568,7 @@ export interface Chain<In, Out, V = {}, E extends string = never, D = never> ext
  */
 export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never, CV = V> extends Chain<In, Out, V, E, D> {
   /** Adds a Retrier to the state. */
-  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
+  retry<const S extends RetrySpec<SE>>(spec: S & RetryNumbers<S>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
     spec: CatcherOutputSpec<Cur, CV, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
