@@ -8,7 +8,7 @@ import type { JsonObject } from "../ir/expr-node.ts";
 import type { QueryLanguage } from "../ir/state-node.ts";
 import type { JsonRef } from "./data-ref.ts";
 import type { IsJson, Json } from "./json.ts";
-import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
+import type { CallbackContextObject, ContextObject, ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
@@ -290,11 +290,16 @@ export interface PassOptions<Cur, V, O, R, A, K extends ResultFieldPath = never>
  */
 type NotInferred<T> = [T][T extends unknown ? 0 : never];
 
-export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends ResultFieldPath = never, Args = Template<NotInferred<TI>>> extends StateOptions, ResultFieldOption<K> {
+/** The context a task's `arguments` read: with `Task.Token` for a callback resource only. */
+export type TaskContext<CB extends boolean> = true extends CB ? CallbackContextObject : ContextObject;
+
+export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends ResultFieldPath = never, Args = Template<NotInferred<TI>>, CB extends boolean = false>
+  extends StateOptions,
+    ResultFieldOption<K> {
   /** The request; must match the task's input type. @default the state input */
   // Not inferred from: the resource says what it takes; inferring `TI` from the template instead
   // would also walk an untyped reference's open fields without end.
-  readonly arguments?: ($: InputScope<Cur, V>) => Args;
+  readonly arguments?: ($: InputScope<Cur, V, TaskContext<CB>>) => Args;
   /** The state's output built from its input and the task's result. @default the result */
   readonly output?: ($: ResultScope<Cur, TR, V>) => O;
   readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
@@ -494,16 +499,26 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   /** A Task state that sends its input as the request (which must then fit the task). */
   task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends ResultFieldPath = never>(
     name: string,
-    resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
+    resource: TaskResource<TI, TR, TE, boolean> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends ResultFieldPath = never, const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>>(
+  task<
+    TI,
+    TR,
+    TE extends string,
+    O = NotGiven,
+    A extends object = {},
+    const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[],
+    const K extends ResultFieldPath = never,
+    const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>,
+    CB extends boolean = false,
+  >(
     name: string,
-    resource: TaskResource<TI, TR, TE>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args & NotInferred<NoExtraFields<Args, TI>> },
+    resource: TaskResource<TI, TR, TE, CB>,
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
