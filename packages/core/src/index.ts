@@ -69,12 +69,13 @@ export type {
   AcceptsInput,
   Target,
   WithResultField,
+  ResultFieldPath,
   ResultFieldOption,
 } from "./builder/chain-types.ts";
 export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
 export type { Value, ValueOr, Condition } from "./builder/value.ts";
 export type { Template, Resolve, MergeVars } from "./builder/template.ts";
-export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, ErrorOutput } from "./builder/scope.ts";
+export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, CallbackContextObject, ErrorOutput } from "./builder/scope.ts";
 export type { StepcraftTypeError } from "./builder/type-error.ts";
 
 export { renderWorkflow } from "./compiler/asl-compiler.ts";

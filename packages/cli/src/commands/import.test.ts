@@ -92,12 +92,117 @@ describe("stepcraft import", () => {
     expect(await main(["import", "--check-roundtrip", "caught.asl.json"], check)).toBe(0);
   });
 
+  it("keeps each state's kind when a Catcher or a Choice rule loops back to a state still being declared", async () => {
+    const loops = {
+      StartAt: "Acquire",
+      States: {
+        Acquire: {
+          Type: "Task",
+          Resource: "arn:aws:states:::dynamodb:updateItem",
+          Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "Init" }],
+          Next: "More?",
+        },
+        Init: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "Acquire" }], ResultPath: null, Next: "Acquire" },
+        "More?": { Type: "Choice", Choices: [{ Variable: "$.next", IsPresent: true, Next: "Page" }], Default: "Done" },
+        Page: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:sfn:listExecutions", ResultPath: "$.page", Next: "More?" },
+        Done: { Type: "Succeed" },
+      },
+    };
+    writeFileSync(join(dir, "loops.asl.json"), JSON.stringify(loops));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "loops.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    // Declared first, the looped-to states are reached by goto; their Catchers are .catch() methods.
+    expect(report?.source).toMatch(/const acquire = flow\.task\("Acquire"/);
+    expect(report?.source).toMatch(/\.catch\(\{\s*errors: \["States\.ALL"\],\s*output: \(\$\) => \$\.input,\s*next: flow\.task\("Init"/);
+    expect(report?.source).toMatch(/flow\.task\("Page"[\s\S]*\.then\(goto\(more\)\)/);
+    expect(report?.source).not.toContain("Type:");
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "loops.asl.json"], check)).toBe(0);
+  });
+
+  it("imports JSONata Arguments, Output, Assign, Items and rule options, and a distributed Map's reader, batcher, writer and label, as typed options", async () => {
+    const jsonata = {
+      QueryLanguage: "JSONata",
+      StartAt: "Get",
+      States: {
+        Get: {
+          Type: "Task",
+          Resource: "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+          Arguments: { Bucket: "{% $states.input.bucket %}", MaxKeys: 10 },
+          Output: { keys: "{% $states.result.Contents.Key %}" },
+          Assign: { count: "{%$count($states.result.Contents)%}" },
+          TimeoutSeconds: "{% $states.input.timeout %}",
+          Next: "Any?",
+        },
+        "Any?": { Type: "Choice", Choices: [{ Condition: "{% $count($states.input.keys) > 0 %}", Output: { keys: "{% $states.input.keys %}" }, Next: "Each" }], Default: "None" },
+        None: { Type: "Succeed", Output: { none: true } },
+        Each: {
+          Type: "Map",
+          Items: "{% $states.input.keys %}",
+          ItemProcessor: { StartAt: "Show", States: { Show: { Type: "Pass", End: true } } },
+          Next: "Files",
+        },
+        Files: {
+          Type: "Map",
+          ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "FIRST_ROW" }, Arguments: { Bucket: "b", Key: "{% $states.input.key %}" } },
+          ItemBatcher: { MaxItemsPerBatch: 10, BatchInput: { run: "r1" } },
+          ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" }, StartAt: "Row", States: { Row: { Type: "Pass", End: true } } },
+          ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Arguments: { Bucket: "out", Prefix: "runs" } },
+          ToleratedFailurePercentage: 5,
+          Label: "Files",
+          End: true,
+        },
+      },
+    };
+    writeFileSync(join(dir, "jsonata.asl.json"), JSON.stringify(jsonata));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "jsonata.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    const source = report?.source ?? "";
+    expect(source).toMatch(/arguments: \(\$\) => \(\{ Bucket: \$\.input\.bucket, MaxKeys: 10 \}\)/);
+    expect(source).toContain('assign: () => ({ count: jsonata("$count($states.result.Contents)") })');
+    expect(source).toContain("timeoutSeconds: ($) => $.input.timeout");
+    expect(source).toMatch(/\{ output: \(\$\) => \(\{ keys: \$\.input\.keys \}\) \}/);
+    expect(source).toContain("items: ($) => $.input.keys");
+    expect(source).toMatch(/itemReader: \{\s*resource: "arn:aws:states:::s3:getObject",\s*arguments: \(\$\) => \(\{ Bucket: "b", Key: \$\.input\.key \}\),\s*readerConfig: \{ inputType: "CSV", csvHeaderLocation: "FIRST_ROW" \}/);
+    expect(source).toContain('itemBatcher: { maxItemsPerBatch: 10, batchInput: { run: "r1" } }');
+    expect(source).toMatch(/resultWriter: \{\s*resource: "arn:aws:states:::s3:putObject",\s*arguments: \{ Bucket: "out", Prefix: "runs" \}/);
+    expect(source).toContain('label: "Files"');
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "jsonata.asl.json"], check)).toBe(0);
+  });
+
   it("--json names the states kept under raw and their share", async () => {
-    const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Done" }, Done: { Type: "Succeed" } } };
+    // An index in a ResultPath has no option; a path of field names has (resultField: ["x", "y"]).
+    const odd = { StartAt: "Deep", States: { Deep: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x[0]", Next: "Done" }, Done: { Type: "Succeed" } } };
     writeFileSync(join(dir, "odd.asl.json"), JSON.stringify(odd));
     const io = capture(dir);
     expect(await main(["import", "--check-roundtrip", "--json", "odd.asl.json"], io)).toBe(0);
     expect(JSON.parse(io.stdout())).toEqual([{ file: "odd.asl.json", ok: true, states: 2, rawStates: ["Deep"], rawShare: 0.5 }]);
+  });
+
+  it("imports a ResultPath of field names as resultField, on Pass and Task states, and round-trips it", async () => {
+    const paths = {
+      StartAt: "Mark",
+      States: {
+        Mark: { Type: "Pass", Result: { a: 1 }, ResultPath: "$.x.y", Next: "Copy" },
+        Copy: { Type: "Pass", InputPath: "$.x", ResultPath: "$.copy", Next: "Call" },
+        Call: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:sfn:listExecutions", ResultPath: "$.calls.list", End: true },
+      },
+    };
+    writeFileSync(join(dir, "paths.asl.json"), JSON.stringify(paths));
+    const io = capture(dir);
+    expect(await main(["import", "--json", "paths.asl.json"], io)).toBe(0);
+    const [report] = JSON.parse(io.stdout()) as { source: string; rawStates: string[] }[];
+    expect(report?.source).toContain('flow.pass("Mark", { result: { a: 1 }, resultField: ["x", "y"] })');
+    expect(report?.source).toContain('.pass("Copy", { output: ($) => $.input.x, resultField: "copy" })');
+    expect(report?.source).toContain('resultField: ["calls", "list"]');
+    expect(report?.rawStates).toEqual([]);
+    const check = capture(dir);
+    expect(await main(["import", "--check-roundtrip", "paths.asl.json"], check)).toBe(0);
   });
 
   it("exits 1 for a definition that is not valid ASL, saying why", async () => {

@@ -2,15 +2,15 @@
  * Writes one block (the workflow, a Parallel branch, a Map processor) as builder code: variable
  * declarations for shared states, then the chain expression starting at StartAt.
  */
-import { edgesOf, planBlock } from "./block-plan.ts";
+import { planBlock } from "./block-plan.ts";
 import type { ImportSet } from "./condition-code.ts";
-import { closedStateCall, stateCall, type StateContext } from "./state-code.ts";
+import { stateCall, type StateCall, type StateContext } from "./state-code.ts";
 
 export type Language = "JSONPath" | "JSONata";
 
 /** Identifiers already used in the module (closures nest, so names are unique module-wide). */
 export class NameRegistry {
-  private readonly used = new Set<string>(["flow", "goto", "resource", "workflow", "typeOnly", "untyped", "jsonPath", "jsonPathRule", "jsonataCondition", "and", "or", "not", "timestamp"]);
+  private readonly used = new Set<string>(["flow", "goto", "resource", "workflow", "typeOnly", "untyped", "jsonPath", "jsonata", "jsonPathRule", "jsonataCondition", "and", "or", "not", "timestamp"]);
 
   /** A fresh camelCase identifier from a state name. */
   fresh(base: string): string {
@@ -45,9 +45,7 @@ export interface BlockCode {
 export function blockCode(block: Record<string, unknown>, factories: string, language: Language, writer: ModuleWriter): BlockCode {
   const plan = planBlock(block);
   const statements: string[] = [];
-  const headVar = new Map<string, string>();
   const fullVar = new Map<string, string>();
-  const headsInProgress = new Set<string>();
 
   const languageOf = (state: Record<string, unknown>): Language =>
     state["QueryLanguage"] === "JSONata" || state["QueryLanguage"] === "JSONPath" ? state["QueryLanguage"] : language;
@@ -60,10 +58,9 @@ export function blockCode(block: Record<string, unknown>, factories: string, lan
 
   const isTreeEdge = (from: string, slot: string, to: string): boolean => plan.treeEdge.get(to) === `${from}|${slot}`;
 
-  /** A transition from `from`'s `slot` to `to`, as a chain expression (undefined: cannot be linked yet). */
-  const target = (from: string, slot: string, to: string): string | undefined => {
+  /** A transition from `from`'s `slot` to `to`, as a chain expression. */
+  const target = (from: string, slot: string, to: string): string => {
     if (!isTreeEdge(from, slot, to)) {
-      if (headsInProgress.has(to)) return undefined;
       writer.imports.add("goto");
       return `goto(${ensureHead(to)})`;
     }
@@ -71,17 +68,14 @@ export function blockCode(block: Record<string, unknown>, factories: string, lan
     return chain(to, { kind: "start" });
   };
 
-  const context = (name: string, state: Record<string, unknown>): StateContext => ({
+  const context = (name: string, state: Record<string, unknown>, declaredFirst: boolean): StateContext => ({
     imports: writer.imports,
     language: languageOf(state),
     workflowLanguage: writer.workflowLanguage,
     target: (slot, to) => target(name, slot, to),
+    declaredFirst,
     block: (nested, hint) => nestedBlock(nested, hint, languageOf(state), writer),
   });
-
-  /** A jump back to a state whose declaration is still being written cannot be a `goto` yet. */
-  const mustClose = (name: string, state: Record<string, unknown>): boolean =>
-    edgesOf(state).some((e) => e.slot === "next" && !isTreeEdge(name, e.slot, e.target) && headsInProgress.has(e.target));
 
   /**
    * An `End` inside a Catch target would be joined to what follows the catching state: `.end()`
@@ -90,50 +84,44 @@ export function blockCode(block: Record<string, unknown>, factories: string, lan
   const endsInCatchTarget = (name: string, state: Record<string, unknown>): boolean =>
     state["End"] === true && plan.captured.has(name) && state["Type"] !== "Succeed" && state["Type"] !== "Fail";
 
-  /** The factory call for a state, closed (raw transitions) when the builder must not link it. */
-  const call = (name: string): { call: string; rules: string; closed: boolean } => {
+  const call = (name: string, declaredFirst: boolean): StateCall => {
     const state = plan.states[name] ?? {};
-    if (mustClose(name, state)) return { ...closedStateCall(name, state, context(name, state)), closed: true };
-    const made = stateCall(name, state, context(name, state));
-    return { ...made, call: endsInCatchTarget(name, state) ? `${made.call}
-.end()` : made.call, closed: false };
+    return stateCall(name, state, context(name, state, declaredFirst));
   };
+
+  // A shared state is declared before anything that leads to it is written: its own call writes
+  // no target (its Choice rules and Catchers come in `edges`), so a loop back to it is a `goto`.
+  const headVar = new Map<string, string>();
+  const pendingEdges = new Map<string, () => string>();
 
   function ensureHead(name: string): string {
     const known = headVar.get(name);
     if (known !== undefined) return known;
-    headsInProgress.add(name);
-    const c = call(name);
-    headsInProgress.delete(name);
+    const c = call(name, true);
     const variable = declare(name, `${factories}.${c.call}`);
     headVar.set(name, variable);
-    if (c.closed) fullVar.set(name, variable);
-    pendingRules.set(name, c.rules);
+    pendingEdges.set(name, c.edges);
     return variable;
   }
-
-  const pendingRules = new Map<string, string>();
 
   function ensureFull(name: string): string {
     const known = fullVar.get(name);
     if (known !== undefined) return known;
     const head = ensureHead(name);
-    const again = fullVar.get(name);
-    if (again !== undefined) return again;
-    const expression = continuation(name, head, pendingRules.get(name) ?? "");
+    const expression = continuation(name, head, pendingEdges.get(name) ?? (() => ""));
     const variable = expression === head ? head : declare(`${name}Flow`, expression);
     fullVar.set(name, variable);
     return variable;
   }
 
-  /** What follows a state's own call: Choice rules, or the chain from its Next. */
-  function continuation(name: string, head: string, rules: string): string {
+  /** What follows a state's own call: its edges (Choice rules, Retriers, Catchers), then the chain from its Next. */
+  function continuation(name: string, head: string, edges: () => string): string {
     const state = plan.states[name] ?? {};
-    if (state["Type"] === "Choice") return `${head}${rules}`;
+    const lead = `${head}${edges()}${endsInCatchTarget(name, state) ? "\n.end()" : ""}`;
     const next = state["Next"];
-    if (typeof next !== "string") return head;
-    if (isTreeEdge(name, "next", next) && !plan.shared.has(next)) return chain(next, { kind: "continue", expression: head });
-    return `${head}\n.then(${target(name, "next", next) ?? ""})`;
+    if (state["Type"] === "Choice" || typeof next !== "string") return lead;
+    if (isTreeEdge(name, "next", next) && !plan.shared.has(next)) return chain(next, { kind: "continue", expression: lead });
+    return `${lead}\n.then(${target(name, "next", next)})`;
   }
 
   /** The chain from `name` on, either starting fresh or continuing `lead` fluently. */
@@ -142,9 +130,9 @@ export function blockCode(block: Record<string, unknown>, factories: string, lan
       const full = ensureFull(name);
       return lead.kind === "start" ? full : `${lead.expression}\n.then(${full})`;
     }
-    const c = call(name);
+    const c = call(name, false);
     const head = lead.kind === "start" ? `${factories}.${c.call}` : `${lead.expression}\n.${c.call}`;
-    return c.closed ? head : continuation(name, head, c.rules);
+    return continuation(name, head, c.edges);
   }
 
   const expression = plan.startAt in plan.states ? chain(plan.startAt, { kind: "start" }) : `${factories}.succeed("Empty")`;

@@ -35,6 +35,12 @@ describe("normaliseDefinition", () => {
     expect(diffJson(normaliseDefinition(rule("{% ($states.input.a > 1) %}")), normaliseDefinition(rule("{%$states.input.a > 1%}")))).toEqual([]);
     expect(diffJson(normaliseDefinition(rule("{% (a) and (b) %}")), normaliseDefinition(rule("{% a and b %}")))).not.toEqual([]);
   });
+
+  it("reads a JSONata expression string the same whatever whitespace pads it, and a JSONPath literal as written", () => {
+    const pass = (language: string, output: string) => ({ QueryLanguage: language, StartAt: "P", States: { P: { Type: "Pass", Output: { a: [output] }, End: true } } });
+    expect(diffJson(normaliseDefinition(pass("JSONata", "{%$states.input %}")), normaliseDefinition(pass("JSONata", "{% $states.input\n%}")))).toEqual([]);
+    expect(diffJson(normaliseDefinition(pass("JSONPath", "{%$states.input %}")), normaliseDefinition(pass("JSONPath", "{% $states.input %}")))).not.toEqual([]);
+  });
 });
 
 describe("diffJson", () => {

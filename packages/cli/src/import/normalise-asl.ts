@@ -54,7 +54,22 @@ function normaliseState(state: unknown, language: string): unknown {
     }
   }
   if (out["Type"] === "Parallel" && Array.isArray(out["Branches"])) out["Branches"] = (out["Branches"] as unknown[]).map((b) => normaliseBlock(b, language));
+  const jsonata = state["QueryLanguage"] === "JSONata" || (state["QueryLanguage"] === undefined && language === "JSONata");
+  if (jsonata) for (const [key, value] of Object.entries(out)) if (!NESTED_BLOCKS.has(key)) out[key] = trimExpressions(value);
   return out;
+}
+
+const NESTED_BLOCKS = new Set(["ItemProcessor", "Iterator", "Branches"]);
+
+/** JSONata `{% … %}` strings read the same whatever whitespace pads the expression. */
+function trimExpressions(value: unknown): unknown {
+  if (typeof value === "string") {
+    const match = /^\{%([\s\S]*)%\}$/.exec(value);
+    return match === null ? value : `{% ${(match[1] ?? "").trim()} %}`;
+  }
+  if (Array.isArray(value)) return value.map(trimExpressions);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trimExpressions(v)]));
+  return value;
 }
 
 /** A JSONata condition read the same with or without one pair of parentheses around it. */

@@ -5,6 +5,8 @@
  */
 import { isRecord, jsonataConditionCode, jsonPathConditionCode, ruleCondition, type ImportSet } from "./condition-code.ts";
 import { jsonCode, objectCode } from "./json-code.ts";
+import { jsonataExpression, jsonataSelectorCode, type JsonataRoot } from "./jsonata-code.ts";
+import { itemBatcherOption, itemReaderOption, resultWriterAndLabelOptions } from "./map-code.ts";
 import { selectorCode, simplePath } from "./selector-code.ts";
 import { templateSelectorCode } from "./template-code.ts";
 
@@ -17,12 +19,13 @@ export interface StateContext {
   readonly language: "JSONPath" | "JSONata";
   /** The workflow's language (a state option is written only when it differs). */
   readonly workflowLanguage: "JSONPath" | "JSONata";
+  /** Code for the chain a transition slot (`catch:0`, `choice:1`, `default`) leads to. */
+  target(slot: string, stateName: string): string;
   /**
-   * Code for the chain a transition slot (`catch:0`) leads to; undefined when the builder cannot
-   * link it yet (a jump back to a state whose declaration contains this one). The state then
-   * keeps its exact list raw and links the rest.
+   * The state is declared as a variable before its targets are written (it is shared, or a
+   * loop's head): its Catchers become `.catch()` methods in `edges`, so a target can `goto` it.
    */
-  target(slot: string, stateName: string): string | undefined;
+  readonly declaredFirst: boolean;
   /** Code for a nested block (Parallel branch, Map processor): a function of fresh factories. */
   block(definition: Record<string, unknown>, hint: string): string;
 }
@@ -30,21 +33,15 @@ export interface StateContext {
 /** A factory call without its receiver (`task("Charge", resource("arn"), { … })`). */
 export interface StateCall {
   readonly call: string;
-  /** Choice rules, appended after the call (`.when(…).otherwise(…)`). */
-  readonly rules: string;
+  /**
+   * What is appended after the call: Choice rules (`.when(…).otherwise(…)`), `.retry()` and
+   * `.catch()`. A function, called once the state's own variable exists: the targets it writes
+   * may jump back to the state (a loop through a Catcher or a Choice rule).
+   */
+  readonly edges: () => string;
 }
 
 const TRANSITION_KEYS = new Set(["Type", "Next", "End"]);
-
-/**
- * The state as a Succeed state whose `raw` sets its real type and transition: the escape hatch for
- * a state the builder must not connect itself (an `End` inside a Catch target that would otherwise
- * be joined to what follows the catching state, or a jump to a state still being built).
- */
-export function closedStateCall(name: string, state: AslState, ctx: StateContext): StateCall {
-  const raw = rawWithout(state, new Set());
-  return { call: `succeed(${JSON.stringify(name)}, ${objectCode([...common(state, ctx, raw), ["raw", jsonCode(raw)]])})`, rules: "" };
-}
 
 /** The factory call for a state whose transitions the builder makes. */
 export function stateCall(name: string, state: AslState, ctx: StateContext): StateCall {
@@ -55,7 +52,7 @@ export function stateCall(name: string, state: AslState, ctx: StateContext): Sta
     case "Pass":
       return plain(`pass(${n}, ${passOptions(state, rest, ctx)})`);
     case "Task":
-      return plain(taskCall(n, state, rest, ctx));
+      return taskCall(n, state, rest, ctx);
     case "Choice":
       return choiceCall(n, state, rest, ctx);
     case "Wait":
@@ -65,16 +62,16 @@ export function stateCall(name: string, state: AslState, ctx: StateContext): Sta
     case "Fail":
       return plain(`fail(${n}${optionsArg(failOptions(rest, ctx))})`);
     case "Parallel":
-      return plain(parallelCall(n, state, rest, ctx));
+      return parallelCall(n, state, rest, ctx);
     case "Map":
-      return plain(mapCall(n, state, rest, ctx));
+      return mapCall(n, state, rest, ctx);
     default:
       // An unknown type: a Pass whose raw Type replaces its own keeps the state exactly.
       return plain(`pass(${n}, ${objectCode([["raw", jsonCode({ Type: type, ...rest })]])})`);
   }
 }
 
-const plain = (call: string): StateCall => ({ call, rules: "" });
+const plain = (call: string, edges: () => string = () => ""): StateCall => ({ call, edges });
 const optionsArg = (options: string): string => (options === "{}" ? "" : `, ${options}`);
 
 function rawWithout(state: AslState, drop: ReadonlySet<string>): Record<string, unknown> {
@@ -108,8 +105,41 @@ function withRaw(props: [string, string | undefined][], rest: Record<string, unk
   return objectCode([...props, ["raw", Object.keys(rest).length === 0 ? undefined : jsonCode(rest)]]);
 }
 
+/** What a JSONata field can read: the state input (and the context), or its result too. */
+const READS_INPUT: readonly JsonataRoot[] = ["input", "context"];
+const READS_RESULT: readonly JsonataRoot[] = ["input", "result", "context"];
+type JsonataField = readonly [key: string, option: string, roots: readonly JsonataRoot[]];
+const OUTPUT_OF_INPUT: readonly JsonataField[] = [["Output", "output", READS_INPUT], ["Assign", "assign", READS_INPUT]];
+const OUTPUT_OF_RESULT: readonly JsonataField[] = [["Output", "output", READS_RESULT], ["Assign", "assign", READS_RESULT]];
+
+/** A JSONata state's fields as selector options, in the order given (TypeScript infers in option order). */
+function jsonataOptions(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, fields: readonly JsonataField[]): void {
+  if (ctx.language !== "JSONata") return;
+  for (const [key, option, roots] of fields) {
+    if (!(key in rest) || (key === "Assign" && !isRecord(rest[key]))) continue;
+    props.push([option, jsonataSelectorCode(take(rest, key), roots, ctx.imports)]);
+  }
+}
+
+/**
+ * A number field (`TimeoutSeconds`, `MaxConcurrency`…) as its option: a literal, a JSONPath
+ * `…Path` read as a selector, or a JSONata expression. False when none fits (the field stays).
+ */
+function numberOption(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, key: string, option: string): boolean {
+  const value = rest[key];
+  const path = ctx.language === "JSONPath" ? simplePath(rest[`${key}Path`]) : undefined;
+  if (typeof value === "number") props.push([option, jsonCode(take(rest, key))]);
+  else if (ctx.language === "JSONata" && jsonataExpression(value) !== undefined) props.push([option, jsonataSelectorCode(take(rest, key), READS_INPUT, ctx.imports)]);
+  else if (path !== undefined && path.length > 0 && value === undefined) {
+    delete rest[`${key}Path`];
+    props.push([option, selectorCode("input", path)]);
+  } else return false;
+  return true;
+}
+
 function passOptions(state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(state, ctx, rest);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_INPUT);
   if (ctx.language === "JSONPath") {
     if ("Result" in rest) props.push(["result", jsonCode(take(rest, "Result"))]);
     const out = simplePath(rest["OutputPath"]);
@@ -118,14 +148,33 @@ function passOptions(state: AslState, rest: Record<string, unknown>, ctx: StateC
       delete rest["OutputPath"];
       props.push(["output", selectorCode("input", out)]);
     }
+    if (rest["ResultPath"] === "$") delete rest["ResultPath"];
+    const resultField = resultFieldCode(rest["ResultPath"]);
+    // With a ResultPath, an InputPath chooses what is merged: the builder's `output` path says it.
+    const merged = resultField !== undefined && !("Result" in state) && !("Parameters" in rest) ? simplePath(rest["InputPath"]) : undefined;
+    if (merged !== undefined && merged.length > 0) {
+      delete rest["InputPath"];
+      props.push(["output", selectorCode("input", merged)]);
+    }
     // Parameters build the Pass output from its input (unless InputPath narrowed that input first).
     const parameters = "InputPath" in rest || "Result" in state ? undefined : templateSelectorCode(rest["Parameters"], "input", ctx.imports);
     if (parameters !== undefined) {
       delete rest["Parameters"];
       props.push(["output", parameters]);
     }
+    if (resultField !== undefined) {
+      delete rest["ResultPath"];
+      props.push(["resultField", resultField]);
+    }
   }
   return withRaw(props, rest);
+}
+
+/** A ResultPath of field names (`$.a` or `$.a.b`) as `resultField` ("a" or ["a", "b"]); undefined for any other. */
+function resultFieldCode(resultPath: unknown): string | undefined {
+  const path = simplePath(resultPath);
+  if (path === undefined || path.length === 0 || !path.every((s) => typeof s === "string")) return undefined;
+  return path.length === 1 ? JSON.stringify(path[0]) : jsonCode(path);
 }
 
 /** InputPath, ResultPath and OutputPath as `arguments`, `resultField` and `output` where they are simple. */
@@ -148,16 +197,16 @@ function taskLikeData(rest: Record<string, unknown>, props: [string, string | un
     delete rest["ResultSelector"];
     props.push(["output", selector]);
   }
-  const resultPath = simplePath(rest["ResultPath"]);
+  const resultField = resultFieldCode(rest["ResultPath"]);
   const kept = rest["ResultPath"] === null && selector === undefined && !("ResultSelector" in rest) ? simplePath(rest["OutputPath"] ?? "$") : undefined;
   if (kept !== undefined) {
     // `ResultPath: null` drops the result: the output is the input (or the OutputPath part of it).
     delete rest["ResultPath"];
     delete rest["OutputPath"];
     props.push(["output", selectorCode("input", kept)]);
-  } else if (resultPath !== undefined && resultPath.length === 1 && typeof resultPath[0] === "string") {
+  } else if (resultField !== undefined) {
     delete rest["ResultPath"];
-    props.push(["resultField", JSON.stringify(resultPath[0])]);
+    props.push(["resultField", resultField]);
   } else if (!("ResultPath" in rest) && !("ResultSelector" in rest) && selector === undefined) {
     const out = simplePath(rest["OutputPath"]);
     if (out !== undefined && out.length > 0) {
@@ -180,24 +229,33 @@ const RETRY_KEYS: Record<string, string> = {
 /** Retriers and Catchers as code: each spec's object literal, in order. */
 interface ErrorHandlingCode {
   readonly retry: readonly string[];
-  readonly catch: readonly string[];
+  /** The Catchers' object literals; called when their targets may be written. */
+  readonly catch: () => readonly string[];
 }
 
-/** `retry` and `catch` options of a Task (the builder types Catchers given there). */
-function taskErrorHandling(state: AslState, rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext): void {
+/**
+ * `retry` and `catch` options of a Task (the builder types Catchers given there), or, for a Task
+ * declared before its targets, `.catch()` methods in its edges.
+ */
+function taskErrorHandling(state: AslState, rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext): () => string {
   const code = errorHandling(state, rest, ctx);
   if (code.retry.length > 0) props.push(["retry", `[${code.retry.join(", ")}]`]);
-  if (code.catch.length > 0) props.push(["catch", `[${code.catch.join(", ")}]`]);
+  if (ctx.declaredFirst) return () => code.catch().map((c) => `\n.catch(${c})`).join("");
+  const specs = code.catch();
+  if (specs.length > 0) props.push(["catch", `[${specs.join(", ")}]`]);
+  return () => "";
 }
 
 /**
  * `.retry(…)` and `.catch(…)` after a Parallel or Map call: their options have no Retriers or
  * Catchers in the builder's types, and the methods add them in the same order.
  */
-function errorHandlingMethods(state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+function errorHandlingMethods(state: AslState, rest: Record<string, unknown>, ctx: StateContext): () => string {
   const code = errorHandling(state, rest, ctx);
-  return [...code.retry.map((r) => `\n.retry(${r})`), ...code.catch.map((c) => `\n.catch(${c})`)].join("");
+  return () => [...code.retry.map((r) => `\n.retry(${r})`), ...code.catch().map((c) => `\n.catch(${c})`)].join("");
 }
+
+const CATCHER_KEYS = new Set(["ErrorEquals", "Comment", "Next", "ResultPath"]);
 
 /** Retriers and Catchers; Catch targets come from the block. Unusual entries stay raw as a whole list. */
 function errorHandling(state: AslState, rest: Record<string, unknown>, ctx: StateContext): ErrorHandlingCode {
@@ -207,113 +265,116 @@ function errorHandling(state: AslState, rest: Record<string, unknown>, ctx: Stat
     delete rest["Retry"];
     retryCode = retry.map((r) => objectCode(Object.entries(r as Record<string, unknown>).map(([k, v]) => [RETRY_KEYS[k] ?? k, jsonCode(v)])));
   }
-  const catchers = state["Catch"];
-  if (!Array.isArray(catchers) || catchers.length === 0) return { retry: retryCode, catch: [] };
-  let exact = true;
-  const specs = catchers.flatMap((c, i) => {
-    const catcher = isRecord(c) ? c : {};
-    const target = typeof catcher["Next"] === "string" ? ctx.target(`catch:${i}`, catcher["Next"]) : undefined;
-    if (target === undefined) {
-      exact = false;
-      return [];
-    }
-    const spec: [string, string | undefined][] = [["errors", jsonCode(catcher["ErrorEquals"] ?? [])]];
-    if (typeof catcher["Comment"] === "string") spec.push(["comment", JSON.stringify(catcher["Comment"])]);
-    const resultPath = catcher["ResultPath"];
-    if (typeof resultPath === "string" && ctx.language === "JSONPath" && resultPath !== "$") {
-      ctx.imports.add("jsonPath");
-      spec.push(["output", `() => jsonPath(${JSON.stringify(resultPath)})`]);
-    }
-    const known = new Set(["ErrorEquals", "Comment", "Next", "ResultPath"]);
-    if (Object.keys(catcher).some((k) => !known.has(k)) || resultPath === null || (resultPath !== undefined && ctx.language !== "JSONPath")) exact = false;
-    spec.push(["next", target]);
-    return [objectCode(spec)];
-  });
+  const catchers = (Array.isArray(state["Catch"]) ? state["Catch"] : []).filter((c): c is Record<string, unknown> => isRecord(c) && typeof c["Next"] === "string");
   // The builder links the targets; the original list is kept when it says more than the options can.
+  const exact = catchers.every((c) => Object.keys(c).every((k) => CATCHER_KEYS.has(k)) && catcherOutput(c["ResultPath"], ctx) !== undefined);
   if (exact) delete rest["Catch"];
+  const specs = (): string[] =>
+    catchers.map((catcher, i) => {
+      const spec: [string, string | undefined][] = [["errors", jsonCode(catcher["ErrorEquals"] ?? [])]];
+      if (typeof catcher["Comment"] === "string") spec.push(["comment", JSON.stringify(catcher["Comment"])]);
+      spec.push(["output", catcherOutput(catcher["ResultPath"], ctx)?.code]);
+      spec.push(["next", ctx.target(`catch:${i}`, String(catcher["Next"]))]);
+      return objectCode(spec);
+    });
   return { retry: retryCode, catch: specs };
 }
 
-function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+/**
+ * A Catcher's `ResultPath` as its `output` option (code undefined: the default, the error output),
+ * or undefined when no option says it.
+ */
+function catcherOutput(resultPath: unknown, ctx: StateContext): { readonly code: string | undefined } | undefined {
+  if (resultPath === undefined || resultPath === "$") return { code: undefined };
+  if (ctx.language !== "JSONPath") return undefined;
+  // `null` discards the error output: what goes on is the state's input.
+  if (resultPath === null) return { code: "($) => $.input" };
+  if (typeof resultPath !== "string") return undefined;
+  ctx.imports.add("jsonPath");
+  return { code: `() => jsonPath(${JSON.stringify(resultPath)})` };
+}
+
+function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): StateCall {
   const props = common(state, ctx, rest);
   const resource = take(rest, "Resource");
   ctx.imports.add("resource");
   taskLikeData(rest, props, ctx, true);
-  for (const [field, option] of [["TimeoutSeconds", "timeoutSeconds"], ["HeartbeatSeconds", "heartbeatSeconds"]] as const) {
-    if (typeof rest[field] === "number") props.push([option, jsonCode(take(rest, field))]);
-  }
-  taskErrorHandling(state, rest, props, ctx);
+  jsonataOptions(rest, props, ctx, [["Arguments", "arguments", READS_INPUT], ...OUTPUT_OF_RESULT]);
+  numberOption(rest, props, ctx, "TimeoutSeconds", "timeoutSeconds");
+  numberOption(rest, props, ctx, "HeartbeatSeconds", "heartbeatSeconds");
+  const edges = taskErrorHandling(state, rest, props, ctx);
   const options = withRaw(props, rest);
   // Error names the Retriers and Catchers list besides States.*: declared on the resource, so
   // the builder's typed error names accept them.
   const errors = declaredErrors(state);
   // The result is untyped JSON like the workflow's input, so what follows can read it.
   const resourceOptions = `, ${objectCode([["output", "untyped()"], ["errors", errors.length === 0 ? undefined : jsonCode(errors)]])}`;
-  return `task(${n}, resource(${JSON.stringify(resource)}${resourceOptions})${optionsArg(options)})`;
+  return plain(`task(${n}, resource(${JSON.stringify(resource)}${resourceOptions})${optionsArg(options)})`, edges);
 }
 
 function choiceCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): StateCall {
   const props = common(state, ctx, rest);
-  const choices = Array.isArray(state["Choices"]) ? state["Choices"] : [];
-  let exact = true;
-  const rules = choices.map((c, i) => {
-    const rule = isRecord(c) ? c : {};
-    const next = typeof rule["Next"] === "string" ? ctx.target(`choice:${i}`, rule["Next"]) : undefined;
-    if (next === undefined) {
-      exact = false;
-      return "";
-    }
-    const condition = ruleCondition(rule);
-    let test: string;
-    if (ctx.language === "JSONata") {
-      test = jsonataConditionCode(rule["Condition"], ctx.imports) ?? (ctx.imports.add("jsonataCondition"), `jsonataCondition("true")`);
-      if (Object.keys(condition).some((k) => k !== "Condition")) exact = false;
-    } else {
-      test = jsonPathConditionCode(condition, ctx.imports);
-    }
-    if ("Assign" in rule || "Output" in rule) exact = false;
-    const usesInput = test.includes("$.input");
-    const ruleOptions = typeof rule["Comment"] === "string" ? `, { comment: ${JSON.stringify(rule["Comment"])} }` : "";
-    return `\n.when(${usesInput ? "($)" : "()"} => ${test}, ${next}${ruleOptions})`;
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_INPUT);
+  const choices = (Array.isArray(state["Choices"]) ? state["Choices"] : []).filter((c): c is Record<string, unknown> => isRecord(c) && typeof c["Next"] === "string");
+  const tests = choices.map((rule) => (ctx.language === "JSONata" ? jsonataConditionCode(rule["Condition"], ctx.imports) : jsonPathConditionCode(ruleCondition(rule), ctx.imports)));
+  // A JSONata rule's Output and Assign are rule options; the rest of a rule is its condition.
+  const ruleRests = choices.map((rule) => ({ ...rule }));
+  const ruleProps = ruleRests.map((rule) => {
+    const ruleProps: [string, string | undefined][] = [["comment", typeof rule["Comment"] === "string" ? JSON.stringify(rule["Comment"]) : undefined]];
+    jsonataOptions(rule, ruleProps, ctx, OUTPUT_OF_INPUT);
+    return ruleProps;
   });
+  // A rule the builder cannot say keeps the original list (the builder still links the targets).
+  const exact = ruleRests.every(
+    (rule, i) => tests[i] !== undefined && !("Assign" in rule) && !("Output" in rule) && (ctx.language === "JSONPath" || Object.keys(ruleCondition(rule)).every((k) => k === "Condition")),
+  );
   delete rest["Choices"];
-  if (!exact) rest["Choices"] = choices;
+  if (!exact) rest["Choices"] = state["Choices"];
   const fallback = take(rest, "Default");
-  const fallbackTarget = typeof fallback === "string" ? ctx.target("default", fallback) : undefined;
-  if (typeof fallback === "string" && fallbackTarget === undefined) rest["Default"] = fallback;
-  const otherwise = fallbackTarget === undefined ? "" : `\n.otherwise(${fallbackTarget})`;
   const options = withRaw(props, rest);
-  return { call: `choice(${n}${optionsArg(options)})`, rules: `${rules.join("")}${otherwise}` };
+  const rules = (): string => {
+    const when = choices.map((rule, i) => {
+      const test = tests[i] ?? (ctx.imports.add("jsonataCondition"), `jsonataCondition("true")`);
+      const ruleOptions = optionsArg(objectCode(ruleProps[i] ?? []));
+      return `\n.when(${test.includes("$.input") ? "($)" : "()"} => ${test}, ${ctx.target(`choice:${i}`, String(rule["Next"]))}${ruleOptions})`;
+    });
+    const otherwise = typeof fallback === "string" ? `\n.otherwise(${ctx.target("default", fallback)})` : "";
+    return `${when.join("")}${otherwise}`;
+  };
+  return plain(`choice(${n}${optionsArg(options)})`, rules);
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function waitCall(n: string, rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(rest, ctx, rest);
-  const seconds = rest["Seconds"];
   const stamp = rest["Timestamp"];
-  const secondsPath = ctx.language === "JSONPath" ? simplePath(rest["SecondsPath"]) : undefined;
-  const stampPath = ctx.language === "JSONPath" ? simplePath(rest["TimestampPath"]) : undefined;
-  if (typeof seconds === "number") {
-    props.push(["seconds", jsonCode(take(rest, "Seconds"))]);
+  const bySeconds = numberOption(rest, props, ctx, "Seconds", "seconds");
+  if (bySeconds) {
+    // `seconds` says it; nothing else to take.
   } else if (typeof stamp === "string" && TIMESTAMP.test(stamp)) {
     ctx.imports.add("timestamp");
     props.push(["timestamp", `timestamp(${JSON.stringify(take(rest, "Timestamp"))})`]);
-  } else if (secondsPath !== undefined && secondsPath.length > 0) {
-    delete rest["SecondsPath"];
-    props.push(["seconds", selectorCode("input", secondsPath)]);
-  } else if (stampPath !== undefined && stampPath.length > 0) {
-    delete rest["TimestampPath"];
-    props.push(["timestamp", selectorCode("input", stampPath)]);
+  } else if (ctx.language === "JSONata" && jsonataExpression(stamp) !== undefined) {
+    props.push(["timestamp", jsonataSelectorCode(take(rest, "Timestamp"), READS_INPUT, ctx.imports)]);
+  } else if (ctx.language === "JSONPath" && (typeof rest["SecondsPath"] === "string" || typeof rest["TimestampPath"] === "string")) {
+    // A path: readable when simple, else the path itself (`jsonPath("$.a['b']")`).
+    const [key, option] = typeof rest["SecondsPath"] === "string" ? ["SecondsPath", "seconds"] : ["TimestampPath", "timestamp"];
+    const path = String(take(rest, key));
+    const segments = simplePath(path);
+    if (segments === undefined) ctx.imports.add("jsonPath");
+    props.push([option, segments === undefined ? `() => jsonPath(${JSON.stringify(path)})` : selectorCode("input", segments)]);
   } else {
-    // No option fits (a JSONata or computed duration): the whole state as raw fields on a Pass.
+    // No option fits: the whole state as raw fields on a Pass.
     return `pass(${n}, ${withRaw(props, { Type: "Wait", ...rest })})`;
   }
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_INPUT);
   return `wait(${n}, ${withRaw(props, rest)})`;
 }
 
 function succeedOptions(rest: Record<string, unknown>, ctx: StateContext): string {
   const props = common(rest, ctx, rest);
+  jsonataOptions(rest, props, ctx, [["Output", "output", READS_INPUT]]);
   const out = ctx.language === "JSONPath" ? simplePath(rest["OutputPath"]) : undefined;
   if (out !== undefined && out.length > 0 && !("InputPath" in rest)) {
     delete rest["OutputPath"];
@@ -336,18 +397,19 @@ function failOptions(rest: Record<string, unknown>, ctx: StateContext): string {
   return withRaw(props, rest);
 }
 
-function parallelCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+function parallelCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): StateCall {
   const props = common(state, ctx, rest);
   const branches = Array.isArray(state["Branches"]) ? state["Branches"] : [];
   delete rest["Branches"];
   props.push(["branches", `[${branches.map((b, i) => ctx.block(isRecord(b) ? b : {}, `branch${i + 1}`)).join(", ")}]`]);
   taskLikeData(rest, props, ctx, false);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_RESULT);
   props.push(declaredErrorsOption(state));
   const methods = errorHandlingMethods(state, rest, ctx);
-  return `parallel(${n}, ${withRaw(props, rest)})${methods}`;
+  return plain(`parallel(${n}, ${withRaw(props, rest)})`, methods);
 }
 
-function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): string {
+function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx: StateContext): StateCall {
   const props = common(state, ctx, rest);
   if (ctx.language === "JSONPath") {
     const items = simplePath(rest["ItemsPath"]);
@@ -356,6 +418,8 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
       props.push(["items", selectorCode("input", items)]);
     }
   }
+  jsonataOptions(rest, props, ctx, [["Items", "items", READS_INPUT]]);
+  itemReaderOption(rest, props, ctx.language, ctx.imports);
   // `Parameters` is a Map's legacy name for `ItemSelector`. Written before `processor`: TypeScript
   // infers the processor's input from it, reading the options in order.
   const selectorKey = "ItemSelector" in rest ? "ItemSelector" : "Parameters";
@@ -364,6 +428,8 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
     delete rest[selectorKey];
     props.push(["itemSelector", itemSelector]);
   }
+  jsonataOptions(rest, props, ctx, [["ItemSelector", "itemSelector", READS_INPUT]]);
+  itemBatcherOption(rest, props);
   const processor = isRecord(rest["ItemProcessor"]) ? rest["ItemProcessor"] : isRecord(rest["Iterator"]) ? rest["Iterator"] : {};
   const processorKey = "ItemProcessor" in rest ? "ItemProcessor" : "Iterator";
   delete rest[processorKey];
@@ -377,11 +443,15 @@ function mapCall(n: string, state: AslState, rest: Record<string, unknown>, ctx:
   props.push(["processor", ctx.block(block, "item")]);
   // Anything the processor option cannot say (extra keys) keeps the original block raw, under its own key.
   if (extra.length > 0 || configKeys.length > 0) rest[processorKey] = processor;
-  if (typeof rest["MaxConcurrency"] === "number") props.push(["maxConcurrency", jsonCode(take(rest, "MaxConcurrency"))]);
+  numberOption(rest, props, ctx, "MaxConcurrency", "maxConcurrency");
+  numberOption(rest, props, ctx, "ToleratedFailureCount", "toleratedFailureCount");
+  numberOption(rest, props, ctx, "ToleratedFailurePercentage", "toleratedFailurePercentage");
+  resultWriterAndLabelOptions(rest, props, ctx.language);
   taskLikeData(rest, props, ctx, false);
+  jsonataOptions(rest, props, ctx, OUTPUT_OF_RESULT);
   props.push(declaredErrorsOption(state));
   const methods = errorHandlingMethods(state, rest, ctx);
-  return `map(${n}, ${withRaw(props, rest)})${methods}`;
+  return plain(`map(${n}, ${withRaw(props, rest)})`, methods);
 }
 
 /** The error names ASL defines (the builder's `StatesErrorName`): accepted without being declared. */

@@ -60,6 +60,16 @@ describe("Catcher resultField", () => {
     });
     expect(jsonata.States["PaymentFailed"]).toEqual({ Type: "Fail", Error: "{% $states.input.failure.Error %}", Cause: "{% $states.input.failure.Cause %}" });
   });
+
+  it("golden: a Catcher whose output is the state's input is JSONPath `ResultPath: null`, JSONata `$states.input`", () => {
+    const build = (language: QueryLanguage) => {
+      const flow = flowIn(language);
+      const retryLater = states<Order>().pass("RetryLater");
+      return flow.startWith(flow.task("Charge", charge, { arguments: ($) => ({ orderId: $.input.orderId }) }).catch({ errors: ["Declined"], output: ($) => $.input, next: retryLater })).toAsl();
+    };
+    expect(build("JSONPath").States["Charge"]).toMatchObject({ Catch: [{ ErrorEquals: ["Declined"], ResultPath: null, Next: "RetryLater" }] });
+    expect(build("JSONata").States["Charge"]).toMatchObject({ Catch: [{ ErrorEquals: ["Declined"], Output: "{% $states.input %}", Next: "RetryLater" }] });
+  });
 });
 
 describe("Fail error and cause", () => {

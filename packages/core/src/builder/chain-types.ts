@@ -8,7 +8,7 @@ import type { JsonObject } from "../ir/expr-node.ts";
 import type { QueryLanguage } from "../ir/state-node.ts";
 import type { JsonRef } from "./data-ref.ts";
 import type { IsJson, Json } from "./json.ts";
-import type { ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
+import type { CallbackContextObject, ContextObject, ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
@@ -103,6 +103,29 @@ export interface RetrySpec<E extends string> {
   readonly jitter?: "FULL" | "NONE";
   readonly comment?: string;
 }
+
+/**
+ * A number literal below `min` is a type error (AWS refuses the definition); `number` and
+ * computed values pass, and the validator checks them when the workflow compiles.
+ */
+type AtLeast<N, Min extends 0 | 1, Message extends string> = number extends N
+  ? unknown
+  : N extends number
+    ? `${N}` extends `-${string}` | (Min extends 1 ? "0" | `0.${string}` : never)
+      ? StepcraftTypeError<Message>
+      : unknown
+    : unknown;
+
+/** The checks on a Retrier's literal numbers: `maxAttempts` ≥ 0, `intervalSeconds`, `maxDelaySeconds` and `backoffRate` ≥ 1. */
+export type RetryNumbers<S> = {
+  readonly maxAttempts?: AtLeast<S extends { readonly maxAttempts: infer N } ? N : number, 0, "maxAttempts must be 0 or more">;
+  readonly intervalSeconds?: AtLeast<S extends { readonly intervalSeconds: infer N } ? N : number, 1, "intervalSeconds must be 1 or more">;
+  readonly maxDelaySeconds?: AtLeast<S extends { readonly maxDelaySeconds: infer N } ? N : number, 1, "maxDelaySeconds must be 1 or more">;
+  readonly backoffRate?: AtLeast<S extends { readonly backoffRate: infer N } ? N : number, 1, "backoffRate must be 1.0 or more">;
+};
+
+/** A Wait state's literal `seconds` must not be negative. */
+export type WaitSeconds<S> = S & AtLeast<S, 0, "a Wait state's seconds must be 0 or more">;
 
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
 export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O, V2, E, D> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E, D>);
@@ -205,9 +228,27 @@ export type OutputOf<Default, O> = [O] extends [NotGiven] ? Default : Resolve<O>
  * rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
  * optional under `exactOptionalPropertyTypes`, not `string | undefined`).
  */
-export type WithResultField<Cur, K extends string, R> = [K] extends [never]
+export type WithResultField<Cur, K extends ResultFieldPath, R> = [K] extends [never]
   ? R
-  : { readonly [P in keyof (Cur & { readonly [F in K]: R })]: P extends K ? R : P extends keyof Cur ? Cur[P] : never };
+  : [K] extends [string]
+    ? { readonly [P in keyof (Cur & { readonly [F in K]: R })]: P extends K ? R : P extends keyof Cur ? Cur[P] : never }
+    : WithResultPath<Cur, K, R>;
+
+/** `WithResultField` along a path of fields, one level per field (paths are short). */
+type WithResultPath<Cur, K, R> = K extends readonly [infer F extends string]
+  ? WithResultField<Cur, F, R>
+  : K extends readonly [infer F extends string, ...infer Rest extends readonly [string, ...string[]]]
+    ? WithResultField<Cur, F, WithResultPath<FieldOf<Cur, F>, Rest, R>>
+    : Json;
+
+/**
+ * Where `resultField` puts the result: a field of the input, or a path of fields (`["a", "b"]`,
+ * JSONPath `ResultPath: "$.a.b"`; a missing `a` is created, an object `a` keeps its other fields).
+ */
+export type ResultFieldPath = string | readonly [string, ...string[]];
+
+/** The field `F` of `Cur`, or an empty object where the input has none (a result path creates it). */
+type FieldOf<Cur, F extends string> = F extends keyof Cur ? Cur[F] : {};
 
 /**
  * What a state with input `Cur` outputs: `Out`, except that untyped input keeps the output untyped.
@@ -216,8 +257,8 @@ export type WithResultField<Cur, K extends string, R> = [K] extends [never]
  */
 export type StateOutput<Cur, Out> = IsJson<Cur> extends true ? Json : Out;
 
-export interface ResultFieldOption<K extends string> {
-  /** Keep the input and store the result (or `output`) under this field. @default replace the input */
+export interface ResultFieldOption<K extends ResultFieldPath> {
+  /** Keep the input and store the result (or `output`) under this field, or this path of fields. @default replace the input */
   readonly resultField?: K;
 }
 
@@ -234,8 +275,8 @@ export type NumberInput<Cur, V> = number | (($: InputScope<Cur, V>) => Value<num
 /** A string given literally or read from data (typed as a string, or untyped). */
 export type StringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<string> | JsonRef);
 
-export interface PassOptions<Cur, V, O, R, A> extends StateOptions {
-  /** A new output built from the input. */
+export interface PassOptions<Cur, V, O, R, A, K extends ResultFieldPath = never> extends StateOptions, ResultFieldOption<K> {
+  /** A new output built from the input (with `resultField`, the value kept under that field). */
   readonly output?: ($: InputScope<Cur, V>) => O;
   /** A literal result (JSONPath `Result`). */
   readonly result?: R;
@@ -249,11 +290,16 @@ export interface PassOptions<Cur, V, O, R, A> extends StateOptions {
  */
 type NotInferred<T> = [T][T extends unknown ? 0 : never];
 
-export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends string = never, Args = Template<NotInferred<TI>>> extends StateOptions, ResultFieldOption<K> {
+/** The context a task's `arguments` read: with `Task.Token` for a callback resource only. */
+export type TaskContext<CB extends boolean> = true extends CB ? CallbackContextObject : ContextObject;
+
+export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends ResultFieldPath = never, Args = Template<NotInferred<TI>>, CB extends boolean = false>
+  extends StateOptions,
+    ResultFieldOption<K> {
   /** The request; must match the task's input type. @default the state input */
   // Not inferred from: the resource says what it takes; inferring `TI` from the template instead
   // would also walk an untyped reference's open fields without end.
-  readonly arguments?: ($: InputScope<Cur, V>) => Args;
+  readonly arguments?: ($: InputScope<Cur, V, TaskContext<CB>>) => Args;
   /** The state's output built from its input and the task's result. @default the result */
   readonly output?: ($: ResultScope<Cur, TR, V>) => O;
   readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
@@ -280,11 +326,11 @@ export interface ChoiceRuleOptions<Cur, V> {
   readonly comment?: string;
 }
 
-export type WaitOptions<Cur, V, O, A> = StateOptions & {
+export type WaitOptions<Cur, V, O, A, S = NumberInput<Cur, V>> = StateOptions & {
   readonly output?: ($: InputScope<Cur, V>) => O;
   readonly assign?: ($: InputScope<Cur, V>) => A;
 } & (
-    | { readonly seconds: NumberInput<Cur, V>; readonly timestamp?: never }
+    | { readonly seconds: WaitSeconds<S>; readonly timestamp?: never }
     | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp> | JsonRef); readonly seconds?: never }
   );
 
@@ -307,7 +353,7 @@ export interface FailOptions<Cur, V> extends StateOptions {
 }
 
 
-export interface ParallelOptions<Cur, V, B, O, A, K extends string = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface ParallelOptions<Cur, V, B, O, A, K extends ResultFieldPath = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
   /**
    * Error names the state may raise besides its branches' task errors (a Fail state's `error`,
    * an error AWS raises), so that `.retry()` and `.catch()` accept them.
@@ -385,7 +431,7 @@ export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
 
-export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends string = never, M extends MapMode = "inline", PD = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends ResultFieldPath = never, M extends MapMode = "inline", PD = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
   /** Error names the state may raise besides its processor's task errors, for `.retry()` and `.catch()`. */
   readonly errors?: readonly XE[];
   /** The array to iterate (untyped data iterates as `Json` items). @default the state input */
@@ -443,31 +489,46 @@ export type AcceptsInput<Cur, TI> = [Cur] extends [TI]
 /** The state factories: each creates one state whose input is `Cur`, as (part of) a chain accepting `ChainIn`. */
 export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   /** A Pass state. */
-  pass<O = NotGiven, const R = NotGiven, A extends object = {}>(
+  // The output is not inferred back from the return type: where a chain is reassigned in a loop,
+  // TypeScript would read `O` from the expected output through WithResultField's mapped branch.
+  pass<O = NotGiven, const R = NotGiven, A extends object = {}, const K extends ResultFieldPath = never>(
     name: string,
-    options?: PassOptions<Cur, V, O, R, A>,
-  ): Chain<ChainIn, StateOutput<Cur, [R] extends [NotGiven] ? OutputOf<Cur, O> : R>, MergeVars<V, A>, E, D>;
+    options?: PassOptions<Cur, V, O, R, A, K>,
+  ): Chain<ChainIn, StateOutput<Cur, WithResultField<Cur, K, NotInferred<[R] extends [NotGiven] ? OutputOf<Cur, O> : R>>>, MergeVars<V, A>, E, D>;
 
   /** A Task state that sends its input as the request (which must then fit the task). */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends ResultFieldPath = never>(
     name: string,
-    resource: TaskResource<TI, TR, TE> & AcceptsInput<Cur, TI>,
+    resource: TaskResource<TI, TR, TE, boolean> & AcceptsInput<Cur, TI>,
     options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
   /** A Task state with a request built by `arguments`. */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends string = never, const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>>(
+  task<
+    TI,
+    TR,
+    TE extends string,
+    O = NotGiven,
+    A extends object = {},
+    const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[],
+    const K extends ResultFieldPath = never,
+    const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>,
+    CB extends boolean = false,
+  >(
     name: string,
-    resource: TaskResource<TI, TR, TE>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args> & { readonly arguments: ($: InputScope<Cur, V>) => Args & NotInferred<NoExtraFields<Args, TI>> },
+    resource: TaskResource<TI, TR, TE, CB>,
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
   choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
 
   /** A Wait state, for `seconds` or until a `timestamp`. */
-  wait<O = NotGiven, A extends object = {}>(name: string, options: WaitOptions<Cur, V, O, A>): Chain<ChainIn, StateOutput<Cur, OutputOf<Cur, O>>, MergeVars<V, A>, E, D>;
+  wait<O = NotGiven, A extends object = {}, const S extends NumberInput<Cur, V> = NumberInput<Cur, V>>(
+    name: string,
+    options: WaitOptions<Cur, V, O, A, S>,
+  ): Chain<ChainIn, StateOutput<Cur, OutputOf<Cur, O>>, MergeVars<V, A>, E, D>;
 
   /** A Succeed state. */
   succeed<O = NotGiven>(name: string, options?: SucceedOptions<Cur, V, O>): Chain<ChainIn, never, V, E, D | StateOutput<Cur, OutputOf<Cur, O>>>;
@@ -476,7 +537,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   fail(name: string, options?: FailOptions<Cur, V>): Chain<ChainIn, never, V, E, D>;
 
   /** A Parallel state; its output is the tuple of its branches' outputs. */
-  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends string = never, const XE extends string = never>(
+  parallel<const B extends readonly AnyChain[], O = NotGiven, A extends object = {}, const K extends ResultFieldPath = never, const XE extends string = never>(
     name: string,
     options: ParallelOptions<Cur, V, B, O, A, K, XE>,
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<BranchOutputs<B, Cur>, O>>>, MergeVars<V, A>, E, BranchErrors<B> | XE, D, V>;
@@ -491,7 +552,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     W = NotGiven,
     O = NotGiven,
     A extends object = {},
-    const K extends string = never,
+    const K extends ResultFieldPath = never,
     const M extends MapMode = "inline",
     PD = never,
     const XE extends string = never,
@@ -522,7 +583,7 @@ export interface Chain<In, Out, V = {}, E extends string = never, D = never> ext
  */
 export interface StateChain<In, Cur, Out, V, E extends string, SE extends string, D = never, CV = V> extends Chain<In, Out, V, E, D> {
   /** Adds a Retrier to the state. */
-  retry(spec: RetrySpec<SE>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
+  retry<const S extends RetrySpec<SE>>(spec: S & RetryNumbers<S>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
   catch<CO, O2, D2 = never>(
     spec: CatcherOutputSpec<Cur, CV, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },

@@ -2,13 +2,14 @@
 import type { StateNode } from "../ir/state-node.ts";
 import type { CallSite } from "./call-site.ts";
 import { jsonOnly, toExpr } from "./ref-proxy.ts";
-import { defined, inputScope, itemScope, numberOrExpr, resultScope, select, selectAssign } from "./selector-scopes.ts";
+import { defined, inputScope, itemScope, numberOrExpr, resultFieldPath, resultScope, select, selectAssign } from "./selector-scopes.ts";
 import { base, catchNodes, catchers, draft, retriers, withCatches, type Options, type TargetResolver } from "./state-draft.ts";
 import type { ChainData } from "./state-graph.ts";
 
 /** Builds a Map state as a chain; `nested` builds the processor. */
 export function mapState(name: string, options: Options, site: CallSite, nested: TargetResolver, resolve: TargetResolver, id?: number): ChainData {
   const processor = nested(options["processor"]);
+  const resultField = resultFieldPath(options["resultField"]);
   const items = select(options["items"], inputScope());
   const itemSelector = select(options["itemSelector"], itemScope());
   const output = select(options["output"], resultScope());
@@ -23,7 +24,7 @@ export function mapState(name: string, options: Options, site: CallSite, nested:
       ...base(name, site, options),
       kind: "map",
       transition: link.transition("next"),
-      resultField: options["resultField"] as string | undefined,
+      resultField,
       mode: distributed ? "distributed" : "inline",
       executionType: options["executionType"] as "STANDARD" | "EXPRESS" | undefined,
       processor: link.block(processor, "/ItemProcessor"),

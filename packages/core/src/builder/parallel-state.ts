@@ -1,7 +1,7 @@
 /** The Parallel state: branches built from fresh factories, output as a tuple. */
 import type { StateNode } from "../ir/state-node.ts";
 import type { CallSite } from "./call-site.ts";
-import { defined, resultScope, select, selectAssign } from "./selector-scopes.ts";
+import { defined, resultFieldPath, resultScope, select, selectAssign } from "./selector-scopes.ts";
 import { base, catchNodes, catchers, draft, retriers, withCatches, type Options, type TargetResolver } from "./state-draft.ts";
 import type { ChainData } from "./state-graph.ts";
 
@@ -10,13 +10,14 @@ export function parallelState(name: string, options: Options, site: CallSite, ne
   const branches = (options["branches"] as readonly unknown[]).map(nested);
   const output = select(options["output"], resultScope());
   const assign = selectAssign(options["assign"], resultScope());
+  const resultField = resultFieldPath(options["resultField"]);
   const { specs, slots } = catchers(options["catch"]);
   const d = draft("parallel", name, site, ["next", ...slots], (link) =>
     defined<StateNode>({
       ...base(name, site, options),
       kind: "parallel",
       transition: link.transition("next"),
-      resultField: options["resultField"] as string | undefined,
+      resultField,
       branches: branches.map((b, i) => link.block(b, `/Branches/${i}`)),
       output,
       assign,

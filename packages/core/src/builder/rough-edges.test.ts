@@ -1,7 +1,7 @@
 // Rough edges of the builder: a Catch target given as a function (as every other transition may
 // be), and a workflow that takes no input declared without options.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { lambda, typeOnly, workflow } from "../index.ts";
+import { lambda, literal, typeOnly, workflow } from "../index.ts";
 import type { ChainOutput, ErrorOutput } from "../index.ts";
 
 const check = lambda("Check", {
@@ -84,5 +84,34 @@ describe("end(): a chain that ends where it is", () => {
     // Without end(), the Catch target's open end is joined to "After" too.
     const joined = flow.task("Check", check, { arguments: ($) => ({ id: $.input.id }) }).catch({ errors: ["States.ALL"], next: (s) => s.pass("Log") }).pass("After");
     expect(flow.startWith(joined).toAsl().States["Log"]).toMatchObject({ Next: "After" });
+  });
+});
+
+describe("numbers AWS refuses, given as literals, are type errors", () => {
+  it("a negative Wait, and Retrier numbers below their minimum; computed numbers are left to the validator", () => {
+    const task = () => flow.task("Check", check, { arguments: ($) => ({ id: $.input.id }) });
+    // @ts-expect-error - a Wait state's seconds must be 0 or more
+    flow.wait("Wait", { seconds: -5 });
+    // @ts-expect-error - maxAttempts must be 0 or more
+    task().retry({ errors: ["States.ALL"], maxAttempts: -1 });
+    // @ts-expect-error - backoffRate must be 1.0 or more
+    task().retry({ errors: ["States.ALL"], backoffRate: 0.5 });
+    // @ts-expect-error - intervalSeconds must be 1 or more
+    task().retry({ errors: ["States.ALL"], intervalSeconds: 0 });
+    // @ts-expect-error - maxDelaySeconds must be 1 or more
+    task().retry({ errors: ["States.ALL"], maxDelaySeconds: 0 });
+    const computed: number = -1;
+    const accepted = [
+      flow.wait("Now", { seconds: 0 }),
+      flow.wait("Later", { seconds: 30 }),
+      flow.wait("Computed", { seconds: computed }),
+      flow.wait("Read", { seconds: () => literal(3) }),
+      task().retry({ errors: ["States.ALL"], maxAttempts: 0, backoffRate: 1, intervalSeconds: 1, maxDelaySeconds: 10 }),
+      task().retry({ errors: ["Rejected"], maxAttempts: 3, backoffRate: 1.5 }),
+      task().retry({ errors: ["States.ALL"], maxAttempts: computed }),
+    ];
+    expect(accepted).toHaveLength(7);
+    // The validator still reports a computed value out of range, at the call.
+    expect(flow.startWith(flow.wait("Bad", { seconds: computed })).compile().diagnostics.map((d) => d.path)).toContain("/States/Bad/Seconds");
   });
 });

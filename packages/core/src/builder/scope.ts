@@ -16,7 +16,13 @@ export interface ContextObject {
   };
   readonly State: { readonly EnteredTime: Timestamp; readonly Name: string; readonly RetryCount: number };
   readonly StateMachine: { readonly Id: string; readonly Name: string };
-  /** Present in callback (`.waitForTaskToken`) tasks. */
+}
+
+/**
+ * The context of a callback (`.waitForTaskToken`) task's `arguments`: only there does AWS set
+ * `Task.Token`, the token to hand to whoever calls `SendTaskSuccess`.
+ */
+export interface CallbackContextObject extends ContextObject {
   readonly Task: { readonly Token: string };
 }
 
@@ -32,13 +38,13 @@ export type ErrorOutput = {
 /** Variables visible to a state; reading a name that was never assigned is a type error. */
 export type VariableRefs<V> = { readonly [K in keyof V]-?: Ref<V[K]> };
 
-export interface InputScope<In, V> {
+export interface InputScope<In, V, C = ContextObject> {
   /** The state's input. */
   readonly input: Ref<In>;
   /** The workflow variables assigned before this state. */
   readonly vars: VariableRefs<V>;
-  /** The context object. */
-  readonly context: Ref<ContextObject>;
+  /** The context object (with `Task.Token` in a callback task's `arguments`). */
+  readonly context: Ref<C>;
 }
 
 export interface ResultScope<In, R, V> extends InputScope<In, V> {

@@ -49,3 +49,13 @@ export function stringOrExpr(value: unknown): string | Expr | undefined {
   if (typeof computed === "number") throw new TypeError("expected a string, a value or a selector, got a number");
   return computed;
 }
+
+/** A `resultField` option (a field, or a path of fields) as the IR's path; undefined when not given. */
+export function resultFieldPath(value: unknown): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  const path = typeof value === "string" ? [value] : Array.isArray(value) ? value : undefined;
+  if (path === undefined || path.length === 0 || !path.every((f): f is string => typeof f === "string" && f !== "")) {
+    throw new TypeError(`resultField must be a field name or a non-empty array of field names (["a", "b"] for $.a.b), got ${JSON.stringify(value)}`);
+  }
+  return Object.freeze([...path]);
+}

@@ -9,7 +9,7 @@ import { makeChoice } from "./choice-state.ts";
 import { mapState } from "./map-state.ts";
 import { parallelState } from "./parallel-state.ts";
 import { jsonOnly } from "./ref-proxy.ts";
-import { defined, inputScope, numberOrExpr, select, selectAssign, stringOrExpr } from "./selector-scopes.ts";
+import { defined, inputScope, numberOrExpr, resultFieldPath, select, selectAssign, stringOrExpr } from "./selector-scopes.ts";
 import { base, draft, type Options } from "./state-draft.ts";
 import { joinChains, newStateId, singleState, type ChainData } from "./state-graph.ts";
 import { taskState } from "./task-state.ts";
@@ -37,8 +37,9 @@ export function makeFactories(emit: Emit): object {
       const output = select(options["output"], inputScope());
       const assign = selectAssign(options["assign"], inputScope());
       const result = options["result"] === undefined ? undefined : jsonOnly(options["result"], "a Pass state's result");
+      const resultField = resultFieldPath(options["resultField"]);
       const d = draft("pass", name, site, ["next"], (link) =>
-        defined<StateNode>({ ...base(name, site, options), kind: "pass", transition: link.transition("next"), output, result: result as never, assign }),
+        defined<StateNode>({ ...base(name, site, options), kind: "pass", transition: link.transition("next"), output, result: result as never, assign, resultField }),
       );
       return makeChain(emit(singleState(d, ["next"]), site));
     },

@@ -18,11 +18,34 @@ export interface TaskCall {
   readonly resultPath: readonly string[];
 }
 
-export interface TaskResource<in TI, out TR, out TE extends string> {
-  /** Phantom types: the handler's input, its result and the errors it declares. */
-  readonly [taskTypes]: { readonly input: (input: TI) => void; readonly result: TR; readonly errors: TE };
+/**
+ * What a Task state calls. `CB` is true for a resource with a task token (`.waitForTaskToken`,
+ * `.sync`): its `arguments` may read `$.context.Task.Token`, which AWS sets for those tasks only.
+ */
+export interface TaskResource<in TI, out TR, out TE extends string, out CB extends boolean = false> {
+  /** Phantom types: the handler's input, its result, the errors it declares, and whether it waits for a callback. */
+  readonly [taskTypes]: { readonly input: (input: TI) => void; readonly result: TR; readonly errors: TE; readonly callback: CB };
   readonly call: TaskCall;
 }
+
+/**
+ * Whether a resource has a task token: callback (`.waitForTaskToken`) and job-run (`.sync`,
+ * `.sync:2`) tasks do, as AWS's SendTaskSuccess documents; request-response ones do not.
+ */
+export type HasTaskToken<P extends IntegrationPattern> = P extends "requestResponse" ? false : true;
+
+/**
+ * Whether a resource ARN has a task token (see {@link HasTaskToken}). An ARN not known literally
+ * might: a `string`, one with a `${…}` substitution placeholder, or any ARN when type arguments
+ * are given explicitly (TypeScript then infers none of the others).
+ */
+export type IsCallbackArn<Arn extends string> = string extends Arn
+  ? boolean
+  : Arn extends `${string}.${"waitForTaskToken" | "sync" | "sync:2"}`
+    ? true
+    : Arn extends `${string}\${${string}}${string}`
+      ? boolean
+      : false;
 
 /** Service-integration patterns: request-response, run a job (`.sync`), or wait for a callback. */
 export type IntegrationPattern = "requestResponse" | "sync" | "sync:2" | "waitForTaskToken";
@@ -47,8 +70,8 @@ export type HandlerResult<H> = H extends (...args: never[]) => infer R ? Awaited
  * (entry, loader, errors) for tooling that runs or deploys the handler. `TR` is the Task's result:
  * the handler's return value, or for a callback function what the callback sends.
  */
-export interface LambdaFunction<H extends AnyHandler, TE extends string, TR = HandlerResult<H>>
-  extends TaskResource<HandlerInput<H>, TR, TE>, LambdaDeclaration {
+export interface LambdaFunction<H extends AnyHandler, TE extends string, TR = HandlerResult<H>, CB extends boolean = false>
+  extends TaskResource<HandlerInput<H>, TR, TE, CB>, LambdaDeclaration {
   readonly load: () => Promise<H>;
 }
 
@@ -88,9 +111,9 @@ export interface CallbackLambdaOptions<H extends AnyHandler, Errors extends read
   readonly callbackOutput?: StandardSchemaLike<CO>;
 }
 
-const taskResource = <TI, TR, TE extends string>(call: TaskCall): TaskResource<TI, TR, TE> =>
+const taskResource = <TI, TR, TE extends string, CB extends boolean = false>(call: TaskCall): TaskResource<TI, TR, TE, CB> =>
   // The phantom member exists only in the type system.
-  Object.freeze({ call }) as unknown as TaskResource<TI, TR, TE>;
+  Object.freeze({ call }) as unknown as TaskResource<TI, TR, TE, CB>;
 
 /**
  * A callback function (`pattern: "waitForTaskToken"`): the Task's result is what the callback sends,
@@ -99,7 +122,7 @@ const taskResource = <TI, TR, TE extends string>(call: TaskCall): TaskResource<T
 export function lambda<H extends AnyHandler, const Errors extends readonly string[] = [], CO = Json>(
   name: string,
   options: CallbackLambdaOptions<H, Errors, CO>,
-): LambdaFunction<H, Errors[number] | LambdaServiceError, CO>;
+): LambdaFunction<H, Errors[number] | LambdaServiceError, CO, true>;
 /** A Lambda function written in this repository; input, result and errors come from the handler's type. */
 export function lambda<H extends AnyHandler, const Errors extends readonly string[] = []>(
   name: string,
@@ -108,10 +131,10 @@ export function lambda<H extends AnyHandler, const Errors extends readonly strin
 export function lambda<H extends AnyHandler>(
   name: string,
   options: LambdaOptions<H, readonly string[]> | CallbackLambdaOptions<H, readonly string[], unknown>,
-): LambdaFunction<H, string, unknown> {
+): LambdaFunction<H, string, unknown, boolean> {
   const pattern = options.pattern ?? "requestResponse";
   const functionName = options.functionName ?? name;
-  const resource = taskResource<HandlerInput<H>, unknown, string>({
+  const resource = taskResource<HandlerInput<H>, unknown, string, boolean>({
     resource: pattern === "waitForTaskToken" ? "arn:aws:states:::lambda:invoke.waitForTaskToken" : "arn:aws:states:::lambda:invoke",
     request: (payload) => ({ kind: "object", entries: [["FunctionName", { kind: "literal", value: functionName }], ["Payload", payload]] }),
     resultPath: pattern === "waitForTaskToken" ? [] : ["Payload"],
@@ -128,7 +151,7 @@ export function lambda<H extends AnyHandler>(
     ...(options.output === undefined ? {} : { outputSchema: options.output }),
     ...(options.callbackOutput === undefined ? {} : { callbackOutputSchema: options.callbackOutput }),
   };
-  return Object.freeze({ ...resource, ...declaration }) as LambdaFunction<H, string, unknown>;
+  return Object.freeze({ ...resource, ...declaration }) as LambdaFunction<H, string, unknown, boolean>;
 }
 
 /** True for a resource built by `lambda()` (it carries its declaration). */
@@ -137,9 +160,9 @@ export function isLambdaFunction(resource: object): resource is LambdaDeclaratio
   return typeof r.load === "function" && typeof r.functionName === "string" && typeof r.entry === "string";
 }
 
-export interface IntegrationOptions<TI, TR, Errors extends readonly string[]> {
+export interface IntegrationOptions<TI, TR, Errors extends readonly string[], P extends IntegrationPattern = IntegrationPattern> {
   /** @default "requestResponse" */
-  readonly pattern?: IntegrationPattern;
+  readonly pattern?: P;
   /** The request's type, as a schema or `typeOnly<T>()`. */
   readonly input?: StandardSchemaLike<TI>;
   /** The response's type. */
@@ -151,28 +174,28 @@ export interface IntegrationOptions<TI, TR, Errors extends readonly string[]> {
 const suffix = (pattern: IntegrationPattern | undefined): string => (pattern === undefined || pattern === "requestResponse" ? "" : `.${pattern}`);
 
 /** An optimized service integration: `arn:aws:states:::<service>:<action>[.sync|.waitForTaskToken]`. */
-export function serviceIntegration<TI = unknown, TR = unknown, const Errors extends readonly string[] = []>(
+export function serviceIntegration<TI = unknown, TR = unknown, const Errors extends readonly string[] = [], const P extends IntegrationPattern = IntegrationPattern>(
   service: string,
   action: string,
-  options: IntegrationOptions<TI, TR, Errors> = {},
-): TaskResource<TI, TR, Errors[number]> {
+  options: IntegrationOptions<TI, TR, Errors, P> = {},
+): TaskResource<TI, TR, Errors[number], HasTaskToken<P>> {
   return taskResource({ resource: `arn:aws:states:::${service}:${action}${suffix(options.pattern)}`, resultPath: [] });
 }
 
 /** An AWS SDK integration: `arn:aws:states:::aws-sdk:<service>:<action>`. */
-export function sdkIntegration<TI = unknown, TR = unknown, const Errors extends readonly string[] = []>(
+export function sdkIntegration<TI = unknown, TR = unknown, const Errors extends readonly string[] = [], const P extends IntegrationPattern = IntegrationPattern>(
   service: string,
   action: string,
-  options: IntegrationOptions<TI, TR, Errors> = {},
-): TaskResource<TI, TR, Errors[number]> {
+  options: IntegrationOptions<TI, TR, Errors, P> = {},
+): TaskResource<TI, TR, Errors[number], HasTaskToken<P>> {
   return taskResource({ resource: `arn:aws:states:::aws-sdk:${service}:${action}${suffix(options.pattern)}`, resultPath: [] });
 }
 
 /** Any resource ARN (an activity, a Lambda ARN, an HTTP task), typed by the caller. */
-export function resource<TI = unknown, TR = unknown, const Errors extends readonly string[] = []>(
-  arn: string,
+export function resource<TI = unknown, TR = unknown, const Errors extends readonly string[] = [], const Arn extends string = string>(
+  arn: Arn,
   options: Omit<IntegrationOptions<TI, TR, Errors>, "pattern"> = {},
-): TaskResource<TI, TR, Errors[number]> {
+): TaskResource<TI, TR, Errors[number], IsCallbackArn<Arn>> {
   void options;
   return taskResource({ resource: arn, resultPath: [] });
 }

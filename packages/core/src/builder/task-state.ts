@@ -3,7 +3,7 @@ import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { StateNode } from "../ir/state-node.ts";
 import type { CallSite } from "./call-site.ts";
 import { rootRef, toExpr } from "./ref-proxy.ts";
-import { defined, inputScope, numberOrExpr, resultScope, select, selectAssign } from "./selector-scopes.ts";
+import { defined, inputScope, numberOrExpr, resultFieldPath, resultScope, select, selectAssign } from "./selector-scopes.ts";
 import { base, catchNodes, catchers, draft, retriers, withCatches, type Options, type TargetResolver } from "./state-draft.ts";
 import type { ChainData } from "./state-graph.ts";
 import { isLambdaFunction, type TaskResource } from "./task-resource.ts";
@@ -26,6 +26,7 @@ function lambdaDeclaration(d: LambdaDeclaration): LambdaDeclaration {
 /** Builds a Task state (and its Catch targets) as a chain. */
 export function taskState(name: string, resource: TaskResource<never, unknown, string>, options: Options, site: CallSite, resolve: TargetResolver, id?: number): ChainData {
   const call = resource.call;
+  const resultField = resultFieldPath(options["resultField"]);
   const args = select(options["arguments"], inputScope());
   const payload = args ?? (call.request === undefined ? undefined : toExpr(rootRef("input")));
   const requested = payload === undefined ? undefined : (call.request?.(payload) ?? payload);
@@ -38,7 +39,7 @@ export function taskState(name: string, resource: TaskResource<never, unknown, s
       ...base(name, site, options),
       kind: "task",
       resource: call.resource,
-      resultField: options["resultField"] as string | undefined,
+      resultField,
       transition: link.transition("next"),
       arguments: requested,
       output,

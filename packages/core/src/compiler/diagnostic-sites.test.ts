@@ -15,12 +15,14 @@ function validatorFindings(diagnostics: readonly CompileDiagnostic[]): string[] 
 
 describe("validator diagnostics of builder workflows carry the call site", () => {
   it("for numbers out of range in a Wait, a Map, a Retrier, nested states included", () => {
+    // Computed, not literal: a negative literal is already a type error (rough-edges.test.ts).
+    const minusOne: number = -1;
     const chain = flow
-      .wait("Wait", { seconds: -1 })
+      .wait("Wait", { seconds: minusOne })
       .map("Each", {
         items: ($) => $.input.items,
         maxConcurrency: -2,
-        processor: (item) => item.task("Check", check, { arguments: ($) => ({ id: $.input }) }).retry({ errors: ["States.ALL"], maxAttempts: -1 }),
+        processor: (item) => item.task("Check", check, { arguments: ($) => ({ id: $.input }) }).retry({ errors: ["States.ALL"], maxAttempts: minusOne }),
       });
     const found = validatorFindings(flow.startWith(chain).compile().diagnostics);
     expect(found.length).toBeGreaterThanOrEqual(3);

@@ -105,6 +105,17 @@ function functionSource(name: FunctionName, args: readonly Expr[], ctx: RenderCo
   }
 }
 
+/**
+ * `base` with the field at `path` set to `value`, as JSONPath's `ResultPath` does: each object on
+ * the way keeps its other fields, and a missing one is created (`$merge` skips an undefined base).
+ */
+function mergeAt(base: string, path: readonly string[], value: string): string {
+  const [field, ...rest] = path;
+  if (field === undefined) return value;
+  const inner = rest.length === 0 ? value : mergeAt(`${base}${jsonataSegments([field])}`, rest, value);
+  return `$merge([${base}, {${JSON.stringify(field)}: ${inner}}])`;
+}
+
 /** The JSONata source of an expression, without the `{% %}` delimiters. */
 function source(expr: Expr, ctx: RenderContext): string {
   switch (expr.kind) {
@@ -209,9 +220,12 @@ export const jsonataDialect: QueryDialect = {
   output(expr, _stage, ctx) {
     return [["Output", template(expr, ctx)]];
   },
-  resultField(output, field, ctx) {
-    const value = output === undefined ? ROOT_SOURCE.result : source(output, ctx);
-    return [["Output", `{% $merge([$states.input, {${JSON.stringify(field)}: ${value}}]) %}`]];
+  resultField(output, path, ctx) {
+    return [["Output", `{% ${mergeAt(ROOT_SOURCE.input, path, output === undefined ? ROOT_SOURCE.result : source(output, ctx))} %}`]];
+  },
+  passResultField(result, output, path, ctx) {
+    const value = result !== undefined ? literalSource(result) : output !== undefined ? source(output, ctx) : ROOT_SOURCE.input;
+    return [["Output", `{% ${mergeAt(ROOT_SOURCE.input, path, value)} %}`]];
   },
   assign(assign, _dollar, ctx) {
     return [["Assign", template(assign, ctx)]];
@@ -225,7 +239,7 @@ export const jsonataDialect: QueryDialect = {
     return [["Output", template(expr, ctx)]];
   },
   catchResultField(field, ctx) {
-    return jsonataDialect.resultField({ kind: "path", root: "errorOutput", segments: [] }, field, ctx);
+    return jsonataDialect.resultField({ kind: "path", root: "errorOutput", segments: [] }, [field], ctx);
   },
   numberField: valueField,
   stringField: valueField,

@@ -236,12 +236,21 @@ export const jsonPathDialect: QueryDialect = {
     );
     return [];
   },
-  resultField(output, field, ctx) {
-    const resultPath: Field = ["ResultPath", `$${jsonPathSegments([field])}`];
+  resultField(output, path, ctx) {
+    const resultPath: Field = ["ResultPath", `$${jsonPathSegments(path)}`];
     if (output === undefined || (output.kind === "path" && output.root === "result" && output.segments.length === 0)) return [resultPath];
     if (output.kind !== "path" && !referencesRoot(output, "input")) return [["ResultSelector", templateValue(output, "result", ctx, "ResultSelector")], resultPath];
     ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `JSONPath can only store a result, or an object built from it, under a field; give an object output (${ctx.site})`);
     return [resultPath];
+  },
+  passResultField(result, output, path, ctx) {
+    const resultPath: Field = ["ResultPath", `$${jsonPathSegments(path)}`];
+    if (result !== undefined) return [["Result", result], resultPath];
+    if (output === undefined) return [resultPath];
+    // What a JSONPath Pass merges is its effective input: InputPath narrows it, Parameters builds it.
+    if (output.kind === "jsonPath") return [["InputPath", output.source], resultPath];
+    if (output.kind === "path" && output.root === "input") return [...(output.segments.length > 0 ? [["InputPath", `$${jsonPathSegments(output.segments)}`] as Field] : []), resultPath];
+    return [["Parameters", templateValue(output, "input", ctx, "Parameters")], resultPath];
   },
   assign(assign, dollar, ctx) {
     return [["Assign", templateObject(assign.entries, dollar, ctx)]];
@@ -253,7 +262,13 @@ export const jsonPathDialect: QueryDialect = {
   catchOutput(expr, ctx) {
     if (expr.kind === "jsonPath") return [["ResultPath", expr.source]];
     if (expr.kind === "path" && expr.root === "errorOutput" && expr.segments.length === 0) return [];
-    ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Catcher can only place the error output with a raw ResultPath: jsonPath("$.error") (${ctx.site})`);
+    // `ResultPath: null` discards the error output: the Catcher passes the state's input on.
+    if (expr.kind === "path" && expr.root === "input" && expr.segments.length === 0) return [["ResultPath", null]];
+    ctx.sink.report(
+      "NOT_EXPRESSIBLE",
+      ctx.pointer,
+      `a JSONPath Catcher can only pass on the error output, the state's input (($) => $.input) or a raw ResultPath: jsonPath("$.error") (${ctx.site})`,
+    );
     return [];
   },
   catchResultField(field) {

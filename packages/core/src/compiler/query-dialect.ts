@@ -27,8 +27,10 @@ export interface QueryDialect {
   passResult(value: JsonValue, ctx: RenderContext): Fields;
   /** What the state outputs (`ResultSelector`/`ResultPath`/`OutputPath`/`Parameters` or `Output`). */
   output(expr: Expr, stage: OutputStage, ctx: RenderContext): Fields;
-  /** The output of a state whose result is merged into its input under `field`. */
-  resultField(output: Expr | undefined, field: string, ctx: RenderContext): Fields;
+  /** The output of a state whose result is merged into its input at `path` (one field or nested ones). */
+  resultField(output: Expr | undefined, path: readonly string[], ctx: RenderContext): Fields;
+  /** A Pass state whose result (its `result`, its `output`, else its input) is merged into its input at `path`. */
+  passResultField(result: JsonValue | undefined, output: Expr | undefined, path: readonly string[], ctx: RenderContext): Fields;
   /** Variables; `dollar` is what `$` means in JSONPath for this Assign. */
   assign(assign: ObjectExpr, dollar: PathRoot, ctx: RenderContext): Fields;
   /** A Choice rule's output (JSONata only). */

@@ -30,7 +30,7 @@ export function transitionFields(transition: Transition): Fields {
 
 /** `Output` (or its JSONPath equivalents), when the state says one. */
 export function outputFields(
-  node: { readonly output?: import("../ir/expr-node.ts").Expr; readonly resultField?: string },
+  node: { readonly output?: import("../ir/expr-node.ts").Expr; readonly resultField?: readonly string[] },
   stage: OutputStage,
   env: RenderEnv,
 ): Fields {

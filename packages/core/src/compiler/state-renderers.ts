@@ -107,8 +107,9 @@ export const stateRenderers: StateRenderers = {
     withRaw(
       objectFromFields(
         headFields("Pass", node, env),
-        node.result === undefined ? [] : env.dialect.passResult(node.result, env.ctx),
-        outputFields(node, "pass", env),
+        ...(node.resultField === undefined
+          ? [node.result === undefined ? [] : env.dialect.passResult(node.result, env.ctx), outputFields(node, "pass", env)]
+          : [env.dialect.passResultField(node.result, node.output, node.resultField, env.ctx)]),
         assignFields(node.assign, passAssignRoot(node), env),
         transitionFields(node.transition),
       ),

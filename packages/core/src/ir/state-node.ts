@@ -46,7 +46,7 @@ export interface Catcher {
 /** A number given literally or computed from data (`TimeoutSecondsPath`, `{% … %}`). */
 export type NumberOrExpr = number | Expr;
 
-export interface PassNode extends StateNodeBase {
+export interface PassNode extends StateNodeBase, ResultField {
   readonly kind: "pass";
   readonly transition: Transition;
   readonly output?: Expr;
@@ -54,10 +54,13 @@ export interface PassNode extends StateNodeBase {
   readonly assign?: ObjectExpr;
 }
 
-/** States with a result may merge it into their input under one field instead of replacing it. */
+/** States with a result may merge it into their input under a field instead of replacing it. */
 export interface ResultField {
-  /** The output is the input with this field set to the result (JSONPath `ResultPath: "$.field"`). */
-  readonly resultField?: string;
+  /**
+   * The output is the input with the field at this path (one field or nested ones) set to the
+   * result (JSONPath `ResultPath: "$.a.b"`).
+   */
+  readonly resultField?: readonly string[];
 }
 
 export interface TaskNode extends StateNodeBase, ResultField {
