@@ -184,6 +184,23 @@ describe("graph HTML in headless Chromium", () => {
     expect(await page.locator('[data-outcome="failed"]').textContent()).toBe("failed");
   });
 
+  it("moves the focus between states with the arrow keys, shows a focus ring and the state's details", async () => {
+    const active = (): Promise<string | null> => page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('data-state')");
+    await page.focus("#fit");
+    await page.keyboard.press("Tab");
+    expect(await active()).toBe("Initialize DDB");
+    await page.focus('g.node[data-state="Get Config"]');
+    await page.keyboard.press("ArrowDown");
+    expect(await active()).toBe("Continue Distributed Map?");
+    await page.keyboard.press("ArrowUp");
+    expect(await active()).toBe("Get Config");
+    const ring = await page.evaluate<string>(`getComputedStyle(document.querySelector('g.node[data-state="Get Config"] > .focus-ring')).display`);
+    expect(ring).not.toBe("none");
+    expect(await page.textContent("#inspector")).toContain("Get Config (Task)\nstatus: retried\nattempts: 3 (2 retries)");
+    expect(await page.getAttribute('g.node[data-state="Get Config"]', "aria-label")).toBe("Get Config, Task state, retried, 3 attempts");
+    await page.screenshot({ path: join(ARTIFACTS, "graph-focus.png") });
+  });
+
   it("loads nothing from the network and saves a screenshot", async () => {
     expect(requests.filter((url) => !url.startsWith("file://"))).toEqual([]);
     const path = join(ARTIFACTS, "graph.png");

@@ -26,8 +26,8 @@ describe("renderSvg", () => {
       StartAt: "C",
       States: { C: { Type: "Choice", Choices: [{ Variable: "$.a", IsNull: true, Next: "S" }], Default: "F" }, S: { Type: "Succeed" }, F: { Type: "Fail" } },
     });
-    expect(svg).toMatch(/<g class="node t-choice" data-state="C"[^>]*>\s*<title>[^<]*<\/title>\s*<polygon class="shape"/);
-    expect(svg).toMatch(/<g class="node t-succeed" data-state="S"[^>]*>\s*<title>[^<]*<\/title>\s*<rect class="shape" width="[\d.]+" height="([\d.]+)" rx="/);
+    expect(svg).toMatch(/<g class="node t-choice" data-state="C"[^>]*>\s*<title>[^<]*<\/title>\s*<rect class="focus-ring"[^>]*\/>\s*<polygon class="shape"/);
+    expect(svg).toMatch(/<g class="node t-succeed" data-state="S"[^>]*>\s*<title>[^<]*<\/title>\s*<rect class="focus-ring"[^>]*\/>\s*<rect class="shape" width="[\d.]+" height="([\d.]+)" rx="/);
     expect(svg).toContain('<g class="node t-fail" data-state="F"');
     expect(svg).toContain('<g class="edge-label k-choice"><title>$.a is null</title>');
   });
@@ -68,6 +68,28 @@ describe("renderSvg", () => {
     expect(svg).toContain('class="node t-task s-caught" data-state="T"');
     expect(svg).toContain('class="node t-pass s-succeeded" data-state="H"');
     expect(svg).toMatch(/\.s-caught > \.shape \{ fill: #[0-9a-f]{6}/);
+  });
+});
+
+describe("keyboard and screen readers", () => {
+  const definition = { StartAt: "Charge", States: { Charge: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "H" }], End: true }, H: { Type: "Pass", End: true } } };
+
+  it("makes every state a focusable button named by its name, type and status, with a focus ring", () => {
+    const history = new HistoryBuilder().task("Charge", 2, "caught").step("Pass", "H").succeed();
+    const svg = svgOf(definition, history);
+    expect(svg).toMatch(/data-state="Charge"[^>]* tabindex="0" role="button" aria-label="Charge, Task state, error caught, 2 attempts">/);
+    expect(svg).toMatch(/data-state="H"[^>]* tabindex="0" role="button" aria-label="H, Pass state, succeeded">/);
+    expect(svg).toContain(".sc-graph .node:focus-visible > .focus-ring { display: inline;");
+    expect(svg).toContain('role="group" aria-label="State machine diagram"');
+  });
+
+  it("names a state without an execution by name and type, and a state not reached as such", () => {
+    expect(svgOf(definition)).toContain('aria-label="H, Pass state"');
+    expect(svgOf(definition, new HistoryBuilder().task("Charge").succeed())).toContain('aria-label="H, Pass state, not reached"');
+  });
+
+  it("leaves the Start and End markers out of the tab order", () => {
+    expect(svgOf(definition)).toMatch(/<g class="marker" data-marker="start" transform="[^"]*">/);
   });
 });
 
