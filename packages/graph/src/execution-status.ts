@@ -216,8 +216,11 @@ const failedStatus = (): VisitStatus => ({ status: "failed", caught: false, stop
  */
 function visitStatuses(visits: readonly ReplayVisit[], outcome: ExecutionOutcome): Map<ReplayVisit, VisitStatus> {
   const statuses = new Map<ReplayVisit, VisitStatus>();
-  const runFailed = (run: ReplayRun): ReplayVisit | undefined =>
-    run.iterationEnd === "failed" ? (visits.find((v) => v.run === run && statuses.get(v)?.status === "failed") ?? run.container) : visits.find((v) => v.run === run && statuses.get(v)?.status === "failed");
+  const byRun = visitsByRun(visits);
+  const runFailed = (run: ReplayRun): ReplayVisit | undefined => {
+    const failed = byRun.get(run)?.find((v) => statuses.get(v)?.status === "failed");
+    return failed ?? (run.iterationEnd === "failed" ? run.container : undefined);
+  };
   for (let i = visits.length - 1; i >= 0; i--) {
     const visit = visits[i];
     if (!visit) continue;
@@ -255,26 +258,27 @@ function errorOf(visit: ReplayVisit): { error?: string; cause?: string } {
 
 function runStatuses(runs: readonly ReplayRun[], visits: readonly ReplayVisit[], statuses: ReadonlyMap<ReplayVisit, VisitStatus>): Map<ReplayRun, { status: StateStatus; stopped: boolean }> {
   const result = new Map<ReplayRun, { status: StateStatus; stopped: boolean }>();
-  const own = new Map<ReplayRun, VisitStatus[]>();
-  for (const visit of visits) {
-    const status = statuses.get(visit);
-    if (status) own.set(visit.run, [...(own.get(visit.run) ?? []), status]);
-  }
+  const byRun = visitsByRun(visits);
   for (const run of runs) {
-    const list = own.get(run) ?? [];
+    const list = (byRun.get(run) ?? []).flatMap((visit) => statuses.get(visit) ?? []);
     const stopped = run.iterationEnd === "aborted" || list.some((s) => s.stopped);
     if (run.iterationEnd === "failed" || list.some((s) => s.status === "failed")) result.set(run, { status: "failed", stopped: false });
     else if (run.iterationEnd === "succeeded") result.set(run, { status: "succeeded", stopped: false });
+    // A visit that never exited is failed or in progress, so a run with none of those has ended.
     else if (stopped || list.some((s) => s.status === "in-progress") || list.length === 0) result.set(run, { status: "in-progress", stopped });
-    else result.set(run, { status: lastIsOpen(run, visits) ? "in-progress" : "succeeded", stopped: false });
+    else result.set(run, { status: "succeeded", stopped: false });
   }
   return result;
 }
 
-/** A run whose latest visit has not exited is still going (e.g. between two states of a live execution). */
-function lastIsOpen(run: ReplayRun, visits: readonly ReplayVisit[]): boolean {
-  for (let i = visits.length - 1; i >= 0; i--) if (visits[i]?.run === run) return visits[i]?.exitedEventId === undefined;
-  return false;
+function visitsByRun(visits: readonly ReplayVisit[]): Map<ReplayRun, ReplayVisit[]> {
+  const byRun = new Map<ReplayRun, ReplayVisit[]>();
+  for (const visit of visits) {
+    const list = byRun.get(visit.run);
+    if (list) list.push(visit);
+    else byRun.set(visit.run, [visit]);
+  }
+  return byRun;
 }
 
 /** Consecutive visits of one run: the state exited, then the next one entered after it. */

@@ -245,12 +245,12 @@ class Replayer {
     const details = Object.entries(event).find(([key]) => key.endsWith("EventDetails"))?.[1];
     const wanted = isRecord(details) && typeof details["name"] === "string" ? details["name"] : undefined;
     const linked = event.previousEventId === undefined ? undefined : this.owner.get(event.previousEventId);
-    const fits = (visit: ReplayVisit | undefined): visit is ReplayVisit =>
-      visit !== undefined && visit.exitedEventId === undefined && visit.stateType === type && (wanted === undefined || visit.name === wanted);
-    if (fits(linked)) return linked;
+    const fits = (visit: ReplayVisit): boolean => visit.exitedEventId === undefined && visit.stateType === type && (wanted === undefined || visit.name === wanted);
+    // Linked to an inner state: its iteration's or branch's container (walking out of nested ones).
+    for (let visit = linked; visit; visit = visit.run.container) if (fits(visit)) return visit;
     for (let i = this.visits.length - 1; i >= 0; i--) {
       const visit = this.visits[i];
-      if (fits(visit)) return visit;
+      if (visit && fits(visit)) return visit;
     }
     return undefined;
   }

@@ -71,6 +71,26 @@ describe("renderSvg", () => {
   });
 });
 
+describe("the path taken", () => {
+  const definition = {
+    StartAt: "Charge",
+    States: { Charge: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Refund" }], End: true }, Refund: { Type: "Pass", End: true } },
+  };
+  const endEdge = (svg: string, from: string): string => svg.match(new RegExp(`<path class="[^"]*" data-from="${from}" data-to="End"[^>]*>`))?.[0] ?? "";
+
+  it("marks the End edge of the state that ended the execution, not of a terminal state that left through its Catch", () => {
+    const svg = svgOf(definition, new HistoryBuilder().task("Charge", 1, "caught").step("Pass", "Refund").succeed());
+    expect(endEdge(svg, "Refund")).toContain("taken");
+    expect(endEdge(svg, "Charge")).not.toContain("taken");
+    expect(svg).toMatch(/<path class="edge k-catch taken" data-from="Charge" data-to="Refund"/);
+  });
+
+  it("marks the End edge of a terminal state that succeeded", () => {
+    const svg = svgOf(definition, new HistoryBuilder().task("Charge").succeed());
+    expect(endEdge(svg, "Charge")).toContain("taken");
+  });
+});
+
 describe("keyboard and screen readers", () => {
   const definition = { StartAt: "Charge", States: { Charge: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "H" }], End: true }, H: { Type: "Pass", End: true } } };
 

@@ -236,8 +236,10 @@ function isTaken(edge: DiagramEdge, summary: ExecutionSummary | undefined): bool
   if (!summary) return false;
   if (edge.kind === "start") return summary.states.has(edge.to);
   if (edge.kind === "end") {
-    const from = summary.states.get(edge.from);
-    return from !== undefined && from.status !== "failed" && from.status !== "in-progress";
+    // The run ended from its last state, if that state exited normally (a caught one left through its Catch).
+    const run = summary.runs[0]?.id;
+    const last = summary.visits.findLast((visit) => visit.run === run);
+    return last !== undefined && last.name === edge.from && last.exitedEventId !== undefined && !last.caught;
   }
   // A Catch and a Next to the same state are told apart by whether the state had failed.
   const caught = edge.kind === "catch";
