@@ -105,6 +105,42 @@ describe("statuses from runtime histories", () => {
   });
 });
 
+describe("a redriven execution", () => {
+  async function redriven(): Promise<ExecutionEvent[]> {
+    let down = true;
+    const machine = prepareStateMachine(
+      { StartAt: "Prepare", States: { Prepare: { Type: "Pass", Next: "Charge" }, Charge: { Type: "Task", Resource: `${LAMBDA}charge`, End: true } } },
+      { tasks: { charge: (input, context) => (down ? failing("down")(input, context) : { ok: true }) } },
+    );
+    const execution = machine.start({});
+    await execution.result;
+    down = false;
+    await execution.redrive();
+    return execution.history as unknown as ExecutionEvent[];
+  }
+
+  it("colours each state by its latest run: the failed visit the redrive replaced no longer paints it red", async () => {
+    const events = await redriven();
+    const summary = summarizeExecution(events);
+    expect(summary.outcome).toBe("succeeded");
+    expect(summary.error).toBeUndefined();
+    expect(statusOf(events)).toEqual({ Prepare: "succeeded", Charge: "succeeded" });
+    expect(summary.states.get("Charge")).toMatchObject({ visits: 2, attempts: 2 });
+    expect(summary.visits.filter((v) => v.name === "Charge").map((v) => [v.status, v.redriven])).toEqual([
+      ["failed", true],
+      ["succeeded", false],
+    ]);
+  });
+
+  it("is running again while the redriven run has not ended", async () => {
+    const events = await redriven();
+    const redriveAt = events.findIndex((e) => e.type === "ExecutionRedriven");
+    const live = events.slice(0, redriveAt + 2);
+    expect(summarizeExecution(live).outcome).toBe("running");
+    expect(statusOf(live)).toEqual({ Prepare: "succeeded", Charge: "in-progress" });
+  });
+});
+
 describe("visit details", () => {
   it("keeps each visit's input, output, timestamps and the variables assigned when it exited", async () => {
     const events = await historyOf(

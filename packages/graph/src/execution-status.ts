@@ -76,6 +76,8 @@ export interface StateVisit {
   readonly assignedVariables?: Readonly<Record<string, string>>;
   /** For a Map or Parallel visit: the ids of the iterations / branches it ran, in start order. */
   readonly runs: readonly string[];
+  /** True when the execution was redriven after this visit failed: a later visit of the state replaces it. */
+  readonly redriven: boolean;
 }
 
 /** One run of a States block: the whole execution, one Map iteration or one Parallel branch. */
@@ -178,8 +180,9 @@ export function summarizeExecution(events: readonly ExecutionEvent[], options: S
   const visits = replay.visits.filter((visit) => inScope(visit.run));
   const states = new Map<string, StateRun>();
   const transitions = new Map<string, TakenTransition>();
+  const redriven = supersededByRedrive(visits);
   for (const visit of visits) {
-    const run = stateRun(visit, statuses.get(visit) ?? failedStatus());
+    const run = stateRun(visit, redriven.has(visit) ? SUPERSEDED : (statuses.get(visit) ?? failedStatus()));
     const before = states.get(visit.name);
     states.set(visit.name, before === undefined ? run : mergeRuns(before, run));
   }
@@ -194,7 +197,7 @@ export function summarizeExecution(events: readonly ExecutionEvent[], options: S
     transitions: [...transitions.values()],
     ...(replay.error === undefined ? {} : { error: replay.error }),
     ...(replay.cause === undefined ? {} : { cause: replay.cause }),
-    visits: visits.map((visit) => publicVisit(visit, statuses.get(visit) ?? failedStatus())),
+    visits: visits.map((visit) => publicVisit(visit, statuses.get(visit) ?? failedStatus(), redriven.has(visit))),
     runs: replay.runs.filter(inScope).map((run) => publicRun(run, runStatus.get(run) ?? { status: "in-progress", stopped: false })),
   };
 }
@@ -208,6 +211,21 @@ interface VisitStatus {
 }
 
 const failedStatus = (): VisitStatus => ({ status: "failed", caught: false, stopped: false });
+/** A visit a redrive ran again counts as a visit, but its old status no longer colours the state. */
+const SUPERSEDED: VisitStatus = { status: "not-visited", caught: false, stopped: false };
+
+/** Visits left open by the run a redrive restarted, whose state was visited again after the redrive. */
+function supersededByRedrive(visits: readonly ReplayVisit[]): Set<ReplayVisit> {
+  const superseded = new Set<ReplayVisit>();
+  const seenLater = new Set<string>();
+  for (let i = visits.length - 1; i >= 0; i--) {
+    const visit = visits[i];
+    if (!visit) continue;
+    if (visit.endedBeforeRedrive !== undefined && seenLater.has(visit.name)) superseded.add(visit);
+    seenLater.add(visit.name);
+  }
+  return superseded;
+}
 
 /**
  * The status of every visit. Inner visits come later in event order than their container, so
@@ -229,7 +247,7 @@ function visitStatuses(visits: readonly ReplayVisit[], outcome: ExecutionOutcome
       const attempt = Math.max(1, visit.attempts.length);
       for (const run of visit.children) if (run.attempt === attempt) failedChild ??= runFailed(run);
     }
-    statuses.set(visit, visitStatus(visit, outcome, failedChild));
+    statuses.set(visit, visitStatus(visit, visit.endedBeforeRedrive ?? outcome, failedChild));
   }
   return statuses;
 }
@@ -310,7 +328,7 @@ function mergeRuns(a: StateRun, b: StateRun): StateRun {
   };
 }
 
-function publicVisit(visit: ReplayVisit, status: VisitStatus): StateVisit {
+function publicVisit(visit: ReplayVisit, status: VisitStatus, redriven: boolean): StateVisit {
   const optional = {
     exitedEventId: visit.exitedEventId,
     enteredAt: visit.enteredAt,
@@ -332,6 +350,7 @@ function publicVisit(visit: ReplayVisit, status: VisitStatus): StateVisit {
     caught: status.caught,
     stopped: status.stopped,
     runs: visit.children.map((run) => run.id),
+    redriven,
   };
 }
 

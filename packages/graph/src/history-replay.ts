@@ -36,6 +36,8 @@ export interface ReplayVisit {
   cause?: string;
   /** Map iterations and Parallel branches started by this visit, in start order. */
   readonly children: ReplayRun[];
+  /** Set when the execution was redriven while this visit was open: how that earlier run had ended. */
+  endedBeforeRedrive?: ExecutionEnd;
 }
 
 /** One run of a States block. */
@@ -114,12 +116,26 @@ class Replayer {
       ({ error: this.error, cause: this.cause } = failureDetails(event));
       return;
     }
+    if (event.type === "ExecutionRedriven") return this.redrive();
     if (event.type.startsWith("MapIteration")) return this.iterationEvent(event);
     const visit = this.containerVisit(event) ?? this.openVisit(event, undefined);
     if (!visit) return;
     this.owner.set(event.id, visit);
     if (event.type === "ParallelStateStarted") this.branchStarts.set(event.id, visit);
     this.attemptEvent(visit, event);
+  }
+
+  /**
+   * A redrive restarts the execution from its failed states: the visits still open belong to the
+   * run that ended, and the outcome is open again until the next end event.
+   */
+  private redrive(): void {
+    const ended = this.outcome ?? "failed";
+    for (const visit of this.visits) if (isOpen(visit)) visit.endedBeforeRedrive = ended;
+    this.outcome = undefined;
+    this.error = undefined;
+    this.cause = undefined;
+    this.lastExit = undefined;
   }
 
   private enter(event: ExecutionEvent, name: string): void {
@@ -227,10 +243,10 @@ class Replayer {
   /** The visit an event belongs to: through previousEventId when it leads to an open one, else the latest open one. */
   private openVisit(event: ExecutionEvent, name: string | undefined): ReplayVisit | undefined {
     const linked = event.previousEventId === undefined ? undefined : this.owner.get(event.previousEventId);
-    if (linked && linked.exitedEventId === undefined && (name === undefined || linked.name === name)) return linked;
+    if (linked && isOpen(linked) && (name === undefined || linked.name === name)) return linked;
     for (let i = this.visits.length - 1; i >= 0; i--) {
       const visit = this.visits[i];
-      if (visit && visit.exitedEventId === undefined && (name === undefined || visit.name === name)) return visit;
+      if (visit && isOpen(visit) && (name === undefined || visit.name === name)) return visit;
     }
     return undefined;
   }
@@ -245,7 +261,7 @@ class Replayer {
     const details = Object.entries(event).find(([key]) => key.endsWith("EventDetails"))?.[1];
     const wanted = isRecord(details) && typeof details["name"] === "string" ? details["name"] : undefined;
     const linked = event.previousEventId === undefined ? undefined : this.owner.get(event.previousEventId);
-    const fits = (visit: ReplayVisit): boolean => visit.exitedEventId === undefined && visit.stateType === type && (wanted === undefined || visit.name === wanted);
+    const fits = (visit: ReplayVisit): boolean => isOpen(visit) && visit.stateType === type && (wanted === undefined || visit.name === wanted);
     // Linked to an inner state: its iteration's or branch's container (walking out of nested ones).
     for (let visit = linked; visit; visit = visit.run.container) if (fits(visit)) return visit;
     for (let i = this.visits.length - 1; i >= 0; i--) {
@@ -254,6 +270,11 @@ class Replayer {
     }
     return undefined;
   }
+}
+
+/** Entered, not exited, and not left behind by a redrive. */
+function isOpen(visit: ReplayVisit): boolean {
+  return visit.exitedEventId === undefined && visit.endedBeforeRedrive === undefined;
 }
 
 function stateName(details: unknown): string | undefined {
