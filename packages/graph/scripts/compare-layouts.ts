@@ -51,7 +51,7 @@ function countStates(model: GraphModel): number {
 
 function measureCorpus(): Row[] {
   const rows: Row[] = [];
-  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith(".asl.json")).sort()) {
     let model: GraphModel;
     try {
       model = buildGraphModel(JSON.parse(readFileSync(join(CORPUS, file), "utf8")));
