@@ -18,7 +18,7 @@ const DEFINITION_FILE =
 
 /**
  * A synthetic run: the Parallel initialises, Get Config is retried twice, the Map's first
- * iteration loops once (Send Event retried), and Reload Config then fails, failing the Map and
+ * iteration loops once (Send Event retried, then its error caught), and Reload Config then fails, failing the Map and
  * the execution.
  */
 function syntheticHistory(): HistoryBuilder {
@@ -36,7 +36,7 @@ function syntheticHistory(): HistoryBuilder {
   h.enter("Map", "Parallel Work");
   h.add("MapStateStarted", { mapStateStartedEventDetails: { length: 1 } });
   h.add("MapIterationStarted", { mapIterationStartedEventDetails: { name: "Parallel Work", index: 0 } });
-  h.step("Pass", "Determine Wait Time").step("Wait", "Wait").task("Send Event", 1).step("Succeed", "Success");
+  h.step("Pass", "Determine Wait Time").step("Wait", "Wait").task("Send Event", 2, "caught").step("Succeed", "Success");
   h.add("MapIterationSucceeded", { mapIterationSucceededEventDetails: { name: "Parallel Work", index: 0 } });
   h.add("MapStateSucceeded");
   h.exit("Map", "Parallel Work");
@@ -63,7 +63,7 @@ const EXPECTED: Readonly<Record<string, StateStatus>> = {
   "Parallel Work": "succeeded",
   "Determine Wait Time": "succeeded",
   Wait: "succeeded",
-  "Send Event": "retried",
+  "Send Event": "caught",
   Success: "succeeded",
   "Item Processor Success": "not-visited",
   "End Execution": "not-visited",
@@ -156,8 +156,10 @@ describe("graph HTML in headless Chromium", () => {
   it("paints the statuses in distinct colours", async () => {
     const fill = (name: string): Promise<string> =>
       page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(`g.node[data-state="${name}"] > .shape`)})).fill`);
-    const colours = await Promise.all(["Check Config", "Reload Config", "Get Config", "End Execution"].map(fill));
-    expect(new Set(colours).size).toBe(4);
+    const colours = await Promise.all(["Check Config", "Reload Config", "Get Config", "End Execution", "Send Event"].map(fill));
+    expect(new Set(colours).size).toBe(5);
+    // The caught error left through the Catch: that arrow is the one drawn as taken.
+    expect(await page.locator('path.edge.k-catch.taken[data-from="Send Event"]').count()).toBe(1);
     expect(colours[0]).toBe("rgb(230, 244, 234)");
     expect(colours[1]).toBe("rgb(252, 232, 230)");
   });
