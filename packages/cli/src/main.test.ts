@@ -24,7 +24,7 @@ describe("stepcraft graph (through main)", () => {
   it("exits 2 with a message for an unknown --format", async () => {
     const io = capture(dir);
     expect(await main(["graph", "--format", "svgz", "m.asl.json"], io)).toBe(2);
-    expect(io.stderr()).toContain("--format must be mermaid or html");
+    expect(io.stderr()).toContain("--format must be mermaid, html or svg, not 'svgz'");
   });
 
   it("exits 2 for a missing file", async () => {

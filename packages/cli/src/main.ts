@@ -29,16 +29,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   program
     .command("graph")
-    .description("Draw a state machine as Mermaid (default) or a self-contained HTML page; --execution colours the path a run took.")
+    .description("Draw a state machine as Mermaid (default), a self-contained HTML page or an SVG; --execution colours the path a run took.")
     .argument("<file...>", "ASL JSON files (*.asl.json) or workflow modules (*.ts); directories and globs draw every workflow into -o <dir>")
-    .option("--format <format>", "mermaid or html", "mermaid")
+    .option("--format <format>", "mermaid, html or svg", "mermaid")
     .option("-o, --output <file>", "write to a file instead of stdout (a folder for several files)")
-    .option("--execution <history.json>", "GetExecutionHistory JSON (events array or { events }), html only")
+    .option("--execution <history.json>", "GetExecutionHistory JSON (events array or { events }), html or svg")
     .option("--workflow <name>", "the workflow to draw when the module exports several")
     .action(async (files: string[], options: { format: string; output?: string; execution?: string; workflow?: string }) => {
-      const format = options.format;
-      if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
-      const { graphInputsCommand } = await import("./commands/graph.ts");
+      const { graphFormat, graphInputsCommand } = await import("./commands/graph.ts");
+      const format = graphFormat(options.format);
       exitCode = await graphInputsCommand(
         files,
         {

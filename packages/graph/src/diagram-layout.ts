@@ -2,7 +2,7 @@
 // them with the layered layout, block by block from the innermost out. Coordinates are local:
 // a node is relative to its block's content, a nested block to its container node.
 import type { EdgeKind, GraphBlock, GraphModel, GraphState } from "./definition-model.ts";
-import { layeredLayout, type Point } from "./layered-layout.ts";
+import { layeredLayout, type LayeredLayout, type LayoutInputEdge, type LayoutInputNode, type LayoutOptions, type Point } from "./layered-layout.ts";
 import { textWidth, wrapText } from "./text-measure.ts";
 
 /** Font sizes and paddings shared with the SVG renderer so text fits the boxes it was measured for. */
@@ -80,18 +80,26 @@ interface Sized {
   readonly blocks: readonly DiagramBlock[];
 }
 
-/** Lays out the whole model; the root block sits at the origin with Start and End markers. */
-export function layoutDiagram(model: GraphModel): DiagramBlock {
-  return layoutBlock(model.root, true, 0, 0);
+/** Places the boxes and routes the edges of one States block (layered-layout.ts's contract). */
+export type LayoutEngine = (nodes: readonly LayoutInputNode[], edges: readonly LayoutInputEdge[], options?: Partial<LayoutOptions>) => LayeredLayout;
+
+/** How to lay out: `engine` swaps the block layout (the layout comparison draws the corpus with each). */
+export interface DiagramLayoutOptions {
+  readonly engine?: LayoutEngine;
 }
 
-function layoutBlock(block: GraphBlock, root: boolean, x: number, y: number): DiagramBlock {
+/** Lays out the whole model; the root block sits at the origin with Start and End markers. */
+export function layoutDiagram(model: GraphModel, options: DiagramLayoutOptions = {}): DiagramBlock {
+  return layoutBlock(model.root, true, 0, 0, options.engine ?? layeredLayout);
+}
+
+function layoutBlock(block: GraphBlock, root: boolean, x: number, y: number, engine: LayoutEngine): DiagramBlock {
   const sized: Sized[] = [];
   const index = new Map<string, number>();
   if (root) sized.push(marker("start"));
   for (const state of block.states) {
     index.set(state.name, sized.length);
-    sized.push(sizeState(state));
+    sized.push(sizeState(state, engine));
   }
   const terminals = root ? block.states.filter((s) => s.terminal) : [];
   if (terminals.length > 0) sized.push(marker("end"));
@@ -115,7 +123,7 @@ function layoutBlock(block: GraphBlock, root: boolean, x: number, y: number): Di
     width: Math.max(...lines.map((l) => textWidth(l, METRICS.labelFont))) + 10,
     height: lines.length * METRICS.labelLine + 4,
   });
-  const placed = layeredLayout(
+  const placed = engine(
     sized,
     pending.map((e) => ({ from: e.fromIndex, to: e.toIndex, ...(e.labelLines.length > 0 ? { label: labelSize(e.labelLines) } : {}) })),
     { bottom: terminals.length > 0 ? [sized.length - 1] : [] },
@@ -159,9 +167,9 @@ function marker(kind: "start" | "end"): Sized {
   return { kind, name, type: name, width: METRICS.markerWidth, height: METRICS.markerHeight, lines: [name], blocks: [] };
 }
 
-function sizeState(state: GraphState): Sized {
+function sizeState(state: GraphState, engine: LayoutEngine): Sized {
   const caption = state.type.toUpperCase();
-  if (state.type === "Parallel" || state.type === "Map") return sizeContainer(state, caption);
+  if (state.type === "Parallel" || state.type === "Map") return sizeContainer(state, caption, engine);
   const lines = wrapText(state.name, METRICS.nameFont, METRICS.maxNameWidth, METRICS.maxNameLines);
   const textSpan = Math.max(textWidth(caption, METRICS.captionFont), ...lines.map((l) => textWidth(l, METRICS.nameFont)));
   // Choice is drawn as a hexagon: its pointed ends need room beyond the text.
@@ -177,13 +185,13 @@ function sizeState(state: GraphState): Sized {
   };
 }
 
-function sizeContainer(state: GraphState, caption: string): Sized {
+function sizeContainer(state: GraphState, caption: string, engine: LayoutEngine): Sized {
   const lines = wrapText(state.name, METRICS.nameFont, 2 * METRICS.maxNameWidth, 1);
   const gap = METRICS.blockPad;
   const blocks: DiagramBlock[] = [];
   let x = gap;
   for (const child of state.children) {
-    const block = layoutBlock(child, false, x, METRICS.containerHeader);
+    const block = layoutBlock(child, false, x, METRICS.containerHeader, engine);
     blocks.push(block);
     x += block.width + gap;
   }

@@ -18,7 +18,7 @@ const DEFINITION_FILE =
 
 /**
  * A synthetic run: the Parallel initialises, Get Config is retried twice, the Map's first
- * iteration loops once (Send Event retried), and Reload Config then fails, failing the Map and
+ * iteration loops once (Send Event retried, then its error caught), and Reload Config then fails, failing the Map and
  * the execution.
  */
 function syntheticHistory(): HistoryBuilder {
@@ -36,7 +36,7 @@ function syntheticHistory(): HistoryBuilder {
   h.enter("Map", "Parallel Work");
   h.add("MapStateStarted", { mapStateStartedEventDetails: { length: 1 } });
   h.add("MapIterationStarted", { mapIterationStartedEventDetails: { name: "Parallel Work", index: 0 } });
-  h.step("Pass", "Determine Wait Time").step("Wait", "Wait").task("Send Event", 1).step("Succeed", "Success");
+  h.step("Pass", "Determine Wait Time").step("Wait", "Wait").task("Send Event", 2, "caught").step("Succeed", "Success");
   h.add("MapIterationSucceeded", { mapIterationSucceededEventDetails: { name: "Parallel Work", index: 0 } });
   h.add("MapStateSucceeded");
   h.exit("Map", "Parallel Work");
@@ -63,7 +63,7 @@ const EXPECTED: Readonly<Record<string, StateStatus>> = {
   "Parallel Work": "succeeded",
   "Determine Wait Time": "succeeded",
   Wait: "succeeded",
-  "Send Event": "retried",
+  "Send Event": "caught",
   Success: "succeeded",
   "Item Processor Success": "not-visited",
   "End Execution": "not-visited",
@@ -150,14 +150,16 @@ describe("graph HTML in headless Chromium", () => {
     const statuses = await page.$$eval("g.node[data-state]", (nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute("data-state"), n.getAttribute("data-status")])));
     expect(statuses).toEqual(EXPECTED);
     expect(await page.getAttribute('g.node[data-state="Get Config"]', "data-retries")).toBe("2");
-    expect(await page.textContent('g.node[data-state="Get Config"] .badge')).toBe("↻ 2");
+    expect(await page.textContent('g.node[data-state="Get Config"] .badge')).toBe("↻ 3 attempts");
   });
 
   it("paints the statuses in distinct colours", async () => {
     const fill = (name: string): Promise<string> =>
       page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(`g.node[data-state="${name}"] > .shape`)})).fill`);
-    const colours = await Promise.all(["Check Config", "Reload Config", "Get Config", "End Execution"].map(fill));
-    expect(new Set(colours).size).toBe(4);
+    const colours = await Promise.all(["Check Config", "Reload Config", "Get Config", "End Execution", "Send Event"].map(fill));
+    expect(new Set(colours).size).toBe(5);
+    // The caught error left through the Catch: that arrow is the one drawn as taken.
+    expect(await page.locator('path.edge.k-catch.taken[data-from="Send Event"]').count()).toBe(1);
     expect(colours[0]).toBe("rgb(230, 244, 234)");
     expect(colours[1]).toBe("rgb(252, 232, 230)");
   });
@@ -182,6 +184,23 @@ describe("graph HTML in headless Chromium", () => {
     expect(await page.locator("path.edge.taken").count()).toBeGreaterThan(5);
     expect(await page.locator(".legend").isVisible()).toBe(true);
     expect(await page.locator('[data-outcome="failed"]').textContent()).toBe("failed");
+  });
+
+  it("moves the focus between states with the arrow keys, shows a focus ring and the state's details", async () => {
+    const active = (): Promise<string | null> => page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('data-state')");
+    await page.focus("#fit");
+    await page.keyboard.press("Tab");
+    expect(await active()).toBe("Initialize DDB");
+    await page.focus('g.node[data-state="Get Config"]');
+    await page.keyboard.press("ArrowDown");
+    expect(await active()).toBe("Continue Distributed Map?");
+    await page.keyboard.press("ArrowUp");
+    expect(await active()).toBe("Get Config");
+    const ring = await page.evaluate<string>(`getComputedStyle(document.querySelector('g.node[data-state="Get Config"] > .focus-ring')).display`);
+    expect(ring).not.toBe("none");
+    expect(await page.textContent("#inspector")).toContain("Get Config (Task)\nstatus: retried\nattempts: 3 (2 retries)");
+    expect(await page.getAttribute('g.node[data-state="Get Config"]', "aria-label")).toBe("Get Config, Task state, retried, 3 attempts");
+    await page.screenshot({ path: join(ARTIFACTS, "graph-focus.png") });
   });
 
   it("loads nothing from the network and saves a screenshot", async () => {

@@ -3,6 +3,7 @@
 import { buildGraphModel, allStates } from "./definition-model.ts";
 import { layoutDiagram } from "./diagram-layout.ts";
 import { readExecutionHistory, summarizeExecution, type ExecutionSummary, type StateStatus } from "./execution-status.ts";
+import { PALETTE } from "./palette.ts";
 import { escapeXml, renderSvg } from "./svg.ts";
 
 const PAGE_STYLE = `
@@ -12,9 +13,9 @@ header { padding: 16px 24px 8px; }
 h1 { font-size: 18px; margin: 0 0 4px; }
 .comment { color: #5f6368; margin: 0 0 6px; max-width: 90ch; }
 .outcome { display: inline-block; padding: 2px 10px; border-radius: 12px; font-weight: 600; font-size: 13px; }
-.outcome.o-succeeded { background: #e6f4ea; color: #0d652d; }
-.outcome.o-failed, .outcome.o-timed-out { background: #fce8e6; color: #a50e0e; }
-.outcome.o-aborted, .outcome.o-running { background: #e8f0fe; color: #174ea6; }
+${Object.entries(PALETTE.outcomes)
+  .map(([outcome, c]) => `.outcome.o-${outcome} { background: ${c.fill}; color: ${c.text}; }`)
+  .join("\n")}
 .error { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; white-space: pre-wrap; color: #a50e0e; margin: 6px 0 0; max-width: 120ch; }
 details { margin: 4px 0 0; font-size: 12px; color: #5f6368; }
 details pre { max-height: 240px; overflow: auto; background: #fff; border: 1px solid #e0e0e0; padding: 6px 8px; }
@@ -24,19 +25,56 @@ details pre { max-height: 240px; overflow: auto; background: #fff; border: 1px s
 .legend .heading { font-weight: 600; color: #5f6368; }
 .legend .item { display: inline-flex; align-items: center; gap: 5px; }
 .legend svg { overflow: visible; }
-.toolbar { padding: 6px 24px; }
+.toolbar { padding: 6px 24px; display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }
+.inspector { margin: 0; font-size: 12px; color: #3c4043; white-space: pre-line; }
 .toolbar button { font: inherit; font-size: 12px; padding: 2px 10px; border: 1px solid #c4c7c5; border-radius: 4px; background: #fff; cursor: pointer; }
+.toolbar button:focus-visible { outline: 3px solid ${PALETTE.focus}; outline-offset: 2px; }
 main { padding: 0 24px 24px; overflow: auto; }
 main.fit svg.sc-graph { max-width: 100%; height: auto; }
 svg.sc-graph { background: #fff; border: 1px solid #e0e0e0; border-radius: 6px; }
 `;
 
-// Toggles between natural size (scroll) and fit-to-width; nothing else runs.
+// Fit-to-width toggle; arrow keys move the focus to the nearest state in that direction; the
+// focused state's details (its tooltip text) show in the inspector line, read out politely.
 const PAGE_SCRIPT = `
 document.getElementById("fit").addEventListener("click", function () {
   var main = document.querySelector("main");
   main.classList.toggle("fit");
   this.textContent = main.classList.contains("fit") ? "Actual size" : "Fit to width";
+});
+var nodes = Array.prototype.slice.call(document.querySelectorAll("svg.sc-graph g.node[data-state]"));
+var inspector = document.getElementById("inspector");
+var DIRECTIONS = { ArrowDown: [0, 1], ArrowUp: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+function centre(node) {
+  var box = node.querySelector(":scope > .shape").getBoundingClientRect();
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+}
+function nearest(from, dx, dy) {
+  var c = centre(from), best = null, bestScore = Infinity;
+  nodes.forEach(function (node) {
+    if (node === from || node.contains(from)) return;
+    var p = centre(node), ax = p.x - c.x, ay = p.y - c.y;
+    var along = ax * dx + ay * dy;
+    if (along <= 1) return;
+    // Straight ahead beats a closer node off to the side.
+    var score = along + 2 * Math.abs(ax * dy - ay * dx);
+    if (score < bestScore) { bestScore = score; best = node; }
+  });
+  return best;
+}
+document.addEventListener("keydown", function (event) {
+  var node = document.activeElement;
+  if (!node || nodes.indexOf(node) < 0) return;
+  var target = null;
+  if (event.key === "Home") target = nodes[0];
+  else if (event.key === "End") target = nodes[nodes.length - 1];
+  else if (DIRECTIONS[event.key]) target = nearest(node, DIRECTIONS[event.key][0], DIRECTIONS[event.key][1]);
+  if (target) { event.preventDefault(); target.focus(); }
+});
+document.addEventListener("focusin", function (event) {
+  if (nodes.indexOf(event.target) < 0) return;
+  var title = event.target.querySelector(":scope > title");
+  inspector.textContent = title ? title.textContent : "";
 });
 `;
 
@@ -53,10 +91,11 @@ const TYPE_SWATCHES: readonly [string, string][] = [
 
 const STATUS_SWATCHES: readonly [StateStatus, string][] = [
   ["succeeded", "Succeeded"],
+  ["caught", "Caught (error handled by a Catch)"],
+  ["retried", "Retried (attempts on the badge)"],
   ["failed", "Failed"],
-  ["retried", "Retried (count on the badge)"],
-  ["in-progress", "In progress / stopped"],
-  ["not-visited", "Not visited"],
+  ["in-progress", "Running / stopped"],
+  ["not-visited", "Not reached"],
 ];
 
 /** Page options: `title` (e.g. the file name) heads the page; the definition's Comment otherwise. */
@@ -98,7 +137,7 @@ export function toHtml(definition: unknown, history?: unknown, options: HtmlOpti
     model.warnings.length > 0 ? `<ul class="warnings">${model.warnings.map((w) => `<li>${escapeXml(w)}</li>`).join("")}</ul>` : "",
     "</header>",
     legend(summary !== undefined),
-    '<div class="toolbar"><button id="fit" type="button">Fit to width</button></div>',
+    '<div class="toolbar"><button id="fit" type="button">Fit to width</button><p id="inspector" class="inspector" aria-live="polite">Tab to a state, then use the arrow keys; its details show here.</p></div>',
     `<main>${svg}</main>`,
     `<script>${PAGE_SCRIPT}</script>`,
     "</body>",

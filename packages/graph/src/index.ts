@@ -4,7 +4,9 @@
 export { toMermaid } from "./mermaid.ts";
 export { toHtml, type HtmlOptions } from "./html.ts";
 export { escapeXml, renderSvg, type DiagramMarks } from "./svg.ts";
-export { layoutDiagram, type DiagramBlock, type DiagramEdge, type DiagramNode } from "./diagram-layout.ts";
+export { layoutDiagram, type DiagramBlock, type DiagramEdge, type DiagramLayoutOptions, type DiagramNode, type LayoutEngine } from "./diagram-layout.ts";
+// The colours of each status and type, for a console that lists iterations or events beside the diagram.
+export { contrastRatio, PALETTE, type Swatch, type TextSwatch } from "./palette.ts";
 export {
   allStates,
   buildGraphModel,
@@ -18,10 +20,14 @@ export {
   HistoryInputError,
   readExecutionHistory,
   summarizeExecution,
+  type BlockRun,
   type ExecutionEvent,
   type ExecutionOutcome,
   type ExecutionSummary,
+  type StateAttempt,
   type StateRun,
   type StateStatus,
+  type StateVisit,
+  type SummaryOptions,
   type TakenTransition,
 } from "./execution-status.ts";

@@ -2,6 +2,7 @@
 // route long edges through dummy vertices, order layers by barycentres, then place x by
 // isotonic (pool-adjacent-violators) regression. Edge labels get a dummy vertex of their own
 // size on an intermediate rank, so labels are laid out like nodes and never sit on top of one.
+// Kept over dagre after a measured comparison on the corpus: see packages/graph/README.md.
 
 /** A point in the layout's coordinate system (y grows downwards). */
 export interface Point {
@@ -135,7 +136,12 @@ export function layeredLayout(
     const v = vertices[id];
     return v ? { x: v.x + shift, y: (rankTop[v.rank] ?? 0) + (heights[v.rank] ?? 0) / 2 } : { x: 0, y: 0 };
   };
-  const routed = routeEdges(edges, chains, vertices, center);
+  const band = (id: number): { top: number; bottom: number } => {
+    const rank = vertices[id]?.rank ?? 0;
+    const top = rankTop[rank] ?? 0;
+    return { top, bottom: top + (heights[rank] ?? 0) };
+  };
+  const routed = routeEdges(edges, chains, vertices, center, band);
   const height = rankTop.length === 0 ? 0 : (rankTop[rankTop.length - 1] ?? 0) + (heights[heights.length - 1] ?? 0);
   return {
     nodes: nodes.map((n, i) => {
@@ -237,8 +243,11 @@ function orderLayers(vertices: Vertex[], chains: readonly (Chain | undefined)[],
   let best = layers.map((l) => [...l]);
   let bestCrossings = countCrossings(layers, down, vertices);
   for (let iteration = 0; iteration < sweeps && bestCrossings > 0; iteration++) {
-    if (iteration % 2 === 0) for (let r = 1; r < rankCount; r++) sortByBarycentre(layers, r, up, vertices);
-    else for (let r = rankCount - 2; r >= 0; r--) sortByBarycentre(layers, r, down, vertices);
+    // Ties broken to the left in two sweeps, to the right in the next two: a chain stuck on one
+    // side of an equal-barycentre neighbour gets a chance to move past it.
+    const biasRight = iteration % 4 >= 2;
+    if (iteration % 2 === 0) for (let r = 1; r < rankCount; r++) sortByBarycentre(layers, r, up, vertices, biasRight);
+    else for (let r = rankCount - 2; r >= 0; r--) sortByBarycentre(layers, r, down, vertices, biasRight);
     setOrder();
     const crossings = countCrossings(layers, down, vertices);
     if (crossings < bestCrossings) {
@@ -250,7 +259,7 @@ function orderLayers(vertices: Vertex[], chains: readonly (Chain | undefined)[],
   return best;
 }
 
-function sortByBarycentre(layers: number[][], rank: number, adjacent: readonly number[][], vertices: Vertex[]): void {
+function sortByBarycentre(layers: number[][], rank: number, adjacent: readonly number[][], vertices: Vertex[], biasRight = false): void {
   const layer = layers[rank];
   if (!layer) return;
   const keyed = layer.map((id, pos) => {
@@ -258,7 +267,7 @@ function sortByBarycentre(layers: number[][], rank: number, adjacent: readonly n
     const bary = others.length === 0 ? pos : others.reduce((s, o) => s + (vertices[o]?.order ?? 0), 0) / others.length;
     return { id, bary, pos };
   });
-  keyed.sort((a, b) => a.bary - b.bary || a.pos - b.pos);
+  keyed.sort((a, b) => a.bary - b.bary || (biasRight ? b.pos - a.pos : a.pos - b.pos));
   layers[rank] = keyed.map((k) => k.id);
   layers[rank].forEach((id, pos) => vertices[id] && (vertices[id].order = pos));
 }
@@ -372,6 +381,7 @@ function routeEdges(
   chains: readonly (Chain | undefined)[],
   vertices: readonly Vertex[],
   center: (id: number) => Point,
+  band: (id: number) => { top: number; bottom: number },
 ): RoutedEdge[] {
   // Attachment points: several edges on one side of a node are spread out, sorted by where
   // they go, so parallel edges (Next and Catch to the same state) stay apart and do not cross.
@@ -411,7 +421,10 @@ function routeEdges(
     for (const id of chain.vertices.slice(1, -1)) {
       const c = center(id);
       const h = vertices[id]?.height ?? 0;
-      if (h > 0) points.push({ x: c.x, y: c.y - h / 2 }, { x: c.x, y: c.y + h / 2 });
+      // A bend point runs straight down through its whole rank: a diagonal starting at the
+      // rank's centre would cut the corner of a taller box beside it.
+      const { top, bottom } = h > 0 ? { top: c.y - h / 2, bottom: c.y + h / 2 } : band(id);
+      if (bottom > top) points.push({ x: c.x, y: top }, { x: c.x, y: bottom });
       else points.push(c);
       if (id === chain.labelVertex) labelCenter = c;
     }

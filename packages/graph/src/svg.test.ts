@@ -26,8 +26,8 @@ describe("renderSvg", () => {
       StartAt: "C",
       States: { C: { Type: "Choice", Choices: [{ Variable: "$.a", IsNull: true, Next: "S" }], Default: "F" }, S: { Type: "Succeed" }, F: { Type: "Fail" } },
     });
-    expect(svg).toMatch(/<g class="node t-choice" data-state="C"[^>]*>\s*<title>[^<]*<\/title>\s*<polygon class="shape"/);
-    expect(svg).toMatch(/<g class="node t-succeed" data-state="S"[^>]*>\s*<title>[^<]*<\/title>\s*<rect class="shape" width="[\d.]+" height="([\d.]+)" rx="/);
+    expect(svg).toMatch(/<g class="node t-choice" data-state="C"[^>]*>\s*<title>[^<]*<\/title>\s*<rect class="focus-ring"[^>]*\/>\s*<polygon class="shape"/);
+    expect(svg).toMatch(/<g class="node t-succeed" data-state="S"[^>]*>\s*<title>[^<]*<\/title>\s*<rect class="focus-ring"[^>]*\/>\s*<rect class="shape" width="[\d.]+" height="([\d.]+)" rx="/);
     expect(svg).toContain('<g class="node t-fail" data-state="F"');
     expect(svg).toContain('<g class="edge-label k-choice"><title>$.a is null</title>');
   });
@@ -54,13 +54,62 @@ describe("renderSvg", () => {
     expect(svg).toMatch(/<path class="edge k-catch" data-from="T" data-to="T" data-kind="catch" d="M[\d.]+ [\d.]+ L/);
   });
 
-  it("shows retries on a badge and puts the error in the tooltip", () => {
+  it("shows the attempt count of a retried state on a badge and puts the error in the tooltip", () => {
     const history = new HistoryBuilder().task("T", 2, "uncaught", "Boom").fail("Boom", "it broke");
     const svg = svgOf({ StartAt: "T", States: { T: { Type: "Task", Resource: "x", End: true } } }, history);
-    expect(svg).toContain('data-status="failed" data-retries="1"');
-    expect(svg).toContain("<text x=");
-    expect(svg).toContain("↻ 1");
-    expect(svg).toMatch(/<title>T \(Task\)\nstatus: failed\nretries: 1\nerror: Boom\ncause: attempt 2 failed<\/title>/);
+    expect(svg).toContain('data-status="failed" data-retries="1" data-attempts="2"');
+    expect(svg).toMatch(/<g class="badge"><rect [^>]*\/><text [^>]*>↻ 2 attempts<\/text><\/g>/);
+    expect(svg).toMatch(/<title>T \(Task\)\nstatus: failed\nattempts: 2 \(1 retry\)\nerror: Boom\ncause: attempt 2 failed<\/title>/);
+  });
+
+  it("paints a caught state with its own class, apart from succeeded", () => {
+    const history = new HistoryBuilder().task("T", 1, "caught").step("Pass", "H").succeed();
+    const svg = svgOf({ StartAt: "T", States: { T: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "H" }], End: true }, H: { Type: "Pass", End: true } } }, history);
+    expect(svg).toContain('class="node t-task s-caught" data-state="T"');
+    expect(svg).toContain('class="node t-pass s-succeeded" data-state="H"');
+    expect(svg).toMatch(/\.s-caught > \.shape \{ fill: #[0-9a-f]{6}/);
+  });
+});
+
+describe("the path taken", () => {
+  const definition = {
+    StartAt: "Charge",
+    States: { Charge: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Refund" }], End: true }, Refund: { Type: "Pass", End: true } },
+  };
+  const endEdge = (svg: string, from: string): string => svg.match(new RegExp(`<path class="[^"]*" data-from="${from}" data-to="End"[^>]*>`))?.[0] ?? "";
+
+  it("marks the End edge of the state that ended the execution, not of a terminal state that left through its Catch", () => {
+    const svg = svgOf(definition, new HistoryBuilder().task("Charge", 1, "caught").step("Pass", "Refund").succeed());
+    expect(endEdge(svg, "Refund")).toContain("taken");
+    expect(endEdge(svg, "Charge")).not.toContain("taken");
+    expect(svg).toMatch(/<path class="edge k-catch taken" data-from="Charge" data-to="Refund"/);
+  });
+
+  it("marks the End edge of a terminal state that succeeded", () => {
+    const svg = svgOf(definition, new HistoryBuilder().task("Charge").succeed());
+    expect(endEdge(svg, "Charge")).toContain("taken");
+  });
+});
+
+describe("keyboard and screen readers", () => {
+  const definition = { StartAt: "Charge", States: { Charge: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "H" }], End: true }, H: { Type: "Pass", End: true } } };
+
+  it("makes every state a focusable button named by its name, type and status, with a focus ring", () => {
+    const history = new HistoryBuilder().task("Charge", 2, "caught").step("Pass", "H").succeed();
+    const svg = svgOf(definition, history);
+    expect(svg).toMatch(/data-state="Charge"[^>]* tabindex="0" role="button" aria-label="Charge, Task state, error caught, 2 attempts">/);
+    expect(svg).toMatch(/data-state="H"[^>]* tabindex="0" role="button" aria-label="H, Pass state, succeeded">/);
+    expect(svg).toContain(".sc-graph .node:focus-visible > .focus-ring { display: inline;");
+    expect(svg).toContain('role="group" aria-label="State machine diagram"');
+  });
+
+  it("names a state without an execution by name and type, and a state not reached as such", () => {
+    expect(svgOf(definition)).toContain('aria-label="H, Pass state"');
+    expect(svgOf(definition, new HistoryBuilder().task("Charge").succeed())).toContain('aria-label="H, Pass state, not reached"');
+  });
+
+  it("leaves the Start and End markers out of the tab order", () => {
+    expect(svgOf(definition)).toMatch(/<g class="marker" data-marker="start" transform="[^"]*">/);
   });
 });
 

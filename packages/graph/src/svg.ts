@@ -2,48 +2,70 @@
 // HTML page or saved on its own. Type shows in shape and caption; with an execution, fill shows status.
 import { METRICS, type DiagramBlock, type DiagramEdge, type DiagramNode } from "./diagram-layout.ts";
 import type { ExecutionSummary, StateRun, StateStatus } from "./execution-status.ts";
+import { PALETTE } from "./palette.ts";
 import type { Point } from "./layered-layout.ts";
+import { textWidth } from "./text-measure.ts";
+
+const BADGE_FONT = 10;
 
 /** Blank space around the drawing. */
 export const SVG_MARGIN = 24;
 
-/** The stylesheet the SVG carries: type colours, status colours, edge styles. */
-export const SVG_STYLE = `
-.sc-graph text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; fill: #1f1f1f; }
-.sc-graph .caption { font-size: ${METRICS.captionFont}px; letter-spacing: .04em; fill: #5f6368; font-weight: 600; }
-.sc-graph .name { font-size: ${METRICS.nameFont}px; }
-.sc-graph .shape { stroke-width: 1.5; }
-.sc-graph .t-task .shape { fill: #e8f0fe; stroke: #3367d6; }
-.sc-graph .t-pass .shape { fill: #f1f3f4; stroke: #5f6368; stroke-dasharray: 5 3; }
-.sc-graph .t-wait .shape { fill: #fff8e1; stroke: #b08000; stroke-dasharray: 1.5 3; stroke-width: 2.2; }
-.sc-graph .t-choice .shape { fill: #f3e8fd; stroke: #8430ce; }
-.sc-graph .t-succeed .shape { fill: #e6f4ea; stroke: #188038; }
-.sc-graph .t-fail .shape { fill: #fce8e6; stroke: #c5221f; }
-.sc-graph .t-parallel > .shape { fill: #fbfbfd; stroke: #3367d6; stroke-width: 2; }
-.sc-graph .t-map > .shape { fill: #fdfbff; stroke: #8430ce; stroke-width: 2; stroke-dasharray: 8 4; }
-.sc-graph .t-unknown .shape { fill: #ffffff; stroke: #9aa0a6; stroke-dasharray: 2 2; }
-.sc-graph .marker .shape { fill: #3c4043; stroke: #3c4043; }
-.sc-graph .marker text { fill: #ffffff; font-size: 12px; font-weight: 600; }
-.sc-graph .block > .frame { fill: #ffffff; stroke: #c4c7c5; stroke-dasharray: 4 3; }
-.sc-graph .block > .title { font-size: ${METRICS.labelFont}px; fill: #5f6368; }
-.sc-graph .s-succeeded > .shape { fill: #e6f4ea; stroke: #188038; }
-.sc-graph .s-failed > .shape { fill: #fce8e6; stroke: #c5221f; stroke-width: 2.5; }
-.sc-graph .s-retried > .shape { fill: #fef7e0; stroke: #e37400; stroke-width: 2.5; }
-.sc-graph .s-in-progress > .shape { fill: #e8f0fe; stroke: #1a73e8; stroke-width: 2.5; }
-.sc-graph .s-not-visited > .shape { fill: #f8f9fa; stroke: #bdc1c6; }
-.sc-graph .s-not-visited > text { fill: #80868b; }
-.sc-graph .t-parallel.s-succeeded > .shape, .sc-graph .t-map.s-succeeded > .shape { fill: #f6fbf7; }
-.sc-graph .t-parallel.s-failed > .shape, .sc-graph .t-map.s-failed > .shape { fill: #fef8f7; }
-.sc-graph .badge rect { fill: #e37400; }
-.sc-graph .badge text { fill: #ffffff; font-size: 10px; font-weight: 700; }
-.sc-graph .edge { fill: none; stroke: #5f6368; stroke-width: 1.4; }
-.sc-graph .edge.k-catch { stroke: #c5221f; stroke-dasharray: 5 4; }
-.sc-graph .edge.k-default { stroke-dasharray: 1 0; }
-.sc-graph .edge.taken { stroke: #188038; stroke-width: 2.2; }
-.sc-graph .edge-label rect { fill: #ffffff; stroke: #dadce0; }
-.sc-graph .edge-label text { font-size: ${METRICS.labelFont}px; fill: #3c4043; }
-.sc-graph .edge-label.k-catch text { fill: #a50e0e; }
-`;
+const { types: T, statuses: S } = PALETTE;
+
+/** Extra outline styles per type, so type reads from the outline even when status sets the colours. */
+const TYPE_OUTLINE: Readonly<Record<keyof typeof T, string>> = {
+  task: "",
+  pass: " stroke-dasharray: 5 3;",
+  wait: " stroke-dasharray: 1.5 3; stroke-width: 2.2;",
+  choice: "",
+  succeed: "",
+  fail: "",
+  parallel: " stroke-width: 2;",
+  map: " stroke-width: 2; stroke-dasharray: 8 4;",
+  unknown: " stroke-dasharray: 2 2;",
+};
+const STATUS_OUTLINE: Readonly<Record<StateStatus, string>> = {
+  succeeded: "",
+  caught: " stroke-width: 2.5; stroke-dasharray: 6 3;",
+  retried: " stroke-width: 2.5;",
+  failed: " stroke-width: 2.5;",
+  "in-progress": " stroke-width: 2.5;",
+  "not-visited": "",
+};
+
+/** The stylesheet the SVG carries: type colours, status colours, edge styles, focus ring. */
+export const SVG_STYLE = [
+  `.sc-graph text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; fill: ${PALETTE.text}; }`,
+  `.sc-graph .caption { font-size: ${METRICS.captionFont}px; letter-spacing: .04em; fill: ${PALETTE.caption}; font-weight: 600; }`,
+  `.sc-graph .name { font-size: ${METRICS.nameFont}px; }`,
+  ".sc-graph .shape { stroke-width: 1.5; }",
+  ...Object.entries(T).map(([type, c]) => {
+    const container = type === "parallel" || type === "map";
+    return `.sc-graph .t-${type} ${container ? "> " : ""}.shape { fill: ${c.fill}; stroke: ${c.stroke};${TYPE_OUTLINE[type as keyof typeof T]} }`;
+  }),
+  `.sc-graph .marker .shape { fill: ${PALETTE.marker.fill}; stroke: ${PALETTE.marker.fill}; }`,
+  `.sc-graph .marker text { fill: ${PALETTE.marker.text}; font-size: 12px; font-weight: 600; }`,
+  ".sc-graph .block > .frame { fill: #ffffff; stroke: #c4c7c5; stroke-dasharray: 4 3; }",
+  `.sc-graph .block > .title { font-size: ${METRICS.labelFont}px; fill: ${PALETTE.caption}; }`,
+  ...Object.entries(S).map(([status, c]) => `.sc-graph .s-${status} > .shape { fill: ${c.fill}; stroke: ${c.stroke};${STATUS_OUTLINE[status as StateStatus]} }`),
+  `.sc-graph .s-not-visited > text { fill: ${PALETTE.mutedText}; }`,
+  ...Object.entries(PALETTE.containerTints).map(([status, fill]) => `.sc-graph .t-parallel.s-${status} > .shape, .sc-graph .t-map.s-${status} > .shape { fill: ${fill}; }`),
+  `.sc-graph .badge rect { fill: ${PALETTE.badge.fill}; }`,
+  `.sc-graph .badge text { fill: ${PALETTE.badge.text}; font-size: ${BADGE_FONT}px; font-weight: 700; }`,
+  ".sc-graph .edge { fill: none; stroke: #5f6368; stroke-width: 1.4; }",
+  ".sc-graph .edge.k-catch { stroke: #c5221f; stroke-dasharray: 5 4; }",
+  ".sc-graph .edge.k-default { stroke-dasharray: 1 0; }",
+  ".sc-graph .edge.taken { stroke: #188038; stroke-width: 2.2; }",
+  `.sc-graph .edge-label rect { fill: ${PALETTE.edgeLabel.fill}; stroke: #dadce0; }`,
+  `.sc-graph .edge-label text { font-size: ${METRICS.labelFont}px; fill: ${PALETTE.edgeLabel.text}; }`,
+  `.sc-graph .edge-label.k-catch text { fill: ${PALETTE.catchLabel.text}; }`,
+  // Keyboard focus: a ring drawn around the shape (hidden otherwise); the mouse gets no ring.
+  ".sc-graph .node { cursor: pointer; }",
+  ".sc-graph .node:focus { outline: none; }",
+  ".sc-graph .focus-ring { display: none; fill: none; pointer-events: none; }",
+  `.sc-graph .node:focus-visible > .focus-ring { display: inline; stroke: ${PALETTE.focus}; stroke-width: 3; }`,
+].join("\n");
 
 /**
  * Extra classes for states and edges, for views other than one execution (workflow coverage marks
@@ -60,7 +82,7 @@ export function renderSvg(root: DiagramBlock, summary?: ExecutionSummary, marks:
   const height = Math.ceil(root.height + 2 * SVG_MARGIN);
   const body = renderBlockContent(root, summary, marks);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="sc-graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="State machine diagram">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="sc-graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="State machine diagram">`,
     `<style>${SVG_STYLE}</style>`,
     "<defs>",
     arrowMarker("arrow", "#5f6368"),
@@ -116,10 +138,19 @@ function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined, ma
     `data-state="${escapeXml(node.name)}"`,
     `data-type="${escapeXml(node.type)}"`,
     ...(status ? [`data-status="${status.status}"`] : []),
-    ...(status?.run && status.run.retries > 0 ? [`data-retries="${status.run.retries}"`] : []),
+    ...(status?.run && status.run.retries > 0 ? [`data-retries="${status.run.retries}"`, `data-attempts="${status.run.attempts}"`] : []),
     `transform="translate(${fmt(node.x)} ${fmt(node.y)})"`,
+    // Every state is a stop for the keyboard, announced with its name, type and status.
+    'tabindex="0"',
+    'role="button"',
+    `aria-label="${escapeXml(accessibleName(node, status?.status, status?.run))}"`,
   ];
-  const parts = [`<g ${attributes.join(" ")}>`, `<title>${escapeXml(tooltip(node, status?.status, status?.run))}</title>`, shape(node)];
+  const parts = [
+    `<g ${attributes.join(" ")}>`,
+    `<title>${escapeXml(tooltip(node, status?.status, status?.run))}</title>`,
+    `<rect class="focus-ring" x="-5" y="-5" width="${fmt(node.width + 10)}" height="${fmt(node.height + 10)}" rx="9"/>`,
+    shape(node),
+  ];
   const container = node.type === "Parallel" || node.type === "Map";
   const centreX = node.width / 2;
   if (container) {
@@ -132,16 +163,17 @@ function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined, ma
       parts.push(`<text class="name" x="${fmt(centreX)}" y="${fmt(y)}" text-anchor="middle">${escapeXml(line)}</text>`);
     });
   }
-  if (status?.run && status.run.retries > 0) parts.push(badge(node, `↻ ${status.run.retries}`));
+  if (status?.run && status.run.retries > 0) parts.push(badge(node, `↻ ${status.run.attempts} attempts`));
   for (const block of node.blocks) parts.push(renderNestedBlock(block, summary, marks));
   parts.push("</g>");
   return parts.join("\n");
 }
 
+/** A pill straddling the node's top edge, so it never covers the caption or the name. */
 function badge(node: DiagramNode, text: string): string {
-  const width = 12 + 7 * Array.from(text).length;
-  const x = node.width - width - 4;
-  return `<g class="badge"><rect x="${fmt(x)}" y="4" width="${width}" height="15" rx="7.5"/><text x="${fmt(x + width / 2)}" y="15" text-anchor="middle">${escapeXml(text)}</text></g>`;
+  const width = Math.ceil(textWidth(text, BADGE_FONT) * 1.1) + 12;
+  const x = Math.max(0, node.width - width - 6);
+  return `<g class="badge"><rect x="${fmt(x)}" y="-8" width="${width}" height="15" rx="7.5"/><text x="${fmt(x + width / 2)}" y="3" text-anchor="middle">${escapeXml(text)}</text></g>`;
 }
 
 function shape(node: DiagramNode): string {
@@ -172,11 +204,28 @@ function renderMarker(node: DiagramNode): string {
   ].join("");
 }
 
+const STATUS_WORDS: Readonly<Record<StateStatus, string>> = {
+  succeeded: "succeeded",
+  caught: "error caught",
+  retried: "retried",
+  failed: "failed",
+  "in-progress": "running",
+  "not-visited": "not reached",
+};
+
+/** "Charge, Task state, error caught, 3 attempts": what a screen reader says on focus. */
+function accessibleName(node: DiagramNode, status: StateStatus | undefined, run: StateRun | undefined): string {
+  const parts = [node.name, `${node.type} state`];
+  if (status) parts.push(run?.stopped ? "stopped" : STATUS_WORDS[status]);
+  if (run && run.retries > 0) parts.push(`${run.attempts} attempts`);
+  return parts.join(", ");
+}
+
 function tooltip(node: DiagramNode, status: StateStatus | undefined, run: StateRun | undefined): string {
   const lines = [`${node.name} (${node.type})`];
   if (status) lines.push(`status: ${status}${run?.stopped ? " (stopped when the execution ended)" : ""}`);
   if (run && run.visits > 1) lines.push(`visits: ${run.visits}`);
-  if (run && run.retries > 0) lines.push(`retries: ${run.retries}`);
+  if (run && run.retries > 0) lines.push(`attempts: ${run.attempts} (${run.retries} ${run.retries === 1 ? "retry" : "retries"})`);
   if (run?.caught) lines.push("an error was caught here");
   if (run?.error !== undefined) lines.push(`error: ${run.error}`);
   if (run?.cause !== undefined) lines.push(`cause: ${run.cause.length > 300 ? `${run.cause.slice(0, 300)}…` : run.cause}`);
@@ -187,8 +236,10 @@ function isTaken(edge: DiagramEdge, summary: ExecutionSummary | undefined): bool
   if (!summary) return false;
   if (edge.kind === "start") return summary.states.has(edge.to);
   if (edge.kind === "end") {
-    const from = summary.states.get(edge.from);
-    return from !== undefined && from.status !== "failed" && from.status !== "in-progress";
+    // The run ended from its last state, if that state exited normally (a caught one left through its Catch).
+    const run = summary.runs[0]?.id;
+    const last = summary.visits.findLast((visit) => visit.run === run);
+    return last !== undefined && last.name === edge.from && last.exitedEventId !== undefined && !last.caught;
   }
   // A Catch and a Next to the same state are told apart by whether the state had failed.
   const caught = edge.kind === "catch";

@@ -59,6 +59,15 @@ describe("stepcraft graph", () => {
     expect(io.stdout()).toContain("<title>order.asl.json</title>");
   });
 
+  it("prints the SVG alone with --format svg, coloured by --execution", async () => {
+    const io = capture(dir);
+    expect(await graphCommand(valid, { format: "svg", execution: history }, io)).toBe(ExitCode.Ok);
+    expect(io.stdout()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="sc-graph"/);
+    expect(io.stdout()).toMatch(/<\/svg>\n$/);
+    expect(io.stdout()).toMatch(/data-state="Charge"[^>]*data-status="retried"/);
+    expect(io.stdout()).not.toContain("<html");
+  });
+
   it("writes to -o and says so on stderr", async () => {
     const io = capture(dir);
     expect(await graphCommand(valid, { format: "html", output: "out.html", execution: history }, io)).toBe(ExitCode.Ok);
@@ -109,9 +118,10 @@ describe("stepcraft graph", () => {
   });
 
   it("is a usage error to combine options that do not fit", async () => {
-    expect(await usageError(valid, { format: "mermaid", execution: history })).toMatch(/--execution colours an HTML page: add --format html/);
-    expect(await usageError(valid, { format: "mermaid", output: "graph.html" })).toMatch(/looks like an HTML file/);
-    expect(await usageError(valid, { format: "svg" } as unknown as GraphOptions)).toMatch(/--format must be mermaid or html, not 'svg'/);
+    expect(await usageError(valid, { format: "mermaid", execution: history })).toMatch(/--execution colours an HTML page or an SVG: add --format html or --format svg/);
+    expect(await usageError(valid, { format: "mermaid", output: "graph.html" })).toMatch(/looks like an HTML file but the format is mermaid: add --format html/);
+    expect(await usageError(valid, { format: "mermaid", output: "graph.svg" })).toMatch(/looks like an SVG file but the format is mermaid: add --format svg/);
+    expect(await usageError(valid, { format: "png" } as unknown as GraphOptions)).toMatch(/--format must be mermaid, html or svg, not 'png'/);
   });
 
   it("is a usage error when the output directory does not exist", async () => {
@@ -149,6 +159,16 @@ describe("graph over directories and globs", () => {
     await expect(graphInputsCommand(["*.ts"], mermaid, io)).rejects.toThrow(new UsageError("10 files to draw: give a folder for them with -o <dir>"));
     await expect(graphInputsCommand(["*.ts"], { ...html, output: "x", execution: "h.json" }, io)).rejects.toThrow(/--execution colours one state machine/);
     await expect(graphInputsCommand(["*.ts"], { ...html, output: "x", workflow: "Greet" }, io)).rejects.toThrow(/--workflow chooses a workflow of one module/);
+  });
+
+  it("draws every definition of a directory as an .svg file with --format svg", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "stepcraft-graph-svg-"));
+    writeFileSync(join(folder, "a.asl.json"), JSON.stringify(definition));
+    writeFileSync(join(folder, "b.asl.json"), JSON.stringify(definition));
+    const io = capture(folder);
+    expect(await graphInputsCommand(["."], { format: "svg", output: "out" }, io)).toBe(ExitCode.Ok);
+    expect(readdirSync(join(folder, "out")).sort()).toEqual(["a.svg", "b.svg"]);
+    expect(readFileSync(join(folder, "out", "a.svg"), "utf8")).toMatch(/^<svg xmlns=/);
   });
 
   it("keeps the single-file behaviour for one named file", async () => {

@@ -8,7 +8,10 @@ import {
   buildGraphModel,
   GraphInputError,
   HistoryInputError,
+  layoutDiagram,
   readExecutionHistory,
+  renderSvg,
+  summarizeExecution,
   toHtml,
   toMermaid,
   type ExecutionEvent,
@@ -20,12 +23,23 @@ import { expandInputs, readWorkflowFiles } from "./expand-inputs.ts";
 
 const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
 
+/** What `stepcraft graph` writes: Mermaid text, a self-contained HTML page, or the SVG alone. */
+export type GraphFormat = "mermaid" | "html" | "svg";
+
+const EXTENSIONS: Readonly<Record<GraphFormat, string>> = { mermaid: "mmd", html: "html", svg: "svg" };
+
+/** Checks a --format value. */
+export function graphFormat(value: string): GraphFormat {
+  if (value === "mermaid" || value === "html" || value === "svg") return value;
+  throw new UsageError(`--format must be mermaid, html or svg, not '${value}'`);
+}
+
 /** Options of `stepcraft graph`. */
 export interface GraphOptions {
-  readonly format: "mermaid" | "html";
+  readonly format: GraphFormat;
   /** File to write; stdout when absent. */
   readonly output?: string;
-  /** A GetExecutionHistory JSON file to colour the path taken (html only). */
+  /** A GetExecutionHistory JSON file to colour the path taken (html or svg). */
   readonly execution?: string;
   /** Which workflow of a module exporting several (its name or export name). */
   readonly workflow?: string;
@@ -37,13 +51,14 @@ export interface GraphOptions {
  * (printed to stderr), UsageError for bad input.
  */
 export async function graphCommand(file: string, options: GraphOptions, io: CliIo): Promise<ExitCode> {
-  const format: string = options.format;
-  if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
-  if (options.execution !== undefined && format !== "html") {
-    throw new UsageError("--execution colours an HTML page: add --format html (Mermaid output has no execution view)");
+  const format = graphFormat(options.format);
+  if (options.execution !== undefined && format === "mermaid") {
+    throw new UsageError("--execution colours an HTML page or an SVG: add --format html or --format svg (Mermaid output has no execution view)");
   }
-  if (options.output !== undefined && format === "mermaid" && /\.html?$/i.test(options.output)) {
-    throw new UsageError(`-o ${options.output} looks like an HTML file but the format is mermaid: add --format html`);
+  const looksLike = options.output === undefined ? undefined : /\.(html?|svg)$/i.exec(options.output)?.[1]?.toLowerCase();
+  if (looksLike !== undefined && format === "mermaid") {
+    const wanted = looksLike === "svg" ? "svg" : "html";
+    throw new UsageError(`-o ${options.output} looks like an ${wanted.toUpperCase()} file but the format is mermaid: add --format ${wanted}`);
   }
 
   const { definition, title, problems } = await readSource(file, options.workflow, io);
@@ -62,7 +77,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     warnings.push(...unknownStates(history, new Set(allStates(model.root).map((s) => s.name))));
   }
 
-  const text = format === "mermaid" ? toMermaid(definition) : toHtml(definition, history, { title });
+  const text = draw(format, definition, model, history, title);
   for (const warning of warnings) io.err(`stepcraft graph: warning: ${file}: ${warning}\n`);
   if (options.output === undefined) io.out(text);
   else {
@@ -98,8 +113,7 @@ export async function graphInputsCommand(inputs: readonly string[], options: Gra
   if (options.output === undefined) throw new UsageError(`${files.length} files to draw: give a folder for them with -o <dir>`);
   if (options.execution !== undefined) throw new UsageError("--execution colours one state machine: give one file with it");
   if (options.workflow !== undefined) throw new UsageError("--workflow chooses a workflow of one module: give one file with it");
-  const format: string = options.format;
-  if (format !== "mermaid" && format !== "html") throw new UsageError(`--format must be mermaid or html, not '${format}'`);
+  const format = graphFormat(options.format);
   const outDir = resolve(io.cwd, options.output);
   await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
     throw new UsageError(`cannot create the folder '${options.output}': ${String(error)}`);
@@ -129,14 +143,21 @@ export async function graphInputsCommand(inputs: readonly string[], options: Gra
       io.err(`stepcraft graph: warning: ${drawing.source}: ${warning}\n`);
     }
     // Two workflows of one name (in two modules) get numbered files rather than one overwriting the other.
-    let fileName = `${drawing.name}.${format === "html" ? "html" : "mmd"}`;
-    for (let n = 2; used.has(fileName); n++) fileName = `${drawing.name}-${n}.${format === "html" ? "html" : "mmd"}`;
+    let fileName = `${drawing.name}.${EXTENSIONS[format]}`;
+    for (let n = 2; used.has(fileName); n++) fileName = `${drawing.name}-${n}.${EXTENSIONS[format]}`;
     used.add(fileName);
-    const text = format === "mermaid" ? toMermaid(drawing.definition) : toHtml(drawing.definition, undefined, { title: drawing.source });
+    const text = draw(format, drawing.definition, model, undefined, drawing.source);
     await writeFile(join(outDir, fileName), text, "utf8");
     io.err(`wrote ${join(options.output, fileName)}\n`);
   }
   return warned ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** The drawing in the chosen format; the SVG is the same picture the HTML page embeds. */
+function draw(format: GraphFormat, definition: unknown, model: GraphModel, history: readonly ExecutionEvent[] | undefined, title: string): string {
+  if (format === "mermaid") return toMermaid(definition);
+  if (format === "html") return toHtml(definition, history, { title });
+  return `${renderSvg(layoutDiagram(model), history === undefined ? undefined : summarizeExecution(history))}\n`;
 }
 
 /** The definition to draw, the page title, and problems worth a warning (a workflow's compile errors). */
