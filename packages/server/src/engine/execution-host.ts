@@ -8,6 +8,7 @@ import {
 } from "@stepcraft/runtime";
 import type { ActivityBroker, CallbackRegistry, Clock, Execution, ExecutionResult, HistoryEvent, MockConfig, TaskHandler, TaskResolver } from "@stepcraft/runtime";
 import type { ExecutionRow, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
+import { CommitFeed } from "./commit-feed.ts";
 import { journaledTasks } from "./journaled-tasks.ts";
 import { lambdaEndpointHandlers, lambdaFunctionNames } from "./lambda-endpoint.ts";
 import { missingFunctionsFail } from "./missing-functions.ts";
@@ -61,6 +62,9 @@ export class ExecutionHost {
   private readonly live = new Map<string, LiveExecution>();
   /** Callback tokens → the execution and journal key their answer is committed under. */
   private readonly tokens = new Map<string, { arn: string; key: string }>();
+
+  /** Told after every commit of events or an end: the console's live stream listens here. */
+  readonly commits = new CommitFeed();
 
   /** Set once the service closes: executions still in memory are let go without writing anything. */
   private detached = false;
@@ -177,6 +181,7 @@ export class ExecutionHost {
       }
       store.appendEvents(row.arn, events.map(eventBody));
       committedEvents = events[events.length - 1]!.id;
+      this.commits.notify(row.arn);
     };
     execution = machine.start(JSON.parse(row.input) as unknown, {
       name: row.name,
@@ -213,6 +218,7 @@ export class ExecutionHost {
       committedEvents += events.length;
       this.live.delete(row.arn);
       for (const [token, site] of this.tokens) if (site.arn === row.arn) this.tokens.delete(token);
+      this.commits.notify(row.arn);
     });
     this.live.set(row.arn, { execution: started, committed });
     return started;

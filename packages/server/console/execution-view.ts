@@ -1,0 +1,214 @@
+// An execution's page: the graph coloured by status and following the run live (the console's
+// event stream), the selected state's panel, the history table linked both ways with the graph,
+// and the actions: Stop, Redrive, and answering a task that waits for a callback.
+import { readExecutionHistory, summarizeExecution, type ExecutionSummary } from "@stepcraft/graph";
+import { callApi, describeError, type ExecutionDescription } from "./api.ts";
+import { callbackForms } from "./callback-forms.ts";
+import { formatDate, h, prettyJson, replaceChildren, routeHref, statusBadge } from "./dom.ts";
+import { GraphView } from "./graph-view.ts";
+import { eventDetails, indexHistory, type HistoryEvent, type HistoryIndex } from "./history-model.ts";
+import { statePanel } from "./state-panel.ts";
+import { pendingCallbacks } from "./task-tokens.ts";
+
+/** What the event stream's `status` message carries (the rest is read with DescribeExecution). */
+interface StreamStatus {
+  readonly status: string;
+}
+
+function elapsed(index: HistoryIndex, event: HistoryEvent): string {
+  if (index.startedAt === undefined) return "";
+  const ms = Math.round((event.timestamp - index.startedAt) * 1000);
+  return ms < 1000 ? `+${ms} ms` : `+${(ms / 1000).toFixed(3)} s`;
+}
+
+/** The page of one execution; returns the function that closes its event stream. */
+export function executionView(root: HTMLElement, executionArn: string): () => void {
+  const events: HistoryEvent[] = [];
+  let index: HistoryIndex = indexHistory([]);
+  let summary: ExecutionSummary | undefined;
+  let graph: GraphView | undefined;
+  let selected: string | undefined;
+  let status = "RUNNING";
+  let description: ExecutionDescription | undefined;
+
+  const title = h("h1", {}, executionArn.split(":")[7] ?? executionArn);
+  const badge = h("span", { id: "execution-status" });
+  const dates = h("p", { class: "muted" });
+  const failure = h("div", { class: "failure", id: "execution-failure" });
+  const notice = h("p", { id: "action-result", role: "status", "aria-live": "polite" });
+  const stop = h("button", { type: "button", id: "stop", class: "danger" }, "Stop");
+  const redrive = h("button", { type: "button", id: "redrive" }, "Redrive");
+  const callbacks = h("section", { id: "callbacks", "aria-label": "Tasks waiting for a callback" });
+  const graphBox = h("div", { class: "graph-box", id: "graph" }, h("p", { class: "muted" }, "Loading the definition…"));
+  const panel = h("aside", { id: "panel", "aria-live": "polite" }, h("p", { class: "muted" }, "Select a state in the graph (click it, or Tab to it and press Enter) to see its input, output, errors, retries and variables."));
+  const rows = h("tbody");
+  const table = h(
+    "table",
+    { class: "history", id: "history" },
+    h("caption", {}, "Event history"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "ID"), h("th", { scope: "col" }, "Type"), h("th", { scope: "col" }, "State"), h("th", { scope: "col" }, "Timestamp"), h("th", { scope: "col" }, "Elapsed"))),
+    rows,
+  );
+
+  const report = (text: string, isError: boolean): void => {
+    notice.textContent = text;
+    notice.className = isError ? "error" : "ok";
+    notice.setAttribute("role", isError ? "alert" : "status");
+  };
+  const act = async (label: string, run: () => Promise<unknown>): Promise<void> => {
+    try {
+      await run();
+      report(`${label}: done.`, false);
+    } catch (error) {
+      report(`${label} failed: ${describeError(error)}`, true);
+    }
+  };
+
+  const showEvent = (eventId: number): void => {
+    const row = document.getElementById(`event-${eventId}`);
+    if (row === null) return;
+    row.scrollIntoView({ block: "center" });
+    row.querySelector<HTMLElement>("button, [tabindex]")?.focus();
+    row.classList.add("flash");
+    setTimeout(() => row.classList.remove("flash"), 1200);
+  };
+  const selectState = (name: string, reveal = true): void => {
+    selected = name;
+    graph?.select(name, reveal);
+    for (const row of rows.querySelectorAll("tr.of-selected")) row.classList.remove("of-selected");
+    for (const row of rows.querySelectorAll<HTMLTableRowElement>("tr[data-state]")) if (row.dataset["state"] === name) row.classList.add("of-selected");
+    if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, index, summary?.states.get(name), { selectState, showEvent }));
+    if (reveal) panel.querySelector<HTMLElement>("#panel-title")?.focus({ preventScroll: true });
+  };
+
+  const paintStatus = (): void => {
+    replaceChildren(badge, statusBadge(status));
+    stop.hidden = status !== "RUNNING";
+    redrive.hidden = status === "RUNNING" || status === "SUCCEEDED";
+    dates.textContent = description === undefined ? "" : `Started ${formatDate(description.startDate)}${description.stopDate === undefined ? "" : ` · stopped ${formatDate(description.stopDate)}`}`;
+    const error = description?.error;
+    const cause = description?.cause;
+    replaceChildren(
+      failure,
+      error === undefined && cause === undefined ? undefined : h("p", { class: "error" }, [error, cause].filter((s) => s !== undefined).join(": ")),
+      description?.output === undefined ? undefined : h("details", { id: "execution-output" }, h("summary", {}, "Output"), h("pre", { tabindex: 0 }, prettyJson(description.output))),
+    );
+  };
+
+  const appendRows = (fresh: readonly HistoryEvent[]): void => {
+    const fragment = document.createDocumentFragment();
+    for (const event of fresh) {
+      const state = index.stateOfEvent.get(event.id);
+      const details = eventDetails(event);
+      const error = typeof details?.["error"] === "string" ? details["error"] : undefined;
+      fragment.append(
+        h(
+          "tr",
+          { id: `event-${event.id}`, "data-state": state, class: [error === undefined ? "" : "failed", state !== undefined && state === selected ? "of-selected" : ""].join(" ").trim() || undefined },
+          h("td", {}, String(event.id)),
+          h("td", {}, event.type, error === undefined ? "" : h("span", { class: "error-name" }, ` ${error}`)),
+          h("td", {}, state === undefined ? "" : h("button", { type: "button", class: "link", "data-goto-state": state, title: `Show ${state} in the graph` }, state)),
+          h("td", {}, formatDate(event.timestamp)),
+          h("td", {}, elapsed(index, event)),
+        ),
+      );
+    }
+    rows.append(fragment);
+  };
+  rows.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-goto-state]") : null;
+    const name = target?.dataset["gotoState"];
+    if (name === undefined) return;
+    selectState(name, false);
+    graph?.node(name)?.scrollIntoView({ block: "center", inline: "center" });
+    graph?.node(name)?.focus({ preventScroll: true });
+  });
+
+  // Live updates arrive in batches; the page repaints once per frame at most.
+  let pending: HistoryEvent[] = [];
+  let frame: number | undefined;
+  const repaint = (): void => {
+    frame = undefined;
+    const fresh = pending;
+    pending = [];
+    events.push(...fresh);
+    index = indexHistory(events);
+    summary = events.length === 0 ? undefined : summarizeExecution(readExecutionHistory(events));
+    graph?.paint(summary);
+    appendRows(fresh);
+    // Forms are rebuilt only when the waiting tasks change, so typing in them survives updates.
+    const waiting = status === "RUNNING" ? pendingCallbacks(index) : [];
+    const key = waiting.map((w) => w.scheduledEventId).join(",");
+    if (key !== callbacks.dataset["waiting"]) {
+      callbacks.dataset["waiting"] = key;
+      replaceChildren(callbacks, ...callbackForms(waiting, act));
+    }
+    if (selected !== undefined) selectState(selected, false);
+    root.dataset["events"] = String(events.length);
+    if (status !== "RUNNING" && root.dataset["loaded"] !== "true") {
+      root.dataset["loaded"] = "true";
+      performance.mark("console:execution-rendered");
+    }
+  };
+  const schedule = (): void => {
+    frame ??= requestAnimationFrame(repaint);
+  };
+
+  stop.addEventListener("click", () => void act("Stop", () => callApi("StopExecution", { executionArn, error: "Console.Stopped", cause: "Stopped from the stepcraft console" })));
+  redrive.addEventListener("click", () => void act("Redrive", () => callApi("RedriveExecution", { executionArn })));
+
+  const machineArn = executionArn.split(":").slice(0, 5).concat("stateMachine", executionArn.split(":")[6] ?? "").join(":");
+  replaceChildren(
+    root,
+    h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "State machines"), " / ", h("a", { href: routeHref("machine", machineArn) }, machineArn.split(":")[6] ?? ""), " / ", title.textContent),
+    h("div", { class: "title-row" }, title, badge),
+    dates,
+    failure,
+    h("div", { class: "actions" }, stop, redrive),
+    notice,
+    callbacks,
+    h("div", { class: "execution-grid" }, graphBox, panel),
+    table,
+  );
+
+  let stream: EventSource | undefined;
+  let closed = false;
+  void (async () => {
+    try {
+      const [described, machine] = await Promise.all([
+        callApi<ExecutionDescription>("DescribeExecution", { executionArn }),
+        callApi<{ definition: string }>("DescribeStateMachineForExecution", { executionArn }),
+      ]);
+      description = described;
+      status = described.status;
+      paintStatus();
+      graph = new GraphView(JSON.parse(machine.definition) as unknown, (name) => selectState(name));
+      replaceChildren(graphBox, graph.element);
+      graph.paint(undefined);
+    } catch (error) {
+      replaceChildren(graphBox, h("p", { class: "error", role: "alert" }, describeError(error)));
+      return;
+    }
+    if (closed) return;
+    stream = new EventSource(`/console/events?executionArn=${encodeURIComponent(executionArn)}`);
+    stream.addEventListener("history", (message) => {
+      pending.push(...(JSON.parse((message as MessageEvent<string>).data) as { events: HistoryEvent[] }).events);
+      schedule();
+    });
+    stream.addEventListener("status", (message) => {
+      const update = JSON.parse((message as MessageEvent<string>).data) as StreamStatus;
+      status = update.status;
+      schedule();
+      // The dates, error, cause and output of the new status (a redrive runs the execution again).
+      void callApi<ExecutionDescription>("DescribeExecution", { executionArn }).then((described) => {
+        description = described;
+        paintStatus();
+      });
+    });
+  })();
+  return () => {
+    closed = true;
+    stream?.close();
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  };
+}
