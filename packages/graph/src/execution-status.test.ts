@@ -30,9 +30,9 @@ describe("summarizeExecution", () => {
     expect(summary.states.get("Prepare")?.status).toBe("succeeded");
   });
 
-  it("treats a caught error as a state that exited, flagged as caught", () => {
+  it("gives a caught error its own status: the state exited through its Catch", () => {
     const h = new HistoryBuilder().task("Charge", 1, "caught").step("Pass", "Handle").succeed();
-    expect(summarizeExecution(h.events).states.get("Charge")).toMatchObject({ status: "succeeded", caught: true, error: "Lambda.ServiceException" });
+    expect(summarizeExecution(h.events).states.get("Charge")).toMatchObject({ status: "caught", caught: true, error: "Lambda.ServiceException" });
   });
 
   it("marks a Fail state as failed", () => {

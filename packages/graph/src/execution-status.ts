@@ -1,9 +1,16 @@
 // Reads a GetExecutionHistory event list and works out what happened to each state, the way the
-// AWS console colours its graph: path taken, where it failed, which states retried.
+// AWS console colours its graph: path taken, where it failed, which errors were caught, which
+// states retried, what is still running; plus each visit's data and each Map iteration's and
+// Parallel branch's own run, so a console can show a state's details and drill down.
 import { describeJsonType } from "./definition-model.ts";
+import { isRecord, replayHistory, type ReplayRun, type ReplayVisit } from "./history-replay.ts";
 
-/** How a state fared in one execution. */
-export type StateStatus = "succeeded" | "failed" | "retried" | "not-visited" | "in-progress";
+/**
+ * How a state fared: `caught` is an error handled by one of its Catchers (it left through the
+ * Catch), `retried` succeeded after failed attempts, `in-progress` is running (entered, not
+ * exited) or was stopped while running, `not-visited` was never reached.
+ */
+export type StateStatus = "succeeded" | "caught" | "failed" | "retried" | "not-visited" | "in-progress";
 
 /** One history event; only the fields the graph needs are typed, the rest pass through. */
 export interface ExecutionEvent {
@@ -18,16 +25,79 @@ export interface ExecutionEvent {
 
 /** What happened to one state across all its visits (loops and Map iterations visit it again). */
 export interface StateRun {
+  /** The worst status of its visits (failed > running > caught > retried > succeeded). */
   readonly status: StateStatus;
   readonly visits: number;
-  /** Extra attempts: TaskScheduled/LambdaFunctionScheduled/ActivityScheduled beyond the first, per visit, summed. */
+  /** Extra attempts: task calls (or Map/Parallel starts) beyond the first, per visit, summed. */
   readonly retries: number;
+  /** Every attempt of every visit (task calls, Map/Parallel starts; 1 per visit for other states). */
+  readonly attempts: number;
   /** An error that was raised in the state and handled by a Catch. */
   readonly caught: boolean;
   /** True when the execution stopped (aborted, or a sibling branch failed) while the state ran. */
   readonly stopped: boolean;
   readonly error?: string;
   readonly cause?: string;
+}
+
+/** One attempt of a state: a task call, or a start of a Map/Parallel state (Retry starts it again). */
+export interface StateAttempt {
+  /** The TaskScheduled / LambdaFunctionScheduled / ActivityScheduled / <Map|Parallel>StateStarted event. */
+  readonly eventId: number;
+  readonly outcome: "succeeded" | "failed" | "running";
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/** One visit of a state (StateEntered … StateExited): what a console shows when the state is clicked. */
+export interface StateVisit {
+  readonly name: string;
+  /** The state type as the event names it: "Task", "Map", "Pass"… */
+  readonly type: string;
+  readonly status: StateStatus;
+  /** The id of the BlockRun it ran in ("" for the top level). */
+  readonly run: string;
+  readonly enteredEventId: number;
+  readonly exitedEventId?: number;
+  /** Event timestamps as ISO text, when the history carries them. */
+  readonly enteredAt?: string;
+  readonly exitedAt?: string;
+  /** The state's input and output as JSON text, exactly as the history events carry them. */
+  readonly input?: string;
+  readonly output?: string;
+  /** The error that failed the state, or that its Catcher caught. */
+  readonly error?: string;
+  readonly cause?: string;
+  /** Each attempt with its own error, so every retry's failure can be shown. */
+  readonly attempts: readonly StateAttempt[];
+  readonly caught: boolean;
+  readonly stopped: boolean;
+  /** Variables assigned when the state exited (StateExited `assignedVariables`: name → JSON text). */
+  readonly assignedVariables?: Readonly<Record<string, string>>;
+  /** For a Map or Parallel visit: the ids of the iterations / branches it ran, in start order. */
+  readonly runs: readonly string[];
+}
+
+/** One run of a States block: the whole execution, one Map iteration or one Parallel branch. */
+export interface BlockRun {
+  /** Opaque, stable for the same history; "" is the execution itself. Pass it as `summarizeExecution(events, { run })`. */
+  readonly id: string;
+  readonly kind: "execution" | "iteration" | "branch";
+  /** The run the container state ran in (undefined for the execution). */
+  readonly parent?: string;
+  /** The Map or Parallel state this is an iteration or branch of. */
+  readonly state?: string;
+  /** The container's StateEntered event id: loops around a Map keep their iterations apart. */
+  readonly stateEnteredEventId?: number;
+  /** The Map item index; for a branch, its start order within the Parallel (branch order when the history keeps it). */
+  readonly index: number;
+  /** The container's attempt that started it (1-based; above 1 when the Map/Parallel was retried). */
+  readonly attempt: number;
+  /** The state that started it: for a Parallel branch, the StartAt of the branch it ran. */
+  readonly firstState?: string;
+  /** succeeded, failed, or in-progress (running, or stopped when `stopped`). */
+  readonly status: StateStatus;
+  readonly stopped: boolean;
 }
 
 /** How the whole execution ended, when the history says. */
@@ -48,6 +118,19 @@ export interface ExecutionSummary {
   readonly transitions: readonly TakenTransition[];
   readonly error?: string;
   readonly cause?: string;
+  /** Every visit (of the summarised run and the runs nested in it), in the order entered. */
+  readonly visits: readonly StateVisit[];
+  /** The summarised run first, then every iteration and branch nested in it, in start order. */
+  readonly runs: readonly BlockRun[];
+}
+
+/** What to summarise: by default the whole execution. */
+export interface SummaryOptions {
+  /**
+   * A BlockRun id: only that Map iteration or Parallel branch (and the runs nested in it) counts,
+   * so its states are coloured by that iteration alone.
+   */
+  readonly run?: string;
 }
 
 /** Thrown when a history file is not an event array (or a GetExecutionHistory response). */
@@ -71,108 +154,144 @@ export function readExecutionHistory(value: unknown): ExecutionEvent[] {
   });
 }
 
-interface Visit {
-  readonly name: string;
-  readonly stateType: string;
-  exited: boolean;
-  scheduled: number;
-  failed: boolean;
-  /** The latest attempt's outcome: a retried task that finally succeeded was not caught. */
-  lastAttemptFailed: boolean;
-  aborted: boolean;
-  error?: string;
-  cause?: string;
-}
 
-const SCHEDULED = new Set(["TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled"]);
-const EXECUTION_END: Readonly<Record<string, ExecutionOutcome>> = {
-  ExecutionSucceeded: "succeeded",
-  ExecutionFailed: "failed",
-  ExecutionTimedOut: "timed-out",
-  ExecutionAborted: "aborted",
-};
-const STATUS_RANK: Readonly<Record<StateStatus, number>> = { "not-visited": 0, succeeded: 1, retried: 2, "in-progress": 3, failed: 4 };
+const STATUS_RANK: Readonly<Record<StateStatus, number>> = { "not-visited": 0, succeeded: 1, retried: 2, caught: 3, "in-progress": 4, failed: 5 };
 
-/** Replays the events in id order and summarises each visited state. */
-export function summarizeExecution(events: readonly ExecutionEvent[]): ExecutionSummary {
-  const sorted = [...events].sort((a, b) => a.id - b.id);
-  const visits: Visit[] = [];
-  // Which visit each event belongs to, so previousEventId chains attribute events inside Map
-  // iterations and Parallel branches to the right visit even when they interleave.
-  const owner = new Map<number, Visit>();
-  // StateExited event id -> the visit it closed, to recognise the state a StateEntered follows.
-  const exits = new Map<number, Visit>();
-  let lastExit: Visit | undefined;
-  const transitions = new Map<string, TakenTransition>();
-  let outcome: ExecutionOutcome = "running";
-  let error: string | undefined;
-  let cause: string | undefined;
-
-  for (const event of sorted) {
-    const entered = stateName(event.stateEnteredEventDetails);
-    if (event.type.endsWith("StateEntered") && entered !== undefined) {
-      const visit: Visit = { name: entered, stateType: event.type.slice(0, -"StateEntered".length), exited: false, scheduled: 0, failed: false, lastAttemptFailed: false, aborted: false };
-      visits.push(visit);
-      owner.set(event.id, visit);
-      const before = event.previousEventId === undefined ? lastExit : exits.get(event.previousEventId);
-      if (before) {
-        const taken = { from: before.name, to: entered, caught: before.lastAttemptFailed };
-        transitions.set(`${taken.from}\u0000${taken.to}\u0000${taken.caught}`, taken);
-      }
-      lastExit = undefined;
-      continue;
-    }
-    const exited = stateName(event.stateExitedEventDetails);
-    if (event.type.endsWith("StateExited") && exited !== undefined) {
-      const visit = findVisit(event, owner, visits, exited);
-      if (visit) {
-        visit.exited = true;
-        exits.set(event.id, visit);
-      }
-      lastExit = visit;
-      continue;
-    }
-    const end = EXECUTION_END[event.type];
-    if (end !== undefined) {
-      outcome = end;
-      ({ error, cause } = failureDetails(event));
-      continue;
-    }
-    const visit = findContainerVisit(event, visits) ?? findVisit(event, owner, visits, undefined);
-    if (!visit) continue;
-    owner.set(event.id, visit);
-    if (SCHEDULED.has(event.type)) visit.scheduled++;
-    if (/(Failed|TimedOut)$/.test(event.type) && !event.type.startsWith("MapIteration")) {
-      visit.failed = true;
-      visit.lastAttemptFailed = true;
-      const details = failureDetails(event);
-      if (details.error !== undefined) visit.error = details.error;
-      if (details.cause !== undefined) visit.cause = details.cause;
-    }
-    if (/^(Task|LambdaFunction|Activity)Succeeded$/.test(event.type)) visit.lastAttemptFailed = false;
-    if (event.type.endsWith("Aborted") && !event.type.startsWith("MapIteration")) visit.aborted = true;
+/** Replays the events in id order and summarises each visited state (of the whole execution, or of one run). */
+export function summarizeExecution(events: readonly ExecutionEvent[], options: SummaryOptions = {}): ExecutionSummary {
+  const replay = replayHistory(events);
+  const outcome: ExecutionOutcome = replay.outcome ?? "running";
+  const statuses = visitStatuses(replay.visits, outcome);
+  const runStatus = runStatuses(replay.runs, replay.visits, statuses);
+  const wanted = options.run ?? "";
+  const scope = replay.runs.find((run) => run.id === wanted);
+  if (!scope) {
+    const known = replay.runs.slice(1, 6).map((run) => JSON.stringify(run.id));
+    throw new HistoryInputError(
+      `no run ${JSON.stringify(wanted)} in this history: pass "" for the execution or the id of one of summary.runs${known.length > 0 ? ` (e.g. ${known.join(", ")})` : ""}`,
+    );
   }
-
+  const inScope = (run: ReplayRun): boolean => {
+    for (let r: ReplayRun | undefined = run; r; r = r.container?.run) if (r === scope) return true;
+    return false;
+  };
+  const visits = replay.visits.filter((visit) => inScope(visit.run));
   const states = new Map<string, StateRun>();
+  const transitions = new Map<string, TakenTransition>();
   for (const visit of visits) {
-    const run = visitRun(visit, outcome);
+    const run = stateRun(visit, statuses.get(visit) ?? failedStatus());
     const before = states.get(visit.name);
     states.set(visit.name, before === undefined ? run : mergeRuns(before, run));
   }
-  return { outcome, states, transitions: [...transitions.values()], ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) };
+  for (const [from, to] of takenPairs(replay.visits)) {
+    if (!inScope(to.run)) continue;
+    const taken = { from: from.name, to: to.name, caught: statuses.get(from)?.caught ?? false };
+    transitions.set(`${taken.from}\u0000${taken.to}\u0000${taken.caught}`, taken);
+  }
+  return {
+    outcome,
+    states,
+    transitions: [...transitions.values()],
+    ...(replay.error === undefined ? {} : { error: replay.error }),
+    ...(replay.cause === undefined ? {} : { cause: replay.cause }),
+    visits: visits.map((visit) => publicVisit(visit, statuses.get(visit) ?? failedStatus())),
+    runs: replay.runs.filter(inScope).map((run) => publicRun(run, runStatus.get(run) ?? { status: "in-progress", stopped: false })),
+  };
 }
 
-function visitRun(visit: Visit, outcome: ExecutionOutcome): StateRun {
-  const retries = Math.max(0, visit.scheduled - 1);
-  const base = { visits: 1, retries, caught: visit.exited && visit.lastAttemptFailed, stopped: false };
-  const details = { ...(visit.error === undefined ? {} : { error: visit.error }), ...(visit.cause === undefined ? {} : { cause: visit.cause }) };
-  // Errors of retried attempts stay in the details: they explain the retry badge.
-  if (visit.exited) return { ...base, status: retries > 0 ? "retried" : "succeeded", ...(visit.failed ? details : {}) };
+interface VisitStatus {
+  readonly status: StateStatus;
+  readonly caught: boolean;
+  readonly stopped: boolean;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+const failedStatus = (): VisitStatus => ({ status: "failed", caught: false, stopped: false });
+
+/**
+ * The status of every visit. Inner visits come later in event order than their container, so
+ * walking backwards settles a Map/Parallel's children before the container itself: a container
+ * that exited although a child run of its last attempt failed was caught by its own Catcher.
+ */
+function visitStatuses(visits: readonly ReplayVisit[], outcome: ExecutionOutcome): Map<ReplayVisit, VisitStatus> {
+  const statuses = new Map<ReplayVisit, VisitStatus>();
+  const runFailed = (run: ReplayRun): ReplayVisit | undefined =>
+    run.iterationEnd === "failed" ? (visits.find((v) => v.run === run && statuses.get(v)?.status === "failed") ?? run.container) : visits.find((v) => v.run === run && statuses.get(v)?.status === "failed");
+  for (let i = visits.length - 1; i >= 0; i--) {
+    const visit = visits[i];
+    if (!visit) continue;
+    let failedChild: ReplayVisit | undefined;
+    if (!visit.containerSucceeded && !visit.lastAttemptFailed) {
+      const attempt = Math.max(1, visit.attempts.length);
+      for (const run of visit.children) if (run.attempt === attempt) failedChild ??= runFailed(run);
+    }
+    statuses.set(visit, visitStatus(visit, outcome, failedChild));
+  }
+  return statuses;
+}
+
+function visitStatus(visit: ReplayVisit, outcome: ExecutionOutcome, failedChild: ReplayVisit | undefined): VisitStatus {
+  const exited = visit.exitedEventId !== undefined;
+  const childError = failedChild && failedChild !== visit ? errorOf(failedChild) : {};
+  const details = visit.error !== undefined || visit.cause !== undefined ? errorOf(visit) : childError;
+  const lastFailed = visit.lastAttemptFailed || failedChild !== undefined;
+  const retried = visit.attempts.length > 1;
+  if (exited) {
+    if (lastFailed) return { status: "caught", caught: true, stopped: false, ...details };
+    // Errors of retried attempts stay in the details: they explain the attempt count.
+    return { status: retried ? "retried" : "succeeded", caught: false, stopped: false, ...(visit.failed ? details : {}) };
+  }
   // Never exited: it failed, was stopped, or is still running.
-  if (visit.failed || visit.stateType === "Fail") return { ...base, status: "failed", ...details };
-  if (visit.aborted || outcome === "aborted") return { ...base, status: "in-progress", stopped: true };
-  if (outcome === "failed" || outcome === "timed-out") return { ...base, status: "failed", ...details };
-  return { ...base, status: "in-progress" };
+  if (visit.failed || visit.stateType === "Fail" || failedChild) return { status: "failed", caught: false, stopped: false, ...details };
+  if (visit.aborted || outcome === "aborted") return { status: "in-progress", caught: false, stopped: true };
+  if (outcome === "failed" || outcome === "timed-out") return { status: "failed", caught: false, stopped: false, ...details };
+  return { status: "in-progress", caught: false, stopped: false };
+}
+
+function errorOf(visit: ReplayVisit): { error?: string; cause?: string } {
+  return { ...(visit.error === undefined ? {} : { error: visit.error }), ...(visit.cause === undefined ? {} : { cause: visit.cause }) };
+}
+
+function runStatuses(runs: readonly ReplayRun[], visits: readonly ReplayVisit[], statuses: ReadonlyMap<ReplayVisit, VisitStatus>): Map<ReplayRun, { status: StateStatus; stopped: boolean }> {
+  const result = new Map<ReplayRun, { status: StateStatus; stopped: boolean }>();
+  const own = new Map<ReplayRun, VisitStatus[]>();
+  for (const visit of visits) {
+    const status = statuses.get(visit);
+    if (status) own.set(visit.run, [...(own.get(visit.run) ?? []), status]);
+  }
+  for (const run of runs) {
+    const list = own.get(run) ?? [];
+    const stopped = run.iterationEnd === "aborted" || list.some((s) => s.stopped);
+    if (run.iterationEnd === "failed" || list.some((s) => s.status === "failed")) result.set(run, { status: "failed", stopped: false });
+    else if (run.iterationEnd === "succeeded") result.set(run, { status: "succeeded", stopped: false });
+    else if (stopped || list.some((s) => s.status === "in-progress") || list.length === 0) result.set(run, { status: "in-progress", stopped });
+    else result.set(run, { status: lastIsOpen(run, visits) ? "in-progress" : "succeeded", stopped: false });
+  }
+  return result;
+}
+
+/** A run whose latest visit has not exited is still going (e.g. between two states of a live execution). */
+function lastIsOpen(run: ReplayRun, visits: readonly ReplayVisit[]): boolean {
+  for (let i = visits.length - 1; i >= 0; i--) if (visits[i]?.run === run) return visits[i]?.exitedEventId === undefined;
+  return false;
+}
+
+/** Consecutive visits of one run: the state exited, then the next one entered after it. */
+function takenPairs(visits: readonly ReplayVisit[]): [ReplayVisit, ReplayVisit][] {
+  const pairs: [ReplayVisit, ReplayVisit][] = [];
+  const last = new Map<ReplayRun, ReplayVisit>();
+  for (const visit of visits) {
+    const before = last.get(visit.run);
+    if (before && before.exitedEventId !== undefined && before.exitedEventId < visit.enteredEventId) pairs.push([before, visit]);
+    last.set(visit.run, visit);
+  }
+  return pairs;
+}
+
+function stateRun(visit: ReplayVisit, status: VisitStatus): StateRun {
+  const attempts = Math.max(1, visit.attempts.length);
+  return { ...status, visits: 1, retries: attempts - 1, attempts };
 }
 
 function mergeRuns(a: StateRun, b: StateRun): StateRun {
@@ -181,55 +300,46 @@ function mergeRuns(a: StateRun, b: StateRun): StateRun {
     ...worse,
     visits: a.visits + b.visits,
     retries: a.retries + b.retries,
+    attempts: a.attempts + b.attempts,
     caught: a.caught || b.caught,
     stopped: a.stopped || b.stopped,
   };
 }
 
-/** The visit an event belongs to: through previousEventId when it leads somewhere, else the latest open one. */
-function findVisit(event: ExecutionEvent, owner: ReadonlyMap<number, Visit>, visits: readonly Visit[], name: string | undefined): Visit | undefined {
-  const linked = event.previousEventId === undefined ? undefined : owner.get(event.previousEventId);
-  if (linked && !linked.exited && (name === undefined || linked.name === name)) return linked;
-  for (let i = visits.length - 1; i >= 0; i--) {
-    const visit = visits[i];
-    if (visit && !visit.exited && (name === undefined || visit.name === name)) return visit;
-  }
-  return undefined;
+function publicVisit(visit: ReplayVisit, status: VisitStatus): StateVisit {
+  const optional = {
+    exitedEventId: visit.exitedEventId,
+    enteredAt: visit.enteredAt,
+    exitedAt: visit.exitedAt,
+    input: visit.input,
+    output: visit.output,
+    error: status.error,
+    cause: status.cause,
+    assignedVariables: visit.assignedVariables,
+  };
+  return {
+    name: visit.name,
+    type: visit.stateType,
+    status: status.status,
+    run: visit.run.id,
+    enteredEventId: visit.enteredEventId,
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+    attempts: visit.attempts.map((attempt) => ({ ...attempt })),
+    caught: status.caught,
+    stopped: status.stopped,
+    runs: visit.children.map((run) => run.id),
+  };
 }
 
-/**
- * Parallel/Map bookkeeping events (ParallelStateFailed, MapRunStarted, MapIterationFailed…) point back
- * at the last event of a branch, so previousEventId would blame an inner state; match them by type.
- */
-function findContainerVisit(event: ExecutionEvent, visits: readonly Visit[]): Visit | undefined {
-  const type = /^(Parallel|Map)(State|Run|Iteration)/.exec(event.type)?.[1];
-  if (type === undefined) return undefined;
-  const name = Object.entries(event).find(([key]) => key.endsWith("EventDetails"))?.[1];
-  const wanted = isRecord(name) && typeof name["name"] === "string" ? name["name"] : undefined;
-  for (let i = visits.length - 1; i >= 0; i--) {
-    const visit = visits[i];
-    if (visit && !visit.exited && visit.stateType === type && (wanted === undefined || visit.name === wanted)) return visit;
-  }
-  return undefined;
-}
-
-function stateName(details: { readonly name?: unknown } | undefined): string | undefined {
-  return isRecord(details) && typeof details["name"] === "string" ? details["name"] : undefined;
-}
-
-/** The error and cause of a failure event, wherever its `*EventDetails` object keeps them. */
-function failureDetails(event: ExecutionEvent): { error?: string; cause?: string } {
-  for (const [key, value] of Object.entries(event)) {
-    if (!key.endsWith("EventDetails") || !isRecord(value)) continue;
-    const error = typeof value["error"] === "string" ? value["error"] : undefined;
-    const cause = typeof value["cause"] === "string" ? value["cause"] : undefined;
-    if (error !== undefined || cause !== undefined) {
-      return { ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) };
-    }
-  }
-  return {};
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function publicRun(run: ReplayRun, status: { status: StateStatus; stopped: boolean }): BlockRun {
+  const container = run.container;
+  return {
+    id: run.id,
+    kind: run.kind,
+    ...(container ? { parent: container.run.id, state: container.name, stateEnteredEventId: container.enteredEventId } : {}),
+    index: run.index,
+    attempt: run.attempt,
+    ...(run.firstState === undefined ? {} : { firstState: run.firstState }),
+    ...status,
+  };
 }

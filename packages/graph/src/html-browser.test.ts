@@ -150,7 +150,7 @@ describe("graph HTML in headless Chromium", () => {
     const statuses = await page.$$eval("g.node[data-state]", (nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute("data-state"), n.getAttribute("data-status")])));
     expect(statuses).toEqual(EXPECTED);
     expect(await page.getAttribute('g.node[data-state="Get Config"]', "data-retries")).toBe("2");
-    expect(await page.textContent('g.node[data-state="Get Config"] .badge')).toBe("↻ 2");
+    expect(await page.textContent('g.node[data-state="Get Config"] .badge')).toBe("↻ 3 attempts");
   });
 
   it("paints the statuses in distinct colours", async () => {

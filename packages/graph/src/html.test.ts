@@ -43,13 +43,13 @@ describe("toHtml", () => {
     expect(toHtml(definition)).not.toContain("data-status");
   });
 
-  it("colours the path of a failed execution: succeeded, retried with count, failed, not visited", () => {
+  it("colours the path of a failed execution: caught with its attempt count, succeeded, failed, not visited", () => {
     const history = new HistoryBuilder().task("Charge", 2, "caught").step("Pass", "Refund");
     history.enter("Fail", "Failed");
     history.fail("ChargeFailed", "card declined");
     const html = toHtml(definition, history.events);
-    expect(nodeTag(html, "Charge")).toContain('data-status="retried"');
-    expect(nodeTag(html, "Charge")).toContain('data-retries="1"');
+    expect(nodeTag(html, "Charge")).toContain('data-status="caught"');
+    expect(nodeTag(html, "Charge")).toContain('data-retries="1" data-attempts="2"');
     expect(nodeTag(html, "Refund")).toContain('data-status="succeeded"');
     expect(nodeTag(html, "Failed")).toContain('data-status="failed"');
     expect(nodeTag(html, "Ship")).toContain('data-status="not-visited"');

@@ -53,10 +53,11 @@ const TYPE_SWATCHES: readonly [string, string][] = [
 
 const STATUS_SWATCHES: readonly [StateStatus, string][] = [
   ["succeeded", "Succeeded"],
+  ["caught", "Caught (error handled by a Catch)"],
+  ["retried", "Retried (attempts on the badge)"],
   ["failed", "Failed"],
-  ["retried", "Retried (count on the badge)"],
-  ["in-progress", "In progress / stopped"],
-  ["not-visited", "Not visited"],
+  ["in-progress", "Running / stopped"],
+  ["not-visited", "Not reached"],
 ];
 
 /** Page options: `title` (e.g. the file name) heads the page; the definition's Comment otherwise. */

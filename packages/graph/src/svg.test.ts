@@ -54,13 +54,20 @@ describe("renderSvg", () => {
     expect(svg).toMatch(/<path class="edge k-catch" data-from="T" data-to="T" data-kind="catch" d="M[\d.]+ [\d.]+ L/);
   });
 
-  it("shows retries on a badge and puts the error in the tooltip", () => {
+  it("shows the attempt count of a retried state on a badge and puts the error in the tooltip", () => {
     const history = new HistoryBuilder().task("T", 2, "uncaught", "Boom").fail("Boom", "it broke");
     const svg = svgOf({ StartAt: "T", States: { T: { Type: "Task", Resource: "x", End: true } } }, history);
-    expect(svg).toContain('data-status="failed" data-retries="1"');
-    expect(svg).toContain("<text x=");
-    expect(svg).toContain("↻ 1");
-    expect(svg).toMatch(/<title>T \(Task\)\nstatus: failed\nretries: 1\nerror: Boom\ncause: attempt 2 failed<\/title>/);
+    expect(svg).toContain('data-status="failed" data-retries="1" data-attempts="2"');
+    expect(svg).toMatch(/<g class="badge"><rect [^>]*\/><text [^>]*>↻ 2 attempts<\/text><\/g>/);
+    expect(svg).toMatch(/<title>T \(Task\)\nstatus: failed\nattempts: 2 \(1 retry\)\nerror: Boom\ncause: attempt 2 failed<\/title>/);
+  });
+
+  it("paints a caught state with its own class, apart from succeeded", () => {
+    const history = new HistoryBuilder().task("T", 1, "caught").step("Pass", "H").succeed();
+    const svg = svgOf({ StartAt: "T", States: { T: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "H" }], End: true }, H: { Type: "Pass", End: true } } }, history);
+    expect(svg).toContain('class="node t-task s-caught" data-state="T"');
+    expect(svg).toContain('class="node t-pass s-succeeded" data-state="H"');
+    expect(svg).toMatch(/\.s-caught > \.shape \{ fill: #[0-9a-f]{6}/);
   });
 });
 

@@ -3,6 +3,9 @@
 import { METRICS, type DiagramBlock, type DiagramEdge, type DiagramNode } from "./diagram-layout.ts";
 import type { ExecutionSummary, StateRun, StateStatus } from "./execution-status.ts";
 import type { Point } from "./layered-layout.ts";
+import { textWidth } from "./text-measure.ts";
+
+const BADGE_FONT = 10;
 
 /** Blank space around the drawing. */
 export const SVG_MARGIN = 24;
@@ -28,6 +31,7 @@ export const SVG_STYLE = `
 .sc-graph .block > .title { font-size: ${METRICS.labelFont}px; fill: #5f6368; }
 .sc-graph .s-succeeded > .shape { fill: #e6f4ea; stroke: #188038; }
 .sc-graph .s-failed > .shape { fill: #fce8e6; stroke: #c5221f; stroke-width: 2.5; }
+.sc-graph .s-caught > .shape { fill: #fff0e0; stroke: #b45309; stroke-width: 2.5; stroke-dasharray: 6 3; }
 .sc-graph .s-retried > .shape { fill: #fef7e0; stroke: #e37400; stroke-width: 2.5; }
 .sc-graph .s-in-progress > .shape { fill: #e8f0fe; stroke: #1a73e8; stroke-width: 2.5; }
 .sc-graph .s-not-visited > .shape { fill: #f8f9fa; stroke: #bdc1c6; }
@@ -35,7 +39,7 @@ export const SVG_STYLE = `
 .sc-graph .t-parallel.s-succeeded > .shape, .sc-graph .t-map.s-succeeded > .shape { fill: #f6fbf7; }
 .sc-graph .t-parallel.s-failed > .shape, .sc-graph .t-map.s-failed > .shape { fill: #fef8f7; }
 .sc-graph .badge rect { fill: #e37400; }
-.sc-graph .badge text { fill: #ffffff; font-size: 10px; font-weight: 700; }
+.sc-graph .badge text { fill: #ffffff; font-size: ${BADGE_FONT}px; font-weight: 700; }
 .sc-graph .edge { fill: none; stroke: #5f6368; stroke-width: 1.4; }
 .sc-graph .edge.k-catch { stroke: #c5221f; stroke-dasharray: 5 4; }
 .sc-graph .edge.k-default { stroke-dasharray: 1 0; }
@@ -116,7 +120,7 @@ function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined, ma
     `data-state="${escapeXml(node.name)}"`,
     `data-type="${escapeXml(node.type)}"`,
     ...(status ? [`data-status="${status.status}"`] : []),
-    ...(status?.run && status.run.retries > 0 ? [`data-retries="${status.run.retries}"`] : []),
+    ...(status?.run && status.run.retries > 0 ? [`data-retries="${status.run.retries}"`, `data-attempts="${status.run.attempts}"`] : []),
     `transform="translate(${fmt(node.x)} ${fmt(node.y)})"`,
   ];
   const parts = [`<g ${attributes.join(" ")}>`, `<title>${escapeXml(tooltip(node, status?.status, status?.run))}</title>`, shape(node)];
@@ -132,16 +136,17 @@ function renderNode(node: DiagramNode, summary: ExecutionSummary | undefined, ma
       parts.push(`<text class="name" x="${fmt(centreX)}" y="${fmt(y)}" text-anchor="middle">${escapeXml(line)}</text>`);
     });
   }
-  if (status?.run && status.run.retries > 0) parts.push(badge(node, `↻ ${status.run.retries}`));
+  if (status?.run && status.run.retries > 0) parts.push(badge(node, `↻ ${status.run.attempts} attempts`));
   for (const block of node.blocks) parts.push(renderNestedBlock(block, summary, marks));
   parts.push("</g>");
   return parts.join("\n");
 }
 
+/** A pill straddling the node's top edge, so it never covers the caption or the name. */
 function badge(node: DiagramNode, text: string): string {
-  const width = 12 + 7 * Array.from(text).length;
-  const x = node.width - width - 4;
-  return `<g class="badge"><rect x="${fmt(x)}" y="4" width="${width}" height="15" rx="7.5"/><text x="${fmt(x + width / 2)}" y="15" text-anchor="middle">${escapeXml(text)}</text></g>`;
+  const width = Math.ceil(textWidth(text, BADGE_FONT) * 1.1) + 12;
+  const x = Math.max(0, node.width - width - 6);
+  return `<g class="badge"><rect x="${fmt(x)}" y="-8" width="${width}" height="15" rx="7.5"/><text x="${fmt(x + width / 2)}" y="3" text-anchor="middle">${escapeXml(text)}</text></g>`;
 }
 
 function shape(node: DiagramNode): string {
@@ -176,7 +181,7 @@ function tooltip(node: DiagramNode, status: StateStatus | undefined, run: StateR
   const lines = [`${node.name} (${node.type})`];
   if (status) lines.push(`status: ${status}${run?.stopped ? " (stopped when the execution ended)" : ""}`);
   if (run && run.visits > 1) lines.push(`visits: ${run.visits}`);
-  if (run && run.retries > 0) lines.push(`retries: ${run.retries}`);
+  if (run && run.retries > 0) lines.push(`attempts: ${run.attempts} (${run.retries} ${run.retries === 1 ? "retry" : "retries"})`);
   if (run?.caught) lines.push("an error was caught here");
   if (run?.error !== undefined) lines.push(`error: ${run.error}`);
   if (run?.cause !== undefined) lines.push(`cause: ${run.cause.length > 300 ? `${run.cause.slice(0, 300)}…` : run.cause}`);
