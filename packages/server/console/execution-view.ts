@@ -28,6 +28,8 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
   let summary: ExecutionSummary | undefined;
   let graph: GraphView | undefined;
   let selected: string | undefined;
+  /** A Map iteration or Parallel branch the graph is coloured by alone, instead of the whole run. */
+  let focusedRun: string | undefined;
   let status = "RUNNING";
   let description: ExecutionDescription | undefined;
 
@@ -39,6 +41,7 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
   const stop = h("button", { type: "button", id: "stop", class: "danger" }, "Stop");
   const redrive = h("button", { type: "button", id: "redrive" }, "Redrive");
   const callbacks = h("section", { id: "callbacks", "aria-label": "Tasks waiting for a callback" });
+  const runFocus = h("div", { id: "run-focus", role: "status" });
   const graphBox = h("div", { class: "graph-box", id: "graph" }, h("p", { class: "muted" }, "Loading the definition…"));
   const panel = h("aside", { id: "panel", "aria-live": "polite" }, h("p", { class: "muted" }, "Select a state in the graph (click it, or Tab to it and press Enter) to see its input, output, errors, retries and variables."));
   const rows = h("tbody");
@@ -77,9 +80,30 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     graph?.select(name, reveal);
     for (const row of rows.querySelectorAll("tr.of-selected")) row.classList.remove("of-selected");
     for (const row of rows.querySelectorAll<HTMLTableRowElement>("tr[data-state]")) if (row.dataset["state"] === name) row.classList.add("of-selected");
-    if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, index, summary?.states.get(name), { selectState, showEvent }));
+    if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, summary, { selectState, showEvent, focusRun }));
     if (reveal) panel.querySelector<HTMLElement>("#panel-title")?.focus({ preventScroll: true });
   };
+
+  /** Paints the graph by the whole execution, or by the focused iteration or branch alone. */
+  const paintGraph = (): void => {
+    const run = focusedRun === undefined ? undefined : summary?.runs.find((r) => r.id === focusedRun);
+    graph?.paint(run === undefined ? summary : summarizeExecution(readExecutionHistory(events), { run: run.id }));
+    replaceChildren(
+      runFocus,
+      run === undefined
+        ? undefined
+        : h(
+            "p",
+            { class: "focus-note" },
+            `The graph shows ${run.kind === "iteration" ? `iteration ${run.index}` : `branch ${run.index + 1}`} of ${run.state ?? "?"} alone. `,
+            h("button", { type: "button", id: "show-whole", onclick: () => focusRun(undefined) }, "Show the whole execution"),
+          ),
+    );
+  };
+  function focusRun(runId: string | undefined): void {
+    focusedRun = runId;
+    paintGraph();
+  }
 
   const paintStatus = (): void => {
     replaceChildren(badge, statusBadge(status));
@@ -134,10 +158,10 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     events.push(...fresh);
     index = indexHistory(events);
     summary = events.length === 0 ? undefined : summarizeExecution(readExecutionHistory(events));
-    graph?.paint(summary);
+    paintGraph();
     appendRows(fresh);
     // Forms are rebuilt only when the waiting tasks change, so typing in them survives updates.
-    const waiting = status === "RUNNING" ? pendingCallbacks(index) : [];
+    const waiting = status === "RUNNING" && summary !== undefined ? pendingCallbacks(summary, index) : [];
     const key = waiting.map((w) => w.scheduledEventId).join(",");
     if (key !== callbacks.dataset["waiting"]) {
       callbacks.dataset["waiting"] = key;
@@ -167,6 +191,7 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     h("div", { class: "actions" }, stop, redrive),
     notice,
     callbacks,
+    runFocus,
     h("div", { class: "execution-grid" }, graphBox, panel),
     table,
   );

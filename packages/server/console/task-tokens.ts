@@ -1,7 +1,8 @@
 // Finds the callback tasks an execution is waiting on, and their task tokens, from the history
 // alone: a `.waitForTaskToken` task puts `$$.Task.Token` into its parameters, which the
 // TaskScheduled event records. This is how the human-approval pattern is answered by hand.
-import type { HistoryIndex } from "./history-model.ts";
+import type { ExecutionSummary } from "@stepcraft/graph";
+import { eventDetails, type HistoryIndex } from "./history-model.ts";
 
 /** A task waiting for SendTaskSuccess/SendTaskFailure. */
 export interface PendingCallback {
@@ -33,17 +34,19 @@ function parseParameters(parameters: unknown): unknown {
   }
 }
 
-/** The callback tasks of the history whose latest attempt has no answer yet (in an open visit). */
-export function pendingCallbacks(index: HistoryIndex): PendingCallback[] {
-  const pending: PendingCallback[] = [];
+/** The callback tasks whose latest attempt is still running, while the execution has not ended. */
+export function pendingCallbacks(summary: ExecutionSummary, index: HistoryIndex): PendingCallback[] {
   // An execution that ended (failed elsewhere, timed out, stopped) has nobody waiting any more.
-  if (index.ended !== undefined) return pending;
-  for (const visit of index.visits) {
-    if (visit.exitedEventId !== undefined) continue;
+  if (index.ended !== undefined) return [];
+  const pending: PendingCallback[] = [];
+  for (const visit of summary.visits) {
     const attempt = visit.attempts.at(-1);
-    const resource = attempt?.details["resource"];
-    if (attempt === undefined || attempt.outcome !== "pending" || typeof resource !== "string" || !resource.endsWith(".waitForTaskToken")) continue;
-    pending.push({ stateName: visit.name, scheduledEventId: attempt.scheduledEventId, resource, token: tokenFields(parseParameters(attempt.details["parameters"]))[0] });
+    if (visit.exitedEventId !== undefined || attempt === undefined || attempt.outcome !== "running") continue;
+    const scheduled = index.eventsById.get(attempt.eventId);
+    const details = scheduled === undefined ? undefined : eventDetails(scheduled);
+    const resource = details?.["resource"];
+    if (typeof resource !== "string" || !resource.endsWith(".waitForTaskToken")) continue;
+    pending.push({ stateName: visit.name, scheduledEventId: attempt.eventId, resource, token: tokenFields(parseParameters(details?.["parameters"]))[0] });
   }
   return pending;
 }

@@ -130,10 +130,13 @@ describe("the console in headless Chromium", () => {
     expect(statuses["Validate"]).toBe("succeeded");
     expect(statuses["Charge"]).toBe("retried");
     expect(await stateNode("Charge").getAttribute("data-retries")).toBe("2");
+    expect(statuses["Ship"]).toBe("caught");
     expect(statuses["Refund"]).toBe("succeeded");
     expect(statuses["Done"]).toBe("succeeded");
     const fill = (name: string): Promise<string> => suite.page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(`#graph g.node[data-state="${name}"] > .shape`)})).fill`);
-    expect(new Set(await Promise.all(["Validate", "Charge"].map(fill))).size).toBe(2);
+    // Succeeded, retried and caught each have their own colour.
+    expect(new Set(await Promise.all(["Validate", "Charge", "Ship"].map(fill))).size).toBe(3);
+    expect(await stateNode("Ship").getAttribute("aria-label")).toBe("Ship, Task, caught");
     await screenshot("execution");
   });
 
@@ -174,7 +177,15 @@ describe("the console in headless Chromium", () => {
     const panel = suite.page.locator("#panel");
     await expect.poll(() => panel.locator("[data-iteration]").count()).toBe(3);
     await panel.locator('[data-iteration="2"] summary').click();
-    expect(await panel.locator('[data-iteration="2"] button.link').textContent()).toBe("Double");
+    expect(await panel.locator('[data-iteration="2"] ol.inner button.link').textContent()).toBe("Double");
+    // One iteration alone on the graph: the states outside it were not reached in it.
+    await panel.locator('[data-iteration="2"] [data-focus-run]').click();
+    await expect.poll(() => stateNode("Both").getAttribute("data-status")).toBe("not-visited");
+    expect(await stateNode("Double").getAttribute("data-status")).toBe("succeeded");
+    expect(await suite.page.textContent("#run-focus")).toContain("iteration 2 of Each alone");
+    await screenshot("iteration");
+    await suite.page.click("#show-whole");
+    await expect.poll(() => stateNode("Both").getAttribute("data-status")).toBe("succeeded");
     await stateNode("Both").focus();
     await suite.page.keyboard.press(" ");
     await expect.poll(() => panel.locator("[data-branch]").count()).toBe(2);
