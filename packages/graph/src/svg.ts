@@ -35,10 +35,10 @@ export const SVG_STYLE = `
 .sc-graph .s-retried > .shape { fill: #fef7e0; stroke: #e37400; stroke-width: 2.5; }
 .sc-graph .s-in-progress > .shape { fill: #e8f0fe; stroke: #1a73e8; stroke-width: 2.5; }
 .sc-graph .s-not-visited > .shape { fill: #f8f9fa; stroke: #bdc1c6; }
-.sc-graph .s-not-visited > text { fill: #80868b; }
+.sc-graph .s-not-visited > text { fill: #5f6368; }
 .sc-graph .t-parallel.s-succeeded > .shape, .sc-graph .t-map.s-succeeded > .shape { fill: #f6fbf7; }
 .sc-graph .t-parallel.s-failed > .shape, .sc-graph .t-map.s-failed > .shape { fill: #fef8f7; }
-.sc-graph .badge rect { fill: #e37400; }
+.sc-graph .badge rect { fill: #b45309; }
 .sc-graph .badge text { fill: #ffffff; font-size: ${BADGE_FONT}px; font-weight: 700; }
 .sc-graph .edge { fill: none; stroke: #5f6368; stroke-width: 1.4; }
 .sc-graph .edge.k-catch { stroke: #c5221f; stroke-dasharray: 5 4; }
