@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { headlessChromiumSuite } from "../../../../scripts/testing/headless-chromium.ts";
 import buildConsole from "../../scripts/build-console.ts";
 import { startServer, type RunningServer } from "../../src/index.ts";
+import { CONTRAST_CHECK } from "./contrast-check.ts";
 import { APPROVAL, DOOMED, FANOUT, ORDERS, SLEEPY, api, createMachine, flakyCharge, largeMachine, startExecution } from "./console-machines.ts";
 
 const ARTIFACTS = resolve(import.meta.dirname, "../../../../.vitest-artifacts");
@@ -272,6 +273,29 @@ describe("the console in headless Chromium", () => {
     console.log(line);
     writeFileSync(join(ARTIFACTS, "console-render.json"), `${JSON.stringify({ events, states: 100, timingsMs: timings, medianMs: median }, null, 2)}\n`);
     await screenshot("large");
+  });
+
+  it("every text passes WCAG AA contrast, on the lists and on executions with every status", async () => {
+    await suite.page.goto(`${server.url}/`);
+    await suite.page.locator("#machines tbody tr").first().waitFor();
+    expect(await suite.page.evaluate<string[]>(CONTRAST_CHECK)).toEqual([]);
+    await openExecution(`${machines["Orders"]!.replace("stateMachine", "execution")}:order-1`);
+    await suite.page.locator('main[data-loaded="true"]').waitFor();
+    await stateNode("Charge").click();
+    expect(await suite.page.evaluate<string[]>(CONTRAST_CHECK)).toEqual([]);
+    // Failed, and not reached (Stop after the approval).
+    for (const execution of [`${machines["Doomed"]!.replace("stateMachine", "execution")}:other-2`, `${machines["Approval"]!.replace("stateMachine", "execution")}:approve-1`]) {
+      await openExecution(execution);
+      await suite.page.locator('main[data-loaded="true"]').waitFor();
+      expect(await suite.page.evaluate<string[]>(CONTRAST_CHECK), execution).toEqual([]);
+    }
+  });
+
+  it("the contrast check itself finds pale text", async () => {
+    const scratch = await suite.browser.newPage();
+    await scratch.setContent('<p style="color:#999;background:#fff">pale</p><p style="color:#000">dark</p><svg><g><rect class="shape" width="90" height="20" fill="#f8f9fa"/><text x="4" y="14" fill="#80868b">grey</text></g></svg>');
+    expect(await scratch.evaluate<string[]>(CONTRAST_CHECK)).toEqual([expect.stringMatching(/^pale \(p\.\): 2\.85:1, needs 4\.5:1$/), expect.stringMatching(/^grey \(svg text\.\): 3\.\d\d:1/)]);
+    await scratch.close();
   });
 
   it("loads nothing from another origin and breaks no Content-Security-Policy rule", () => {
