@@ -31,11 +31,17 @@ export function replaceChildren(parent: Element, ...children: readonly Child[]):
   append(parent, ...children);
 }
 
-/** A date from the API (epoch seconds) as local date and time with milliseconds. */
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/**
+ * A date from the API (epoch seconds) as local `YYYY-MM-DD HH:MM:SS.mmm`. Built from the Date's
+ * fields, not toLocaleString: a history of a thousand rows formats two thousand dates, and Intl
+ * formatting costs a tenth of a millisecond each.
+ */
 export function formatDate(epochSeconds: number | undefined): string {
   if (epochSeconds === undefined) return "—";
-  const date = new Date(epochSeconds * 1000);
-  return `${date.toLocaleDateString()} ${date.toLocaleTimeString(undefined, { hour12: false })}.${String(date.getMilliseconds()).padStart(3, "0")}`;
+  const d = new Date(epochSeconds * 1000);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
 /** JSON text pretty-printed when it parses, as it is otherwise. */

@@ -6,19 +6,14 @@ import { callApi, describeError, type ExecutionDescription } from "./api.ts";
 import { callbackForms } from "./callback-forms.ts";
 import { formatDate, h, prettyJson, replaceChildren, routeHref, statusBadge } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
-import { eventDetails, indexHistory, type HistoryEvent, type HistoryIndex } from "./history-model.ts";
+import { HistoryTable } from "./history-table.ts";
+import { indexHistory, type HistoryEvent, type HistoryIndex } from "./history-model.ts";
 import { statePanel } from "./state-panel.ts";
 import { pendingCallbacks } from "./task-tokens.ts";
 
 /** What the event stream's `status` message carries (the rest is read with DescribeExecution). */
 interface StreamStatus {
   readonly status: string;
-}
-
-function elapsed(index: HistoryIndex, event: HistoryEvent): string {
-  if (index.startedAt === undefined) return "";
-  const ms = Math.round((event.timestamp - index.startedAt) * 1000);
-  return ms < 1000 ? `+${ms} ms` : `+${(ms / 1000).toFixed(3)} s`;
 }
 
 /** The page of one execution; returns the function that closes its event stream. */
@@ -44,14 +39,11 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
   const runFocus = h("div", { id: "run-focus", role: "status" });
   const graphBox = h("div", { class: "graph-box", id: "graph" }, h("p", { class: "muted" }, "Loading the definition…"));
   const panel = h("aside", { id: "panel", "aria-live": "polite" }, h("p", { class: "muted" }, "Select a state in the graph (click it, or Tab to it and press Enter) to see its input, output, errors, retries and variables."));
-  const rows = h("tbody");
-  const table = h(
-    "table",
-    { class: "history", id: "history" },
-    h("caption", {}, "Event history"),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "ID"), h("th", { scope: "col" }, "Type"), h("th", { scope: "col" }, "State"), h("th", { scope: "col" }, "Timestamp"), h("th", { scope: "col" }, "Elapsed"))),
-    rows,
-  );
+  const history = new HistoryTable((name) => {
+    selectState(name, false);
+    graph?.node(name)?.scrollIntoView({ block: "center", inline: "center" });
+    graph?.node(name)?.focus({ preventScroll: true });
+  });
 
   const report = (text: string, isError: boolean): void => {
     notice.textContent = text;
@@ -71,15 +63,14 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     const row = document.getElementById(`event-${eventId}`);
     if (row === null) return;
     row.scrollIntoView({ block: "center" });
-    row.querySelector<HTMLElement>("button, [tabindex]")?.focus();
+    row.querySelector<HTMLElement>("button")?.focus();
     row.classList.add("flash");
     setTimeout(() => row.classList.remove("flash"), 1200);
   };
   const selectState = (name: string, reveal = true): void => {
     selected = name;
     graph?.select(name, reveal);
-    for (const row of rows.querySelectorAll("tr.of-selected")) row.classList.remove("of-selected");
-    for (const row of rows.querySelectorAll<HTMLTableRowElement>("tr[data-state]")) if (row.dataset["state"] === name) row.classList.add("of-selected");
+    history.select(name);
     if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, summary, { selectState, showEvent, focusRun }));
     if (reveal) panel.querySelector<HTMLElement>("#panel-title")?.focus({ preventScroll: true });
   };
@@ -119,35 +110,6 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     );
   };
 
-  const appendRows = (fresh: readonly HistoryEvent[]): void => {
-    const fragment = document.createDocumentFragment();
-    for (const event of fresh) {
-      const state = index.stateOfEvent.get(event.id);
-      const details = eventDetails(event);
-      const error = typeof details?.["error"] === "string" ? details["error"] : undefined;
-      fragment.append(
-        h(
-          "tr",
-          { id: `event-${event.id}`, "data-state": state, class: [error === undefined ? "" : "failed", state !== undefined && state === selected ? "of-selected" : ""].join(" ").trim() || undefined },
-          h("td", {}, String(event.id)),
-          h("td", {}, event.type, error === undefined ? "" : h("span", { class: "error-name" }, ` ${error}`)),
-          h("td", {}, state === undefined ? "" : h("button", { type: "button", class: "link", "data-goto-state": state, title: `Show ${state} in the graph` }, state)),
-          h("td", {}, formatDate(event.timestamp)),
-          h("td", {}, elapsed(index, event)),
-        ),
-      );
-    }
-    rows.append(fragment);
-  };
-  rows.addEventListener("click", (event) => {
-    const target = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-goto-state]") : null;
-    const name = target?.dataset["gotoState"];
-    if (name === undefined) return;
-    selectState(name, false);
-    graph?.node(name)?.scrollIntoView({ block: "center", inline: "center" });
-    graph?.node(name)?.focus({ preventScroll: true });
-  });
-
   // Live updates arrive in batches; the page repaints once per frame at most.
   let pending: HistoryEvent[] = [];
   let frame: number | undefined;
@@ -159,7 +121,7 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     index = indexHistory(events);
     summary = events.length === 0 ? undefined : summarizeExecution(readExecutionHistory(events));
     paintGraph();
-    appendRows(fresh);
+    history.append(fresh, index);
     // Forms are rebuilt only when the waiting tasks change, so typing in them survives updates.
     const waiting = status === "RUNNING" && summary !== undefined ? pendingCallbacks(summary, index) : [];
     const key = waiting.map((w) => w.scheduledEventId).join(",");
@@ -169,9 +131,15 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     }
     if (selected !== undefined) selectState(selected, false);
     root.dataset["events"] = String(events.length);
-    if (status !== "RUNNING" && root.dataset["loaded"] !== "true") {
-      root.dataset["loaded"] = "true";
-      performance.mark("console:execution-rendered");
+    if (status !== "RUNNING" && root.dataset["loaded"] === undefined) {
+      root.dataset["loaded"] = "painting";
+      // Marked once the browser has laid out and painted this frame: what the render time measures.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark("console:execution-rendered");
+          root.dataset["loaded"] = "true";
+        }),
+      );
     }
   };
   const schedule = (): void => {
@@ -193,11 +161,28 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     callbacks,
     runFocus,
     h("div", { class: "execution-grid" }, graphBox, panel),
-    table,
+    h("h2", { id: "history-title" }, "Event history"),
+    history.element,
   );
 
-  let stream: EventSource | undefined;
-  let closed = false;
+  // The stream starts at once, beside the two describes: its events wait in `pending` until the
+  // graph can be drawn.
+  const stream = new EventSource(`/console/events?executionArn=${encodeURIComponent(executionArn)}`);
+  let ready = false;
+  stream.addEventListener("history", (message) => {
+    pending.push(...(JSON.parse((message as MessageEvent<string>).data) as { events: HistoryEvent[] }).events);
+    if (ready) schedule();
+  });
+  stream.addEventListener("status", (message) => {
+    const update = JSON.parse((message as MessageEvent<string>).data) as StreamStatus;
+    status = update.status;
+    if (ready) schedule();
+    // The dates, error, cause and output of the new status (a redrive runs the execution again).
+    void callApi<ExecutionDescription>("DescribeExecution", { executionArn }).then((described) => {
+      description = described;
+      paintStatus();
+    });
+  });
   void (async () => {
     try {
       const [described, machine] = await Promise.all([
@@ -205,35 +190,19 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
         callApi<{ definition: string }>("DescribeStateMachineForExecution", { executionArn }),
       ]);
       description = described;
-      status = described.status;
       paintStatus();
       graph = new GraphView(JSON.parse(machine.definition) as unknown, (name) => selectState(name));
       replaceChildren(graphBox, graph.element);
       graph.paint(undefined);
+      ready = true;
+      schedule();
     } catch (error) {
+      stream.close();
       replaceChildren(graphBox, h("p", { class: "error", role: "alert" }, describeError(error)));
-      return;
     }
-    if (closed) return;
-    stream = new EventSource(`/console/events?executionArn=${encodeURIComponent(executionArn)}`);
-    stream.addEventListener("history", (message) => {
-      pending.push(...(JSON.parse((message as MessageEvent<string>).data) as { events: HistoryEvent[] }).events);
-      schedule();
-    });
-    stream.addEventListener("status", (message) => {
-      const update = JSON.parse((message as MessageEvent<string>).data) as StreamStatus;
-      status = update.status;
-      schedule();
-      // The dates, error, cause and output of the new status (a redrive runs the execution again).
-      void callApi<ExecutionDescription>("DescribeExecution", { executionArn }).then((described) => {
-        description = described;
-        paintStatus();
-      });
-    });
   })();
   return () => {
-    closed = true;
-    stream?.close();
+    stream.close();
     if (frame !== undefined) cancelAnimationFrame(frame);
   };
 }

@@ -58,6 +58,15 @@ function innerVisits(summary: ExecutionSummary, run: BlockRun, links: PanelLinks
   return h("ol", { class: "inner" }, ...visits.map((v) => h("li", {}, h("button", { type: "button", class: "link", onclick: () => links.selectState(v.name) }, v.name), " ", h("span", { class: `vs vs-${v.status}` }, words(v.status)))));
 }
 
+/**
+ * The error that ended the visit (failed, or caught by a Catcher). A visit that a retry rescued
+ * keeps its attempts' errors in the attempts table only: it did not end in an error.
+ */
+function failure(visit: StateVisit): (HTMLElement | undefined)[] {
+  if (visit.error === undefined || (visit.status !== "failed" && !visit.caught)) return [];
+  return [h("div", { class: "field failure" }, h("h4", {}, visit.caught ? "Error (caught)" : "Error"), h("p", { class: "error-name" }, visit.error)), block("Cause", visit.cause, "failure")];
+}
+
 /** Map iterations and Parallel branches of one container visit. */
 function drillDown(summary: ExecutionSummary, visit: StateVisit, links: PanelLinks): HTMLElement | undefined {
   if (visit.runs.length === 0) return undefined;
@@ -103,8 +112,7 @@ export function statePanel(name: string, model: GraphModel, summary: ExecutionSu
         h("button", { type: "button", class: "link", onclick: () => links.showEvent(visit.enteredEventId) }, `Event ${visit.enteredEventId} in the history`),
         block("Input", visit.input),
         block("Output", visit.output),
-        visit.error === undefined ? undefined : h("div", { class: "field failure" }, h("h4", {}, visit.caught ? "Error (caught)" : "Error"), h("p", { class: "error-name" }, visit.error)),
-        block("Cause", visit.cause, "failure"),
+        ...failure(visit),
         attemptsTable(visit),
         variablesTable(visit),
         summary === undefined ? undefined : drillDown(summary, visit, links),
