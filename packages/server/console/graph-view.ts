@@ -52,6 +52,8 @@ export class GraphView {
   paint(summary: ExecutionSummary | undefined): void {
     const focused = this.stateAt(document.activeElement);
     this.element.innerHTML = withoutInlineStyle(renderSvg(this.layout, summary));
+    // A picture (role img) hides its children from assistive technology; here its states are buttons.
+    this.element.querySelector("svg")?.setAttribute("role", "group");
     for (const node of this.element.querySelectorAll<SVGGElement>("g.node[data-state]")) {
       const name = node.dataset["state"] ?? "";
       node.setAttribute("tabindex", "0");

@@ -155,8 +155,11 @@ describe("the console in headless Chromium", () => {
     expect(await panel.locator(".field.failure").count()).toBe(0);
     await screenshot("state-panel");
 
-    // Keyboard: focus Ship with Tab order and press Enter.
-    await stateNode("Ship").focus();
+    // Keyboard: the states are buttons in the accessibility tree; Tab moves between them, Enter opens one.
+    await suite.page.getByRole("button", { name: "Charge, Task, retried, 2 retries" }).focus();
+    await suite.page.keyboard.press("Tab");
+    expect(await suite.page.evaluate<string | undefined>("document.activeElement?.getAttribute('data-state')")).toBe("Ship");
+    expect(await suite.page.evaluate<string>("getComputedStyle(document.activeElement.querySelector('.shape')).strokeWidth")).toBe("4px");
     await suite.page.keyboard.press("Enter");
     await expect.poll(() => panel.locator("[data-panel-state]").getAttribute("data-panel-state")).toBe("Ship");
     expect(await panel.locator(".field.failure h4").first().textContent()).toBe("Error (caught)");
