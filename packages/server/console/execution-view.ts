@@ -38,7 +38,8 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
   const callbacks = h("section", { id: "callbacks", "aria-label": "Tasks waiting for a callback" });
   const runFocus = h("div", { id: "run-focus", role: "status" });
   const graphBox = h("div", { class: "graph-box", id: "graph" }, h("p", { class: "muted" }, "Loading the definition…"));
-  const panel = h("aside", { id: "panel", "aria-live": "polite" }, h("p", { class: "muted" }, "Select a state in the graph (click it, or Tab to it and press Enter) to see its input, output, errors, retries and variables."));
+  // Not a live region: it is rebuilt with every live batch; choosing a state moves focus to its title instead.
+  const panel = h("aside", { id: "panel", "aria-label": "The selected state" }, h("p", { class: "muted" }, "Select a state in the graph (click it, or Tab to it and press Enter) to see its input, output, errors, retries and variables."));
   const history = new HistoryTable((name) => {
     selectState(name, false);
     graph?.node(name)?.scrollIntoView({ block: "center", inline: "center" });

@@ -145,8 +145,8 @@ describe("the console in headless Chromium", () => {
   it("clicking a state (or Enter on it) shows its input, output, retries and errors; the history links both ways", async () => {
     await stateNode("Charge").click();
     const panel = suite.page.locator("#panel");
-    await expect.poll(() => panel.getAttribute("aria-live")).toBe("polite");
     await expect.poll(() => panel.locator("[data-panel-state]").getAttribute("data-panel-state")).toBe("Charge");
+    expect(await suite.page.evaluate<string | undefined>("document.activeElement?.id")).toBe("panel-title");
     expect(await panel.textContent()).toContain('"orderId": "o-1"');
     expect(await panel.locator("table.attempts tbody tr").count()).toBe(3);
     expect(await panel.locator('table.attempts tr[data-attempt="1"]').textContent()).toContain("CardDeclined");
