@@ -17,6 +17,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { SOURCE_CONDITION, buildOrder, readPackage, type ExportTarget } from "./packaging/package-manifest.ts";
 
@@ -77,6 +78,13 @@ function checkTargets(packageDir: string, targets: readonly ExportTarget[]): voi
   }
 }
 
+/** A package's own extra build step (package.json `stepcraft.buildSteps`), e.g. the server's console bundle. */
+async function runBuildStep(packageDir: string, step: string): Promise<void> {
+  const module = (await import(pathToFileURL(join(packageDir, step)).href)) as { default?: unknown };
+  if (typeof module.default !== "function") throw new Error(`${relative(repoRoot, join(packageDir, step))} must default-export (packageDir: string) => Promise<void>`);
+  await (module.default as (dir: string) => Promise<void>)(packageDir);
+}
+
 async function buildPackage(packageDir: string): Promise<void> {
   const started = performance.now();
   const manifest = readPackage(packageDir);
@@ -84,6 +92,7 @@ async function buildPackage(packageDir: string): Promise<void> {
   emitEsm(packageDir);
   if (manifest.targets.some((target) => target.condition.split(".").includes("require"))) await emitCjs(packageDir);
   checkTargets(packageDir, manifest.targets);
+  for (const step of manifest.buildSteps) await runBuildStep(packageDir, step);
   console.log(`built ${manifest.name} in ${Math.round(performance.now() - started)} ms`);
 }
 

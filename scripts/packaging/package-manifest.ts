@@ -21,6 +21,12 @@ export interface PackageManifest {
   readonly dir: string;
   readonly dependencies: readonly string[];
   readonly targets: readonly ExportTarget[];
+  /**
+   * Scripts (relative to the package) that `scripts/build.ts` runs after tsc and esbuild, from
+   * package.json's `stepcraft.buildSteps`: each default-exports `(packageDir) => Promise<void>`
+   * and writes more of `dist/` (the server's console).
+   */
+  readonly buildSteps: readonly string[];
 }
 
 interface RawPackageJson {
@@ -31,6 +37,7 @@ interface RawPackageJson {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  stepcraft?: { buildSteps?: string[] };
 }
 
 function collectTargets(subpath: string, value: unknown, conditionPath: readonly string[], into: ExportTarget[]): void {
@@ -54,7 +61,7 @@ export function readPackage(dir: string): PackageManifest {
     for (const [name, path] of Object.entries(json.bin)) targets.push({ subpath: `bin:${name}`, condition: "default", path: path.replace(/^\.\//, "") });
   }
   const dependencies = Object.keys({ ...json.dependencies, ...json.peerDependencies, ...json.devDependencies });
-  return { name: json.name, dir, dependencies, targets };
+  return { name: json.name, dir, dependencies, targets, buildSteps: json.stepcraft?.buildSteps ?? [] };
 }
 
 /** The published packages (packages/*), each after the workspace packages it depends on. */

@@ -55,3 +55,11 @@ describe.each(publishedPackageDirs().map((packageDir) => [readPackage(packageDir
     expect(files.filter((f) => /\.test\.|\/(test-fixtures|fixtures|golden)\//.test(f))).toEqual([]);
   });
 });
+
+describe("@stepcraft/server's console", () => {
+  it("ships the built console (page, bundle, stylesheet), not its TypeScript sources", () => {
+    const files = packed.get("@stepcraft/server")!.files;
+    expect(files.filter((f) => f.startsWith("dist/console/")).sort()).toEqual(["dist/console/console.css", "dist/console/console.js", "dist/console/console.js.map", "dist/console/index.html"]);
+    expect(files.filter((f) => f.startsWith("console/") || f.startsWith("scripts/"))).toEqual([]);
+  });
+});

@@ -145,11 +145,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   program
     .command("serve")
-    .description("Serve the AWS Step Functions API locally (the AWS SDK and CLI talk to it), durable in a data directory; Ctrl-C stops it.")
+    .description("Serve the AWS Step Functions API locally (the AWS SDK and CLI talk to it), durable in a data directory, with a console in the browser at the same address; Ctrl-C stops it.")
     .option("--port <port>", "TCP port (0: any free port)", "8083")
     .option("--host <host>", "interface to listen on; anything but loopback only when named here", "127.0.0.1")
     .option("--data <dir>", "data directory (SQLite), or :memory: for a throw-away service", ".stepcraft")
-    .option("--workflows <module...>", "TypeScript workflow modules whose lambda() handlers run in-process")
+    .option("--workflows <module...>", "TypeScript workflow modules whose lambda() handlers run in-process (the console checks inputs against their input schemas)")
     .option("--mock-config <file>", "AWS Step Functions Local MockConfigFile.json (select a test case with stateMachineArn#TestCase)")
     .option("--lambda-endpoint <url>", "Lambda-API-compatible endpoint for functions with no local handler")
     .option("--time-scale <n>", "run time n times faster (Waits, back-off, timeouts)", "1")

@@ -4,6 +4,9 @@ import type { AddressInfo } from "node:net";
 import { ActivityBroker, CallbackRegistry } from "@stepcraft/runtime";
 import type { MockConfig, TaskHandler } from "@stepcraft/runtime";
 import type { Services } from "./actions/action.ts";
+import { routeConsoleRequest } from "./console/console-routes.ts";
+import { EventStreams } from "./console/event-stream.ts";
+import { handleInputCheck, isInputCheck, type InputSchema } from "./console/input-check.ts";
 import { dispatch } from "./dispatch.ts";
 import { ExecutionHost } from "./engine/execution-host.ts";
 import { ScaledClock } from "./engine/scaled-clock.ts";
@@ -34,11 +37,17 @@ export interface ServerOptions {
   readonly timeScale?: number;
   /** How long GetActivityTask waits for a task. @default 60 (as AWS) */
   readonly activityPollSeconds?: number;
+  /**
+   * Input schemas (Standard Schema: zod, valibot…) by state machine name. The console checks the
+   * input of an execution it starts against the schema of its machine; the API does not (AWS has
+   * no schemas). `stepcraft serve --workflows` passes each workflow's under the workflow's name.
+   */
+  readonly inputSchemas?: Readonly<Record<string, InputSchema>>;
 }
 
 /** A service that is listening. */
 export interface RunningServer {
-  /** `http://<host>:<port>`: the endpoint for the SDK (`endpoint`) and the CLI (`--endpoint-url`). */
+  /** `http://<host>:<port>`: the endpoint for the SDK (`endpoint`) and the CLI (`--endpoint-url`); in a browser, the console. */
   readonly url: string;
   readonly port: number;
   readonly host: string;
@@ -112,9 +121,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const closing = new AbortController();
   const services: Services = { machines: new MachineStore(db), executions, mapRuns, resources: new ResourceStore(db), host, activities, clock, closing: closing.signal };
 
+  const streams = new EventStreams(executions, host.commits);
+
   const server = createServer((req, res) => {
     void (async () => {
       try {
+        if (routeConsoleRequest(req, res, streams)) return;
+        if (isInputCheck(req)) return await handleInputCheck(await readBody(req), res, options.inputSchemas ?? {});
         if (req.method !== "POST") throw new AwsError("UnknownOperationException", `Step Functions answers POST requests, not ${req.method ?? "?"}`, 404, "com.amazon.coral.service");
         const body = parseRequestBody(await readBody(req));
         const target = req.headers["x-amz-target"];
@@ -148,6 +161,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     resumed,
     close: async () => {
       closing.abort();
+      streams.closeAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

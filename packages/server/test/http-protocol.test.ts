@@ -27,8 +27,10 @@ describe("the wire protocol", () => {
     expect(await post(server.url, "AWSStepFunctions.ListStateMachines", '{"surprise":1}')).toMatchObject({ status: 400, type: "ValidationException" });
     const huge = await post(server.url, "AWSStepFunctions.StartExecution", JSON.stringify({ stateMachineArn: "x", input: "a".repeat(3 * 1024 * 1024) }));
     expect(huge).toMatchObject({ status: 400, type: "ValidationException" });
-    const get = await fetch(server.url);
+    // GET / is the console (packages/server/test/console/); a GET anywhere else is not an action.
+    const get = await fetch(`${server.url}/other`);
     expect(get.status).toBe(404);
+    expect(get.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
     // Still serving.
     expect(await post(server.url, "AWSStepFunctions.ListStateMachines", "{}")).toMatchObject({ status: 200, body: { stateMachines: [] } });
   });

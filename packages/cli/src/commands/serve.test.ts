@@ -96,6 +96,26 @@ describe("stepcraft serve", () => {
     expect(await running).toBe(0);
   });
 
+  it("hands each --workflows workflow's input schema to the console under the workflow's name", async () => {
+    const io = capture(fixtures);
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const running = serveCommand({ port: 0, host: "127.0.0.1", data: ":memory:", workflows: ["schema-input.ts"], timeScale: 1 }, io, stopped);
+    const deadline = Date.now() + 30_000;
+    while (!io.stdout().includes("listening on") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const url = /listening on (http:\/\/\S+)/.exec(io.stdout())![1]!;
+    expect(io.stdout()).toContain(`(console: ${url}/;`);
+    const check = async (machine: string, input: unknown) => {
+      const response = await fetch(`${url}/console/check-input`, { method: "POST", body: JSON.stringify({ stateMachineArn: `arn:aws:states:us-east-1:123456789012:stateMachine:${machine}`, input: JSON.stringify(input) }) });
+      return (await response.json()) as { schema: boolean; issues: { path: string }[] };
+    };
+    expect(await check("Greeting", { name: "" })).toMatchObject({ schema: true, issues: [{ path: "$.name" }] });
+    expect(await check("Greeting", { name: "Ada" })).toEqual({ schema: true, issues: [] });
+    expect(await check("Other", {})).toEqual({ schema: false, issues: [] });
+    stop();
+    expect(await running).toBe(0);
+  });
+
   it("refuses bad options as usage errors (exit 2)", async () => {
     for (const args of [["--time-scale", "0"], ["--port", "http"], ["--mock-config", "missing.json"], ["--workflows", "missing.ts"]]) {
       const io = capture(fixtures);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { loadMockConfig, MockConfigError, type MockConfig, type TaskHandler } from "@stepcraft/runtime";
-import { DataDirectoryInUseError, startServer, type RunningServer } from "@stepcraft/server";
+import { DataDirectoryInUseError, startServer, type InputSchema, type RunningServer } from "@stepcraft/server";
 import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import { workflowHandlers } from "../local/workflow-handlers.ts";
 import { UsageError, type CliIo } from "../io.ts";
@@ -17,13 +17,27 @@ export interface ServeOptions {
   readonly timeScale: number;
 }
 
-/** The `lambda()` handlers of every workflow in the modules, by every name the ASL calls them. */
-async function moduleHandlers(files: readonly string[], cwd: string): Promise<Record<string, TaskHandler>> {
+/** A workflow's input schema when it is a Standard Schema (zod…); the console checks inputs with it. */
+function inputSchemaOf(workflow: object): InputSchema | undefined {
+  const schema = (workflow as { readonly inputSchema?: { readonly "~standard"?: { readonly validate?: unknown } } }).inputSchema;
+  return typeof schema?.["~standard"]?.validate === "function" ? (schema as InputSchema) : undefined;
+}
+
+/**
+ * The `lambda()` handlers of every workflow in the modules, by every name the ASL calls them, and
+ * each workflow's input schema under its name (the name its state machine is expected to have).
+ */
+async function loadWorkflowModules(files: readonly string[], cwd: string): Promise<{ tasks: Record<string, TaskHandler>; inputSchemas: Record<string, InputSchema> }> {
   const tasks: Record<string, TaskHandler> = {};
+  const inputSchemas: Record<string, InputSchema> = {};
   for (const file of files) {
-    for (const workflow of await loadModuleWorkflows(file, cwd)) Object.assign(tasks, await workflowHandlers(file, workflow.lambdas));
+    for (const workflow of await loadModuleWorkflows(file, cwd)) {
+      Object.assign(tasks, await workflowHandlers(file, workflow.lambdas));
+      const schema = inputSchemaOf(workflow.workflow);
+      if (schema !== undefined) inputSchemas[workflow.name] = schema;
+    }
   }
-  return tasks;
+  return { tasks, inputSchemas };
 }
 
 async function readMockConfig(file: string, cwd: string): Promise<MockConfig> {
@@ -44,7 +58,7 @@ async function readMockConfig(file: string, cwd: string): Promise<MockConfig> {
  * the next start.
  */
 export async function serveCommand(options: ServeOptions, io: CliIo, stop: Promise<unknown>): Promise<number> {
-  const tasks = await moduleHandlers(options.workflows, io.cwd);
+  const { tasks, inputSchemas } = await loadWorkflowModules(options.workflows, io.cwd);
   const mockConfig = options.mockConfig === undefined ? undefined : await readMockConfig(options.mockConfig, io.cwd);
   const data = options.data === ":memory:" ? ":memory:" : resolve(io.cwd, options.data);
   let server: RunningServer;
@@ -54,6 +68,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, stop: Promi
       host: options.host,
       data,
       tasks,
+      inputSchemas,
       timeScale: options.timeScale,
       ...(mockConfig === undefined ? {} : { mockConfig }),
       ...(options.lambdaEndpoint === undefined ? {} : { lambdaEndpoint: options.lambdaEndpoint }),
@@ -67,7 +82,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo, stop: Promi
   }
   const functions = Object.keys(tasks).length;
   io.out(
-    `stepcraft serve: listening on ${server.url} (data: ${data}; ${functions} local function binding${functions === 1 ? "" : "s"}; resumed ${server.resumed} execution${server.resumed === 1 ? "" : "s"})\n`,
+    `stepcraft serve: listening on ${server.url} (console: ${server.url}/; data: ${data}; ${functions} local function binding${functions === 1 ? "" : "s"}; resumed ${server.resumed} execution${server.resumed === 1 ? "" : "s"})\n`,
   );
   await stop;
   await server.close();

@@ -218,7 +218,7 @@ export const executionActions: ActionTable = {
 const DATA_KEYS = new Set(["input", "output", "parameters"]);
 
 /** A stored event as GetExecutionHistory returns it (timestamp in epoch seconds; data left out on request). */
-function historyEvent(body: string, withData: boolean): Record<string, unknown> {
+export function historyEvent(body: string, withData: boolean): Record<string, unknown> {
   const event = JSON.parse(body) as Record<string, unknown>;
   event["timestamp"] = epochSeconds(event["timestamp"] as number);
   if (!withData) {

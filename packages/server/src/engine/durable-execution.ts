@@ -2,6 +2,7 @@ import { jsonText, prepareStateMachine } from "@stepcraft/runtime";
 import type { Clock, Execution, HistoryEvent, MapRunLimits, TaskResolver, TaskTokenSite } from "@stepcraft/runtime";
 import type { ExecutionRow, ExecutionRun, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
 import type { MapRunStore } from "../store/map-run-store.ts";
+import type { CommitFeed } from "./commit-feed.ts";
 import { mapRunRecorder } from "./map-run-recorder.ts";
 import { journaledTasks } from "./journaled-tasks.ts";
 import { PhasedClock } from "./phased-clock.ts";
@@ -27,6 +28,8 @@ export interface DurableExecutionHost {
   tokenIssued(token: string, arn: string, key: string): void;
   /** True once the service has let go of its executions (closing): nothing more is written. */
   readonly detached: boolean;
+  /** Told after every commit of events, an end or a redrive (the console's live stream listens). */
+  readonly commits: CommitFeed;
 }
 
 /** A stored event (timestamp as epoch ms) from the runtime's event. */
@@ -154,6 +157,7 @@ export class DurableExecution {
     const events = this.execution.historyFrom(this.committedEvents + 1);
     this.host.store.redrive(this.row.arn, { count: this.execution.redriveCount, ms: redriveMs, token: clientToken }, events.map(eventBody));
     this.committedEvents = events.at(-1)?.id ?? this.committedEvents;
+    this.host.commits.notify(this.row.arn);
     this.commitEnd();
     return redriveMs;
   }
@@ -204,6 +208,7 @@ export class DurableExecution {
     }
     this.host.store.appendEvents(this.row.arn, events.map(eventBody));
     this.committedEvents = events[events.length - 1]!.id;
+    this.host.commits.notify(this.row.arn);
   }
 
   /** Commits the end of the current run, with its last events, when it comes. */
@@ -228,6 +233,7 @@ export class DurableExecution {
         () => host.mapRuns.abortRunning(this.row.arn, stopMs),
       );
       this.committedEvents = events.at(-1)?.id ?? this.committedEvents;
+      host.commits.notify(this.row.arn);
     });
   }
 }

@@ -13,6 +13,7 @@ import {
 import type { ActivityBroker, CallbackRegistry, Clock, Execution, ExecutionResult, MapRunLimits, MockConfig, TaskHandler, TaskResolver } from "@stepcraft/runtime";
 import type { ExecutionRow, ExecutionStore, TaskOutcome } from "../store/execution-store.ts";
 import type { MapRunStore } from "../store/map-run-store.ts";
+import { CommitFeed } from "./commit-feed.ts";
 import { DurableExecution, type DurableExecutionHost } from "./durable-execution.ts";
 import { lambdaEndpointHandlers, lambdaFunctionNames } from "./lambda-endpoint.ts";
 import { missingFunctionsFail } from "./missing-functions.ts";
@@ -57,6 +58,9 @@ export class ExecutionHost implements DurableExecutionHost {
   private readonly live = new Map<string, Promise<DurableExecution>>();
   /** Callback tokens → the execution and journal key their answer is committed under. */
   private readonly tokens = new Map<string, { arn: string; key: string }>();
+
+  /** Told after every commit of events or an end: the console's live stream listens here. */
+  readonly commits = new CommitFeed();
 
   /** Set once the service closes: executions still in memory are let go without writing anything. */
   detached = false;
