@@ -25,10 +25,10 @@ import type { CallbackRegistry } from "../integrations/callback-registry.ts";
 import type { MapRunObserver } from "./map-run-observer.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
-/** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
 /** No output yet (`undefined` is not a JSON value, but keeps apart from `null`). */
 const NO_OUTPUT = Symbol("no output");
 
+/** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
 const INPUT: NestingSubject = { error: "InvalidExecutionInput", what: "The execution input" };
 const OUTPUT: NestingSubject = { error: "States.Runtime", what: "The execution output" };
 
