@@ -5,6 +5,7 @@ import {
   InvalidArn,
   ListExecutionsCommand,
   ListMapRunsCommand,
+  RedriveExecutionCommand,
   ResourceNotFound,
   StartExecutionCommand,
   UpdateMapRunCommand,
@@ -151,5 +152,32 @@ describe("Map Runs", () => {
     const events = await historyOf(second.sfn, executionArn);
     expectWholeHistory(events);
     expect(events.filter((e) => e.type === "MapRunStarted")).toHaveLength(1);
+  });
+
+  it("redrives a failed Map Run in place: same ARN, MapRunRedriven, only the failed items run again", async () => {
+    const runs: unknown[] = [];
+    let failing = true;
+    const work = (n: unknown) => {
+      runs.push(n);
+      if (n === 3 && failing) throw Object.assign(new Error("bad item"), { name: "BadItem" });
+      return { done: n };
+    };
+    const { sfn } = await testServer({ tasks: { work } });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "Redriven", definition: distributedMap(), roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: "[1,2,3,4,5]" }));
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: "FAILED" });
+    const mapRunArn = await onlyMapRun(sfn, executionArn);
+
+    failing = false;
+    runs.length = 0;
+    await sfn.send(new RedriveExecutionCommand({ executionArn }));
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: "SUCCEEDED", output: JSON.stringify([1, 2, 3, 4, 5].map((done) => ({ done }))) });
+    expect(runs).toEqual([3]);
+    expect(await onlyMapRun(sfn, executionArn)).toBe(mapRunArn);
+    const described = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(described).toMatchObject({ status: "SUCCEEDED", redriveCount: 1 });
+    expect(described.itemCounts).toMatchObject({ succeeded: 5, failed: 0, total: 5 });
+    const redriven = (await historyOf(sfn, executionArn)).find((e) => e.type === "MapRunRedriven");
+    expect(redriven?.mapRunRedrivenEventDetails).toEqual({ mapRunArn, redriveCount: 1 });
   });
 });

@@ -13,6 +13,11 @@ export interface MapRunStart {
   readonly childItems: readonly number[];
   /** Whether a ResultWriter exports the children's results. */
   readonly writesResults: boolean;
+  /**
+   * 0 for a new Map Run; n when a redrive continues the failed Map Run of the same ARN for the
+   * nth time (only its children that did not succeed run again).
+   */
+  readonly redriveCount: number;
 }
 
 /** How a Map Run's child execution ended (ABORTED: stopped because its Map Run or execution ended first). */

@@ -40,7 +40,7 @@ describe("Map Run observer", () => {
     const exec = prepareStateMachine(def, { name: "Parent" }).start([1, 2, 3], { mapRuns: observer });
     expect(await exec.result).toMatchObject({ status: "SUCCEEDED" });
     expect(runs).toEqual([
-      { mapRunArn: "arn:aws:states:us-east-1:123456789012:mapRun:Parent/label-M-2-0:run-M-2-0", stateName: "M", maxConcurrency: 2, toleratedFailureCount: 1, toleratedFailurePercentage: undefined, childItems: [1, 1, 1], writesResults: false },
+      { mapRunArn: "arn:aws:states:us-east-1:123456789012:mapRun:Parent/label-M-2-0:run-M-2-0", stateName: "M", maxConcurrency: 2, toleratedFailureCount: 1, toleratedFailurePercentage: undefined, childItems: [1, 1, 1], writesResults: false, redriveCount: 0 },
     ]);
     expect(heard.filter((h) => h.startsWith("started"))).toEqual(["started 0", "started 1", "started 2"]);
     expect(heard.filter((h) => !h.startsWith("started"))).toEqual(["SUCCEEDED 0", "FAILED 1", "SUCCEEDED 2", "run SUCCEEDED"]);

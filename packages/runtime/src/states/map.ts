@@ -125,6 +125,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           toleratedFailurePercentage: percentage,
           childItems,
           writesResults: writer !== undefined,
+          redriveCount: redrivenRun === undefined ? 0 : redrivenRun.redriveCount + 1,
         });
       };
       const runUnit = (index: number, itemInput: unknown): unknown => {

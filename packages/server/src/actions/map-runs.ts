@@ -85,7 +85,8 @@ export const mapRunActions: ActionTable = {
       toleratedFailureCount: run.tolerated_count ?? 0,
       itemCounts: countsOf(counts.items, written),
       executionCounts: countsOf(counts.children, written),
-      redriveCount: 0,
+      redriveCount: run.redrive_count,
+      ...(run.redrive_ms === null ? {} : { redriveDate: epochSeconds(run.redrive_ms) }),
     };
   }),
 

@@ -31,7 +31,9 @@ export function mapRunRecorder(ctx: MapRunContext): MapRunObserver {
       uuidShaped(createHash("sha256").update(ctx.siteId(`${site.executionArn}|mapRun|${site.enteredEventId}|${site.retryCount}|${part}`)).digest("hex")),
     started(run: MapRunStart): MapRunListener {
       const arn = run.mapRunArn;
-      if (ctx.writing()) {
+      if (ctx.writing() && run.redriveCount > 0) {
+        store.redriven(arn, run.redriveCount, clock.now());
+      } else if (ctx.writing()) {
         store.started(
           {
             arn,

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS events (exec_arn TEXT NOT NULL, id INTEGER NOT NULL, 
 CREATE TABLE IF NOT EXISTS task_outcomes (exec_arn TEXT NOT NULL, key TEXT NOT NULL, outcome TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (exec_arn, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS map_runs (
   arn TEXT PRIMARY KEY, exec_arn TEXT NOT NULL, state_name TEXT NOT NULL, status TEXT NOT NULL, start_ms INTEGER NOT NULL, stop_ms INTEGER,
-  max_concurrency INTEGER NOT NULL, tolerated_count INTEGER, tolerated_percentage REAL, writes_results INTEGER NOT NULL);
+  max_concurrency INTEGER NOT NULL, tolerated_count INTEGER, tolerated_percentage REAL, writes_results INTEGER NOT NULL,
+  redrive_count INTEGER NOT NULL DEFAULT 0, redrive_ms INTEGER);
 CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (exec_arn, start_ms);
 CREATE TABLE IF NOT EXISTS map_run_children (
   map_run_arn TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT, status TEXT NOT NULL, items INTEGER NOT NULL, start_ms INTEGER, stop_ms INTEGER,
@@ -75,6 +76,8 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: "executions", column: "redrive_count", type: "INTEGER NOT NULL DEFAULT 0" },
   { table: "executions", column: "redrive_ms", type: "INTEGER" },
   { table: "executions", column: "redrive_token", type: "TEXT" },
+  { table: "map_runs", column: "redrive_count", type: "INTEGER NOT NULL DEFAULT 0" },
+  { table: "map_runs", column: "redrive_ms", type: "INTEGER" },
 ];
 
 function addMissingColumns(db: Sqlite): void {

@@ -15,7 +15,13 @@ export interface MapRunRow {
   readonly tolerated_percentage: number | null;
   /** 1 when a ResultWriter exports the children's results. */
   readonly writes_results: number;
+  /** How many times a RedriveExecution continued it, and when last. */
+  readonly redrive_count: number;
+  readonly redrive_ms: number | null;
 }
+
+/** A Map Run as it starts (never redriven yet). */
+export type NewMapRun = Omit<MapRunRow, "redrive_count" | "redrive_ms">;
 
 /** One child execution of a Map Run (PENDING until it starts). */
 export interface MapRunChildRow {
@@ -57,7 +63,7 @@ export class MapRunStore {
   }
 
   /** A Map Run starts with its children PENDING. */
-  started(run: MapRunRow, childItems: readonly number[]): void {
+  started(run: NewMapRun, childItems: readonly number[]): void {
     this.db.transaction(() => {
       const inserted = this.sql(
         "INSERT OR IGNORE INTO map_runs (arn, exec_arn, state_name, status, start_ms, stop_ms, max_concurrency, tolerated_count, tolerated_percentage, writes_results) VALUES (@arn, @exec_arn, @state_name, @status, @start_ms, @stop_ms, @max_concurrency, @tolerated_count, @tolerated_percentage, @writes_results)",
@@ -65,6 +71,19 @@ export class MapRunStore {
       if (inserted.changes === 0) return;
       const child = this.sql("INSERT OR IGNORE INTO map_run_children (map_run_arn, idx, status, items) VALUES (?, ?, 'PENDING', ?)");
       childItems.forEach((items, idx) => child.run(run.arn, idx, items));
+    })();
+  }
+
+  /**
+   * A redrive continues the Map Run: RUNNING again, and its children that did not succeed are
+   * PENDING again (they run again; the succeeded ones keep their outcome). Applied once per redrive,
+   * so the replay of a redriven run after a restart changes nothing.
+   */
+  redriven(mapRunArn: string, redriveCount: number, atMs: number): void {
+    this.db.transaction(() => {
+      const changed = this.sql("UPDATE map_runs SET status = 'RUNNING', stop_ms = NULL, redrive_count = ?, redrive_ms = ? WHERE arn = ? AND redrive_count < ?").run(redriveCount, atMs, mapRunArn, redriveCount).changes;
+      if (changed === 0) return;
+      this.sql("UPDATE map_run_children SET status = 'PENDING', start_ms = NULL, stop_ms = NULL WHERE map_run_arn = ? AND status NOT IN ('SUCCEEDED', 'PENDING')").run(mapRunArn);
     })();
   }
 
