@@ -11,7 +11,7 @@ import { basename, dirname, isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { ModuleExitAttempt, removeOnExit, withGuardedProcess } from "./guarded-import.ts";
-import { LOAD_TIMEOUT_VARIABLE, loadTimeoutMs, trialLoad } from "./load-deadline.ts";
+import { LOAD_TIMEOUT_VARIABLE, loadsWithin, loadTimeoutMs } from "./load-deadline.ts";
 import { isWorkflow, type LoadedWorkflow } from "./workflow-brand.ts";
 
 /** Marks esbuild's own resolution of a bare import, asked for by the plugin below. */
@@ -121,13 +121,8 @@ async function importBundle(entry: string, temp: string, code: string, timeoutMs
 
 /** Throws a ModuleLoadError naming `entry` unless its bundle `temp` loads in a child within `timeoutMs`. */
 async function loadsInTime(entry: string, temp: string, timeoutMs: number): Promise<void> {
-  const trial = await trialLoad(pathToFileURL(temp).href, timeoutMs);
-  if (trial === "timed-out") {
-    throw new ModuleLoadError(
-      `cannot load '${entry}': it was still loading after ${timeoutMs / 1000} s (a loop or a wait at its top level?); a workflow module must finish loading promptly (${LOAD_TIMEOUT_VARIABLE} sets the limit in milliseconds)`,
-    );
-  }
-  if (trial === "never-settles") {
-    throw new ModuleLoadError(`cannot load '${entry}': its top-level await waits for something that never happens, so it never finishes loading`);
-  }
+  if (await loadsWithin(pathToFileURL(temp).href, timeoutMs)) return;
+  throw new ModuleLoadError(
+    `cannot load '${entry}': it was still loading after ${timeoutMs / 1000} s (a loop, or a top-level await that never settles?); a workflow module must finish loading promptly (${LOAD_TIMEOUT_VARIABLE} sets the limit in milliseconds)`,
+  );
 }
