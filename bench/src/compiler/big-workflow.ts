@@ -11,12 +11,6 @@ interface Payload {
   readonly nested: { readonly a: number; readonly b: string };
 }
 
-/** Every block reassigns the same two variables, so the chain's type is the same after each block. */
-interface Vars {
-  readonly v: number;
-  readonly w: string;
-}
-
 async function scoreHandler(event: { readonly id: string; readonly n: number }): Promise<{ readonly score: number }> {
   return { score: event.n + event.id.length };
 }
@@ -31,7 +25,9 @@ const score = lambda("Score", {
 export const STATES_PER_BLOCK = 13;
 
 function block(i: number) {
-  return states<Payload, Vars>()
+  // Each block assigns the variables it reads (P{i}b) before reading them, so it needs none from
+  // before: the first block starts the workflow, where none are assigned.
+  return states<Payload>()
     .pass(`P${i}a`, { output: ($) => ({ id: $.input.id, n: $.input.n, tags: $.input.tags, nested: $.input.nested }) })
     .pass(`P${i}b`, { assign: ($) => ({ v: $.input.n, w: $.input.nested.b }) })
     .choice(`C${i}`)

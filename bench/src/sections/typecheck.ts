@@ -1,11 +1,12 @@
 // The type-check row: a 200-state typed stepcraft workflow vs the same workflow in the CDK's
-// untyped aws-stepfunctions constructs, each checked by tsc (see bench/src/typecheck/). Loaded by
-// sections/optional.ts.
+// untyped aws-stepfunctions constructs, each checked by tsc (see bench/src/typecheck/), then the
+// builder's types at scale (typecheck/scale.ts). Loaded by sections/optional.ts.
 import { progress } from "../progress.ts";
 import type { Plan } from "../plan.ts";
 import { typecheckReport } from "../typecheck/format.ts";
 import type { TypecheckReport } from "../typecheck/format.ts";
 import { measureTypecheck } from "../typecheck/measure.ts";
+import { measureScaleSeries } from "../typecheck/scale.ts";
 
 export const TYPECHECK_STATES = 200;
 
@@ -16,5 +17,5 @@ export async function run(plan: Plan): Promise<TypecheckReport> {
   // The baselines' numbers that matter (instantiations) are exact after one round: --quick runs them once.
   const baselineRounds = Math.max(1, plan.samples - 2);
   const measurement = await measureTypecheck({ stateCount: TYPECHECK_STATES, rounds: plan.samples, baselineRounds, warmup: plan.warmup, log });
-  return typecheckReport(measurement);
+  return { ...typecheckReport(measurement), scale: await measureScaleSeries(log) };
 }

@@ -2,6 +2,7 @@
 import type { TypecheckResult } from "../sections/optional.ts";
 import { ratio } from "../stats.ts";
 import type { TypecheckMeasurement } from "./measure.ts";
+import { formatScale, type ScaleReport } from "./scale.ts";
 
 /** The target of the comparison: our check no slower than 1.5× the CDK's. */
 export const TARGET_RATIO = 1.5;
@@ -43,6 +44,8 @@ export interface TypecheckReport extends TypecheckResult {
   readonly cdk_workflow_instantiations: number;
   /** Type errors in either fixture (should be none). */
   readonly errors: readonly string[];
+  /** The scale programs (a long chain, many variables, many merges), when measured. */
+  readonly scale?: ScaleReport;
 }
 
 const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
@@ -102,6 +105,7 @@ export function formatTypecheckDetails(t: TypecheckResult): string[] {
     `  of which the library alone (two-state program, same imports; stepcraft / CDK): check ${t.ours_baseline_check_s.toFixed(2)} / ${t.cdk_baseline_check_s.toFixed(2)} s, total ${t.ours_baseline_total_s.toFixed(2)} / ${t.cdk_baseline_total_s.toFixed(2)} s; the ${t.states} states add check ${t.ours_workflow_check_s.toFixed(2)} / ${t.cdk_workflow_check_s.toFixed(2)} s and ${int.format(t.ours_workflow_instantiations)} / ${int.format(t.cdk_workflow_instantiations)} instantiations`,
     `  instantiations ${int.format(t.ours_instantiations)} / ${int.format(t.cdk_instantiations)}, types ${int.format(t.ours_types)} / ${int.format(t.cdk_types)}, memory ${int.format(t.ours_memory_mb)} / ${int.format(t.cdk_memory_mb)} MB, lines parsed ${int.format(t.ours_lines)} / ${int.format(t.cdk_lines)} (stepcraft / CDK)`,
   ];
+  if (t.scale !== undefined) lines.push(...formatScale(t.scale));
   for (const e of t.errors) lines.push(`!!! type-check: ${e}`);
   return lines;
 }

@@ -128,7 +128,23 @@ export type RetryNumbers<S> = {
 export type WaitSeconds<S> = S & AtLeast<S, 0, "a Wait state's seconds must be 0 or more">;
 
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
-export type Target<In, V, O, V2, E extends string, D = never> = ChainLike<In, O, V2, E, D> | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E, D>);
+export type Target<In, V, O, V2, E extends string, D = never> =
+  | ChainLike<WithVarsAssigned<In, V>, O, V2, E, D>
+  | ((states: StateFactories<In, In, V, never>) => ChainLike<In, O, V2, E, D>);
+
+declare const assignedVars: unique symbol;
+
+/**
+ * The variables assigned on every path to a transition, as a phantom beside what it hands on. A
+ * fragment built with `states<In, Vars>()` accepts `In & VarsAssigned<Vars>`: joined where fewer
+ * variables are assigned (`Vars` not met by what every path assigned, or none at all), it does not
+ * type-check. Other chains accept the phantom as an extra member.
+ */
+// A type alias, not an interface: it keeps an input type `Json` (see JsonObject).
+export type VarsAssigned<V> = { readonly [assignedVars]: V };
+
+/** What a transition hands on: the data, and the variables assigned when there are any (the message stays short without). */
+export type WithVarsAssigned<In, V> = [keyof V] extends [never] ? In : In & VarsAssigned<V>;
 
 /** A Catcher in a state's options; {@link CatchTargetsAccept} checks each `next` against what the Catcher passes on. */
 export interface CatchSpec<Cur, V, E extends string> {
@@ -603,7 +619,7 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
  * Where a Catcher goes: a chain accepting what it passes on (`P`), or, like every other transition,
  * a function building one from factories whose input is `P`.
  */
-export type CatchTarget<P, V, O, D> = ChainLike<P, O, unknown, string, D> | ((states: StateFactories<P, P, V, never>) => ChainLike<P, O, unknown, string, D>);
+export type CatchTarget<P, V, O, D> = ChainLike<WithVarsAssigned<P, V>, O, unknown, string, D> | ((states: StateFactories<P, P, V, never>) => ChainLike<P, O, unknown, string, D>);
 
 /** What a plain Catcher passes on: the error output, or with `resultField` the input keeping it under `K`. */
 type CatcherInput<Cur, K> = [K] extends [never] ? ErrorOutput : CatcherKeeps<Cur, K>;

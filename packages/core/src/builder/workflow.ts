@@ -7,7 +7,7 @@ import { formatDiagnostics, type CompileDiagnostic } from "../compiler/compile-d
 import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { QueryLanguage, WorkflowNode } from "../ir/state-node.ts";
 import { captureSite } from "./call-site.ts";
-import { chainData, type Chain, type ChainLike, type DoneAfter, type PassesInput, type Target, type FailOptions, type StateFactories, type SucceedOptions } from "./chain-types.ts";
+import { chainData, type Chain, type ChainLike, type DoneAfter, type PassesInput, type Target, type FailOptions, type StateFactories, type SucceedOptions, type VarsAssigned } from "./chain-types.ts";
 import { buildWorkflowIr } from "./graph-to-ir.ts";
 import { typeOnly, type InferSchema, type StandardSchemaLike } from "./schema.ts";
 import { makeChain, makeFactories, standaloneFail, standaloneSucceed, targetChain } from "./state-factories.ts";
@@ -177,9 +177,12 @@ export function workflow<S extends StandardSchemaLike = StandardSchemaLike<{}>>(
 }
 
 /** State factories for a fragment whose input is `In` (and that may read variables `V`), built apart from any workflow. */
-export function states<In, V = {}>(): StateFactories<In, In, V, never> {
-  return Object.freeze(makeFactories((piece) => piece)) as unknown as StateFactories<In, In, V, never>;
+export function states<In, V = {}>(): StateFactories<FragmentInput<In, V>, In, V, never> {
+  return Object.freeze(makeFactories((piece) => piece)) as unknown as StateFactories<FragmentInput<In, V>, In, V, never>;
 }
+
+/** What a fragment accepts: its input, and (when it reads variables) those variables assigned on every path to it. */
+type FragmentInput<In, V> = [keyof V] extends [never] ? In : In & VarsAssigned<V>;
 
 /** A jump to a state already in the graph (a loop back, or a shared successor); adds no state. */
 export function goto<In>(target: ChainLike<In, unknown, unknown, string, unknown>): Chain<In, never, {}, never> {
