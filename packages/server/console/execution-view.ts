@@ -73,8 +73,13 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     graph?.select(name, reveal);
     history.select(name);
     if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, summary, { selectState, showEvent, focusRun }));
+    panel.dataset["key"] = panelKey(name);
     if (reveal) panel.querySelector<HTMLElement>("#panel-title")?.focus({ preventScroll: true });
   };
+
+  /** What the panel of `name` shows changes only with its visits: their statuses, attempts and ends. */
+  const panelKey = (name: string): string =>
+    JSON.stringify(summary?.visits.filter((v) => v.name === name).map((v) => [v.enteredEventId, v.status, v.exitedEventId, v.attempts.length, v.runs.map((id) => summary?.runs.find((r) => r.id === id)?.status)]) ?? []);
 
   /** Paints the graph by the whole execution, or by the focused iteration or branch alone. */
   const paintGraph = (): void => {
@@ -130,7 +135,9 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
       callbacks.dataset["waiting"] = key;
       replaceChildren(callbacks, ...callbackForms(waiting, act));
     }
-    if (selected !== undefined) selectState(selected, false);
+    // The panel is rebuilt only when the selected state's visits changed, so what the reader
+    // opened or scrolled stays as it was while other states run.
+    if (selected !== undefined && panelKey(selected) !== panel.dataset["key"]) selectState(selected, false);
     root.dataset["events"] = String(events.length);
     if (status !== "RUNNING" && root.dataset["loaded"] === undefined) {
       root.dataset["loaded"] = "painting";
