@@ -16,6 +16,17 @@ interface StreamStatus {
   readonly status: string;
 }
 
+/** A Lambda cause is JSON with a stack trace: its errorMessage reads better, the rest goes under "Full cause". */
+function causeHeadline(cause: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(cause ?? "") as { errorMessage?: unknown };
+    if (typeof parsed.errorMessage === "string") return parsed.errorMessage;
+  } catch {
+    // Not JSON: the cause is plain text.
+  }
+  return cause;
+}
+
 /** The page of one execution; returns the function that closes its event stream. */
 export function executionView(root: HTMLElement, executionArn: string): () => void {
   const events: HistoryEvent[] = [];
@@ -111,7 +122,8 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     const cause = description?.cause;
     replaceChildren(
       failure,
-      error === undefined && cause === undefined ? undefined : h("p", { class: "error" }, [error, cause].filter((s) => s !== undefined).join(": ")),
+      error === undefined && cause === undefined ? undefined : h("p", { class: "error" }, [error, causeHeadline(cause)].filter((s) => s !== undefined).join(": ")),
+      cause === undefined || causeHeadline(cause) === cause ? undefined : h("details", { id: "execution-cause" }, h("summary", {}, "Full cause"), h("pre", { tabindex: 0 }, prettyJson(cause))),
       description?.output === undefined ? undefined : h("details", { id: "execution-output" }, h("summary", {}, "Output"), h("pre", { tabindex: 0 }, prettyJson(description.output))),
     );
   };

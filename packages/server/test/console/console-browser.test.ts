@@ -252,6 +252,9 @@ describe("the console in headless Chromium", () => {
     await openExecution(executionArn);
     await suite.page.locator('main[data-loaded="true"]').waitFor();
     expect(await stateNode("Ship").getAttribute("data-status")).toBe("failed");
+    // The Lambda cause's message, with the whole JSON (stack trace) one click away.
+    expect(await suite.page.textContent("#execution-failure p.error")).toBe("ShipperDown: no courier today");
+    expect(await suite.page.textContent("#execution-cause pre")).toContain('"errorType": "ShipperDown"');
     await suite.page.click("#redrive");
     await expect.poll(() => suite.page.textContent("#action-result")).toMatch(/^Redrive/);
     const result = (await suite.page.textContent("#action-result")) ?? "";
