@@ -16,6 +16,17 @@ interface StreamStatus {
   readonly status: string;
 }
 
+/** A Lambda cause is JSON with a stack trace: its errorMessage reads better, the rest goes under "Full cause". */
+function causeHeadline(cause: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(cause ?? "") as { errorMessage?: unknown };
+    if (typeof parsed.errorMessage === "string") return parsed.errorMessage;
+  } catch {
+    // Not JSON: the cause is plain text.
+  }
+  return cause;
+}
+
 /** The page of one execution; returns the function that closes its event stream. */
 export function executionView(root: HTMLElement, executionArn: string): () => void {
   const events: HistoryEvent[] = [];
@@ -73,8 +84,13 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     graph?.select(name, reveal);
     history.select(name);
     if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, summary, { selectState, showEvent, focusRun }));
+    panel.dataset["key"] = panelKey(name);
     if (reveal) panel.querySelector<HTMLElement>("#panel-title")?.focus({ preventScroll: true });
   };
+
+  /** What the panel of `name` shows changes only with its visits: their statuses, attempts and ends. */
+  const panelKey = (name: string): string =>
+    JSON.stringify(summary?.visits.filter((v) => v.name === name).map((v) => [v.enteredEventId, v.status, v.exitedEventId, v.attempts.length, v.runs.map((id) => summary?.runs.find((r) => r.id === id)?.status)]) ?? []);
 
   /** Paints the graph by the whole execution, or by the focused iteration or branch alone. */
   const paintGraph = (): void => {
@@ -106,7 +122,8 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     const cause = description?.cause;
     replaceChildren(
       failure,
-      error === undefined && cause === undefined ? undefined : h("p", { class: "error" }, [error, cause].filter((s) => s !== undefined).join(": ")),
+      error === undefined && cause === undefined ? undefined : h("p", { class: "error" }, [error, causeHeadline(cause)].filter((s) => s !== undefined).join(": ")),
+      cause === undefined || causeHeadline(cause) === cause ? undefined : h("details", { id: "execution-cause" }, h("summary", {}, "Full cause"), h("pre", { tabindex: 0 }, prettyJson(cause))),
       description?.output === undefined ? undefined : h("details", { id: "execution-output" }, h("summary", {}, "Output"), h("pre", { tabindex: 0 }, prettyJson(description.output))),
     );
   };
@@ -130,7 +147,9 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
       callbacks.dataset["waiting"] = key;
       replaceChildren(callbacks, ...callbackForms(waiting, act));
     }
-    if (selected !== undefined) selectState(selected, false);
+    // The panel is rebuilt only when the selected state's visits changed, so what the reader
+    // opened or scrolled stays as it was while other states run.
+    if (selected !== undefined && panelKey(selected) !== panel.dataset["key"]) selectState(selected, false);
     root.dataset["events"] = String(events.length);
     if (status !== "RUNNING" && root.dataset["loaded"] === undefined) {
       root.dataset["loaded"] = "painting";

@@ -214,7 +214,13 @@ describe("the console in headless Chromium", () => {
     await form.locator('[data-action="success"]').click();
     expect(await form.locator(".error").textContent()).toMatch(/^The output is not JSON/);
     await form.locator("textarea").fill('{"approved": true}');
+    // The panel of a state that has not run yet follows the run when it does.
+    await stateNode("Approved?").focus();
+    await suite.page.keyboard.press("Enter");
+    expect(await suite.page.textContent("#panel")).toContain("This state has not run in this execution.");
     await form.locator('[data-action="success"]').click();
+    await expect.poll(() => suite.page.locator("#panel details.visit").count()).toBe(1);
+    expect(await suite.page.textContent("#panel")).toContain('"approved": true');
     // No reload: the event stream brings the end.
     await expect.poll(() => suite.page.getAttribute("#execution-status .badge", "data-status")).toBe("SUCCEEDED");
     expect(await stateNode("Go").getAttribute("data-status")).toBe("succeeded");
@@ -246,6 +252,9 @@ describe("the console in headless Chromium", () => {
     await openExecution(executionArn);
     await suite.page.locator('main[data-loaded="true"]').waitFor();
     expect(await stateNode("Ship").getAttribute("data-status")).toBe("failed");
+    // The Lambda cause's message, with the whole JSON (stack trace) one click away.
+    expect(await suite.page.textContent("#execution-failure p.error")).toBe("ShipperDown: no courier today");
+    expect(await suite.page.textContent("#execution-cause pre")).toContain('"errorType": "ShipperDown"');
     await suite.page.click("#redrive");
     await expect.poll(() => suite.page.textContent("#action-result")).toMatch(/^Redrive/);
     const result = (await suite.page.textContent("#action-result")) ?? "";
