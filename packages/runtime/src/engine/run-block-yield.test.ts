@@ -59,7 +59,7 @@ describe("endless synchronous loops give the event loop its turn", () => {
       expect(await exec.result).toEqual({
         status: "FAILED",
         error: "States.Runtime",
-        cause: `The execution history reached its limit of ${UNLIMITED_HISTORY_BACKSTOP} events.`,
+        cause: `The execution reached the maximum number of history events (${UNLIMITED_HISTORY_BACKSTOP}).`,
       });
     });
   }
