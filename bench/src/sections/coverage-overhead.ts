@@ -22,8 +22,8 @@ export interface CoverageOverheadPlan {
 export const FULL_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 201, minSampleSeconds: 0.01 };
 export const QUICK_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 61, minSampleSeconds: 0.01 };
 
-/** Machines prepared per mode; the pairs take them in turn. */
-const INSTANCES = 3;
+/** Machines prepared per mode; the pairs take them in turn (3 still left rows 10% apart from run to run). */
+const INSTANCES = 8;
 
 export interface CoverageOverheadRow {
   readonly id: string;
@@ -72,8 +72,9 @@ function modeOf(workload: Workload, recorder: CoverageRecorder | undefined): Mod
 export async function measureCoverageOverhead(workload: Workload, plan: CoverageOverheadPlan): Promise<CoverageOverheadRow> {
   const row = { id: workload.id, title: workload.title, pairs: plan.pairs };
   // Machines of both modes prepared in turns (off, on, on, off, …), and pairs rotating over them:
-  // where a machine's objects happen to lie in memory moves its speed by a few percent, which
-  // would otherwise pass for the cost of recording.
+  // each machine settles at a speed of its own for the whole run (how the JIT happened to
+  // optimize its code, where its objects lie), up to ±10% from its twin, which with one machine
+  // per mode passed for the cost of recording; eight per mode average it out.
   const recorder = new CoverageRecorder();
   const offs: Mode[] = [];
   const ons: Mode[] = [];
