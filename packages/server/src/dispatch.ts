@@ -1,7 +1,8 @@
 import { activityActions } from "./actions/activities.ts";
 import type { ActionContext, ActionTable } from "./actions/action.ts";
 import { executionActions } from "./actions/executions.ts";
-import { notYetActions } from "./actions/not-yet.ts";
+import { mapRunActions } from "./actions/map-runs.ts";
+import { redriveActions } from "./actions/redrive.ts";
 import { stateMachineActions } from "./actions/state-machines.ts";
 import { tagActions } from "./actions/tags.ts";
 import { testStateActions } from "./actions/test-state.ts";
@@ -15,12 +16,13 @@ export const ACTIONS: ActionTable = {
   ...stateMachineActions,
   ...versionAliasActions,
   ...executionActions,
+  ...redriveActions,
+  ...mapRunActions,
   ...taskCallbackActions,
   ...activityActions,
   ...tagActions,
   ...validateDefinitionActions,
   ...testStateActions,
-  ...notYetActions,
 };
 
 const TARGET_PREFIX = "AWSStepFunctions.";

@@ -16,6 +16,7 @@ import { requestContext } from "./protocol/request-context.ts";
 import { metaValue, openDatabase, randomSecret } from "./store/database.ts";
 import { ExecutionStore } from "./store/execution-store.ts";
 import { MachineStore } from "./store/machine-store.ts";
+import { MapRunStore } from "./store/map-run-store.ts";
 import { ResourceStore } from "./store/resource-store.ts";
 
 /** How to run the local Step Functions service. */
@@ -105,8 +106,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const callbacks = new CallbackRegistry({ now: () => clock.now() });
   const activities = new ActivityBroker(callbacks, { pollTimeoutSeconds: options.activityPollSeconds ?? 60 });
   const executions = new ExecutionStore(db);
+  const mapRuns = new MapRunStore(db);
   const host = new ExecutionHost({
     store: executions,
+    mapRuns,
     clock,
     callbacks,
     activities,
@@ -116,7 +119,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     tokenSecret: metaValue(db, "tokenSecret", randomSecret),
   });
   const closing = new AbortController();
-  const services: Services = { machines: new MachineStore(db), executions, resources: new ResourceStore(db), host, activities, clock, closing: closing.signal };
+  const services: Services = { machines: new MachineStore(db), executions, mapRuns, resources: new ResourceStore(db), host, activities, clock, closing: closing.signal };
 
   const streams = new EventStreams(executions, host.commits);
 

@@ -2,7 +2,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { testServer } from "./sdk-client.ts";
+import { CreateStateMachineCommand, StartExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-sfn";
+import { ROLE, testServer } from "./sdk-client.ts";
 
 const run = promisify(execFile);
 
@@ -62,6 +63,23 @@ describe("the AWS CLI against stepcraft serve", () => {
     const reversed = await aws(server.url, "get-execution-history", "--execution-arn", executionArn, "--reverse-order", "--max-items", "1");
     expect((reversed["events"] as { type: string }[]).map((e) => e.type)).toEqual(["ExecutionSucceeded"]);
     expect(await awsError(server.url, "describe-execution", "--execution-arn", `${executionArn}-nope`)).toContain("ExecutionDoesNotExist");
+  }, 60_000);
+
+  it("redrives a stopped execution with redrive-execution, lists it as redriven, and says why it cannot be again", async () => {
+    // The set-up goes through the SDK: each CLI run costs seconds on a loaded machine.
+    const { server, sfn } = await testServer();
+    const definition = JSON.stringify({
+      StartAt: "Ask",
+      States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "Token.$": "$$.Task.Token", QueueUrl: "q" }, End: true } },
+    });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "CliRedrive", definition, roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: "r-1" }));
+    await sfn.send(new StopExecutionCommand({ executionArn }));
+    const redriven = await aws(server.url, "redrive-execution", "--execution-arn", executionArn!);
+    expect(typeof redriven["redriveDate"]).toBe("number");
+    const listed = await aws(server.url, "list-executions", "--state-machine-arn", stateMachineArn!, "--redrive-filter", "REDRIVEN");
+    expect(listed["executions"]).toMatchObject([{ name: "r-1", status: "RUNNING", redriveCount: 1, redriveDate: redriven["redriveDate"] }]);
+    expect(await awsError(server.url, "redrive-execution", "--execution-arn", executionArn!)).toContain("(ExecutionNotRedrivable) when calling the RedriveExecution operation: Execution is RUNNING and cannot be redriven.");
   }, 60_000);
 
   it("runs an Express machine with start-sync-execution", async () => {

@@ -1,26 +1,19 @@
 import {
   CreateActivityCommand,
   CreateStateMachineCommand,
-  DescribeMapRunCommand,
-  ExecutionNotRedrivable,
-  ListMapRunsCommand,
   ListTagsForResourceCommand,
-  RedriveExecutionCommand,
   ResourceNotFound,
-  StartExecutionCommand,
-  StopExecutionCommand,
   TagResourceCommand,
   TestStateCommand,
   TooManyTags,
   UntagResourceCommand,
-  UpdateMapRunCommand,
   ValidateStateMachineDefinitionCommand,
   ValidationException,
 } from "@aws-sdk/client-sfn";
 import { describe, expect, it } from "vitest";
 import { ROLE, testServer } from "./sdk-client.ts";
 
-describe("tags, validation and the actions not built yet, through the AWS SDK", () => {
+describe("tags, validation and TestState, through the AWS SDK", () => {
   it("tags state machines and activities", async () => {
     const { sfn } = await testServer();
     const { stateMachineArn } = await sfn.send(
@@ -94,17 +87,5 @@ describe("tags, validation and the actions not built yet, through the AWS SDK", 
     );
     expect(caught).toMatchObject({ status: "CAUGHT_ERROR", nextState: "Declined", error: "Card.Declined", cause: "no funds" });
     await expect(sfn.send(new TestStateCommand({ definition, stateName: "Nowhere", roleArn: ROLE }))).rejects.toBeInstanceOf(ValidationException);
-  });
-
-  it("answers the actions the runtime cannot serve yet with AWS errors", async () => {
-    const { sfn } = await testServer();
-    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "W", definition: '{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}', roleArn: ROLE }));
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
-    await expect(sfn.send(new RedriveExecutionCommand({ executionArn }))).rejects.toBeInstanceOf(ExecutionNotRedrivable);
-    expect((await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns).toEqual([]);
-    const mapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:W/label:abc";
-    await expect(sfn.send(new DescribeMapRunCommand({ mapRunArn }))).rejects.toBeInstanceOf(ResourceNotFound);
-    await expect(sfn.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 2 }))).rejects.toBeInstanceOf(ResourceNotFound);
-    await sfn.send(new StopExecutionCommand({ executionArn }));
   });
 });

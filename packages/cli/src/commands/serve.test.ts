@@ -9,7 +9,7 @@ import { loadModuleWorkflows } from "../compile/choose-workflow.ts";
 import type { CliIo } from "../io.ts";
 import { main } from "../main.ts";
 import { serveCommand } from "./serve.ts";
-import { startServeProcess, type ServeProcess } from "../../test/serve-process.ts";
+import { killHard, startServeProcess, type ServeProcess } from "../../test/serve-process.ts";
 
 const fixtures = new URL("../compile/fixtures/", import.meta.url).pathname;
 const bin = new URL("../../bin/stepcraft.js", import.meta.url).pathname;
@@ -44,6 +44,30 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A data directory, removed after the test. */
+function dataDirectory(): string {
+  const data = mkdtempSync(join(tmpdir(), "stepcraft-serve-kill-"));
+  dirs.push(data);
+  return data;
+}
+
+/** A machine whose first state waits for a callback (`.waitForTaskToken`), then goes to `next`. */
+function approvalThen(next: Record<string, unknown>): string {
+  return JSON.stringify({
+    StartAt: "Approve",
+    States: { Approve: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "Token.$": "$$.Task.Token", QueueUrl: "q" }, Next: "Then" }, Then: next },
+  });
+}
+
+/** The token of the execution's waiting task, once it has started. */
+async function waitingToken(url: string, executionArn: unknown): Promise<string> {
+  let events: { type: string; taskScheduledEventDetails?: { parameters: string } }[] = [];
+  while (!events.some((e) => e.type === "TaskSubmitted" || e.type === "TaskStarted")) {
+    events = (await call(url, "GetExecutionHistory", { executionArn }))["events"] as typeof events;
+  }
+  return (JSON.parse(events.find((e) => e.type === "TaskScheduled")!.taskScheduledEventDetails!.parameters) as { Token: string }).Token;
+}
 
 /** Starts `stepcraft serve` as its own process (killed after each test); resolves once it listens. */
 async function spawnServe(args: readonly string[]): Promise<ServeProcess> {
@@ -101,25 +125,12 @@ describe("stepcraft serve", () => {
   });
 
   it("loses nothing when the process is killed with SIGKILL and started again", async () => {
-    const data = mkdtempSync(join(tmpdir(), "stepcraft-serve-kill-"));
-    dirs.push(data);
+    const data = dataDirectory();
     const first = await spawnServe(["--data", data]);
-    const definition = JSON.stringify({
-      StartAt: "Approve",
-      States: {
-        Approve: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "Token.$": "$$.Task.Token", QueueUrl: "q" }, Next: "Cool" },
-        Cool: { Type: "Wait", Seconds: 1, End: true },
-      },
-    });
-    const { stateMachineArn } = await call(first.url, "CreateStateMachine", { name: "Kill", definition, roleArn: ROLE });
+    const { stateMachineArn } = await call(first.url, "CreateStateMachine", { name: "Kill", definition: approvalThen({ Type: "Wait", Seconds: 1, End: true }), roleArn: ROLE });
     const { executionArn } = await call(first.url, "StartExecution", { stateMachineArn, name: "survivor" });
-    let events: { type: string; taskScheduledEventDetails?: { parameters: string } }[] = [];
-    while (!events.some((e) => e.type === "TaskSubmitted" || e.type === "TaskStarted")) {
-      events = (await call(first.url, "GetExecutionHistory", { executionArn }))["events"] as typeof events;
-    }
-    const token = (JSON.parse(events.find((e) => e.type === "TaskScheduled")!.taskScheduledEventDetails!.parameters) as { Token: string }).Token;
-    first.child.kill("SIGKILL");
-    await new Promise((r) => first.child.once("exit", r));
+    const token = await waitingToken(first.url, executionArn);
+    await killHard(first);
     const second = await spawnServe(["--data", data]);
     await call(second.url, "SendTaskSuccess", { taskToken: token, output: '{"ok":true}' });
     const done = await finished(second.url, executionArn);
@@ -127,5 +138,27 @@ describe("stepcraft serve", () => {
     const history = (await call(second.url, "GetExecutionHistory", { executionArn }))["events"] as { id: number; type: string }[];
     expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));
     expect(history.map((e) => e.type)).toEqual(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "WaitStateEntered", "WaitStateExited", "ExecutionSucceeded"]);
+  });
+
+  it("completes executions whose callbacks were answered just before a SIGKILL; answering again is TaskTimedOut", async () => {
+    const data = dataDirectory();
+    const first = await spawnServe(["--data", data]);
+    const { stateMachineArn } = await call(first.url, "CreateStateMachine", { name: "Answered", definition: approvalThen({ Type: "Pass", End: true }), roleArn: ROLE });
+    const started = await Promise.all([1, 2, 3, 4].map((n) => call(first.url, "StartExecution", { stateMachineArn, name: `a-${n}` })));
+    const tokens = await Promise.all(started.map(({ executionArn }) => waitingToken(first.url, executionArn)));
+    // Each answer is acknowledged only once committed; the kill follows the acknowledgements at
+    // once, before (or while) the executions' continuations are committed.
+    await Promise.all(tokens.map((taskToken, n) => call(first.url, "SendTaskSuccess", { taskToken, output: JSON.stringify({ approved: n }) })));
+    await killHard(first);
+
+    const second = await spawnServe(["--data", data]);
+    for (const [n, { executionArn }] of started.entries()) {
+      expect(await finished(second.url, executionArn)).toMatchObject({ status: "SUCCEEDED", output: JSON.stringify({ approved: n }) });
+      const history = (await call(second.url, "GetExecutionHistory", { executionArn }))["events"] as { id: number; type: string }[];
+      expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));
+      expect(history.filter((e) => e.type === "TaskSucceeded")).toHaveLength(1);
+    }
+    // A client that retries an answer the crash left it unsure of hears what AWS says of an ended task.
+    await expect(call(second.url, "SendTaskSuccess", { taskToken: tokens[0], output: "{}" })).rejects.toThrow(/TaskTimedOut/);
   });
 });

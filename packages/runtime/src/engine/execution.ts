@@ -18,6 +18,7 @@ import { runBlock } from "./run-block.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { CompiledBlock, CompiledState, ExecutionRuntime, HaltFlag, RedriveMemo, TaskTokenFactory, TimerRegistry } from "./types.ts";
 import type { CallbackRegistry } from "../integrations/callback-registry.ts";
+import type { MapRunObserver } from "./map-run-observer.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
 /** StartExecution refuses input that is not JSON data with InvalidExecutionInput. */
@@ -85,6 +86,8 @@ export interface StartOptions {
   readonly taskToken?: TaskTokenFactory;
   /** Called after each history event is recorded with its id (a durable host persists it). */
   readonly onHistoryEvent?: (id: number) => void;
+  /** Watches the execution's Distributed Map Runs (a host serving DescribeMapRun keeps them). */
+  readonly mapRuns?: MapRunObserver;
 }
 
 /**
@@ -156,7 +159,7 @@ export class Execution {
     this.startMs = startMs;
     this.recorder = new HistoryRecorder(() => clock.now(), setup.history, setup.maxHistoryEvents, setup.historySize, options.onHistoryEvent);
     const ownInput = toJsonData(input === undefined ? {} : input, setup.maxPayloadBytes, INPUT);
-    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken);
+    this.runtime = new RuntimeState(this, setup, clock, this.recorder, ownInput, startMs, options.taskToken, options.mapRuns);
     this.maxPayloadBytes = setup.maxPayloadBytes;
     this.run(setup, ownInput, options.variables);
   }
@@ -290,6 +293,7 @@ export class Execution {
     // A fresh halt flag: the stopped run's leftovers (a handler still settling) stay halted.
     this.runtime.restart(this.redriveCount, this.redriveDate.getTime(), failed.state.name);
     let redrivenId: number;
+    this.recorder.closed = false;
     try {
       redrivenId = this.recorder.add("ExecutionRedriven", this.recorder.count, undefined, undefined, { redriveCount: this.redriveCount });
     } catch (e) {
@@ -321,6 +325,7 @@ export class Execution {
       // Frozen: the result and the ExecutionSucceeded event share it, and neither may change.
       own = deepFreeze(toJsonData(output, this.maxPayloadBytes, OUTPUT));
       this.recorder.add("ExecutionSucceeded", frame.lastEventId, undefined, own);
+      this.recorder.closed = true;
     } catch (e) {
       this.fail(e);
       return;
@@ -349,6 +354,7 @@ export class Execution {
     } catch {
       // The closing event may not fit under the history limit; the result still stands.
     }
+    this.recorder.closed = true;
     this.runtime.halt.reason = new StatesError(result.error ?? "States.Runtime", result.cause ?? "");
     this.finish(result);
   }
@@ -399,6 +405,7 @@ class RuntimeState implements ExecutionRuntime {
     private readonly input: unknown,
     private readonly startMs: number,
     readonly taskToken: TaskTokenFactory | undefined,
+    readonly mapRuns: MapRunObserver | undefined,
   ) {
     this.random = setup.random;
     this.tasks = setup.tasks;

@@ -92,6 +92,13 @@ export class HistoryRecorder {
   /** Number of events recorded so far (counted even when recording is off, for the limit). */
   count = 0;
 
+  /**
+   * Set once the execution's closing event (ExecutionSucceeded/Failed/Aborted/TimedOut) is recorded:
+   * AWS records nothing after it, so what a stopped run's leftovers report (a callback task failing
+   * as it is let go) is not recorded. A redrive opens the history again.
+   */
+  closed = false;
+
   /** Appends an event and returns its id. */
   add(
     type: string,
@@ -100,6 +107,7 @@ export class HistoryRecorder {
     payload?: unknown,
     extra?: Readonly<Record<string, unknown>>,
   ): number {
+    if (this.closed) return this.count;
     const id = ++this.count;
     if (id > this.maxEvents) throw new HistoryLimitReached(`The execution history reached its limit of ${this.maxEvents} events.`);
     if (this.enabled) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StatesError } from "../errors.ts";
+import { CallbackRegistry } from "../integrations/callback-registry.ts";
 import { VirtualClock } from "./clock.ts";
 import { prepareStateMachine, runExecution } from "./machine.ts";
 import { InvalidDefinitionError } from "./validation-bridge.ts";
@@ -166,6 +167,17 @@ describe("limits and timeouts", () => {
     exec.abort();
     expect(await exec.result).toEqual({ status: "ABORTED", error: "Stop", cause: "by test" });
     expect(exec.history.at(-1)?.type).toBe("ExecutionAborted");
+  });
+
+  it("records nothing after the closing event: a callback task let go by StopExecution adds no TaskFailed", async () => {
+    const callbacks = new CallbackRegistry();
+    const def = { StartAt: "Ask", States: { Ask: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "T.$": "$$.Task.Token" }, End: true } } };
+    const exec = prepareStateMachine(def, { callbacks, time: "real" }).start();
+    await new Promise((r) => setTimeout(r, 5));
+    exec.abort("Stop");
+    await exec.result;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(exec.history.map((e) => e.type)).toEqual(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "ExecutionAborted"]);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
- * Runs jobs 0..count-1 with at most `limit` in flight (0: no limit) and collects their results in
- * order. Jobs that finish synchronously run inline, so an all-synchronous batch never allocates a
+ * Runs jobs 0..count-1 with at most `limit` in flight (0: no limit; a function is asked each time,
+ * so a running Map Run's MaxConcurrency can change) and collects their results in order. Jobs that finish synchronously run inline, so an all-synchronous batch never allocates a
  * promise; the first job to throw or reject ends the batch with its error.
  */
-export function runPool(count: number, limit: number, job: (index: number) => unknown): unknown[] | Promise<unknown[]> {
+export function runPool(count: number, limit: number | (() => number), job: (index: number) => unknown): unknown[] | Promise<unknown[]> {
   const results: unknown[] = new Array<unknown>(count);
   let index = 0;
   let first: Promise<unknown> | undefined;
@@ -36,8 +36,12 @@ export function runPool(count: number, limit: number, job: (index: number) => un
         pump();
       }, fail);
     };
+    const room = typeof limit === "number" ? (): boolean => limit === 0 || inFlight < limit : (): boolean => {
+      const now = limit();
+      return now === 0 || inFlight < now;
+    };
     const pump = (): void => {
-      while (!failed && next < count && (limit === 0 || inFlight < limit)) {
+      while (!failed && next < count && room()) {
         const at = next++;
         let out: unknown;
         try {

@@ -1,3 +1,4 @@
+import type { MapRunObserver } from "./map-run-observer.ts";
 import type { StatesError } from "../errors.ts";
 import type { Clock } from "./clock.ts";
 import type { HistoryRecorder } from "./history.ts";
@@ -50,6 +51,8 @@ export interface ExecutionRuntime {
   readonly timers: TimerRegistry;
   /** Makes a callback task's token (`$$.Task.Token`); a random UUID when absent. */
   readonly taskToken?: TaskTokenFactory | undefined;
+  /** Watches the execution's Distributed Map Runs, when the host keeps them. */
+  readonly mapRuns?: MapRunObserver | undefined;
   /** Transitions since the execution last gave the event loop a turn (see run-block.ts; shared by child runtimes). */
   readonly pace: { transitions: number; resumedAt?: number };
   /**

@@ -1,7 +1,7 @@
 // Integrations a local runtime needs besides task handlers: nested executions, callbacks, activities.
 export { CallbackRegistry } from "./callback-registry.ts";
 export type { CallbackRegistryOptions, CallbackWaitOptions, PendingTask } from "./callback-registry.ts";
-export { TaskCallbackError } from "./callback-errors.ts";
+export { TaskCallbackError, taskTimedOut } from "./callback-errors.ts";
 export type { TaskCallbackErrorCode } from "./callback-errors.ts";
 export { callbackResolver, unboundCallbacks, waitForCallback } from "./callback-resolver.ts";
 export type { CallbackResolverOptions } from "./callback-resolver.ts";

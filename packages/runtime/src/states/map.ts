@@ -20,6 +20,7 @@ import { compileJsonataMapInputs, compileJsonPathMapInputs, itemKeys, resolveNum
 import type { ItemMeta } from "./map-inputs.ts";
 import { compileItemReader, compileResultWriter, distributedChildRuntime } from "./map-data.ts";
 import type { MapChildResult } from "../object-store/result-writer.ts";
+import type { MapRunListener } from "../engine/map-run-observer.ts";
 
 /** Inline Map never runs more than 40 iterations at once on AWS. */
 const INLINE_MAX_CONCURRENCY = 40;
@@ -43,9 +44,12 @@ export function compileMap(ctx: StateCompileContext): StateBody {
   const writer = compileResultWriter(ctx);
   // AWS's form: arn:aws:states:<region>:<account>:mapRun:<machine>/<Label or a UUID>:<run id>;
   // every Map Run (each visit, each retry) gets its own id.
-  const mapRunArnOf = (exec: ExecutionRuntime): string => {
-    const label = typeof def["Label"] === "string" ? def["Label"] : randomUUID();
-    return `arn:aws:states:${exec.region}:${exec.accountId}:mapRun:${String(exec.contextStateMachine["Name"])}/${label}:${randomUUID()}`;
+  const mapRunArnOf = (frame: Frame): string => {
+    const exec = frame.exec;
+    const site = { executionArn: String(exec.contextExecution["Id"]), stateName: name, enteredEventId: frame.enteredEventId, retryCount: frame.retryCount };
+    const made = (part: "label" | "run"): string => exec.mapRuns?.mapRunId?.(site, part) ?? randomUUID();
+    const label = typeof def["Label"] === "string" ? def["Label"] : made("label");
+    return `arn:aws:states:${exec.region}:${exec.accountId}:mapRun:${String(exec.contextStateMachine["Name"])}/${label}:${made("run")}`;
   };
 
   const iterate = (input: unknown, effective: unknown, items: unknown[], frame: Frame, source: string | undefined): unknown => {
@@ -59,7 +63,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
     );
     return andThen(numbers, ([maxConcurrency, count, percentage]) => {
       checkToleratedFailure(count, percentage);
-      const mapRunArn = distributed || writer !== undefined ? mapRunArnOf(exec) : "";
+      const mapRunArn = distributed || writer !== undefined ? mapRunArnOf(frame) : "";
       if (distributed) {
         frame.lastEventId = history.add("MapRunStarted", frame.lastEventId, undefined, undefined, { mapRunArn });
       }
@@ -78,25 +82,47 @@ export function compileMap(ctx: StateCompileContext): StateBody {
           }) as ExecutionRuntime)
         : exec;
       const halt: HaltFlag = { reason: undefined, parent: frame.halt };
-      const tolerating = distributed && (count !== undefined || percentage !== undefined);
+      // The tolerated failures as they are now: a host may change them while the Map Run runs (UpdateMapRun).
+      const thresholds = (): { readonly toleratedFailureCount: number | undefined; readonly toleratedFailurePercentage: number | undefined } =>
+        iteration.listener?.limits ?? { toleratedFailureCount: count, toleratedFailurePercentage: percentage };
+      const tolerating = (): boolean => {
+        const now = thresholds();
+        return distributed && (now.toleratedFailureCount !== undefined || now.toleratedFailurePercentage !== undefined);
+      };
       let failures = 0;
       // With ItemBatcher, AWS counts a failed batch as all of its items failed.
       let batchSizes: number[] | undefined;
       const tolerate = (index: number): boolean => {
-        if (!tolerating) return false;
+        if (!tolerating()) return false;
         failures += batchSizes?.[index] ?? 1;
-        if (count !== undefined && failures <= count) return true;
-        return percentage !== undefined && (failures * 100) / items.length <= percentage;
+        const { toleratedFailureCount, toleratedFailurePercentage } = thresholds();
+        if (toleratedFailureCount !== undefined && failures <= toleratedFailureCount) return true;
+        return toleratedFailurePercentage !== undefined && (failures * 100) / items.length <= toleratedFailurePercentage;
       };
 
       // Per-item work avoids creating named closures: they are the hot path of a large Map.
       // A redriven inline Map runs again only the iterations that did not succeed (RedriveExecution).
       const kept = distributed ? undefined : takeRedriveOutputs(exec, frame.halt, name);
       const succeeded = distributed || frame.halt !== exec.halt ? undefined : new Map<number, unknown>(kept);
-      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set(), succeeded };
+      const iteration: IterationContext = { history, name, distributed, halt, tolerate, childResults, clock: exec.clock, running: new Set(), succeeded, listener: undefined };
+      const poolLimit = distributed && exec.mapRuns !== undefined ? (): number => iteration.listener?.limits?.maxConcurrency ?? limit : limit;
+      // The host watching Map Runs hears of this one once its children are known (after batching).
+      const announce = (childItems: readonly number[]): void => {
+        if (!distributed || exec.mapRuns === undefined) return;
+        iteration.listener = exec.mapRuns.started({
+          mapRunArn,
+          stateName: name,
+          maxConcurrency: requested,
+          toleratedFailureCount: count,
+          toleratedFailurePercentage: percentage,
+          childItems,
+          writesResults: writer !== undefined,
+        });
+      };
       const runUnit = (index: number, itemInput: unknown): unknown => {
         // A distributed child is its own execution ($$.Execution names it under the Map Run).
         const own = distributed ? distributedChildRuntime(childExec, mapRunArn, itemInput) : undefined;
+        if (own !== undefined) iteration.listener?.childStarted(index, own.name);
         if (childResults !== undefined) {
           childResults[index] = own === undefined ? { status: "PENDING", input: itemInput, startDate: exec.clock.now() } : { status: "PENDING", input: itemInput, startDate: exec.clock.now(), name: own.name };
         }
@@ -122,6 +148,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         kept?.has(index) === true ? kept.get(index) : andThen(inputs.itemInput(effective, items[index], index, frame, metaOf?.(index)), (itemInput) => runUnit(index, itemInput));
 
       const failRun = (err: StatesError): never => {
+        iteration.listener?.ended("FAILED", err);
         if (distributed) {
           frame.lastEventId = history.add("MapRunFailed", history.count, undefined, undefined, { error: err.error, cause: err.cause });
         }
@@ -130,7 +157,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       const onFailure = (e: unknown): unknown => {
         abortRunningIterations(iteration);
         keepForRedrive(exec, frame.halt, name, succeeded);
-        const err = tolerating
+        const err = tolerating()
           ? new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded")
           : toStatesError(e);
         // A failed Map Run still exports its children's results (FAILED_0.json says why); the
@@ -156,6 +183,7 @@ export function compileMap(ctx: StateCompileContext): StateBody {
       };
       const finish = (results: unknown): unknown => {
         checkStateResult(results, name, maxResultBytes);
+        iteration.listener?.ended("SUCCEEDED");
         if (distributed) frame.lastEventId = history.add("MapRunSucceeded", history.count);
         // MapStateExited points at the last iteration event, not at MapStateSucceeded (observed).
         const lastIterationEvent = history.count;
@@ -175,13 +203,17 @@ export function compileMap(ctx: StateCompileContext): StateBody {
         }
         return result instanceof Promise ? result.then(onSuccess, onFailure) : onSuccess(result);
       };
-      if (batcher === undefined) return settle(() => runPool(items.length, limit, runItem));
+      if (batcher === undefined) {
+        announce(items.map(() => 1));
+        return settle(() => runPool(items.length, poolLimit, runItem));
+      }
       // Batching: every item's input first, then one child per batch.
       const itemInputs = items.map((item, index) => inputs.itemInput(effective, item, index, frame, metaOf?.(index)));
       const allInputs = itemInputs.some((x) => x instanceof Promise) ? Promise.all(itemInputs) : itemInputs;
       return andThen(andThen(allInputs, (ready) => batcher(ready, effective, frame)), (batches) => {
         batchSizes = batches.map(batchSize);
-        return settle(() => runPool(batches.length, limit, (i) => runUnit(i, batches[i])));
+        announce(batchSizes);
+        return settle(() => runPool(batches.length, poolLimit, (i) => runUnit(i, batches[i])));
       });
     });
   };
@@ -220,6 +252,8 @@ interface IterationContext {
   readonly running: Set<number>;
   /** A top-level inline Map: the outputs of iterations that succeeded, kept if the Map fails (redrive). */
   readonly succeeded: Map<number, unknown> | undefined;
+  /** The host's listener for this Map Run (a Distributed Map, when the host watches Map Runs). */
+  listener: MapRunListener | undefined;
 }
 
 /**
@@ -236,6 +270,7 @@ function iterationSucceeded(it: IterationContext, index: number, scope: Variable
   scope?.dispose();
   if (!it.distributed && it.running.delete(index)) it.history.add("MapIterationSucceeded", child.lastEventId, it.name, index);
   it.succeeded?.set(index, value);
+  it.listener?.childEnded(index, "SUCCEEDED");
   const record = it.childResults?.[index];
   if (record !== undefined) it.childResults![index] = { ...record, status: "SUCCEEDED", output: value, stopDate: it.clock.now() };
   return value;
@@ -248,6 +283,7 @@ function iterationFailed(it: IterationContext, index: number, scope: VariableSco
   // (recorded: test_service_lambda_map_timeout, MapIterationFailed then MapIterationAborted).
   const aborted = haltReason(it.halt) !== undefined;
   if (!it.distributed && it.running.delete(index)) it.history.add(aborted ? "MapIterationAborted" : "MapIterationFailed", child.lastEventId, it.name, index);
+  it.listener?.childEnded(index, aborted ? "ABORTED" : "FAILED");
   const record = it.childResults?.[index];
   if (record !== undefined) it.childResults![index] = { ...record, status: "FAILED", error: err.error, cause: err.cause, stopDate: it.clock.now() };
   if (it.tolerate(index)) return errorOutput(err);

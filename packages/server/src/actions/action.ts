@@ -4,12 +4,14 @@ import { parseRequest, type RequestShape } from "../protocol/request-shape.ts";
 import type { RequestContext } from "../protocol/request-context.ts";
 import type { ExecutionStore } from "../store/execution-store.ts";
 import type { MachineStore } from "../store/machine-store.ts";
+import type { MapRunStore } from "../store/map-run-store.ts";
 import type { ResourceStore } from "../store/resource-store.ts";
 
 /** Everything an action may use. */
 export interface Services {
   readonly machines: MachineStore;
   readonly executions: ExecutionStore;
+  readonly mapRuns: MapRunStore;
   readonly resources: ResourceStore;
   readonly host: ExecutionHost;
   readonly activities: ActivityBroker;

@@ -6,7 +6,10 @@ import type { ExecutionRow, ExecutionSummaryRow } from "../store/execution-store
 import { action, epochSeconds, type ActionContext, type ActionTable } from "./action.ts";
 import { checkName, machineRef, parseArn } from "./arns.ts";
 import { invalidExecutionInput, parseJsonData } from "./execution-input.ts";
+import { mapRunExecutions } from "./map-runs.ts";
 import { page } from "./paging.ts";
+import { existingExecution } from "./execution-lookup.ts";
+import { redriveDescription, redriveSummary } from "./redrive-status.ts";
 import { existingMachine } from "./state-machines.ts";
 import { routeAlias } from "./versions-aliases.ts";
 
@@ -57,16 +60,12 @@ function newExecution(ctx: ActionContext, input: z.infer<typeof startShape>, exp
     definition: source.definition,
     role_arn: source.role_arn,
     test_case: ref.testCase ?? null,
+    redrive_count: 0,
+    redrive_ms: null,
+    redrive_token: null,
   };
 }
 
-/** The execution behind an ARN, or ExecutionDoesNotExist. */
-export function existingExecution(ctx: ActionContext, executionArn: string): ExecutionRow {
-  parseArn(executionArn, ["execution", "express"]);
-  const row = ctx.services.executions.execution(executionArn);
-  if (row === undefined) throw new AwsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
-  return row;
-}
 
 function dataFields(row: ExecutionRow, included: boolean) {
   if (!included) return {};
@@ -75,11 +74,6 @@ function dataFields(row: ExecutionRow, included: boolean) {
     inputDetails: { included: true },
     ...(row.output === null ? {} : { output: row.output, outputDetails: { included: true } }),
   };
-}
-
-function redrive(row: ExecutionRow) {
-  const reason = row.status === "RUNNING" || row.status === "SUCCEEDED" ? `Execution is ${row.status} and cannot be redriven` : "RedriveExecution is not available on this server yet";
-  return { redriveCount: 0, redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: reason };
 }
 
 /** The fields DescribeExecution and ListExecutions share. */
@@ -156,7 +150,7 @@ export const executionActions: ActionTable = {
       ...dataFields(row, input.includedData !== "METADATA_ONLY"),
       ...(row.error === null ? {} : { error: row.error }),
       ...(row.cause === null ? {} : { cause: row.cause }),
-      ...redrive(row),
+      ...redriveDescription(row, ctx),
     };
   }),
 
@@ -182,16 +176,18 @@ export const executionActions: ActionTable = {
         throw validationError("1 validation error detected: exactly one of 'stateMachineArn' and 'mapRunArn' must be given");
       }
       if (input.mapRunArn !== undefined) {
-        parseArn(input.mapRunArn, ["mapRun"]);
-        throw new AwsError("ResourceNotFound", `Resource Not Found: '${input.mapRunArn}' (this server keeps no Map Runs)`);
+        const children = mapRunExecutions(ctx, input.mapRunArn, input.statusFilter);
+        const { items, nextToken: next } = page(children, `ListExecutions|${input.mapRunArn}|${input.statusFilter ?? ""}`, input.maxResults, input.nextToken);
+        return { executions: items, ...(next === undefined ? {} : { nextToken: next }) };
       }
       const ref = machineRef(input.stateMachineArn!);
       existingMachine(ctx, ref.machineArn, input.stateMachineArn);
-      const rows = ctx.services.executions.executions(input.stateMachineArn!, input.statusFilter).filter((r) => input.redriveFilter !== "REDRIVEN");
-      const scope = `ListExecutions|${input.stateMachineArn!}|${input.statusFilter ?? ""}`;
+      const redriven = input.redriveFilter === undefined ? undefined : input.redriveFilter === "REDRIVEN";
+      const rows = ctx.services.executions.executions(input.stateMachineArn!, input.statusFilter, redriven);
+      const scope = `ListExecutions|${input.stateMachineArn!}|${input.statusFilter ?? ""}|${input.redriveFilter ?? ""}`;
       const { items, nextToken: next } = page(rows, scope, input.maxResults, input.nextToken);
       return {
-        executions: items.map((r) => ({ ...executionSummary(r), redriveCount: 0 })),
+        executions: items.map((r) => ({ ...executionSummary(r), ...redriveSummary(r) })),
         ...(next === undefined ? {} : { nextToken: next }),
       };
     },

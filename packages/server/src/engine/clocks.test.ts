@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { PhasedClock } from "./phased-clock.ts";
 import { ReplayClock } from "./replay-clock.ts";
+import { RetraceClock } from "./retrace-clock.ts";
 import { ScaledClock } from "./scaled-clock.ts";
 
 describe("ScaledClock", () => {
@@ -66,5 +68,35 @@ describe("ReplayClock", () => {
     timer.cancel();
     await new Promise((r) => setTimeout(r, 30));
     expect(woke).toBe(false);
+  });
+});
+
+describe("RetraceClock", () => {
+  it("lets timers due before the run's end pass in order, at once, and stalls where the run stopped", async () => {
+    const clock = new RetraceClock(0, 5_000);
+    const woke: string[] = [];
+    void clock.sleep(3_000).done.then(() => woke.push(`late@${clock.now()}`));
+    void clock.sleep(1_000).done.then(() => woke.push(`early@${clock.now()}`));
+    void clock.sleep(9_000).done.then(() => woke.push("after the end"));
+    expect(clock.stalled).toBe(false);
+    for (let turn = 0; turn < 5; turn++) await new Promise((r) => setImmediate(r));
+    expect(woke).toEqual(["early@1000", "late@3000"]);
+    expect(clock.stalled).toBe(true);
+  });
+
+  it("moves to when a recorded task ended, never back", () => {
+    const clock = new RetraceClock(1_000, 9_000);
+    clock.advanceTo(4_000);
+    clock.advanceTo(2_000);
+    expect(clock.now()).toBe(4_000);
+  });
+});
+
+describe("PhasedClock", () => {
+  it("takes its time from the clock it was last told to use", () => {
+    const clock = new PhasedClock(new ScaledClock(1, 100, () => 100));
+    expect(clock.now()).toBe(100);
+    clock.use(new ScaledClock(1, 200, () => 200));
+    expect(clock.now()).toBe(200);
   });
 });

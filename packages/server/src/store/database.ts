@@ -19,11 +19,20 @@ CREATE TABLE IF NOT EXISTS aliases (
 CREATE TABLE IF NOT EXISTS executions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL UNIQUE, machine_arn TEXT NOT NULL, version_arn TEXT, alias_arn TEXT,
   name TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
-  start_ms INTEGER NOT NULL, stop_ms INTEGER, definition TEXT NOT NULL, role_arn TEXT NOT NULL, test_case TEXT);
+  start_ms INTEGER NOT NULL, stop_ms INTEGER, definition TEXT NOT NULL, role_arn TEXT NOT NULL, test_case TEXT,
+  redrive_count INTEGER NOT NULL DEFAULT 0, redrive_ms INTEGER, redrive_token TEXT);
 CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (machine_arn, seq);
 CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
 CREATE TABLE IF NOT EXISTS events (exec_arn TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (exec_arn, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS task_outcomes (exec_arn TEXT NOT NULL, key TEXT NOT NULL, outcome TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (exec_arn, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_runs (
+  arn TEXT PRIMARY KEY, exec_arn TEXT NOT NULL, state_name TEXT NOT NULL, status TEXT NOT NULL, start_ms INTEGER NOT NULL, stop_ms INTEGER,
+  max_concurrency INTEGER NOT NULL, tolerated_count INTEGER, tolerated_percentage REAL, writes_results INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (exec_arn, start_ms);
+CREATE TABLE IF NOT EXISTS map_run_children (
+  map_run_arn TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT, status TEXT NOT NULL, items INTEGER NOT NULL, start_ms INTEGER, stop_ms INTEGER,
+  PRIMARY KEY (map_run_arn, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS task_tokens (token TEXT PRIMARY KEY, exec_arn TEXT NOT NULL, key TEXT NOT NULL, answered INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (arn, key)) WITHOUT ROWID;
 `;
@@ -50,6 +59,7 @@ export function openDatabase(dataDir: string): Sqlite {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.exec(SCHEMA);
+    addMissingColumns(db);
     // A write takes the exclusive lock now (a read alone would share it).
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('openedAtMs', ?)").run(String(Date.now()));
   } catch (error) {
@@ -58,6 +68,20 @@ export function openDatabase(dataDir: string): Sqlite {
     throw error;
   }
   return db;
+}
+
+/** Columns added after the first release: a data directory made before them gets them (empty). */
+const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+  { table: "executions", column: "redrive_count", type: "INTEGER NOT NULL DEFAULT 0" },
+  { table: "executions", column: "redrive_ms", type: "INTEGER" },
+  { table: "executions", column: "redrive_token", type: "TEXT" },
+];
+
+function addMissingColumns(db: Sqlite): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }
 
 /** Another process (another `stepcraft serve`) has the data directory open. */
