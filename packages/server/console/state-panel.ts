@@ -1,7 +1,7 @@
 // The panel of one state, from @stepcraft/graph's visit records: every visit's input, output,
 // error and cause, each attempt (retries), the variables it assigned, and for Map and Parallel
 // each iteration or branch, which can be shown alone on the graph.
-import type { BlockRun, ExecutionSummary, GraphModel, StateVisit } from "@stepcraft/graph";
+import type { BlockRun, ExecutionSummary, GraphModel, StateRun, StateVisit } from "@stepcraft/graph";
 import { allStates } from "@stepcraft/graph";
 import { h, prettyJson } from "./dom.ts";
 
@@ -88,10 +88,12 @@ function drillDown(summary: ExecutionSummary, visit: StateVisit, links: PanelLin
   );
 }
 
-/** Builds the panel for `name` from the summary of the whole execution. */
-export function statePanel(name: string, model: GraphModel, summary: ExecutionSummary | undefined, links: PanelLinks): HTMLElement {
+/**
+ * Builds the panel for `name`: its visits from the summary of the whole execution, its status
+ * (`run`) as the graph shows it (after a redrive, as the latest run left it).
+ */
+export function statePanel(name: string, model: GraphModel, summary: ExecutionSummary | undefined, run: StateRun | undefined, links: PanelLinks): HTMLElement {
   const state = allStates(model.root).find((s) => s.name === name);
-  const run = summary?.states.get(name);
   const visits = summary?.visits.filter((v) => v.name === name) ?? [];
   const shown = visits.slice(-MAX_VISITS);
   const facts = run === undefined ? ["not reached"] : [words(run.status), ...(run.visits > 1 ? [`${run.visits} visits`] : []), ...(run.retries > 0 ? [`${run.retries} ${run.retries === 1 ? "retry" : "retries"}`] : [])];

@@ -11,7 +11,7 @@ import { headlessChromiumSuite } from "../../../../scripts/testing/headless-chro
 import buildConsole from "../../scripts/build-console.ts";
 import { startServer, type RunningServer } from "../../src/index.ts";
 import { CONTRAST_CHECK } from "./contrast-check.ts";
-import { APPROVAL, DOOMED, FANOUT, ORDERS, SLEEPY, api, createMachine, flakyCharge, largeMachine, startExecution } from "./console-machines.ts";
+import { APPROVAL, DOOMED, FANOUT, ORDERS, SLEEPY, api, createMachine, deliverSecondTime, flakyCharge, largeMachine, startExecution } from "./console-machines.ts";
 
 const ARTIFACTS = resolve(import.meta.dirname, "../../../../.vitest-artifacts");
 
@@ -56,6 +56,7 @@ const suite = headlessChromiumSuite({
       timeScale: 1000,
       tasks: {
         charge: flakyCharge(),
+        deliver: deliverSecondTime(),
         ship: async () => {
           throw Object.assign(new Error("no courier today"), { name: "ShipperDown" });
         },
@@ -83,8 +84,8 @@ beforeAll(() => {
 
 describe("the console in headless Chromium", () => {
   it("lists the state machines and opens one's executions, filtered and searched", async () => {
-    await startExecution(server, machines["Doomed"]!, "doomed-1");
-    await startExecution(server, machines["Doomed"]!, "other-2");
+    await startExecution(server, machines["Doomed"]!, "doomed-1", { orderId: "doomed-1" });
+    await startExecution(server, machines["Doomed"]!, "other-2", { orderId: "other-2" });
     await waitForStatus(`${machines["Doomed"]!.replace("stateMachine", "execution")}:other-2`, (s) => s !== "RUNNING");
     await suite.page.goto(`${server.url}/`);
     await expect.poll(() => suite.page.locator("#machines tbody tr").count()).toBe(6);
@@ -210,6 +211,13 @@ describe("the console in headless Chromium", () => {
     await screenshot("callback");
     await form.locator('[data-action="heartbeat"]').click();
     await expect.poll(() => suite.page.textContent("#action-result")).toBe("Send heartbeat: done.");
+    // What the API refuses is shown as it answers, as an alert.
+    const token = await form.locator("input.token").inputValue();
+    await form.locator("input.token").fill("not-a-token");
+    await form.locator('[data-action="heartbeat"]').click();
+    await expect.poll(() => suite.page.textContent("#action-result")).toMatch(/^Send heartbeat failed: (InvalidToken|TaskDoesNotExist): ./);
+    expect(await suite.page.getAttribute("#action-result", "role")).toBe("alert");
+    await form.locator("input.token").fill(token);
     await form.locator("textarea").fill("{not json");
     await form.locator('[data-action="success"]').click();
     expect(await form.locator(".error").textContent()).toMatch(/^The output is not JSON/);
@@ -247,7 +255,7 @@ describe("the console in headless Chromium", () => {
     expect(await waitForStatus(executionArn, (s) => s !== "RUNNING")).toBe("ABORTED");
   });
 
-  it("Redrive asks the API and shows its answer", async () => {
+  it("Redrive runs a failed execution again from its failed state, followed live", async () => {
     const executionArn = `${machines["Doomed"]!.replace("stateMachine", "execution")}:doomed-1`;
     await openExecution(executionArn);
     await suite.page.locator('main[data-loaded="true"]').waitFor();
@@ -256,16 +264,15 @@ describe("the console in headless Chromium", () => {
     expect(await suite.page.textContent("#execution-failure p.error")).toBe("ShipperDown: no courier today");
     expect(await suite.page.textContent("#execution-cause pre")).toContain('"errorType": "ShipperDown"');
     await suite.page.click("#redrive");
-    await expect.poll(() => suite.page.textContent("#action-result")).toMatch(/^Redrive/);
-    const result = (await suite.page.textContent("#action-result")) ?? "";
-    if (result.startsWith("Redrive failed")) {
-      // A server without RedriveExecution answers AWS's error, shown as it is.
-      expect(result).toMatch(/^Redrive failed: ExecutionNotRedrivable: .+/);
-      expect(await suite.page.getAttribute("#action-result", "role")).toBe("alert");
-    } else {
-      await expect.poll(() => suite.page.getAttribute("#execution-status .badge", "data-status")).toBe("FAILED");
-      expect(await api<{ redriveCount: number }>(server, "DescribeExecution", { executionArn }).then((d) => d.redriveCount)).toBe(1);
-    }
+    await expect.poll(() => suite.page.textContent("#action-result")).toBe("Redrive: done.");
+    // No reload: the stream brings ExecutionRedriven, the new attempt and the end.
+    await expect.poll(() => suite.page.getAttribute("#execution-status .badge", "data-status")).toBe("SUCCEEDED");
+    await expect.poll(() => stateNode("Ship").getAttribute("data-status")).toBe("succeeded");
+    expect(await suite.page.locator("#history [role=row]", { hasText: "ExecutionRedriven" }).count()).toBe(1);
+    expect(await suite.page.isHidden("#redrive")).toBe(true);
+    expect(await suite.page.textContent("#execution-failure")).not.toContain("ShipperDown");
+    const described = await api<{ status: string; redriveCount: number }>(server, "DescribeExecution", { executionArn });
+    expect(described).toMatchObject({ status: "SUCCEEDED", redriveCount: 1 });
     await screenshot("redrive");
   });
 

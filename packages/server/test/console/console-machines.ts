@@ -46,11 +46,22 @@ export const ORDERS = {
   },
 };
 
+/** The courier is down the first time each order is delivered, and back for a redrive. */
+export function deliverSecondTime(): (input: unknown) => Promise<unknown> {
+  const calls = new Map<string, number>();
+  return async (input) => {
+    const order = String((input as { orderId?: unknown }).orderId);
+    calls.set(order, (calls.get(order) ?? 0) + 1);
+    if (calls.get(order) === 1) throw Object.assign(new Error("no courier today"), { name: "ShipperDown" });
+    return { delivered: order };
+  };
+}
+
 export const DOOMED = {
   StartAt: "Prepare",
   States: {
     Prepare: { Type: "Pass", Next: "Ship" },
-    Ship: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:ship", End: true },
+    Ship: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:deliver", End: true },
   },
 };
 

@@ -3,9 +3,9 @@
 import { readExecutionHistory, summarizeExecution } from "@stepcraft/graph";
 import { prepareStateMachine } from "@stepcraft/runtime";
 import { describe, expect, it } from "vitest";
-import { indexHistory, type HistoryEvent } from "../../console/history-model.ts";
+import { indexHistory, latestRunEvents, type HistoryEvent } from "../../console/history-model.ts";
 import { pendingCallbacks } from "../../console/task-tokens.ts";
-import { APPROVAL, FANOUT, ORDERS, flakyCharge } from "./console-machines.ts";
+import { APPROVAL, DOOMED, FANOUT, ORDERS, deliverSecondTime, flakyCharge } from "./console-machines.ts";
 
 /** Runs a definition on the runtime and returns its history as GetExecutionHistory has it. */
 async function history(definition: unknown, input: unknown): Promise<HistoryEvent[]> {
@@ -94,5 +94,31 @@ describe("pendingCallbacks", () => {
     const events = await history(ORDERS, { orderId: "o-3" });
     const running = events.slice(0, events.findIndex((e) => e.type === "LambdaFunctionStarted") + 1);
     expect(pending(running)).toEqual([]);
+  });
+});
+
+describe("latestRunEvents", () => {
+  it("keeps each state as the latest run left it after a redrive", async () => {
+    const machine = prepareStateMachine(JSON.stringify(DOOMED), { validate: false, tasks: { deliver: deliverSecondTime() } });
+    const execution = machine.start({ orderId: "o-1" });
+    expect((await execution.result).status).toBe("FAILED");
+    const failedRun = execution.historyFrom(1).length;
+    expect((await execution.redrive()).status).toBe("SUCCEEDED");
+    const events = execution.historyFrom(1).map((event) => ({ ...event, timestamp: event.timestamp.getTime() / 1000 }) as HistoryEvent);
+    const index = indexHistory(events);
+    const latest = latestRunEvents(events, index);
+    // Prepare succeeded before the redrive and keeps its events; Ship keeps only its new run's.
+    expect(latest.filter((e) => index.stateOfEvent.get(e.id) === "Prepare")).toHaveLength(2);
+    expect(latest.filter((e) => index.stateOfEvent.get(e.id) === "Ship").every((e) => e.id > failedRun)).toBe(true);
+    expect(latest.some((e) => e.type === "ExecutionFailed")).toBe(false);
+    const status = (list: readonly HistoryEvent[]) => Object.fromEntries(summarizeExecution(readExecutionHistory(list)).states);
+    expect(status(latest)["Ship"]?.status).toBe("succeeded");
+    expect(status(events)["Ship"]?.status).toBe("failed");
+    expect(summarizeExecution(readExecutionHistory(latest)).outcome).toBe("succeeded");
+  });
+
+  it("is the history itself when nothing was redriven", async () => {
+    const events = await history(ORDERS, { orderId: "o-4" });
+    expect(latestRunEvents(events, indexHistory(events))).toBe(events);
   });
 });
