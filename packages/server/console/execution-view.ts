@@ -7,7 +7,7 @@ import { callbackForms } from "./callback-forms.ts";
 import { formatDate, h, prettyJson, replaceChildren, routeHref, statusBadge } from "./dom.ts";
 import { GraphView } from "./graph-view.ts";
 import { HistoryTable } from "./history-table.ts";
-import { indexHistory, latestRunEvents, type HistoryEvent, type HistoryIndex } from "./history-model.ts";
+import { indexHistory, type HistoryEvent, type HistoryIndex } from "./history-model.ts";
 import { statePanel } from "./state-panel.ts";
 import { pendingCallbacks } from "./task-tokens.ts";
 
@@ -32,8 +32,6 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
   const events: HistoryEvent[] = [];
   let index: HistoryIndex = indexHistory([]);
   let summary: ExecutionSummary | undefined;
-  /** The summary the graph is painted by: after a redrive, each state as its latest run left it. */
-  let latest: ExecutionSummary | undefined;
   let graph: GraphView | undefined;
   let selected: string | undefined;
   /** A Map iteration or Parallel branch the graph is coloured by alone, instead of the whole run. */
@@ -85,7 +83,7 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     selected = name;
     graph?.select(name, reveal);
     history.select(name);
-    if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, summary, latest?.states.get(name), { selectState, showEvent, focusRun }));
+    if (graph !== undefined) replaceChildren(panel, statePanel(name, graph.model, summary, summary?.states.get(name), { selectState, showEvent, focusRun }));
     panel.dataset["key"] = panelKey(name);
     if (reveal) panel.querySelector<HTMLElement>("#panel-title")?.focus({ preventScroll: true });
   };
@@ -97,7 +95,7 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
   /** Paints the graph by the whole execution, or by the focused iteration or branch alone. */
   const paintGraph = (): void => {
     const run = focusedRun === undefined ? undefined : summary?.runs.find((r) => r.id === focusedRun);
-    graph?.paint(run === undefined ? latest : summarizeExecution(readExecutionHistory(latestRunEvents(events, index)), { run: run.id }));
+    graph?.paint(run === undefined ? summary : summarizeExecution(readExecutionHistory(events), { run: run.id }));
     replaceChildren(
       runFocus,
       run === undefined
@@ -140,9 +138,6 @@ export function executionView(root: HTMLElement, executionArn: string): () => vo
     events.push(...fresh);
     index = indexHistory(events);
     summary = events.length === 0 ? undefined : summarizeExecution(readExecutionHistory(events));
-    // A redriven execution is painted as its latest run left each state; the panel keeps every visit.
-    const latestEvents = latestRunEvents(events, index);
-    latest = latestEvents === events ? summary : summarizeExecution(readExecutionHistory(latestEvents));
     paintGraph();
     history.append(fresh, index);
     // Forms are rebuilt only when the waiting tasks change, so typing in them survives updates.

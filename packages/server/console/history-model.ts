@@ -81,23 +81,3 @@ export function indexHistory(events: readonly HistoryEvent[]): HistoryIndex {
   }
   return { stateOfEvent, eventsById: new Map(sorted.map((e) => [e.id, e])), startedAt: sorted[0]?.timestamp, ended };
 }
-
-/**
- * The events to colour the graph by, as the AWS console shows a redriven execution: each state
- * as its latest run left it. After the last ExecutionRedriven, the states the redrive ran again
- * (the failed one and what followed) keep only their new events; the states that had succeeded
- * before keep theirs; the failure that ended the earlier run is dropped.
- */
-export function latestRunEvents(events: readonly HistoryEvent[], index: HistoryIndex): readonly HistoryEvent[] {
-  let redriven: number | undefined;
-  for (const event of events) if (event.type === "ExecutionRedriven" && (redriven === undefined || event.id > redriven)) redriven = event.id;
-  if (redriven === undefined) return events;
-  const since = redriven;
-  const ranAgain = new Set(events.filter((e) => e.id > since && e.type.endsWith("StateEntered")).map((e) => index.stateOfEvent.get(e.id)));
-  return events.filter((e) => {
-    if (e.id >= since) return true;
-    if (/^Execution(Failed|TimedOut|Aborted)$/.test(e.type)) return false;
-    const state = index.stateOfEvent.get(e.id);
-    return state === undefined || !ranAgain.has(state);
-  });
-}
