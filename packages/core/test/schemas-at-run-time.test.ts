@@ -102,7 +102,8 @@ describe("lambda() input and output schemas", () => {
     lambda("BadIn", { entry: "./h.ts", handler, input: z.object({ sku: z.string(), qty: z.string() }) });
     // @ts-expect-error the handler returns a Reservation, not a number
     lambda("BadOut", { entry: "./h.ts", handler, output: z.number() });
-    expect(true).toBe(true);
+    // The assertions are the @ts-expect-error lines: the type-check (tsc 7, and TypeScript 6 in
+    // test/typescript-6.test.ts) fails on one that no longer catches an error.
   });
 });
 

@@ -37,6 +37,7 @@ describe("$.context.Task.Token", () => {
     flow.pass("Keep", { output: ($) => ({ token: $.context.Task.Token }) });
     // @ts-expect-error - nor a callback task's output: the token is for the request
     flow.task("Ask", ask, { arguments: ($) => ({ requestId: $.input.requestId, taskToken: $.context.Task.Token }), output: ($) => ({ token: $.context.Task.Token }) });
-    expect(true).toBe(true);
+    // The assertions are the @ts-expect-error lines: the type-check (tsc 7, and TypeScript 6 in
+    // test/typescript-6.test.ts) fails on one that no longer catches an error.
   });
 });
