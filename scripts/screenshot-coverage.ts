@@ -2,18 +2,14 @@
 // Debian Chromium. Usage: node --import tsx scripts/screenshot-coverage.ts <page.html> <out.png>
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchHeadlessChromium } from "./chromium.ts";
 
 const [page, out] = process.argv.slice(2);
 if (page === undefined || out === undefined) {
   process.stderr.write("usage: screenshot-coverage.ts <page.html> <out.png>\n");
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchHeadlessChromium();
 try {
   const tab = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
   await tab.goto(pathToFileURL(resolve(page)).href);

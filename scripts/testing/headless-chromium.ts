@@ -1,21 +1,9 @@
-// One way for the repository's browser tests to get a real browser: Debian's Chromium
-// (/usr/bin/chromium) driven by playwright-core, never a downloaded one. A launch that fails
+// The browser of the repository's browser tests (scripts/chromium.ts launches it). A launch that fails
 // (no Chromium installed) fails every test of the suite with the install command, instead of
 // skipping them.
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-
-export const CHROMIUM = "/usr/bin/chromium";
-
-/** Launches headless Chromium with everything that could reach the network turned off. */
-export async function launchHeadlessChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: this test needs Debian's Chromium. Install it with: apt-get update && apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
+import { launchHeadlessChromium } from "../chromium.ts";
 
 /** The browser and page of a suite, available from its first test on. */
 export interface BrowserSuite {

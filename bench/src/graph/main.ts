@@ -6,8 +6,8 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { buildGraphModel, layoutDiagram, readExecutionHistory, renderSvg, summarizeExecution, toHtml } from "@stepcraft/graph";
-import { chromium } from "playwright-core";
 import { dagreLayout } from "../../../packages/graph/scripts/dagre-layout.ts";
+import { CHROMIUM, launchHeadlessChromium } from "../../../scripts/chromium.ts";
 import { progress } from "../progress.ts";
 import { median } from "../stats.ts";
 import { largeExecution } from "./large-execution.ts";
@@ -15,7 +15,6 @@ import { largeExecution } from "./large-execution.ts";
 const RUNS = 15;
 const PEER_RUNS = 3;
 const BROWSER_RUNS = 5;
-const CHROMIUM = "/usr/bin/chromium";
 
 /** Median wall time of `fn` in ms, after one warm-up call. */
 async function timed(runs: number, fn: () => unknown): Promise<number> {
@@ -31,7 +30,7 @@ async function timed(runs: number, fn: () => unknown): Promise<number> {
 
 async function browserMs(html: string): Promise<number | string> {
   if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await launchHeadlessChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Loaded, laid out by the browser and painted: two animation frames after the load event.

@@ -6,13 +6,13 @@
 //   … -- --png <corpus file name>…                         draws those machines instead
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
 import { buildGraphModel, type GraphModel } from "../src/definition-model.ts";
 import { dagreLayout } from "./dagre-layout.ts";
 import { layoutDiagram, type LayoutEngine } from "../src/diagram-layout.ts";
 import { layeredLayout } from "../src/layered-layout.ts";
 import { measureLayout, type LayoutMetrics } from "./layout-metrics.ts";
 import { renderSvg } from "../src/svg.ts";
+import { launchHeadlessChromium } from "../../../scripts/chromium.ts";
 
 const REPO = resolve(import.meta.dirname, "../../..");
 const CORPUS = join(REPO, "testdata/corpus/realworld");
@@ -106,7 +106,7 @@ function pictureFiles(rows: readonly Row[]): string[] {
 }
 
 async function renderPictures(files: readonly string[]): Promise<string[]> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await launchHeadlessChromium();
   const written: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

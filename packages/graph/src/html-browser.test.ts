@@ -1,16 +1,16 @@
 // Opens the generated page in a real headless Chromium (Debian's package, driven by
 // playwright-core) and checks what a person would see: every state drawn and visible, the
 // execution's path coloured, text inside its boxes, no boxes on top of each other, no network.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { headlessChromiumSuite } from "../../../scripts/testing/headless-chromium.ts";
 import { allStates, buildGraphModel } from "./definition-model.ts";
 import type { StateStatus } from "./execution-status.ts";
 import { HistoryBuilder } from "./test-fixtures/history-builder.ts";
 import { toHtml } from "./html.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "../../../.vitest-artifacts");
 // The only corpus definition with Parallel, Map, Choice and Catch together (and loops).
 const DEFINITION_FILE =
@@ -94,43 +94,21 @@ const LAYOUT_CHECK = `(() => {
   return found;
 })()`;
 
-// Assigned in beforeAll; afterAll still copes with a launch that never happened.
-let browser: Browser;
-let page: Page;
 const requests: string[] = [];
 const definition: unknown = JSON.parse(readFileSync(DEFINITION_FILE, "utf8"));
 const stateNames = allStates(buildGraphModel(definition).root).map((s) => s.name);
 
-// A launch failure is kept and rethrown by every test, so a machine without Chromium shows
-// failed tests (not skipped ones) with the install command in the message.
-let launchError: Error | undefined;
+// A launch failure fails every test (not skips it) with the install command in the message.
+const suite = headlessChromiumSuite({ viewport: { width: 1280, height: 900 } });
+let page: Page;
 
 beforeAll(async () => {
-  try {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: this test needs Debian's Chromium. Install it with: apt-get update && apt-get install -y chromium`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("request", (request) => requests.push(request.url()));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const file = join(ARTIFACTS, "graph.html");
-    writeFileSync(file, toHtml(definition, syntheticHistory().events, { title: "event_emitter.asl.json (synthetic failed execution)" }));
-    await page.goto(`file://${file}`);
-  } catch (error) {
-    launchError = error instanceof Error ? error : new Error(String(error));
-  }
-}, 60_000);
-
-beforeEach(() => {
-  if (launchError) throw launchError;
-});
-
-afterAll(async () => {
-  await browser?.close();
+  page = suite.page;
+  page.on("request", (request) => requests.push(request.url()));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, "graph.html");
+  writeFileSync(file, toHtml(definition, syntheticHistory().events, { title: "event_emitter.asl.json (synthetic failed execution)" }));
+  await page.goto(`file://${file}`);
 });
 
 describe("graph HTML in headless Chromium", () => {
@@ -170,7 +148,7 @@ describe("graph HTML in headless Chromium", () => {
   });
 
   it("the layout check itself catches overflowing text and overlapping nodes", async () => {
-    const scratch = await browser.newPage();
+    const scratch = await suite.browser.newPage();
     await scratch.setContent(`<svg width="400" height="200">
       <g class="node" data-state="A"><rect class="shape" width="50" height="30"/><text x="5" y="20">far too long for the box</text></g>
       <g class="node" data-state="B" transform="translate(20 10)"><rect class="shape" width="50" height="30"/></g>
