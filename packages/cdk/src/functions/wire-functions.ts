@@ -2,11 +2,12 @@
  * Decides which function each Lambda task calls: a given function or ARN (`functions`), or a
  * declared handler (`lambdas`) bundled on demand. Only functions the definition calls are created.
  */
-import { Annotations } from "aws-cdk-lib";
+import { Annotations, Stack } from "aws-cdk-lib";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { NodejsFunctionProps } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Construct } from "constructs";
 import { placeholderKey, wireFunctionNames } from "../definition/function-wiring.ts";
+import { lambdaFunctionArn } from "../permissions/arns.ts";
 import { bundledFunction } from "./bundled-function.ts";
 import { aslFunctionName, type LambdaDeclaration } from "./lambda-declaration.ts";
 
@@ -72,5 +73,15 @@ export function wireFunctions(scope: Construct, definition: Record<string, unkno
       `${pointer} calls the function "${name}", which is neither in \`lambdas\` nor in \`functions\`: it must exist under that name in the stack's account and region.`,
     );
   }
-  return { definition: wired.definition, functions, substitutions };
+  // A function called by ARN that nothing maps: its ARN in the stack's partition, account and region,
+  // as Lambda resolves a bare FunctionName (CloudFormation does not fill pseudo parameters here).
+  const byResource = new Map<string, string>();
+  for (const { name } of wired.unwired.filter((u) => u.byResource)) {
+    if (byResource.has(name)) continue;
+    const key = placeholderKey(name, new Set([...Object.keys(substitutions), ...keys.values(), ...byResource.values()]));
+    byResource.set(name, key);
+    substitutions[key] = lambdaFunctionArn(Stack.of(scope), name);
+  }
+  const deployed = byResource.size === 0 ? wired.definition : wireFunctionNames(wired.definition, byResource).definition;
+  return { definition: deployed, functions, substitutions };
 }
