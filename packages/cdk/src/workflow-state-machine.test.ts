@@ -5,7 +5,7 @@ import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { LogLevel, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
-import { typeOnly, workflow } from "@stepcraft/core";
+import { lambda, typeOnly, workflow } from "@stepcraft/core";
 import { describe, expect, it } from "vitest";
 import { WorkflowStateMachine } from "./index.ts";
 import type { WorkflowStateMachineProps } from "./index.ts";
@@ -369,6 +369,15 @@ describe("WorkflowStateMachine: a JSONPath lambda() task with resultField (the f
     expect(JSON.stringify(template.toJSON())).not.toContain("AWS::Region}");
     expect(machineStatements(template, stack)).toEqual([{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: [named, `${named}:*`] }]);
     expect(Annotations.fromStack(stack).findWarning("/Test/M", Match.stringLikeRegexp("UNWIRED_FUNCTION"))).toHaveLength(1);
+  });
+
+  it("keeps the version or alias of a function nothing wires", () => {
+    const live = lambda("Live", { entry: "./live.ts", handler: async () => async (_event: { readonly sku: string }) => ({ ok: true }), functionName: "reserve:live" });
+    const calling = flow.startWith(flow.task("Reserve", live, { arguments: ($) => ({ sku: $.input.sku }), resultField: "reservation" }));
+    const { template, stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: calling, lambdas: [], logging: false }));
+    const named = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:reserve`;
+    expect(renderDefinition(template)).toMatchObject({ States: { Reserve: { Resource: `${named}:live` } } });
+    expect(machineStatements(template, stack)).toEqual([{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: [named, `${named}:*`] }]);
   });
 });
 

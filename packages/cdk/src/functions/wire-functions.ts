@@ -77,11 +77,20 @@ export function wireFunctions(scope: Construct, definition: Record<string, unkno
   // as Lambda resolves a bare FunctionName (CloudFormation does not fill pseudo parameters here).
   const byResource = new Map<string, string>();
   for (const { name } of wired.unwired.filter((u) => u.byResource)) {
-    if (byResource.has(name)) continue;
-    const key = placeholderKey(name, new Set([...Object.keys(substitutions), ...keys.values(), ...byResource.values()]));
-    byResource.set(name, key);
-    substitutions[key] = lambdaFunctionArn(Stack.of(scope), name);
+    // A name's version or alias stays after the placeholder (`${fn_charge}:live`), as for a mapped function.
+    const base = /^\d{12}:function:/.test(name) ? name : (name.split(":")[0] ?? name);
+    if (byResource.has(base)) continue;
+    const key = placeholderKey(base, new Set([...Object.keys(substitutions), ...keys.values(), ...byResource.values()]));
+    byResource.set(base, key);
+    substitutions[key] = qualifiedFunctionArn(Stack.of(scope), base);
   }
   const deployed = byResource.size === 0 ? wired.definition : wireFunctionNames(wired.definition, byResource).definition;
   return { definition: deployed, functions, substitutions };
+}
+
+/** The ARN of a function named by a name or partial ARN, with the version or alias a partial ARN names (`…:function:charge:live`). */
+function qualifiedFunctionArn(stack: Stack, name: string): string {
+  const parts = name.split(":");
+  const qualifier = parts[1] === "function" ? parts[3] : parts[1];
+  return `${lambdaFunctionArn(stack, name)}${qualifier === undefined ? "" : `:${qualifier}`}`;
 }

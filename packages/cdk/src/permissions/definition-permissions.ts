@@ -56,8 +56,8 @@ function taskNeeds(context: PermissionContext, state: JsonRecord, pointer: strin
   }
   // Activity workers call GetActivityTask and SendTask*; the machine's role needs nothing.
   if (ACTIVITY.test(resource)) return [];
-  if (LAMBDA_ARN.test(resource)) return invokeFunctionNeed(context, { kind: "literal", value: resource });
-  if (isFunctionSubstitution(context, state["Resource"])) return invokeFunctionNeed(context, { kind: "literal", value: state["Resource"] });
+  // The Resource as written: invokeFunctionNeed substitutes it, and keeps a qualifier after a placeholder (`${fn_Charge}:live`) out of the grant.
+  if (LAMBDA_ARN.test(resource) || isFunctionSubstitution(context, state["Resource"])) return invokeFunctionNeed(context, { kind: "literal", value: state["Resource"] });
   context.warn(pointer, `cannot derive IAM for the Resource ${state["Resource"]}: grant what it needs with \`policyStatements\`.`);
   return [];
 }
