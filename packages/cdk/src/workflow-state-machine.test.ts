@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { App, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
-import { Annotations, Match } from "aws-cdk-lib/assertions";
+import { Annotations, Match, type Template } from "aws-cdk-lib/assertions";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { LogLevel, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
-import { typeOnly, workflow } from "@stepcraft/core";
+import { lambda, typeOnly, workflow } from "@stepcraft/core";
 import { describe, expect, it } from "vitest";
 import { WorkflowStateMachine } from "./index.ts";
 import type { WorkflowStateMachineProps } from "./index.ts";
@@ -331,6 +331,53 @@ describe("WorkflowStateMachine: declared lambdas", () => {
     expect(roleStatements(template, logicalId(machine.role))).toEqual({
       [Object.keys(template.findResources("AWS::IAM::Policy"))[0] ?? ""]: [{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: RESERVE_ARN }],
     });
+  });
+});
+
+describe("WorkflowStateMachine: a JSONPath lambda() task with resultField (the function called by ARN)", () => {
+  // core compiles it to `"Resource": "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:ReserveStock"`.
+  const flow = workflow("ReserveOne", { input: typeOnly<{ readonly sku: string; readonly qty: number }>(), queryLanguage: "JSONPath" });
+  const reserving = flow.startWith(flow.task("Reserve", reserve, { arguments: ($) => ({ sku: $.input.sku, qty: $.input.qty }), resultField: "reservation" }));
+  const machineStatements = (template: Template, stack: Stack) => Object.values(roleStatements(template, logicalId((stack.node.findChild("M") as WorkflowStateMachine).role))).flat();
+
+  it("substitutes the given function's ARN for the whole Resource and grants invoking it", () => {
+    let fnId = "";
+    const { template, stack } = synthesize((stack) => {
+      const fn = new LambdaFunction(stack, "Fn", { runtime: Runtime.NODEJS_22_X, handler: "index.handler", code: Code.fromInline("exports.handler = async () => ({})") });
+      fnId = logicalId(fn);
+      new WorkflowStateMachine(stack, "M", { definition: reserving, functions: { ReserveStock: fn }, logging: false });
+    });
+    template.hasResourceProperties("AWS::StepFunctions::StateMachine", {
+      DefinitionString: Match.stringLikeRegexp('"Resource":"\\$\\{fn_ReserveStock\\}"'),
+      DefinitionSubstitutions: { fn_ReserveStock: { "Fn::GetAtt": [fnId, "Arn"] } },
+    });
+    const arn = `\${${fnId}.Arn}`;
+    expect(renderDefinition(template)).toEqual({ ...reserving.toAsl(), States: { Reserve: { ...reserving.toAsl().States["Reserve"], Resource: arn } } });
+    expect(machineStatements(template, stack)).toEqual([{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: [arn, `${arn}:*`] }]);
+  });
+
+  it("substitutes a function given by ARN", () => {
+    const { template, stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: reserving, functions: { ReserveStock: RESERVE_ARN }, logging: false }));
+    expect(renderDefinition(template)).toMatchObject({ States: { Reserve: { Resource: RESERVE_ARN, ResultPath: "$.reservation" } } });
+    expect(machineStatements(template, stack)).toEqual([{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: [RESERVE_ARN, `${RESERVE_ARN}:*`] }]);
+  });
+
+  it("calls a function nothing wires by its name in the stack's own partition, account and region, with a warning", () => {
+    const { template, stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: reserving, lambdas: [], logging: false }));
+    const named = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:ReserveStock`;
+    expect(renderDefinition(template)).toMatchObject({ States: { Reserve: { Resource: named } } });
+    expect(JSON.stringify(template.toJSON())).not.toContain("AWS::Region}");
+    expect(machineStatements(template, stack)).toEqual([{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: [named, `${named}:*`] }]);
+    expect(Annotations.fromStack(stack).findWarning("/Test/M", Match.stringLikeRegexp("UNWIRED_FUNCTION"))).toHaveLength(1);
+  });
+
+  it("keeps the version or alias of a function nothing wires", () => {
+    const live = lambda("Live", { entry: "./live.ts", handler: async () => async (_event: { readonly sku: string }) => ({ ok: true }), functionName: "reserve:live" });
+    const calling = flow.startWith(flow.task("Reserve", live, { arguments: ($) => ({ sku: $.input.sku }), resultField: "reservation" }));
+    const { template, stack } = synthesize((stack) => new WorkflowStateMachine(stack, "M", { definition: calling, lambdas: [], logging: false }));
+    const named = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:reserve`;
+    expect(renderDefinition(template)).toMatchObject({ States: { Reserve: { Resource: `${named}:live` } } });
+    expect(machineStatements(template, stack)).toEqual([{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: [named, `${named}:*`] }]);
   });
 });
 

@@ -163,3 +163,32 @@ describe("localTasks refuses bad declarations", () => {
     expectTypeOf(override(review, async (event) => ({ approved: event.total < 10 }))).not.toBeAny();
   });
 });
+
+describe.each(LANGUAGES)("a lambda() task with resultField and no output on the runtime (%s)", (language) => {
+  // JSONPath calls the function by ARN here (direct-lambda-call.ts); the same handler must answer.
+  const line = { orderId: "o-1", line: { sku: "a", qty: 2 } };
+  const flow = workflow("Reserve", { input: typeOnly<{ readonly orderId: string; readonly line: ReserveInput }>(), queryLanguage: language });
+  const reserving = flow.startWith(flow.task("Reserve", reserve, { arguments: ($) => ({ sku: $.input.line.sku, qty: $.input.line.qty }), resultField: "reservation" }));
+
+  it("puts the handler's own result under the field", async () => {
+    const result = await testExecution(reserving, line, { tasks: await localTasks(reserving) });
+    expect(result.status).toBe("SUCCEEDED");
+    expect(result.output).toEqual({ ...line, reservation: { reservationId: "r-a", sku: "a" } });
+  });
+
+  it("reports the handler's own error by its name", async () => {
+    const result = await testExecution(reserving, { ...line, line: { sku: "big", qty: 500 } }, { tasks: await localTasks(reserving) });
+    expect(result.error).toBe("OutOfStock");
+  });
+
+  it("finds a function declared by its full ARN", async () => {
+    const byArn = lambda("Reserve", {
+      entry: "./test-fixtures/order-handlers.ts",
+      handler: () => import("../src/test-fixtures/order-handlers.ts").then((m) => m.reserve),
+      functionName: "arn:aws:lambda:eu-west-1:123456789012:function:reserve-stock",
+    });
+    const viaArn = flow.startWith(flow.task("Reserve", byArn, { arguments: ($) => ({ sku: $.input.line.sku, qty: 1 }), resultField: ["audit", "reservation"] }));
+    const result = await testExecution(viaArn, line, { tasks: await localTasks(viaArn) });
+    expect(result.output).toEqual({ ...line, audit: { reservation: { reservationId: "r-a", sku: "a" } } });
+  });
+});

@@ -46,7 +46,7 @@ describe("wireFunctionNames", () => {
   });
 
   it("reports plain names that nothing maps, with their state's pointer", () => {
-    expect(wired.unwired).toEqual([{ pointer: "/States/Fan/Branches/2/States/L/Iterator/States/C", name: "Unknown" }]);
+    expect(wired.unwired).toEqual([{ pointer: "/States/Fan/Branches/2/States/L/Iterator/States/C", name: "Unknown", byResource: false }]);
   });
 
   it("does not modify its input", () => {
@@ -64,5 +64,41 @@ describe("placeholderKey", () => {
     expect(placeholderKey("order-review.v2", new Set())).toBe("fn_order_review_v2");
     expect(placeholderKey("a-b", new Set(["fn_a_b"]))).toBe("fn_a_b_2");
     expect(placeholderKey("a-b", new Set(["fn_a_b", "fn_a_b_2"]))).toBe("fn_a_b_3");
+  });
+});
+
+describe("wireFunctionNames: functions called by ARN (Resource)", () => {
+  const PSEUDO = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:";
+  const byArn = (resource: string) => ({ Type: "Task", Resource: resource, ResultPath: "$.r", End: true });
+  const definition = {
+    StartAt: "A",
+    States: {
+      A: { ...byArn(`${PSEUDO}Charge`), End: undefined, Next: "B" },
+      B: { ...byArn(`${PSEUDO}Charge:live`), End: undefined, Next: "C" },
+      C: { ...byArn("arn:${AWS::Partition}:lambda:${AWS::Region}:123456789012:function:Refund"), End: undefined, Next: "D" },
+      D: { ...byArn("arn:aws:lambda:eu-west-1:123456789012:function:Audit"), End: undefined, Next: "E" },
+      E: { ...byArn(`${PSEUDO}Unknown`), End: undefined, Next: "F" },
+      F: byArn("arn:aws:lambda:eu-west-1:123456789012:function:Elsewhere"),
+    },
+  };
+  const wired = wireFunctionNames(
+    definition,
+    new Map([
+      ["Charge", "fn_Charge"],
+      ["123456789012:function:Refund", "fn_Refund"],
+      ["arn:aws:lambda:eu-west-1:123456789012:function:Audit", "fn_Audit"],
+    ]),
+  );
+
+  it("replaces the whole Resource of a mapped function, by name, partial ARN or ARN, keeping a qualifier", () => {
+    expect(wired.definition).toMatchObject({
+      States: { A: { Resource: "${fn_Charge}" }, B: { Resource: "${fn_Charge}:live" }, C: { Resource: "${fn_Refund}" }, D: { Resource: "${fn_Audit}" } },
+    });
+    expect([...wired.used].sort()).toEqual(["123456789012:function:Refund", "Charge", "arn:aws:lambda:eu-west-1:123456789012:function:Audit"]);
+  });
+
+  it("reports a pseudo-parameter ARN nothing maps by its name, and leaves a literal ARN alone", () => {
+    expect(wired.unwired).toEqual([{ pointer: "/States/E", name: "Unknown", byResource: true }]);
+    expect(wired.definition).toMatchObject({ States: { E: { Resource: `${PSEUDO}Unknown` }, F: { Resource: "arn:aws:lambda:eu-west-1:123456789012:function:Elsewhere" } } });
   });
 });

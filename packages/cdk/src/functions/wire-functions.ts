@@ -2,11 +2,12 @@
  * Decides which function each Lambda task calls: a given function or ARN (`functions`), or a
  * declared handler (`lambdas`) bundled on demand. Only functions the definition calls are created.
  */
-import { Annotations } from "aws-cdk-lib";
+import { Annotations, Stack } from "aws-cdk-lib";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { NodejsFunctionProps } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Construct } from "constructs";
 import { placeholderKey, wireFunctionNames } from "../definition/function-wiring.ts";
+import { lambdaFunctionArn } from "../permissions/arns.ts";
 import { bundledFunction } from "./bundled-function.ts";
 import { aslFunctionName, type LambdaDeclaration } from "./lambda-declaration.ts";
 
@@ -72,5 +73,24 @@ export function wireFunctions(scope: Construct, definition: Record<string, unkno
       `${pointer} calls the function "${name}", which is neither in \`lambdas\` nor in \`functions\`: it must exist under that name in the stack's account and region.`,
     );
   }
-  return { definition: wired.definition, functions, substitutions };
+  // A function called by ARN that nothing maps: its ARN in the stack's partition, account and region,
+  // as Lambda resolves a bare FunctionName (CloudFormation does not fill pseudo parameters here).
+  const byResource = new Map<string, string>();
+  for (const { name } of wired.unwired.filter((u) => u.byResource)) {
+    // A name's version or alias stays after the placeholder (`${fn_charge}:live`), as for a mapped function.
+    const base = /^\d{12}:function:/.test(name) ? name : (name.split(":")[0] ?? name);
+    if (byResource.has(base)) continue;
+    const key = placeholderKey(base, new Set([...Object.keys(substitutions), ...keys.values(), ...byResource.values()]));
+    byResource.set(base, key);
+    substitutions[key] = qualifiedFunctionArn(Stack.of(scope), base);
+  }
+  const deployed = byResource.size === 0 ? wired.definition : wireFunctionNames(wired.definition, byResource).definition;
+  return { definition: deployed, functions, substitutions };
+}
+
+/** The ARN of a function named by a name or partial ARN, with the version or alias a partial ARN names (`…:function:charge:live`). */
+function qualifiedFunctionArn(stack: Stack, name: string): string {
+  const parts = name.split(":");
+  const qualifier = parts[1] === "function" ? parts[3] : parts[1];
+  return `${lambdaFunctionArn(stack, name)}${qualifier === undefined ? "" : `:${qualifier}`}`;
 }

@@ -9,12 +9,23 @@ import { distributedMapNeeds, isDistributedMap } from "./map-permissions.ts";
 import { resourcesFor, type PermissionContext } from "./permission-context.ts";
 import type { PermissionNeed } from "./permission-need.ts";
 import { sdkIntegrationNeeds } from "./sdk-integrations.ts";
+import { referencedResource } from "./token-resources.ts";
 import { SERVICE_INTEGRATIONS } from "./service-integrations.ts";
 
 const SDK = /^arn:[^:]+:states:::aws-sdk:([^:]+):([^.:]+)(?:\.waitForTaskToken)?$/;
 const OPTIMIZED = /^arn:[^:]+:states:::([^:]+):([^.:]+)(?:\.(sync|sync:2|waitForTaskToken))?$/;
 const ACTIVITY = /^arn:[^:]+:states:[^:]*:[^:]*:activity:/;
 const LAMBDA_ARN = /^arn:[^:]+:lambda:/;
+const WHOLE_PLACEHOLDER = /^(\$\{[A-Za-z0-9_]+\})(?::[^:]+)?$/;
+
+/**
+ * True for a Resource that is a substitution standing for a function of the stack (`${fn_Charge}`,
+ * or `${fn_Charge}:live`): how the construct wires a function that a Task calls by ARN.
+ */
+function isFunctionSubstitution(context: PermissionContext, resource: string): boolean {
+  const placeholder = WHOLE_PLACEHOLDER.exec(resource)?.[1];
+  return placeholder !== undefined && referencedResource(context.stack, context.substitute(placeholder), "AWS::Lambda::Function") !== undefined;
+}
 
 /** Every permission the definition's tasks and Distributed Maps need, in definition order. */
 export function definitionPermissions(definition: unknown, context: PermissionContext): PermissionNeed[] {
@@ -45,7 +56,8 @@ function taskNeeds(context: PermissionContext, state: JsonRecord, pointer: strin
   }
   // Activity workers call GetActivityTask and SendTask*; the machine's role needs nothing.
   if (ACTIVITY.test(resource)) return [];
-  if (LAMBDA_ARN.test(resource)) return invokeFunctionNeed(context, { kind: "literal", value: resource });
+  // The Resource as written: invokeFunctionNeed substitutes it, and keeps a qualifier after a placeholder (`${fn_Charge}:live`) out of the grant.
+  if (LAMBDA_ARN.test(resource) || isFunctionSubstitution(context, state["Resource"])) return invokeFunctionNeed(context, { kind: "literal", value: state["Resource"] });
   context.warn(pointer, `cannot derive IAM for the Resource ${state["Resource"]}: grant what it needs with \`policyStatements\`.`);
   return [];
 }

@@ -15,6 +15,12 @@ describe("jsonataValueCode", () => {
     expect(jsonataValueCode("{% $states.input.total.gt %}", ["input"], new Set()).code).toBe('jsonata("$states.input.total.gt")');
   });
 
+  it("reads $states.context.Task only where the token is offered (a callback task's request)", () => {
+    expect(jsonataValueCode("{% $states.context.Task.Token %}", ["input", "context", "taskToken"], new Set()).code).toBe("$.context.Task.Token");
+    expect(jsonataValueCode("{% $states.context.Task.Token %}", ["input", "context"], new Set()).code).toBe('jsonata("$states.context.Task.Token")');
+    expect(jsonataValueCode("{% $states.context.Execution.Id %}", ["input", "context"], new Set()).code).toBe("$.context.Execution.Id");
+  });
+
   it("is a selector over $ only when it reads it; an object literal is parenthesised", () => {
     expect(jsonataSelectorCode({ a: 1 }, ["input"], new Set())).toBe("() => ({ a: 1 })");
     expect(jsonataSelectorCode("{% $states.input %}", ["input"], new Set())).toBe("($) => $.input");

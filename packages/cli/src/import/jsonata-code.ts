@@ -8,8 +8,12 @@ import { isRecord } from "./condition-code.ts";
 import { jsonCode, objectCode } from "./json-code.ts";
 import { simplePath } from "./selector-code.ts";
 
-/** The `$` roots a position can read (`$states.result` only where the state has a result). */
-export type JsonataRoot = "input" | "result" | "context";
+/**
+ * The `$` roots a position can read (`$states.result` only where the state has a result).
+ * `"taskToken"`: `$states.context.Task` may be read too, as the builder offers it only in a callback
+ * task's request (AWS sets no token elsewhere); without it such a read stays `jsonata("…")`.
+ */
+export type JsonataRoot = "input" | "result" | "context" | "taskToken";
 
 /** The text between `{%` and `%}`, trimmed, when `value` is a JSONata expression string. */
 export function jsonataExpression(value: unknown): string | undefined {
@@ -23,6 +27,7 @@ function referenceCode(expression: string, roots: readonly JsonataRoot[]): strin
   const match = /^\$states\.(input|result|context)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec(expression);
   const root = match?.[1] as JsonataRoot | undefined;
   if (match === null || root === undefined || !roots.includes(root)) return undefined;
+  if (root === "context" && /^\.Task(?:\.|$)/.test(match[2] ?? "") && !roots.includes("taskToken")) return undefined;
   const segments = simplePath(`$${match[2] ?? ""}`);
   return segments === undefined ? undefined : `$.${root}${segments.map((s) => `.${String(s)}`).join("")}`;
 }

@@ -178,7 +178,7 @@ function resultFieldCode(resultPath: unknown): string | undefined {
 }
 
 /** InputPath, ResultPath and OutputPath as `arguments`, `resultField` and `output` where they are simple. */
-function taskLikeData(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, allowArguments: boolean): void {
+function taskLikeData(rest: Record<string, unknown>, props: [string, string | undefined][], ctx: StateContext, allowArguments: boolean, taskToken = false): void {
   if (ctx.language !== "JSONPath") return;
   // "$" is each path field's default: the same state without it.
   for (const key of ["InputPath", "ResultPath", "OutputPath"]) if (rest[key] === "$") delete rest[key];
@@ -187,7 +187,7 @@ function taskLikeData(rest: Record<string, unknown>, props: [string, string | un
     delete rest["InputPath"];
     props.push(["arguments", selectorCode("input", input)]);
   }
-  const parameters = allowArguments && !("InputPath" in rest) ? templateSelectorCode(rest["Parameters"], "input", ctx.imports) : undefined;
+  const parameters = allowArguments && !("InputPath" in rest) ? templateSelectorCode(rest["Parameters"], "input", ctx.imports, taskToken) : undefined;
   if (parameters !== undefined) {
     delete rest["Parameters"];
     props.push(["arguments", parameters]);
@@ -298,8 +298,10 @@ function taskCall(n: string, state: AslState, rest: Record<string, unknown>, ctx
   const props = common(state, ctx, rest);
   const resource = take(rest, "Resource");
   ctx.imports.add("resource");
-  taskLikeData(rest, props, ctx, true);
-  jsonataOptions(rest, props, ctx, [["Arguments", "arguments", READS_INPUT], ...OUTPUT_OF_RESULT]);
+  // Where the builder offers `$.context.Task.Token`: a callback ARN, or one it cannot see (task-resource.ts' IsCallbackArn).
+  const taskToken = typeof resource === "string" && (resource.endsWith(".waitForTaskToken") || resource.includes("${"));
+  taskLikeData(rest, props, ctx, true, taskToken);
+  jsonataOptions(rest, props, ctx, [["Arguments", "arguments", taskToken ? [...READS_INPUT, "taskToken"] : READS_INPUT], ...OUTPUT_OF_RESULT]);
   numberOption(rest, props, ctx, "TimeoutSeconds", "timeoutSeconds");
   numberOption(rest, props, ctx, "HeartbeatSeconds", "heartbeatSeconds");
   const edges = taskErrorHandling(state, rest, props, ctx);

@@ -14,6 +14,12 @@ describe("templateSelectorCode", () => {
     expect([...imports]).toEqual(["jsonPath"]);
   });
 
+  it("reads $$.Task.Token as the typed reference only in a callback task's request, elsewhere as jsonPath()", () => {
+    const template = { "token.$": "$$.Task.Token", "run.$": "$$.Execution.Id" };
+    expect(templateSelectorCode(template, "input", new Set(), true)).toBe("($) => ({ token: $.context.Task.Token, run: $.context.Execution.Id })");
+    expect(templateSelectorCode(template, "input", new Set())).toBe('($) => ({ token: jsonPath("$$.Task.Token"), run: $.context.Execution.Id })');
+  });
+
   it("reads a ResultSelector from the result", () => {
     expect(templateSelectorCode({ "body.$": "$.Payload.body" }, "result", new Set())).toBe("($) => ({ body: $.result.Payload.body })");
   });

@@ -19,8 +19,8 @@ export interface TaskCall {
 }
 
 /**
- * What a Task state calls. `CB` is true for a resource with a task token (`.waitForTaskToken`,
- * `.sync`): its `arguments` may read `$.context.Task.Token`, which AWS sets for those tasks only.
+ * What a Task state calls. `CB` is true for a resource with a task token (a `.waitForTaskToken`
+ * callback): its `arguments` may read `$.context.Task.Token`, which AWS sets for those tasks only.
  */
 export interface TaskResource<in TI, out TR, out TE extends string, out CB extends boolean = false> {
   /** Phantom types: the handler's input, its result, the errors it declares, and whether it waits for a callback. */
@@ -29,10 +29,11 @@ export interface TaskResource<in TI, out TR, out TE extends string, out CB exten
 }
 
 /**
- * Whether a resource has a task token: callback (`.waitForTaskToken`) and job-run (`.sync`,
- * `.sync:2`) tasks do, as AWS's SendTaskSuccess documents; request-response ones do not.
+ * Whether a resource has a task token: only a callback (`.waitForTaskToken`) task does. AWS's
+ * context object has `Task.Token` for callback tasks only, not for request-response or job-run
+ * (`.sync`, `.sync:2`) ones, and the local runtime sets it the same way.
  */
-export type HasTaskToken<P extends IntegrationPattern> = P extends "requestResponse" ? false : true;
+export type HasTaskToken<P extends IntegrationPattern> = P extends "waitForTaskToken" ? true : false;
 
 /**
  * Whether a resource ARN has a task token (see {@link HasTaskToken}). An ARN not known literally
@@ -41,7 +42,7 @@ export type HasTaskToken<P extends IntegrationPattern> = P extends "requestRespo
  */
 export type IsCallbackArn<Arn extends string> = string extends Arn
   ? boolean
-  : Arn extends `${string}.${"waitForTaskToken" | "sync" | "sync:2"}`
+  : Arn extends `${string}.waitForTaskToken`
     ? true
     : Arn extends `${string}\${${string}}${string}`
       ? boolean

@@ -6,7 +6,7 @@ import { withCallSites } from "../compiler/diagnostic-sites.ts";
 import { formatDiagnostics, type CompileDiagnostic } from "../compiler/compile-diagnostic.ts";
 import type { LambdaDeclaration } from "../ir/lambda-declaration.ts";
 import type { QueryLanguage, WorkflowNode } from "../ir/state-node.ts";
-import { captureSite } from "./call-site.ts";
+import { captureSite, type CallSite } from "./call-site.ts";
 import { chainData, type Chain, type ChainLike, type DoneAfter, type PassesInput, type Target, type FailOptions, type StateFactories, type SucceedOptions, type VarsAssigned } from "./chain-types.ts";
 import { buildWorkflowIr } from "./graph-to-ir.ts";
 import { typeOnly, type InferSchema, type StandardSchemaLike } from "./schema.ts";
@@ -90,6 +90,8 @@ interface WorkflowMetaData {
   readonly timeoutSeconds: number | undefined;
   readonly version: string | undefined;
   readonly type: "STANDARD" | "EXPRESS";
+  /** The `workflow()` call, named by findings about the workflow's own fields (`/TimeoutSeconds`). */
+  readonly site: CallSite;
 }
 
 function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
@@ -103,7 +105,7 @@ function compileGraph(meta: WorkflowMetaData, graph: ChainData): CompileResult {
   const { asl, diagnostics: renderDiagnostics } = renderWorkflow(ir);
   const own = [...graphDiagnostics, ...renderDiagnostics];
   // The validator would repeat graph errors without call sites; run it once the graph is sound.
-  const validation = own.some((d) => d.severity === "error") ? [] : withCallSites(validateCompiledAsl(asl, { stateMachineType: meta.type }), ir);
+  const validation = own.some((d) => d.severity === "error") ? [] : withCallSites(validateCompiledAsl(asl, { stateMachineType: meta.type }), ir, meta.site.text);
   return { asl, diagnostics: [...own, ...validation] };
 }
 
@@ -162,6 +164,7 @@ export function workflow<S extends StandardSchemaLike = StandardSchemaLike<{}>>(
     timeoutSeconds: options.timeoutSeconds,
     version: options.version,
     type: options.type ?? "STANDARD",
+    site: captureSite(),
   };
   const builder = {
     name,

@@ -26,12 +26,16 @@ function siteOf(path: string, sites: ReadonlyMap<string, string>): string | unde
   return undefined;
 }
 
-/** Each finding inside a state, with ` (file:line)` of the builder call that made the state. */
-export function withCallSites(diagnostics: readonly CompileDiagnostic[], workflow: WorkflowNode): readonly CompileDiagnostic[] {
+/**
+ * Each finding inside a state, with ` (file:line)` of the builder call that made the state; a
+ * finding about the workflow's own fields (`/TimeoutSeconds`, its size) names `workflowSite`, the
+ * `workflow()` call whose options they come from, when given.
+ */
+export function withCallSites(diagnostics: readonly CompileDiagnostic[], workflow: WorkflowNode, workflowSite?: string): readonly CompileDiagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const sites = statePointers(workflow.body, "", new Map());
   return diagnostics.map((d) => {
-    const site = siteOf(d.path, sites);
+    const site = siteOf(d.path, sites) ?? workflowSite;
     return site === undefined ? d : { ...d, message: `${d.message} (${site})` };
   });
 }

@@ -210,6 +210,10 @@ function conditionSource(condition: Condition, ctx: RenderContext): string {
 /** The JSONata dialect. */
 export const jsonataDialect: QueryDialect = {
   language: "JSONata",
+  // `$states.result.Payload` unwraps the invoke envelope anywhere: every Task keeps its resource.
+  taskCall(node) {
+    return node;
+  },
   arguments(expr, ctx) {
     return [["Arguments", template(expr, ctx)]];
   },

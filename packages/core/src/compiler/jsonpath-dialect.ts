@@ -2,6 +2,7 @@
 import type { Condition, Expr, FunctionName, JsonObject, JsonValue, PathExpr, PathRoot } from "../ir/expr-node.ts";
 import type { NumberOrExpr } from "../ir/state-node.ts";
 import type { Field, Fields } from "./ordered-fields.ts";
+import { directLambdaCall } from "./direct-lambda-call.ts";
 import { jsonPathSegments } from "./path-spelling.ts";
 import type { QueryDialect, RenderContext } from "./query-dialect.ts";
 
@@ -208,6 +209,9 @@ function choiceRule(condition: Condition, ctx: RenderContext): JsonObject {
 /** The JSONPath dialect. */
 export const jsonPathDialect: QueryDialect = {
   language: "JSONPath",
+  taskCall(node) {
+    return directLambdaCall(node) ?? node;
+  },
   arguments(expr, ctx) {
     if (expr.kind === "path" && expr.root === "input") return [["InputPath", `$${jsonPathSegments(expr.segments)}`]];
     return [["Parameters", templateValue(expr, "input", ctx, "Parameters")]];

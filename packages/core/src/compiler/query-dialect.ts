@@ -3,7 +3,7 @@
  * like kysely's dialect compilers overriding a few methods of one base.
  */
 import type { Condition, Expr, JsonValue, ObjectExpr, PathRoot } from "../ir/expr-node.ts";
-import type { NumberOrExpr, QueryLanguage } from "../ir/state-node.ts";
+import type { NumberOrExpr, QueryLanguage, TaskNode } from "../ir/state-node.ts";
 import type { DiagnosticSink } from "./compile-diagnostic.ts";
 import type { Fields } from "./ordered-fields.ts";
 
@@ -21,6 +21,8 @@ export type OutputStage = "result" | "input" | "pass";
 
 export interface QueryDialect {
   readonly language: QueryLanguage;
+  /** The Task as this language calls its resource (JSONPath calls some `lambda()` functions by ARN, see direct-lambda-call.ts). */
+  taskCall(node: TaskNode): TaskNode;
   /** The effective input of a Task or Parallel (`Parameters`/`InputPath` or `Arguments`). */
   arguments(expr: Expr, ctx: RenderContext): Fields;
   /** A Pass state's literal result (`Result`, or a literal `Output`). */

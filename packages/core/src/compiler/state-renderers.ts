@@ -115,8 +115,9 @@ export const stateRenderers: StateRenderers = {
       ),
       node.raw,
     ),
-  task: (node, env) =>
-    withRaw(
+  task: (declared, env) => {
+    const node = env.dialect.taskCall(declared);
+    return withRaw(
       objectFromFields(
         headFields("Task", node, env),
         [["Resource", node.resource]],
@@ -130,7 +131,8 @@ export const stateRenderers: StateRenderers = {
         transitionFields(node.transition),
       ),
       node.raw,
-    ),
+    );
+  },
   choice: (node, env) => {
     const rules = node.rules.map((rule, i): JsonValue => {
       const ctx = { ...env.ctx, pointer: `${env.ctx.pointer}/Choices/${i}` };

@@ -118,6 +118,24 @@ describe("Task callbacks", () => {
     expect(seen).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.output).toEqual({ echoed: seen });
   });
+
+  it("gives no $$.Task.Token to a job-run (.sync) or request-response task, as AWS's context object has it for callbacks only", async () => {
+    for (const resource of ["arn:aws:states:::glue:startJobRun.sync", "arn:aws:states:::states:startExecution.sync:2", "arn:aws:states:::sqs:sendMessage"]) {
+      let token: string | undefined = "not called";
+      const tasks = {
+        [resource]: (input: unknown, ctx: { readonly taskToken?: string | undefined }) => {
+          token = ctx.taskToken;
+          return input;
+        },
+      };
+      const read = await runExecution(task({ Resource: resource, Parameters: { "token.$": "$$.Task.Token" } }), {}, { tasks });
+      expect(read.error).toBe("States.Runtime");
+      expect(read.cause).toContain("$$.Task.Token");
+      const context = await runExecution(task({ Resource: resource, Parameters: { "context.$": "$$" } }), {}, { tasks });
+      expect(Object.keys((context.output as { context: object }).context)).not.toContain("Task");
+      expect(token).toBeUndefined();
+    }
+  });
 });
 
 describe("Task heartbeats", () => {
