@@ -11,6 +11,7 @@ import type { IsJson, Json } from "./json.ts";
 import type { CallbackContextObject, ContextObject, ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
+import type { MergeFields } from "./merged.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
 import type { StandardSchemaLike } from "./schema.ts";
 import type { Timestamp } from "./timestamp.ts";
@@ -239,15 +240,17 @@ export interface NotGiven {
 export type OutputOf<Default, O> = [O] extends [NotGiven] ? Default : Resolve<O>;
 
 /**
- * The input with one field set to the result (`resultField`), as one flat object type. Mapped
- * over `keyof (Cur & …)`, a homomorphic mapping, so each input field keeps its declaration (a
- * rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
- * optional under `exactOptionalPropertyTypes`, not `string | undefined`).
+ * The input with one field set to the result (`resultField`), as one flat object type built from
+ * the input and the results merged so far (merged.ts: it does not nest, however many merges came
+ * before). The object is homomorphic over its sources, so each input field keeps its declaration
+ * (a rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
+ * optional under `exactOptionalPropertyTypes`, not `string | undefined`). A union input is merged
+ * member by member.
  */
 export type WithResultField<Cur, K extends ResultFieldPath, R> = [K] extends [never]
   ? R
   : [K] extends [string]
-    ? { readonly [P in keyof (Cur & { readonly [F in K]: R })]: P extends K ? R : P extends keyof Cur ? Cur[P] : never }
+    ? MergeFields<Cur, { readonly [F in K]: R }>
     : WithResultPath<Cur, K, R>;
 
 /** `WithResultField` along a path of fields, one level per field (paths are short). */
