@@ -17,11 +17,12 @@ describe("validator diagnostics of builder workflows carry the call site", () =>
   it("for numbers out of range in a Wait, a Map, a Retrier, nested states included", () => {
     // Computed, not literal: a negative literal is already a type error (rough-edges.test.ts).
     const minusOne: number = -1;
+    const minusTwo: number = -2;
     const chain = flow
       .wait("Wait", { seconds: minusOne })
       .map("Each", {
         items: ($) => $.input.items,
-        maxConcurrency: -2,
+        maxConcurrency: minusTwo,
         processor: (item) => item.task("Check", check, { arguments: ($) => ({ id: $.input }) }).retry({ errors: ["States.ALL"], maxAttempts: minusOne }),
       });
     const found = validatorFindings(flow.startWith(chain).compile().diagnostics);
