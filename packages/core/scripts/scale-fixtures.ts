@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { typecheckFixture, type TypecheckRun } from "./gen-typecheck-fixture.ts";
 import { writeStandaloneProject } from "./standalone-project.ts";
 
-export type ScaleKind = "chain" | "variables" | "merges";
+export type ScaleKind = "chain" | "variables" | "merges" | "replacements";
 
 const HEADER = `import { lambda, typeOnly, workflow } from "@stepcraft/core";
 
@@ -45,7 +45,18 @@ function merges(size: number): string {
   return `${HEADER}\nexport const scaled = flow.startWith(flow.pass("Start")${states.join("")}\n  .pass("Read", { output: ($) => ({ id: $.input.id, first: $.input.r0.score, last: $.input.r${size - 1}.score }) }));\n`;
 }
 
-const GENERATORS: Record<ScaleKind, (size: number) => string> = { chain, variables, merges };
+/**
+ * `size` Pass states each reassigning `count` and one of seven other variables, then `size` Task
+ * states merging into `result` or one of five other fields: names are replaced, not added, so the
+ * variables and the merged input stay small while the steps before them grow.
+ */
+function replacements(size: number): string {
+  const assigns = Array.from({ length: size }, (_, i) => `\n  .pass("A${i}", { assign: ($) => ({ count: $.input.n, k${i % 7}: $.input.id }) })`);
+  const merges = Array.from({ length: size }, (_, i) => `\n  .task("T${i}", score, { arguments: ($) => ({ id: $.input.id }), resultField: "${i % 2 === 0 ? "result" : `r${i % 5}`}" })`);
+  return `${HEADER}\nexport const scaled = flow.startWith(flow.pass("Start")${assigns.join("")}${merges.join("")}\n  .pass("Read", { output: ($) => ({ id: $.input.id, result: $.input.result.score, count: $.vars.count, k: $.vars.k6 }) }));\n`;
+}
+
+const GENERATORS: Record<ScaleKind, (size: number) => string> = { chain, variables, merges, replacements };
 
 /** The source of one scale fixture. */
 export function scaleFixture(kind: ScaleKind, size: number): string {

@@ -11,9 +11,11 @@ import type { IsJson, Json } from "./json.ts";
 import type { CallbackContextObject, ContextObject, ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
+import type { MergeFields } from "./merged.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
 import type { StandardSchemaLike } from "./schema.ts";
 import type { Timestamp } from "./timestamp.ts";
+import type { CheckedNumber } from "./number-checks.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
 import type { Condition, Value, ValueOr } from "./value.ts";
 
@@ -104,28 +106,29 @@ export interface RetrySpec<E extends string> {
   readonly comment?: string;
 }
 
-/**
- * A number literal below `min` is a type error (AWS refuses the definition); `number` and
- * computed values pass, and the validator checks them when the workflow compiles.
- */
-type AtLeast<N, Min extends 0 | 1, Message extends string> = number extends N
-  ? unknown
-  : N extends number
-    ? `${N}` extends `-${string}` | (Min extends 1 ? "0" | `0.${string}` : never)
-      ? StepcraftTypeError<Message>
-      : unknown
-    : unknown;
-
-/** The checks on a Retrier's literal numbers: `maxAttempts` ≥ 0, `intervalSeconds`, `maxDelaySeconds` and `backoffRate` ≥ 1. */
+/** The checks on a Retrier's literal numbers (number-checks.ts): the ranges AWS accepts. */
 export type RetryNumbers<S> = {
-  readonly maxAttempts?: AtLeast<S extends { readonly maxAttempts: infer N } ? N : number, 0, "maxAttempts must be 0 or more">;
-  readonly intervalSeconds?: AtLeast<S extends { readonly intervalSeconds: infer N } ? N : number, 1, "intervalSeconds must be 1 or more">;
-  readonly maxDelaySeconds?: AtLeast<S extends { readonly maxDelaySeconds: infer N } ? N : number, 1, "maxDelaySeconds must be 1 or more">;
-  readonly backoffRate?: AtLeast<S extends { readonly backoffRate: infer N } ? N : number, 1, "backoffRate must be 1.0 or more">;
+  readonly maxAttempts?: CheckedNumber<S extends { readonly maxAttempts: infer N } ? N : number, { min: 0; integer: true; max: "8 digits" }, "maxAttempts must be a whole number from 0 to 99999999">;
+  readonly intervalSeconds?: CheckedNumber<S extends { readonly intervalSeconds: infer N } ? N : number, { min: 1; integer: true; max: "8 digits" }, "intervalSeconds must be a whole number from 1 to 99999999">;
+  readonly maxDelaySeconds?: CheckedNumber<S extends { readonly maxDelaySeconds: infer N } ? N : number, { min: 1; integer: true; max: "8 digits" }, "maxDelaySeconds must be a whole number from 1 to 31622400">;
+  readonly backoffRate?: CheckedNumber<S extends { readonly backoffRate: infer N } ? N : number, { min: 1; integer: false }, "backoffRate must be 1.0 or more">;
 };
 
-/** A Wait state's literal `seconds` must not be negative. */
-export type WaitSeconds<S> = S & AtLeast<S, 0, "a Wait state's seconds must be 0 or more">;
+/**
+ * The checks on a task's `retry` Retriers, one per element. Only a tuple is checked (what a
+ * `const` type parameter infers from an array literal); an array built elsewhere is left to the validator.
+ */
+export type RetriesNumbers<RS> = RS extends readonly unknown[] ? (number extends RS["length"] ? unknown : { readonly [I in keyof RS]: RS[I] & RetryNumbers<RS[I]> }) : unknown;
+
+/** A Wait state's literal `seconds`: a whole number from 0 to 99999999. */
+export type WaitSeconds<S> = S & CheckedNumber<S, { min: 0; integer: true; max: "8 digits" }, "a Wait state's seconds must be a whole number from 0 to 99999999">;
+
+/** A Map state's literal `maxConcurrency`: a whole number, 0 (no limit) or more. */
+export type MaxConcurrency<N> = N & CheckedNumber<N, { min: 0; integer: true }, "maxConcurrency must be a whole number, 0 (no limit) or more">;
+/** A Map state's literal `toleratedFailureCount`: a whole number, 0 or more. */
+export type ToleratedFailureCount<N> = N & CheckedNumber<N, { min: 0; integer: true }, "toleratedFailureCount must be a whole number, 0 or more">;
+/** A Map state's literal `toleratedFailurePercentage`: from 0 to 100. */
+export type ToleratedFailurePercentage<N> = N & CheckedNumber<N, { min: 0; integer: false; max: "100" }, "toleratedFailurePercentage must be from 0 to 100">;
 
 /** A transition target: a chain, or a function building one from factories whose input is `In`. */
 export type Target<In, V, O, V2, E extends string, D = never> =
@@ -239,15 +242,17 @@ export interface NotGiven {
 export type OutputOf<Default, O> = [O] extends [NotGiven] ? Default : Resolve<O>;
 
 /**
- * The input with one field set to the result (`resultField`), as one flat object type. Mapped
- * over `keyof (Cur & …)`, a homomorphic mapping, so each input field keeps its declaration (a
- * rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
- * optional under `exactOptionalPropertyTypes`, not `string | undefined`).
+ * The input with one field set to the result (`resultField`), as one flat object type built from
+ * the input and the results merged so far (merged.ts: it does not nest, however many merges came
+ * before). The object is homomorphic over its sources, so each input field keeps its declaration
+ * (a rename or "find references" follows it past the merge) and its `?` (`notes?: string` stays
+ * optional under `exactOptionalPropertyTypes`, not `string | undefined`). A union input is merged
+ * member by member.
  */
 export type WithResultField<Cur, K extends ResultFieldPath, R> = [K] extends [never]
   ? R
   : [K] extends [string]
-    ? { readonly [P in keyof (Cur & { readonly [F in K]: R })]: P extends K ? R : P extends keyof Cur ? Cur[P] : never }
+    ? MergeFields<Cur, { readonly [F in K]: R }>
     : WithResultPath<Cur, K, R>;
 
 /** `WithResultField` along a path of fields, one level per field (paths are short). */
@@ -309,7 +314,7 @@ type NotInferred<T> = [T][T extends unknown ? 0 : never];
 /** The context a task's `arguments` read: with `Task.Token` for a callback resource only. */
 export type TaskContext<CB extends boolean> = true extends CB ? CallbackContextObject : ContextObject;
 
-export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends ResultFieldPath = never, Args = Template<NotInferred<TI>>, CB extends boolean = false>
+export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K extends ResultFieldPath = never, Args = Template<NotInferred<TI>>, CB extends boolean = false, RS = readonly RetrySpec<string>[]>
   extends StateOptions,
     ResultFieldOption<K> {
   /** The request; must match the task's input type. @default the state input */
@@ -323,8 +328,9 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   readonly heartbeatSeconds?: NumberInput<Cur, V>;
   /** Role to assume for the call. */
   readonly credentials?: { readonly roleArn: ValueOr<string> };
+  /** Retriers; their error names are checked against the task's errors, their literal numbers against AWS's ranges. */
   // NoInfer: error names are checked against the resource's errors, never added to them.
-  readonly retry?: readonly RetrySpec<NoInfer<TE>>[];
+  readonly retry?: RS & readonly RetrySpec<NoInfer<TE>>[] & RetriesNumbers<RS>;
   /** Catchers; their error names are checked against the task's errors. */
   readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur, V>;
 }
@@ -447,7 +453,26 @@ export type ProcessorInput<Item, S, BI> = [BI] extends [NotGiven]
 
 export type MapResult<P, W> = [W] extends [NotGiven] ? P[] : ResultWriterOutput;
 
-export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, K extends ResultFieldPath = never, M extends MapMode = "inline", PD = never, XE extends string = never> extends StateOptions, ResultFieldOption<K> {
+export interface MapOptions<
+  Cur,
+  V,
+  Item,
+  S,
+  BI,
+  P,
+  PE extends string,
+  W,
+  O,
+  A,
+  K extends ResultFieldPath = never,
+  M extends MapMode = "inline",
+  PD = never,
+  XE extends string = never,
+  MC = NumberInput<Cur, V>,
+  TC = NumberInput<Cur, V>,
+  TP = NumberInput<Cur, V>,
+> extends StateOptions,
+    ResultFieldOption<K> {
   /** Error names the state may raise besides its processor's task errors, for `.retry()` and `.catch()`. */
   readonly errors?: readonly XE[];
   /** The array to iterate (untyped data iterates as `Json` items). @default the state input */
@@ -465,10 +490,12 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   readonly mode?: M;
   /** Child execution type in distributed mode. @default "STANDARD" */
   readonly executionType?: "STANDARD" | "EXPRESS";
-  /** @default 0 (unlimited) */
-  readonly maxConcurrency?: NumberInput<Cur, V>;
-  readonly toleratedFailureCount?: NumberInput<Cur, V>;
-  readonly toleratedFailurePercentage?: NumberInput<Cur, V>;
+  /** A whole number, 0 or more; a literal out of range is a type error. @default 0 (unlimited) */
+  readonly maxConcurrency?: MaxConcurrency<MC>;
+  /** A whole number, 0 or more. @default 0 (any failure fails the state) */
+  readonly toleratedFailureCount?: ToleratedFailureCount<TC>;
+  /** From 0 to 100. @default 0 */
+  readonly toleratedFailurePercentage?: ToleratedFailurePercentage<TP>;
   readonly label?: string;
   readonly resultWriter?: W;
   readonly output?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => O;
@@ -513,10 +540,10 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   ): Chain<ChainIn, StateOutput<Cur, WithResultField<Cur, K, NotInferred<[R] extends [NotGiven] ? OutputOf<Cur, O> : R>>>, MergeVars<V, A>, E, D>;
 
   /** A Task state that sends its input as the request (which must then fit the task). */
-  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends ResultFieldPath = never>(
+  task<TI, TR, TE extends string, O = NotGiven, A extends object = {}, const C extends readonly CatchSpec<Cur, V, string>[] = readonly CatchSpec<Cur, V, string>[], const K extends ResultFieldPath = never, const RS extends readonly RetrySpec<string>[] = readonly RetrySpec<string>[]>(
     name: string,
     resource: TaskResource<TI, TR, TE, boolean> & AcceptsInput<Cur, TI>,
-    options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K> & { readonly arguments?: never },
+    options?: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Template<NotInferred<TI>>, false, RS> & { readonly arguments?: never },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
   // Last on purpose: TypeScript reports the last overload's error, and wrong `arguments` are the
   // common mistake (the other overload's error would say the state input does not fit).
@@ -531,10 +558,11 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     const K extends ResultFieldPath = never,
     const Args extends Template<NotInferred<TI>> = Template<NotInferred<TI>>,
     CB extends boolean = false,
+    const RS extends readonly RetrySpec<string>[] = readonly RetrySpec<string>[],
   >(
     name: string,
     resource: TaskResource<TI, TR, TE, CB>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> },
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB, RS> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
@@ -572,9 +600,12 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
     const M extends MapMode = "inline",
     PD = never,
     const XE extends string = never,
+    const MC extends NumberInput<Cur, V> = NumberInput<Cur, V>,
+    const TC extends NumberInput<Cur, V> = NumberInput<Cur, V>,
+    const TP extends NumberInput<Cur, V> = NumberInput<Cur, V>,
   >(
     name: string,
-    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD, XE>,
+    options: MapOptions<Cur, V, Item, S, BI, P, PE, W, O, A, K, M, PD, XE, MC, TC, TP>,
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<MapResult<P | DoneAfter<PD, ProcessorInput<Item, S, BI>>, W>, O>>>, MergeVars<V, A>, E, PE | XE, D, V>;
 }
 

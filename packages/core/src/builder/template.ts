@@ -1,4 +1,5 @@
 /** Payload templates: objects whose leaves are literals or data references, checked against a target type. */
+import type { MergeFields } from "./merged.ts";
 import type { Value } from "./value.ts";
 
 /** What may be written where a `T` is expected: a `T`, data of type `T`, or an object/array of those. */
@@ -18,11 +19,10 @@ export type Resolve<A> =
         : A;
 
 /**
- * Variables after an Assign: new names added, reassigned names replaced, in one flat object type.
- * Mapping over `keyof (V & A)` (not `keyof V | keyof A`) makes the mapped type homomorphic, so each
- * variable keeps a link to the Assign key that declared it: "rename symbol" and "find references"
- * follow a variable from its Assign to every `$.vars.name` read.
+ * Variables after an Assign: new names added, reassigned names replaced, in one flat object type
+ * built from the Assign objects (merged.ts: it does not nest, however many Assigns came before).
+ * Each Assign object is mapped over its own keys, so each variable keeps a link to the Assign key
+ * that declared it: "rename symbol" and "find references" follow a variable from its Assign to
+ * every `$.vars.name` read.
  */
-export type MergeVars<V, A> = [keyof A] extends [never]
-  ? V
-  : { readonly [K in keyof (V & A)]: K extends keyof A ? Resolve<A[K]> : K extends keyof V ? V[K] : never };
+export type MergeVars<V, A> = [keyof A] extends [never] ? V : MergeFields<V, { readonly [K in keyof A]: Resolve<A[K]> }>;

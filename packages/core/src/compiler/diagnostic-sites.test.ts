@@ -33,11 +33,12 @@ describe("validator diagnostics of builder workflows carry the call site", () =>
     const minusOne: number = -1;
     const zero: number = 0;
     const half: number = 0.5;
+    const minusTwo: number = -2;
     const numbers = flow
       .wait("Wait", { seconds: minusOne })
       .map("Each", {
         items: ($) => $.input.items,
-        maxConcurrency: -2,
+        maxConcurrency: minusTwo,
         processor: (item) =>
           item.task("Check", check, { arguments: ($) => ({ id: $.input }) }).retry({ errors: ["States.ALL"], maxAttempts: minusOne, intervalSeconds: zero, backoffRate: half }),
       });
