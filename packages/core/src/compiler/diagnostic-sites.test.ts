@@ -30,6 +30,7 @@ function expectSitesAt(workflowUnderTest: { compile(): { readonly diagnostics: r
 
 describe("validator diagnostics of builder workflows carry the call site", () => {
   it("each at the exact field, naming the call of the state that holds it (Wait, Map, a Retrier's numbers, Choice, Assign)", () => {
+    // Computed, not literal: a literal out of AWS's range is already a type error (number-checks.test.ts).
     const minusOne: number = -1;
     const zero: number = 0;
     const half: number = 0.5;
