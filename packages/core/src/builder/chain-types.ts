@@ -11,6 +11,7 @@ import type { IsJson, Json } from "./json.ts";
 import type { CallbackContextObject, ContextObject, ErrorOutput, ErrorScope, InputScope, ItemScope, ResultScope } from "./scope.ts";
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
+import type { PresentReads } from "./present-reads.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
 import type { StandardSchemaLike } from "./schema.ts";
 import type { Timestamp } from "./timestamp.ts";
@@ -181,7 +182,7 @@ export interface CatcherSpec<Cur, V, E extends string, K extends string = never>
 export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next` instead of the error output. */
-  readonly output: ($: ErrorScope<Cur, V>) => CO;
+  readonly output: ($: ErrorScope<Cur, V>) => CO & PresentReads<CO>;
   /** Not with `output`: a Catcher either builds its output or keeps the input with the error under a field. */
   readonly resultField?: never;
   readonly assign?: ($: ErrorScope<Cur, V>) => object;
@@ -293,10 +294,10 @@ export type StringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<str
 
 export interface PassOptions<Cur, V, O, R, A, K extends ResultFieldPath = never> extends StateOptions, ResultFieldOption<K> {
   /** A new output built from the input (with `resultField`, the value kept under that field). */
-  readonly output?: ($: InputScope<Cur, V>) => O;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
   /** A literal result (JSONPath `Result`). */
   readonly result?: R;
-  readonly assign?: ($: InputScope<Cur, V>) => A;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
 }
 
 /**
@@ -317,8 +318,8 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // would also walk an untyped reference's open fields without end.
   readonly arguments?: ($: InputScope<Cur, V, TaskContext<CB>>) => Args;
   /** The state's output built from its input and the task's result. @default the result */
-  readonly output?: ($: ResultScope<Cur, TR, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
+  readonly output?: ($: ResultScope<Cur, TR, V>) => O & PresentReads<O>;
+  readonly assign?: ($: ResultScope<Cur, TR, V>) => A & PresentReads<A>;
   readonly timeoutSeconds?: NumberInput<Cur, V>;
   readonly heartbeatSeconds?: NumberInput<Cur, V>;
   /** Role to assume for the call. */
@@ -343,8 +344,8 @@ export interface ChoiceRuleOptions<Cur, V> {
 }
 
 export type WaitOptions<Cur, V, O, A, S = NumberInput<Cur, V>> = StateOptions & {
-  readonly output?: ($: InputScope<Cur, V>) => O;
-  readonly assign?: ($: InputScope<Cur, V>) => A;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
 } & (
     | { readonly seconds: WaitSeconds<S>; readonly timestamp?: never }
     | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp> | JsonRef); readonly seconds?: never }
@@ -352,7 +353,7 @@ export type WaitOptions<Cur, V, O, A, S = NumberInput<Cur, V>> = StateOptions & 
 
 export interface SucceedOptions<Cur, V, O = unknown> extends StateOptions {
   /** The execution's (or branch's) output. @default the state input */
-  readonly output?: ($: InputScope<Cur, V>) => O;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
 }
 
 /**
@@ -377,8 +378,8 @@ export interface ParallelOptions<Cur, V, B, O, A, K extends ResultFieldPath = ne
   readonly errors?: readonly XE[];
   /** Each branch gets the state's input; the output is the tuple of their outputs. */
   readonly branches: { readonly [K in keyof B]: (states: StateFactories<Cur, Cur, V, never>) => B[K] };
-  readonly output?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => A;
+  readonly output?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => O & PresentReads<O>;
+  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => A & PresentReads<A>;
 
 }
 
@@ -455,7 +456,7 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   /** Reads items from S3 instead (distributed mode). */
   readonly itemReader?: ItemReaderSpec<Item, Cur, V>;
   /** Builds each processor input from the item. */
-  readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S;
+  readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S & PresentReads<S>;
   readonly itemBatcher?: ItemBatcherSpec<BI>;
   /** The states run for each item; distributed child executions cannot read outer variables. */
   readonly processor: (
@@ -471,8 +472,8 @@ export interface MapOptions<Cur, V, Item, S, BI, P, PE extends string, W, O, A, 
   readonly toleratedFailurePercentage?: NumberInput<Cur, V>;
   readonly label?: string;
   readonly resultWriter?: W;
-  readonly output?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => A;
+  readonly output?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => O & PresentReads<O>;
+  readonly assign?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => A & PresentReads<A>;
 
 }
 
@@ -534,7 +535,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   >(
     name: string,
     resource: TaskResource<TI, TR, TE, CB>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> },
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> & PresentReads<Args> },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
