@@ -72,7 +72,7 @@ export type {
   ResultFieldPath,
   ResultFieldOption,
 } from "./builder/chain-types.ts";
-export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, OptionalRef, AbsentDataTests, MayBeAbsent, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
+export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, OptionalRef, AbsentDataTests, MayBeAbsent, MayBeAbsentBrand, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
 export type { Value, ValueOr, Condition } from "./builder/value.ts";
 export type { Template, Resolve, MergeVars } from "./builder/template.ts";
 export type { PresentReads, AbsentLeaf } from "./builder/present-reads.ts";

@@ -13,6 +13,13 @@ import type { StepcraftTypeError } from "./type-error.ts";
  */
 export type MayBeAbsent<T> = unknown extends T ? false : undefined extends T ? true : false;
 
+declare const mayBeAbsent: unique symbol;
+
+/** Phantom brand of references to data that may be absent: what the template check looks for (one member, no inference). */
+export interface MayBeAbsentBrand {
+  readonly [mayBeAbsent]: true;
+}
+
 /** Tests every reference to data that is there has. */
 export interface ValueRef<T> extends Value<T> {
   /** `IsPresent`: only on optional fields, where the data may be missing. */
@@ -32,7 +39,7 @@ export interface ValueRef<T> extends Value<T> {
  * `isPresent()`/`ifPresent()`, given a default with `orElse()`, or declared present with
  * `assertPresent()`.
  */
-export interface OptionalRef<T> extends Value<T> {
+export interface OptionalRef<T> extends Value<T>, MayBeAbsentBrand {
   /** `IsPresent`: whether the data is there (never fails on absent data). */
   isPresent(expected?: boolean): Condition;
   /**

@@ -7,7 +7,7 @@
  * `assertPresent`). Inside an expression (`jsonata\`…\``) absent data is JSONata's `undefined` and
  * does not fail, so only leaves are checked.
  */
-import type { MayBeAbsent } from "./data-ref.ts";
+import type { MayBeAbsentBrand } from "./data-ref.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
 import type { Value } from "./value.ts";
 
@@ -19,17 +19,17 @@ export type AbsentLeaf = StepcraftTypeError<"this data may be absent, and AWS fa
  * A reference stops the walk (its fields are not leaves of the template), so a large payload
  * type costs one check.
  */
-type LeavesPresent<O> = O extends Value<infer T>
-  ? MayBeAbsent<T> extends true
-    ? AbsentLeaf
-    : unknown
-  : O extends readonly unknown[]
-    ? number extends O["length"]
-      ? ElementsPresent<O[number]>
-      : { readonly [K in keyof O]: LeavesPresent<O[K]> }
-    : O extends object
-      ? { readonly [K in keyof O]: LeavesPresent<O[K]> }
-      : unknown;
+type LeavesPresent<O> = O extends MayBeAbsentBrand
+  ? AbsentLeaf
+  : O extends Value<unknown>
+    ? unknown
+    : O extends readonly unknown[]
+      ? number extends O["length"]
+        ? ElementsPresent<O[number]>
+        : { readonly [K in keyof O]: LeavesPresent<O[K]> }
+      : O extends object
+        ? { readonly [K in keyof O]: LeavesPresent<O[K]> }
+        : unknown;
 
 /**
  * An array literal's elements are one union (`[$.input.id, $.input.note]` is `(A | B)[]`), which
@@ -37,10 +37,12 @@ type LeavesPresent<O> = O extends Value<infer T>
  * makes every element the error type instead.
  */
 type ElementsPresent<E> = true extends AnyAbsent<E> ? readonly AbsentLeaf[] : readonly LeavesPresent<E>[];
-type AnyAbsent<E> = E extends Value<infer T> ? MayBeAbsent<T> : false;
+type AnyAbsent<E> = E extends MayBeAbsentBrand ? true : false;
 
 /**
- * The check on a selector's result, intersected with it (`($) => O & PresentReads<O>`). Deferred
- * like `NoInfer`, so `O` is inferred from the selector alone and only then checked.
+ * The check on a selector's result, intersected with it (`($) => O & PresentReads<O>`). `NoInfer`,
+ * so `O` is inferred from the selector alone and only then checked; measured against the
+ * `[T][T extends unknown ? 0 : never]` deferral, it instantiates fewer types per selector (a
+ * 1,000-state chain: 368,174 against 389,324; without the check 330,246).
  */
-export type PresentReads<O> = [LeavesPresent<O>][O extends unknown ? 0 : never];
+export type PresentReads<O> = NoInfer<LeavesPresent<O>>;
