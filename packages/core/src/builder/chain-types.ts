@@ -330,16 +330,17 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur, V>;
 }
 
-export interface ChoiceOptions<Cur, V> extends StateOptions {
+// `O` and `A` are only what the selectors return, read to check their fields (PresentReads).
+export interface ChoiceOptions<Cur, V, O = unknown, A extends object = object> extends StateOptions {
   /** Output on the Default path. */
-  readonly output?: ($: InputScope<Cur, V>) => unknown;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
   /** Variables on the Default path. */
-  readonly assign?: ($: InputScope<Cur, V>) => object;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
 }
 
-export interface ChoiceRuleOptions<Cur, V> {
-  readonly output?: ($: InputScope<Cur, V>) => unknown;
-  readonly assign?: ($: InputScope<Cur, V>) => object;
+export interface ChoiceRuleOptions<Cur, V, O = unknown, A extends object = object> {
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
   readonly comment?: string;
 }
 
@@ -539,7 +540,7 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
-  choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
+  choice<O = unknown, A extends object = object>(name: string, options?: ChoiceOptions<Cur, V, O, A>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
 
   /** A Wait state, for `seconds` or until a `timestamp`. */
   wait<O = NotGiven, A extends object = {}, const S extends NumberInput<Cur, V> = NumberInput<Cur, V>>(
@@ -634,10 +635,10 @@ type CatcherOwnOutput<Cur, CO> = IsJson<Cur> extends true ? Json : Resolve<CO>;
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */
 export interface ChoiceChain<ChainIn, Cur, V, E extends string, Out, D = never> extends Chain<ChainIn, Out, V, E, D> {
-  when<O2, V2, E2 extends string, D2 = never>(
+  when<O2, V2, E2 extends string, D2 = never, RO = unknown, RA extends object = object>(
     test: ($: InputScope<Cur, V>) => Condition,
     next: Target<Cur, V, O2, V2, E2, D2>,
-    options?: ChoiceRuleOptions<Cur, V>,
+    options?: ChoiceRuleOptions<Cur, V, RO, RA>,
   ): ChoiceChain<ChainIn, Cur, V, E | E2, Out | O2, D | DoneAfter<D2, Cur>>;
   otherwise<O2, V2, E2 extends string, D2 = never>(next: Target<Cur, V, O2, V2, E2, D2>): Chain<ChainIn, Out | O2, V, E | E2, D | DoneAfter<D2, Cur>>;
 }

@@ -53,6 +53,21 @@ describe("reading data that may be absent where AWS fails on it is a type error"
       .catch({ errors: ["States.ALL"], output: ($) => ({ why: $.errorOutput.Cause }), next: handled });
   });
 
+  it("in a Choice state's and a Choice rule's output and assign (JSONata Output/Assign)", () => {
+    // @ts-expect-error - the Default path's Output field
+    flow.choice("D1", { output: ($) => ({ note: $.input.note }) });
+    // @ts-expect-error - the Default path's Assign field
+    flow.choice("D2", { assign: ($) => ({ note: $.input.note }) });
+    // @ts-expect-error - a rule's Output field
+    flow.choice("D3").when(($) => $.input.note.isPresent(), succeed("S3"), { output: ($) => ({ note: $.input.note }) });
+    // @ts-expect-error - a rule's Assign field
+    flow.choice("D4").when(($) => $.input.note.isPresent(), succeed("S4"), { assign: ($) => ({ note: $.input.note }) });
+    const narrowed = flow
+      .choice("D5", { output: ($) => ({ note: $.input.note.orElse("none") }), assign: ($) => ({ id: $.input.claimId }) })
+      .when(($) => $.input.note.isPresent(), succeed("S5"), { output: ($) => ({ note: $.input.note.assertPresent() }), assign: ($) => ({ seen: $.input.note.orElse("") }) });
+    expect(narrowed).toBeTypeOf("object");
+  });
+
   it("in a Choice comparison or type test (JSONPath fails with States.Runtime on a missing Variable)", () => {
     // @ts-expect-error - a comparison on an optional string
     flow.choice("C1").when(($) => $.input.note.eq("x"), succeed("S1"));
