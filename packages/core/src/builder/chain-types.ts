@@ -205,8 +205,12 @@ type CheckedTargets<C, Cur, V> = {
 type AcceptingTarget<S, P, V> = S extends { readonly next: (...args: never) => unknown } ? (states: StateFactories<P, P, V, never>) => Accepting<P> : Accepting<P>;
 /** The chain a Catch target is or builds. */
 type TargetChain<N> = N extends (...args: never) => infer R ? R : N;
-/** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
-type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
+/**
+ * `S` with its `next` replaced (every other key kept, so object literals are not "excess"), and
+ * its `output` checked for fields that read data that may be absent (PresentReads).
+ */
+type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : K extends "output" ? PresentOutput<S[K]> : S[K] };
+type PresentOutput<F> = F extends ($: infer Scope) => infer O ? ($: Scope) => O & PresentReads<O> : F;
 
 /**
  * Output types added by Catch targets. `C` is a tuple when Catchers are given; without them it is

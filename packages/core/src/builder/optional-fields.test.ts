@@ -51,6 +51,13 @@ describe("reading data that may be absent where AWS fails on it is a type error"
       .task("T4", review, { arguments: ($) => ({ id: $.input.claimId, note: "n" }) })
       // @ts-expect-error - `Cause` is absent from some error outputs (States.Timeout has none)
       .catch({ errors: ["States.ALL"], output: ($) => ({ why: $.errorOutput.Cause }), next: handled });
+    const catcher = { errors: ["States.ALL"], next: handled } as const;
+    // @ts-expect-error - the same Catcher in a task's `catch` option (one line: TypeScript 6 reports the call, 7 the Catcher)
+    flow.task("T5", review, { arguments: ($) => ({ id: $.input.claimId, note: "n" }), catch: [{ ...catcher, output: ($) => ({ why: $.errorOutput.Cause }) }] });
+    flow.task("T6", review, {
+      arguments: ($) => ({ id: $.input.claimId, note: "n" }),
+      catch: [{ errors: ["States.ALL"], output: ($) => ({ why: $.errorOutput.Cause.orElse("no cause") }), next: handled }],
+    });
   });
 
   it("in a Choice state's and a Choice rule's output and assign (JSONata Output/Assign)", () => {
