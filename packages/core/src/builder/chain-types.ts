@@ -165,7 +165,7 @@ export interface CatchSpec<Cur, V, E extends string> {
 }
 
 /** A Catcher added with `.catch()`. */
-export interface CatcherSpec<Cur, V, E extends string, K extends string = never> {
+export interface CatcherSpec<Cur, V, E extends string, K extends string = never, CA extends object = object> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
@@ -174,18 +174,18 @@ export interface CatcherSpec<Cur, V, E extends string, K extends string = never>
    * `{ [field]: { Error, Cause } }`. JSONPath `ResultPath: "$.field"`, JSONata `$merge` in `Output`.
    */
   readonly resultField?: K;
-  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly assign?: ($: ErrorScope<Cur, V>) => CA & PresentReads<CA>;
   readonly comment?: string;
 }
 
 /** A Catcher with its own output `CO` (the selector's result), for `.catch()`. */
-export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
+export interface CatcherOutputSpec<Cur, V, E extends string, CO, CA extends object = object> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next` instead of the error output. */
   readonly output: ($: ErrorScope<Cur, V>) => CO & PresentReads<CO>;
   /** Not with `output`: a Catcher either builds its output or keeps the input with the error under a field. */
   readonly resultField?: never;
-  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly assign?: ($: ErrorScope<Cur, V>) => CA & PresentReads<CA>;
   readonly comment?: string;
 }
 
@@ -207,9 +207,9 @@ type AcceptingTarget<S, P, V> = S extends { readonly next: (...args: never) => u
 type TargetChain<N> = N extends (...args: never) => infer R ? R : N;
 /**
  * `S` with its `next` replaced (every other key kept, so object literals are not "excess"), and
- * its `output` checked for fields that read data that may be absent (PresentReads).
+ * its `output` and `assign` checked for fields that read data that may be absent (PresentReads).
  */
-type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : K extends "output" ? PresentOutput<S[K]> : S[K] };
+type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : K extends "output" | "assign" ? PresentOutput<S[K]> : S[K] };
 type PresentOutput<F> = F extends ($: infer Scope) => infer O ? ($: Scope) => O & PresentReads<O> : F;
 
 /**
@@ -607,17 +607,17 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
   /** Adds a Retrier to the state. */
   retry<const S extends RetrySpec<SE>>(spec: S & RetryNumbers<S>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
-  catch<CO, O2, D2 = never>(
-    spec: CatcherOutputSpec<Cur, CV, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
+  catch<CO, O2, D2 = never, CA extends object = object>(
+    spec: CatcherOutputSpec<Cur, CV, SE, CO, CA> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>, CV>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
   /**
    * Adds a Catcher whose `next` receives the error output `{ Error, Cause }`, or with `resultField`
    * the state input with the error output under that field; its open ends become open ends of this chain.
    */
-  catch<O2, D2 = never, const K extends string = never>(
+  catch<O2, D2 = never, const K extends string = never, CA extends object = object>(
     // `K` is read from `resultField` only: inferred from `next` too, it would take that chain's input keys.
-    spec: CatcherSpec<Cur, CV, SE, K> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, CV, O2, D2> },
+    spec: CatcherSpec<Cur, CV, SE, K, CA> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, CV, O2, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>, CV>;
 }
 

@@ -54,6 +54,12 @@ describe("reading data that may be absent where AWS fails on it is a type error"
     const catcher = { errors: ["States.ALL"], next: handled } as const;
     // @ts-expect-error - the same Catcher in a task's `catch` option (one line: TypeScript 6 reports the call, 7 the Catcher)
     flow.task("T5", review, { arguments: ($) => ({ id: $.input.claimId, note: "n" }), catch: [{ ...catcher, output: ($) => ({ why: $.errorOutput.Cause }) }] });
+    const errorTarget = states<{ readonly Error: string; readonly Cause?: string }>().pass("Logged");
+    // @ts-expect-error - a Catcher's Assign field
+    flow.task("T7", review, { arguments: ($) => ({ id: $.input.claimId, note: "n" }) }).catch({ errors: ["States.ALL"], assign: ($) => ({ why: $.errorOutput.Cause }), next: errorTarget });
+    // @ts-expect-error - the same in a task's `catch` option
+    flow.task("T8", review, { arguments: ($) => ({ id: $.input.claimId, note: "n" }), catch: [{ ...catcher, next: errorTarget, assign: ($) => ({ why: $.errorOutput.Cause }) }] });
+    flow.task("T9", review, { arguments: ($) => ({ id: $.input.claimId, note: "n" }) }).catch({ errors: ["States.ALL"], assign: ($) => ({ why: $.errorOutput.Cause.orElse("") }), next: errorTarget });
     flow.task("T6", review, {
       arguments: ($) => ({ id: $.input.claimId, note: "n" }),
       catch: [{ errors: ["States.ALL"], output: ($) => ({ why: $.errorOutput.Cause.orElse("no cause") }), next: handled }],
