@@ -72,9 +72,10 @@ export type {
   ResultFieldPath,
   ResultFieldOption,
 } from "./builder/chain-types.ts";
-export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
+export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, OptionalRef, AbsentDataTests, MayBeAbsent, MayBeAbsentBrand, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
 export type { Value, ValueOr, Condition } from "./builder/value.ts";
 export type { Template, Resolve, MergeVars } from "./builder/template.ts";
+export type { PresentReads, AbsentLeaf } from "./builder/present-reads.ts";
 export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, CallbackContextObject, ErrorOutput } from "./builder/scope.ts";
 export type { StepcraftTypeError } from "./builder/type-error.ts";
 

@@ -84,6 +84,19 @@ const MISTAKES: readonly Mistake[] = [
     says: [`StepcraftTypeError<"isPresent() applies to optional fields only; this field is always present">`],
   },
   {
+    name: "an optional field read in an output field",
+    code: `flow.pass("Note", { output: ($) => ({ note: $.input.note }) });`,
+    says: [
+      `Type 'symbol & OptionalRef<string | undefined> & AbsentDataTests' is not assignable to type 'AbsentLeaf'`,
+      `StepcraftTypeError<"this data may be absent, and AWS fails the state when a field of the template reads absent data: give a default with .orElse(…) (JSONata), or declare it present with .assertPresent() after a Choice tested .isPresent()">`,
+    ],
+  },
+  {
+    name: "a comparison on an optional field",
+    code: `flow.choice("C3").when(($) => $.input.note.eq("x"), succeed("S3"));`,
+    says: [`StepcraftTypeError<"this data may be absent, and a JSONPath Choice fails (States.Runtime) on an absent field: test it inside .ifPresent((v) => …), or give a default with .orElse(…)">`, "has no call signatures"],
+  },
+  {
     name: "a misspelt field",
     code: `flow.pass("Id", { output: ($) => $.input.orderID });`,
     says: ["Property 'orderID' does not exist", "Did you mean 'orderId'?"],

@@ -7,7 +7,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Names the reference proxy answers as methods; a path through them is left raw to stay unambiguous. */
 const METHOD_NAMES = new Set([
   "eq", "gt", "gte", "lt", "lte", "matches", "isPresent", "isNull", "isNumeric", "isString", "isBoolean", "isTimestamp",
-  "sameInstant", "before", "after", "atOrBefore", "atOrAfter", "elementAt", "then", "constructor", "toString", "valueOf",
+  "sameInstant", "before", "after", "atOrBefore", "atOrAfter", "elementAt", "ifPresent", "orElse", "assertPresent", "then", "constructor", "toString", "valueOf",
   "toJSON", "prototype", "__proto__",
 ]);
 

@@ -12,6 +12,7 @@ import type { CallbackContextObject, ContextObject, ErrorOutput, ErrorScope, Inp
 import type { ChainData } from "./state-graph.ts";
 import type { TaskResource } from "./task-resource.ts";
 import type { MergeFields } from "./merged.ts";
+import type { PresentReads } from "./present-reads.ts";
 import type { MergeVars, Resolve, Template } from "./template.ts";
 import type { StandardSchemaLike } from "./schema.ts";
 import type { Timestamp } from "./timestamp.ts";
@@ -167,7 +168,7 @@ export interface CatchSpec<Cur, V, E extends string> {
 }
 
 /** A Catcher added with `.catch()`. */
-export interface CatcherSpec<Cur, V, E extends string, K extends string = never> {
+export interface CatcherSpec<Cur, V, E extends string, K extends string = never, CA extends object = object> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next`. @default the error output `{ Error, Cause }` */
   readonly output?: ($: ErrorScope<Cur, V>) => unknown;
@@ -176,18 +177,18 @@ export interface CatcherSpec<Cur, V, E extends string, K extends string = never>
    * `{ [field]: { Error, Cause } }`. JSONPath `ResultPath: "$.field"`, JSONata `$merge` in `Output`.
    */
   readonly resultField?: K;
-  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly assign?: ($: ErrorScope<Cur, V>) => CA & PresentReads<CA>;
   readonly comment?: string;
 }
 
 /** A Catcher with its own output `CO` (the selector's result), for `.catch()`. */
-export interface CatcherOutputSpec<Cur, V, E extends string, CO> {
+export interface CatcherOutputSpec<Cur, V, E extends string, CO, CA extends object = object> {
   readonly errors: ErrorNames<E>;
   /** The output passed to `next` instead of the error output. */
-  readonly output: ($: ErrorScope<Cur, V>) => CO;
+  readonly output: ($: ErrorScope<Cur, V>) => CO & PresentReads<CO>;
   /** Not with `output`: a Catcher either builds its output or keeps the input with the error under a field. */
   readonly resultField?: never;
-  readonly assign?: ($: ErrorScope<Cur, V>) => object;
+  readonly assign?: ($: ErrorScope<Cur, V>) => CA & PresentReads<CA>;
   readonly comment?: string;
 }
 
@@ -207,8 +208,12 @@ type CheckedTargets<C, Cur, V> = {
 type AcceptingTarget<S, P, V> = S extends { readonly next: (...args: never) => unknown } ? (states: StateFactories<P, P, V, never>) => Accepting<P> : Accepting<P>;
 /** The chain a Catch target is or builds. */
 type TargetChain<N> = N extends (...args: never) => infer R ? R : N;
-/** `S` with its `next` replaced (every other key kept, so object literals are not "excess"). */
-type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : S[K] };
+/**
+ * `S` with its `next` replaced (every other key kept, so object literals are not "excess"), and
+ * its `output` and `assign` checked for fields that read data that may be absent (PresentReads).
+ */
+type WithNext<S, N> = { readonly [K in keyof S]: K extends "next" ? N : K extends "output" | "assign" ? PresentOutput<S[K]> : S[K] };
+type PresentOutput<F> = F extends ($: infer Scope) => infer O ? ($: Scope) => O & PresentReads<O> : F;
 
 /**
  * Output types added by Catch targets. `C` is a tuple when Catchers are given; without them it is
@@ -298,10 +303,10 @@ export type StringInput<Cur, V> = string | (($: InputScope<Cur, V>) => Value<str
 
 export interface PassOptions<Cur, V, O, R, A, K extends ResultFieldPath = never> extends StateOptions, ResultFieldOption<K> {
   /** A new output built from the input (with `resultField`, the value kept under that field). */
-  readonly output?: ($: InputScope<Cur, V>) => O;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
   /** A literal result (JSONPath `Result`). */
   readonly result?: R;
-  readonly assign?: ($: InputScope<Cur, V>) => A;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
 }
 
 /**
@@ -322,8 +327,8 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   // would also walk an untyped reference's open fields without end.
   readonly arguments?: ($: InputScope<Cur, V, TaskContext<CB>>) => Args;
   /** The state's output built from its input and the task's result. @default the result */
-  readonly output?: ($: ResultScope<Cur, TR, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, TR, V>) => A;
+  readonly output?: ($: ResultScope<Cur, TR, V>) => O & PresentReads<O>;
+  readonly assign?: ($: ResultScope<Cur, TR, V>) => A & PresentReads<A>;
   readonly timeoutSeconds?: NumberInput<Cur, V>;
   readonly heartbeatSeconds?: NumberInput<Cur, V>;
   /** Role to assume for the call. */
@@ -335,22 +340,23 @@ export interface TaskOptions<Cur, V, TI, TR, TE extends string, O, A, C, K exten
   readonly catch?: C & readonly CatchSpec<Cur, V, NoInfer<TE>>[] & CatchTargetsAccept<C, Cur, V>;
 }
 
-export interface ChoiceOptions<Cur, V> extends StateOptions {
+// `O` and `A` are only what the selectors return, read to check their fields (PresentReads).
+export interface ChoiceOptions<Cur, V, O = unknown, A extends object = object> extends StateOptions {
   /** Output on the Default path. */
-  readonly output?: ($: InputScope<Cur, V>) => unknown;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
   /** Variables on the Default path. */
-  readonly assign?: ($: InputScope<Cur, V>) => object;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
 }
 
-export interface ChoiceRuleOptions<Cur, V> {
-  readonly output?: ($: InputScope<Cur, V>) => unknown;
-  readonly assign?: ($: InputScope<Cur, V>) => object;
+export interface ChoiceRuleOptions<Cur, V, O = unknown, A extends object = object> {
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
   readonly comment?: string;
 }
 
 export type WaitOptions<Cur, V, O, A, S = NumberInput<Cur, V>> = StateOptions & {
-  readonly output?: ($: InputScope<Cur, V>) => O;
-  readonly assign?: ($: InputScope<Cur, V>) => A;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
+  readonly assign?: ($: InputScope<Cur, V>) => A & PresentReads<A>;
 } & (
     | { readonly seconds: WaitSeconds<S>; readonly timestamp?: never }
     | { readonly timestamp: Timestamp | (($: InputScope<Cur, V>) => Value<Timestamp> | JsonRef); readonly seconds?: never }
@@ -358,7 +364,7 @@ export type WaitOptions<Cur, V, O, A, S = NumberInput<Cur, V>> = StateOptions & 
 
 export interface SucceedOptions<Cur, V, O = unknown> extends StateOptions {
   /** The execution's (or branch's) output. @default the state input */
-  readonly output?: ($: InputScope<Cur, V>) => O;
+  readonly output?: ($: InputScope<Cur, V>) => O & PresentReads<O>;
 }
 
 /**
@@ -383,8 +389,8 @@ export interface ParallelOptions<Cur, V, B, O, A, K extends ResultFieldPath = ne
   readonly errors?: readonly XE[];
   /** Each branch gets the state's input; the output is the tuple of their outputs. */
   readonly branches: { readonly [K in keyof B]: (states: StateFactories<Cur, Cur, V, never>) => B[K] };
-  readonly output?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => A;
+  readonly output?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => O & PresentReads<O>;
+  readonly assign?: ($: ResultScope<Cur, BranchOutputs<B, Cur>, V>) => A & PresentReads<A>;
 
 }
 
@@ -480,7 +486,7 @@ export interface MapOptions<
   /** Reads items from S3 instead (distributed mode). */
   readonly itemReader?: ItemReaderSpec<Item, Cur, V>;
   /** Builds each processor input from the item. */
-  readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S;
+  readonly itemSelector?: ($: ItemScope<Cur, Item, V>) => S & PresentReads<S>;
   readonly itemBatcher?: ItemBatcherSpec<BI>;
   /** The states run for each item; distributed child executions cannot read outer variables. */
   readonly processor: (
@@ -498,8 +504,8 @@ export interface MapOptions<
   readonly toleratedFailurePercentage?: ToleratedFailurePercentage<TP>;
   readonly label?: string;
   readonly resultWriter?: W;
-  readonly output?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => O;
-  readonly assign?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => A;
+  readonly output?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => O & PresentReads<O>;
+  readonly assign?: ($: ResultScope<Cur, MapResult<P | PD, W>, V>) => A & PresentReads<A>;
 
 }
 
@@ -562,11 +568,11 @@ export interface StateFactories<ChainIn, Cur, V, E extends string, D = never> {
   >(
     name: string,
     resource: TaskResource<TI, TR, TE, CB>,
-    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB, RS> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> },
+    options: TaskOptions<Cur, V, TI, TR, TE, O, A, C, K, Args, CB, RS> & { readonly arguments: ($: InputScope<Cur, V, TaskContext<CB>>) => Args & NotInferred<NoExtraFields<Args, TI>> & PresentReads<Args> },
   ): StateChain<ChainIn, Cur, StateOutput<Cur, WithResultField<Cur, K, OutputOf<TR, O>>> | CatchOutputs<C>, MergeVars<V, A>, E | TE, TE, D | CatchDone<C, Cur>, V>;
 
   /** A Choice state; add rules with `.when()` and a default with `.otherwise()`. */
-  choice(name: string, options?: ChoiceOptions<Cur, V>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
+  choice<O = unknown, A extends object = object>(name: string, options?: ChoiceOptions<Cur, V, O, A>): ChoiceChain<ChainIn, Cur, V, E, never, D>;
 
   /** A Wait state, for `seconds` or until a `timestamp`. */
   wait<O = NotGiven, A extends object = {}, const S extends NumberInput<Cur, V> = NumberInput<Cur, V>>(
@@ -632,17 +638,17 @@ export interface StateChain<In, Cur, Out, V, E extends string, SE extends string
   /** Adds a Retrier to the state. */
   retry<const S extends RetrySpec<SE>>(spec: S & RetryNumbers<S>): StateChain<In, Cur, Out, V, E, SE, D, CV>;
   /** Adds a Catcher with its own output; `next` must accept that output. */
-  catch<CO, O2, D2 = never>(
-    spec: CatcherOutputSpec<Cur, CV, SE, CO> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
+  catch<CO, O2, D2 = never, CA extends object = object>(
+    spec: CatcherOutputSpec<Cur, CV, SE, CO, CA> & { readonly next: CatchTarget<CatcherOwnOutput<Cur, CO>, CV, O2, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherOwnOutput<Cur, CO>>, CV>;
   // Last on purpose: TypeScript reports the last overload's error, and a plain Catcher is the common case.
   /**
    * Adds a Catcher whose `next` receives the error output `{ Error, Cause }`, or with `resultField`
    * the state input with the error output under that field; its open ends become open ends of this chain.
    */
-  catch<O2, D2 = never, const K extends string = never>(
+  catch<O2, D2 = never, const K extends string = never, CA extends object = object>(
     // `K` is read from `resultField` only: inferred from `next` too, it would take that chain's input keys.
-    spec: CatcherSpec<Cur, CV, SE, K> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, CV, O2, D2> },
+    spec: CatcherSpec<Cur, CV, SE, K, CA> & { readonly output?: never; readonly next: CatchTarget<CatcherInput<Cur, NotInferred<K>>, CV, O2, D2> },
   ): StateChain<In, Cur, Out | O2, V, E, SE, D | DoneAfter<D2, CatcherInput<Cur, K>>, CV>;
 }
 
@@ -664,10 +670,10 @@ type CatcherOwnOutput<Cur, CO> = IsJson<Cur> extends true ? Json : Resolve<CO>;
 
 /** A Choice being built: each `.when()` adds a rule, `.otherwise()` sets the default. */
 export interface ChoiceChain<ChainIn, Cur, V, E extends string, Out, D = never> extends Chain<ChainIn, Out, V, E, D> {
-  when<O2, V2, E2 extends string, D2 = never>(
+  when<O2, V2, E2 extends string, D2 = never, RO = unknown, RA extends object = object>(
     test: ($: InputScope<Cur, V>) => Condition,
     next: Target<Cur, V, O2, V2, E2, D2>,
-    options?: ChoiceRuleOptions<Cur, V>,
+    options?: ChoiceRuleOptions<Cur, V, RO, RA>,
   ): ChoiceChain<ChainIn, Cur, V, E | E2, Out | O2, D | DoneAfter<D2, Cur>>;
   otherwise<O2, V2, E2 extends string, D2 = never>(next: Target<Cur, V, O2, V2, E2, D2>): Chain<ChainIn, Out | O2, V, E | E2, D | DoneAfter<D2, Cur>>;
 }

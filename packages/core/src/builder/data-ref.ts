@@ -7,18 +7,83 @@ import type { IsJson, Json } from "./json.ts";
 import type { Timestamp } from "./timestamp.ts";
 import type { StepcraftTypeError } from "./type-error.ts";
 
-/** Tests every reference has. */
+/**
+ * True when the data `T` may be absent: an optional field, a field of an optional object, an
+ * array element (`elementAt`). `unknown` is data of no known type, not optional data.
+ */
+export type MayBeAbsent<T> = unknown extends T ? false : undefined extends T ? true : false;
+
+declare const mayBeAbsent: unique symbol;
+
+/** Phantom brand of references to data that may be absent: what the template check looks for (one member, no inference). */
+export interface MayBeAbsentBrand {
+  readonly [mayBeAbsent]: true;
+}
+
+/** Tests every reference to data that is there has. */
 export interface ValueRef<T> extends Value<T> {
   /** `IsPresent`: only on optional fields, where the data may be missing. */
-  readonly isPresent: undefined extends T
-    ? (expected?: boolean) => Condition
-    : StepcraftTypeError<"isPresent() applies to optional fields only; this field is always present">;
+  readonly isPresent: StepcraftTypeError<"isPresent() applies to optional fields only; this field is always present">;
   isNull(expected?: boolean): Condition;
   isNumeric(expected?: boolean): Condition;
   isString(expected?: boolean): Condition;
   isBoolean(expected?: boolean): Condition;
   isTimestamp(expected?: boolean): Condition;
 }
+
+/**
+ * What a reference to data that may be absent offers. AWS fails a state that reads an absent
+ * field where it needs a value (a JSONPath Choice comparison or type test: `States.Runtime`; a
+ * JSONPath `.$` field: `States.Runtime`; a JSONata `Output`/`Arguments`/`Assign` field:
+ * `States.QueryEvaluationError`), so such a reference must first be narrowed: tested with
+ * `isPresent()`/`ifPresent()`, given a default with `orElse()`, or declared present with
+ * `assertPresent()`.
+ */
+export interface OptionalRef<T> extends Value<T>, MayBeAbsentBrand {
+  /** `IsPresent`: whether the data is there (never fails on absent data). */
+  isPresent(expected?: boolean): Condition;
+  /**
+   * A test of the data that is false when it is absent: `$.input.note.ifPresent((note) => note.eq("x"))`.
+   * JSONPath: `And [IsPresent, the test]`; JSONata: `($exists(note) and note = "x")`.
+   */
+  ifPresent(test: (present: Ref<Exclude<T, undefined>>) => Condition): Condition;
+  /**
+   * The data, or `fallback` when it is absent: JSONata `($exists(x) ? x : fallback)`. JSONPath has
+   * no default, so a JSONPath workflow reports NOT_EXPRESSIBLE (branch with a Choice on `isPresent()`).
+   */
+  orElse(fallback: ValueOr<Exclude<T, undefined>>): RefOps<Exclude<T, undefined>>;
+  /**
+   * The data, declared present (an earlier Choice tested it, a task always sets it). Compiles to
+   * the plain path: if it is absent after all, the state fails as AWS fails it (`States.Runtime`
+   * in JSONPath, `States.QueryEvaluationError` in JSONata).
+   */
+  assertPresent(): Ref<Exclude<T, undefined>>;
+}
+
+/**
+ * The tests and comparisons of present data, refused on data that may be absent with a message
+ * that says what to write (mapped, so that the message shows in the error, not an alias name).
+ */
+export type AbsentDataTests = {
+  readonly [K in
+    | "eq"
+    | "gt"
+    | "gte"
+    | "lt"
+    | "lte"
+    | "matches"
+    | "sameInstant"
+    | "before"
+    | "after"
+    | "atOrBefore"
+    | "atOrAfter"
+    | "isNull"
+    | "isNumeric"
+    | "isString"
+    | "isBoolean"
+    | "isTimestamp"
+    | "elementAt"]: StepcraftTypeError<"this data may be absent, and a JSONPath Choice fails (States.Runtime) on an absent field: test it inside .ifPresent((v) => …), or give a default with .orElse(…)">;
+};
 
 /**
  * What `eq` compares a field of type `T` with: a literal of the field's own type (so a misspelt
@@ -135,7 +200,11 @@ export type TupleRefs<T, D extends readonly unknown[]> = {
 export type NotAnOperand = symbol;
 
 /** The reference operations a value of type `T` supports, without field access. */
-export type RefOps<T, D = Exclude<T, undefined>> = [D] extends [never]
+export type RefOps<T, D = Exclude<T, undefined>> =
+  MayBeAbsent<T> extends true ? (IsJson<D> extends true ? JsonRef : NotAnOperand & OptionalRef<T> & AbsentDataTests) : PresentRefOps<T, D>;
+
+/** The operations of data that is there, by its type. */
+type PresentRefOps<T, D> = [D] extends [never]
   ? NotAnOperand & ValueRef<T>
   : [D] extends [Timestamp]
     ? NotAnOperand & TimestampRef<T>
@@ -159,5 +228,5 @@ export type Ref<T, D = Exclude<T, undefined>> = [D] extends [readonly unknown[]]
   : [D] extends [Timestamp]
     ? RefOps<T, D>
     : [D] extends [object]
-      ? ValueRef<T> & FieldRefs<T, D>
+      ? (MayBeAbsent<T> extends true ? OptionalRef<T> : ValueRef<T>) & FieldRefs<T, D>
       : RefOps<T, D>;

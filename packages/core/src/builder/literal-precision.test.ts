@@ -28,7 +28,7 @@ describe("eq() on literal unions", () => {
       .choice("C")
       .when(($) => $.input.verdict.eq("APPROVE"), succeed("A"))
       .when(($) => $.input.level.eq(2), succeed("B"))
-      .when(($) => $.input.note.eq("urgent"), succeed("N"))
+      .when(($) => $.input.note.ifPresent((note) => note.eq("urgent")), succeed("N"))
       .when(($) => $.input.verdict.eq($.input.other), succeed("O"))
       .otherwise(succeed("D"));
     expect(flow.startWith(route).toAsl().States["C"]).toMatchObject({ Choices: [{ Condition: '{% $states.input.verdict = "APPROVE" %}' }, {}, {}, {}] });

@@ -16,7 +16,7 @@ interface Limits {
 function limits(queryLanguage: QueryLanguage) {
   const flow = workflow("Limits", { input: typeOnly<Limits>(), queryLanguage });
   const read = flow.pass("Read", {
-    output: ($) => ({ eq: $.input.eq, gt: $.input.gt, m: $.input.matches, n: $.input.elementAt.isNull, c: $.input.constructor, first: $.input.items.elementAt(0) }),
+    output: ($) => ({ eq: $.input.eq, gt: $.input.gt, m: $.input.matches, n: $.input.elementAt.isNull, c: $.input.constructor, first: $.input.items.elementAt(0).assertPresent() }),
   });
   const route = flow
     .choice("Route")

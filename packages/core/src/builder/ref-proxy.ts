@@ -29,7 +29,7 @@ function comparisonTypeOf(other: unknown): ComparisonType {
   return "string";
 }
 
-function method(expr: Expr, name: string): ((...args: unknown[]) => Condition) | undefined {
+function method(expr: Expr, name: string): ((...args: unknown[]) => unknown) | undefined {
   // Own keys only: a field called `constructor` or `toString` must not find Object.prototype's.
   const comparison = Object.hasOwn(COMPARISONS, name) ? COMPARISONS[name] : undefined;
   if (comparison !== undefined) {
@@ -41,7 +41,29 @@ function method(expr: Expr, name: string): ((...args: unknown[]) => Condition) |
   }
   if (name === "matches") return (pattern) => conditionOf({ kind: "matches", left: expr, pattern: String(pattern) });
   if (TYPE_TESTS.has(name)) return (expected) => conditionOf({ kind: "typeTest", test: name as TypeTest, left: expr, expected: expected !== false });
-  return undefined;
+  return presenceMethod(expr, name);
+}
+
+/** The narrowing methods of data that may be absent (`OptionalRef`): `ifPresent`, `orElse`, `assertPresent`. */
+function presenceMethod(expr: Expr, name: string): ((...args: unknown[]) => unknown) | undefined {
+  switch (name) {
+    case "ifPresent":
+      return (test) => {
+        // The test reads the same data, now known to be there; IsPresent guards it (AWS's And stops at the first false).
+        const present = conditionOf({ kind: "typeTest", test: "isPresent", left: expr, expected: true });
+        const tested: unknown = (test as (ref: unknown) => unknown)(refProxy(expr));
+        if (typeof tested !== "object" || tested === null || !(conditionKey in tested)) {
+          throw new TypeError(`ifPresent() must be given a function returning a condition (such as (v) => v.eq("x")), but it returned ${isValue(tested) ? "a reference" : tested === null ? "null" : `a ${typeof tested}`} (${captureSite().text})`);
+        }
+        return conditionOf({ kind: "and", conditions: [conditionNode(present), conditionNode(tested as Condition)] });
+      };
+    case "orElse":
+      return (fallback) => refProxy({ kind: "orElse", value: expr, fallback: toExpr(fallback) });
+    case "assertPresent":
+      return () => refProxy(expr);
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { fail, jsonata, jsonPath, lambda, states, succeed, timestamp, typeOnly, workflow } from "../index.ts";
-import type { Chain, ChainErrors, ChainOutput, Condition, LambdaServiceError, ErrorOutput, NotAnOperand, NumberRef, Ref, ResultWriterOutput, StringRef, Timestamp, TimestampRef, Value } from "../index.ts";
+import type { AbsentDataTests, Chain, ChainErrors, ChainOutput, Condition, LambdaServiceError, ErrorOutput, NotAnOperand, NumberRef, OptionalRef, Ref, ResultWriterOutput, StringRef, Timestamp, TimestampRef, Value } from "../index.ts";
 import type { Reservation } from "../test-fixtures/order-handlers.ts";
 
 const Order = z.object({
@@ -29,8 +29,8 @@ const flow = workflow("Types", { input: Order });
 
 describe("1. paths exist in the payload type", () => {
   it("reads fields of the input type, and only those", () => {
-    const chain = flow.pass("P", { output: ($) => ({ id: $.input.orderId, firstSku: $.input.items.elementAt(0).sku }) });
-    expectTypeOf(chain).toEqualTypeOf<Chain<Order, { id: string; firstSku: string | undefined }, {}, never>>();
+    const chain = flow.pass("P", { output: ($) => ({ id: $.input.orderId, firstSku: $.input.items.elementAt(0).assertPresent().sku }) });
+    expectTypeOf(chain).toEqualTypeOf<Chain<Order, { id: string; firstSku: string }, {}, never>>();
     // @ts-expect-error - `orderID` is not a field of Order (the field is `orderId`)
     flow.pass("Bad", { output: ($) => $.input.orderID });
     // @ts-expect-error - items are objects with sku and qty, no price
@@ -254,7 +254,7 @@ describe("9. typed escape hatches", () => {
     ws.task("Charge", charge, { arguments: () => ({ orderId: upper, amount: jsonata<number>("42") }) });
     // @ts-expect-error - the raw expression is declared as a string, amount needs a number
     ws.task("Charge2", charge, { arguments: () => ({ orderId: upper, amount: upper }) });
-    expectTypeOf<Ref<{ a?: number }>["a"]>().toEqualTypeOf<NotAnOperand & NumberRef<number | undefined>>();
+    expectTypeOf<Ref<{ a?: number }>["a"]>().toEqualTypeOf<NotAnOperand & OptionalRef<number | undefined> & AbsentDataTests>();
     const typed = workflow("T", { input: typeOnly<{ readonly x: number }>() });
     expectTypeOf(typed.pass("Raw", { raw: { InputPath: "$.x" } })).toEqualTypeOf<Chain<{ readonly x: number }, { readonly x: number }, {}, never>>();
   });

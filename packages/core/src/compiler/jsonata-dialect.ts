@@ -137,6 +137,10 @@ function source(expr: Expr, ctx: RenderContext): string {
     case "condition":
       // The same spelling as a Choice rule's `Condition`, so a test reads alike wherever it is used.
       return conditionSource(expr.condition, ctx);
+    case "orElse": {
+      const value = operand(expr.value, ctx);
+      return `($exists(${value}) ? ${value} : ${operand(expr.fallback, ctx)})`;
+    }
   }
 }
 

@@ -109,6 +109,14 @@ function render(expr: Expr, dollar: PathRoot, ctx: RenderContext): Rendered {
         `a comparison (eq/gt/matches/isPresent/and/or/not…) used as a value needs a JSONata workflow: JSONPath can only test it in a Choice rule (${ctx.site})`,
       );
       return { dynamic: false, value: null };
+    case "orElse":
+      // A path to an absent field fails the state in JSONPath, wherever it is used: there is no default.
+      ctx.sink.report(
+        "NOT_EXPRESSIBLE",
+        ctx.pointer,
+        `orElse() needs a JSONata workflow: JSONPath has no default, and a path to an absent field fails the state; branch with a Choice on isPresent() instead (${ctx.site})`,
+      );
+      return { dynamic: false, value: null };
   }
 }
 
@@ -182,7 +190,9 @@ function choiceRule(condition: Condition, ctx: RenderContext): JsonObject {
   const left = condition.left;
   const variable = left.kind === "path" ? path(left, "input", ctx) : left.kind === "jsonPath" ? left.source : undefined;
   if (variable === undefined) {
-    if (left.kind !== "path" && left.kind !== "jsonPath") ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Choice rule can only test a path (${ctx.site})`);
+    // orElse() has its own message: why JSONPath cannot, and what to write instead.
+    if (left.kind === "orElse") render(left, "input", ctx);
+    else if (left.kind !== "path" && left.kind !== "jsonPath") ctx.sink.report("NOT_EXPRESSIBLE", ctx.pointer, `a JSONPath Choice rule can only test a path (${ctx.site})`);
     return {};
   }
   switch (condition.kind) {

@@ -85,7 +85,17 @@ export interface ConditionExpr {
   readonly condition: Condition;
 }
 
-export type Expr = PathExpr | LiteralExpr | ObjectExpr | ArrayExpr | FunctionExpr | JsonataExpr | JsonPathExpr | ConditionExpr;
+/**
+ * Data that may be absent, or `fallback` where it is (`$.input.note.orElse("none")`). JSONata
+ * spells it `($exists(value) ? value : fallback)`; JSONPath has no default operator.
+ */
+export interface OrElseExpr {
+  readonly kind: "orElse";
+  readonly value: Expr;
+  readonly fallback: Expr;
+}
+
+export type Expr = PathExpr | LiteralExpr | ObjectExpr | ArrayExpr | FunctionExpr | JsonataExpr | JsonPathExpr | ConditionExpr | OrElseExpr;
 
 export type ComparisonOperator = "eq" | "lt" | "gt" | "lte" | "gte";
 
