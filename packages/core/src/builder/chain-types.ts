@@ -522,7 +522,11 @@ type DefaultItem<Cur> = IsJson<Cur> extends true ? Json : Cur extends readonly (
  */
 export type NoExtraFields<Args, TI> = [keyof Args] extends [never]
   ? unknown
-  : IsJson<TI> extends true
+  : // A reference as the whole request (\`arguments: ($) => $.input.id\`) has no fields of its own:
+    // its members are the reference's methods; \`Template<TI>\` already checks its type.
+    Args extends Value<unknown>
+    ? unknown
+    : IsJson<TI> extends true
     ? unknown
     : unknown extends TI
       ? unknown

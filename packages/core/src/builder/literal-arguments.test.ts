@@ -55,3 +55,20 @@ describe("literals in arguments keep their literal types", () => {
     expect(widened).toBe("approved");
   });
 });
+
+describe("a reference as the whole request", () => {
+  const echo = lambda("Echo", { entry: "./echo.ts", handler: async () => async (event: string) => ({ got: event }) });
+
+  it("is accepted when its type fits the task's input (its methods are not taken for misspelt fields)", () => {
+    const chain = flow.task("Echo", echo, { arguments: ($) => $.input.id });
+    expect(flow.startWith(chain).toAsl().States["Echo"]).toMatchObject({ Arguments: { FunctionName: "Echo", Payload: "{% $states.input.id %}" } });
+    const jp = workflow("WholeJP", { input: typeOnly<{ readonly id: string }>(), queryLanguage: "JSONPath" });
+    const jpChain = states<{ readonly id: string }>().task("Echo", echo, { arguments: ($) => $.input.id });
+    expect(jp.startWith(jpChain).toAsl().States["Echo"]).toMatchObject({ Parameters: { FunctionName: "Echo", "Payload.$": "$.id" } });
+  });
+
+  it("of the wrong type is an error", () => {
+    // @ts-expect-error - a number where the handler takes a string (this line is the assertion)
+    flow.task("Bad", echo, { arguments: ($) => $.input.n });
+  });
+});
