@@ -3,10 +3,14 @@
 // JavaScript on purpose, so that nothing but Node.js itself is loaded besides the runtime.
 // Usage: node bench/src/memory-child-built.mjs <workload-id>   (after `npm run build`)
 import { isDeepStrictEqual } from "node:util";
-import { prepareStateMachine } from "@stepcraft/runtime";
-import { WORKLOADS } from "../shared/workloads.mjs";
 
 const MB = 1024 * 1024;
+// What importing the runtime costs, apart from Node.js itself and the workloads: the imports are
+// dynamic so that the RSS can be read before and after each.
+const startRss = process.memoryUsage().rss;
+const { prepareStateMachine } = await import("@stepcraft/runtime");
+const importedRss = process.memoryUsage().rss;
+const { WORKLOADS } = await import("../shared/workloads.mjs");
 const id = process.argv[2];
 const workload = WORKLOADS.find((w) => w.id === id);
 if (workload === undefined) {
@@ -32,6 +36,8 @@ process.stdout.write(
     ok: error === undefined,
     ...(error === undefined ? {} : { error }),
     seconds: (performance.now() - start) / 1000,
+    startRssMb: startRss / MB,
+    importedRssMb: importedRss / MB,
     baselineRssMb: baselineRss / MB,
     // ru_maxrss is in kilobytes on Linux (Node reports it as such on every platform).
     maxRssMb: process.resourceUsage().maxRSS / 1024,

@@ -212,7 +212,8 @@ export function formatReport(report: JsonReport): string {
           ` (baseline ${num(m.ours_baseline_rss_mb)} / ${num(m.peer_baseline_rss_mb)} MB; sampled heap ${num(m.ours_sampled_heap_mb)} / ${num(m.peer_sampled_heap_mb)} MB)` +
           (m.ratio === null ? "" : ` → ours/peer ${m.ratio.toFixed(2)}`) +
           `\n  built packages under plain node (no tsx), as a user runs them: stepcraft ${num(m.ours_built_peak_rss_mb)} MB peak RSS` +
-          ` (baseline ${num(m.ours_built_baseline_rss_mb)} MB; target < 100 MB${builtMark(m.ours_built_peak_rss_mb)})` +
+          ` (Node.js alone ${num(m.ours_built_start_rss_mb)} MB, runtime imported ${num(m.ours_built_imported_rss_mb)} MB, baseline ${num(m.ours_built_baseline_rss_mb)} MB;` +
+          ` target < 100 MB${builtMark(m.ours_built_peak_rss_mb)})` +
           (m.errors.length > 0 ? `\n!!! memory: ${m.errors.join("; ")}` : ""),
   );
   const v = report.validator;

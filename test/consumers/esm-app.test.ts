@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { modulesLoadedBy } from "../../scripts/testing/loaded-packages.ts";
 import { checkoutSources } from "./fixtures/checkout.ts";
 import { lockedVersion, npmInstall, packAll, removeScratch, run, scratchDir, tarballs, writeFiles, type PackedPackage } from "./support.ts";
 
@@ -106,6 +107,16 @@ describe("an ESM TypeScript app that installs the packed packages", () => {
     expect(JSON.stringify(core.exports["."])).toContain("./dist/esm/index.js");
     expect(existsSync(join(app, "node_modules/@stepcraft/core/dist/esm/index.d.ts"))).toBe(true);
     expect(existsSync(join(app, "node_modules/@stepcraft/core/dist/cjs/index.js"))).toBe(true);
+  });
+
+  it("imports the runtime as a few bundled files, without jsonata or zod until they are needed", () => {
+    // Node.js spends about 50 KB on every ES module it loads (scripts/packaging/bundle-esm.ts).
+    const loaded = modulesLoadedBy('await import("@stepcraft/runtime");', { cwd: app, sources: false });
+    const ours = loaded.filter((file) => file.includes("/node_modules/@stepcraft/"));
+    expect(ours.every((file) => /\/@stepcraft\/(runtime|asl)\/dist\/esm\//.test(file))).toBe(true);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.length).toBeLessThanOrEqual(8);
+    expect(loaded.filter((file) => /\/node_modules\/(jsonata|zod)\//.test(file))).toEqual([]);
   });
 
   it.each([

@@ -21,6 +21,9 @@ export interface MemoryResult {
    */
   readonly ours_built_peak_rss_mb: number | null;
   readonly ours_built_baseline_rss_mb: number | null;
+  /** The built child's RSS as it starts (Node.js alone), and once it has imported the runtime. */
+  readonly ours_built_start_rss_mb: number | null;
+  readonly ours_built_imported_rss_mb: number | null;
   /** ours peak RSS / peer peak RSS (below 1: we use less). */
   readonly ratio: number | null;
   readonly ok: boolean;
@@ -31,7 +34,12 @@ const CHILD = fileURLToPath(new URL("../memory-child.ts", import.meta.url));
 const BUILT_CHILD = fileURLToPath(new URL("../memory-child-built.mjs", import.meta.url));
 
 /** What memory-child-built.mjs reports (no sampling: it loads nothing but the runtime). */
-export type BuiltMemoryChildReport = Omit<MemoryChildReport, "sampledPeakHeapMb" | "sampledPeakRssMb">;
+export interface BuiltMemoryChildReport extends Omit<MemoryChildReport, "sampledPeakHeapMb" | "sampledPeakRssMb"> {
+  /** RSS before the runtime is imported (Node.js itself). */
+  readonly startRssMb: number;
+  /** RSS once the runtime is imported, before the workloads are. */
+  readonly importedRssMb: number;
+}
 
 /** Runs the child for one engine and parses its one-line report. */
 export function runMemoryChild(role: Role, workloadId: string): Promise<MemoryChildReport> {
@@ -85,7 +93,7 @@ export async function measureMemory(workloadId = "b0"): Promise<MemoryResult> {
     errors.push(`ours, built (run npm run build first): ${e instanceof Error ? e.message : String(e)}`);
   }
   // A failed run's peak says nothing about the workload: report no number for it.
-  const peak = (r: BuiltMemoryChildReport | undefined): number | null => (r?.ok === true ? r.maxRssMb : null);
+  const peak = (r: { readonly ok: boolean; readonly maxRssMb: number } | undefined): number | null => (r?.ok === true ? r.maxRssMb : null);
   return {
     workload: workloadId,
     ours_peak_rss_mb: peak(reports.ours),
@@ -94,6 +102,8 @@ export async function measureMemory(workloadId = "b0"): Promise<MemoryResult> {
     peer_baseline_rss_mb: reports.peer?.baselineRssMb ?? null,
     ours_built_peak_rss_mb: peak(built),
     ours_built_baseline_rss_mb: built?.baselineRssMb ?? null,
+    ours_built_start_rss_mb: built?.startRssMb ?? null,
+    ours_built_imported_rss_mb: built?.importedRssMb ?? null,
     ours_sampled_heap_mb: reports.ours?.ok === true ? reports.ours.sampledPeakHeapMb : null,
     peer_sampled_heap_mb: reports.peer?.ok === true ? reports.peer.sampledPeakHeapMb : null,
     ratio: ratio(peak(reports.ours), peak(reports.peer)),

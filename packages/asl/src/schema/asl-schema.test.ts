@@ -16,7 +16,7 @@ describe("ASL zod schema", () => {
   });
 
   it.each(validFiles.map((file) => [file]))("accepts the valid corpus file %s", (file) => {
-    const result = stateMachineDefinitionSchema.safeParse(JSON.parse(readCorpusText(file)));
+    const result = stateMachineDefinitionSchema().safeParse(JSON.parse(readCorpusText(file)));
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 
@@ -35,11 +35,11 @@ describe("ASL zod schema", () => {
     ["a MaxConcurrency that is a plain string", { StartAt: "A", States: { A: { Type: "Map", End: true, MaxConcurrency: "${C}", ItemProcessor: minimal } } }],
     ["a label over 40 characters", { StartAt: "A", States: { A: { Type: "Map", End: true, Label: "x".repeat(41), ItemProcessor: minimal } } }],
   ])("rejects %s", (_name, definition) => {
-    expect(stateMachineDefinitionSchema.safeParse(definition).success).toBe(false);
+    expect(stateMachineDefinitionSchema().safeParse(definition).success).toBe(false);
   });
 
   it("accepts JSONata expressions in numeric fields", () => {
     const definition = { QueryLanguage: "JSONata", StartAt: "A", States: { A: { Type: "Wait", Seconds: "{% $states.input.delay %}", End: true } } };
-    expect(stateMachineDefinitionSchema.safeParse(definition).success).toBe(true);
+    expect(stateMachineDefinitionSchema().safeParse(definition).success).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Parses (never evaluates) JSONata expressions, with a cache: real definitions repeat the same
 // few expressions, and jsonata's parser is the most expensive thing the validator calls.
-import jsonata from "jsonata";
+import { jsonataModule } from "../lazy-dependencies.ts";
 
 const MAX_CACHE_ENTRIES = 5000;
 const parseErrors = new Map<string, string | null>();
@@ -30,7 +30,7 @@ export function jsonataSyntaxError(body: string): string | undefined {
     error = "the expression is empty";
   } else {
     try {
-      ast = jsonata(body).ast() as JsonataNode;
+      ast = jsonataModule()(body).ast() as JsonataNode;
     } catch (thrown) {
       error = describeJsonataError(thrown);
     }

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type * as Zod from "zod";
+import { zodModule } from "../lazy-dependencies.ts";
 
 /**
  * Saved workflow coverage: plain JSON that test workers write, reporters merge, and
@@ -33,23 +34,27 @@ export interface StateCounts {
   readonly retriers: readonly number[];
 }
 
-const count = z.number().int().nonnegative();
+let coverageSchema: ReturnType<typeof buildCoverageSchema> | undefined;
 
-const coverageSchema = z.object({
-  version: z.literal(1),
-  machines: z.array(
-    z.object({
-      name: z.string(),
-      hash: z.string().min(1),
-      definition: z.unknown(),
-      sites: z.record(z.string(), z.string()),
-      states: z.record(
-        z.string(),
-        z.object({ entered: count, exited: count, rules: z.array(count), default: count, catchers: z.array(count), retriers: z.array(count) }),
-      ),
-    }),
-  ),
-});
+/** What this version writes, as a zod schema (built, and zod loaded, when coverage is first read). */
+function buildCoverageSchema(z: typeof Zod) {
+  const count = z.number().int().nonnegative();
+  return z.object({
+    version: z.literal(1),
+    machines: z.array(
+      z.object({
+        name: z.string(),
+        hash: z.string().min(1),
+        definition: z.unknown(),
+        sites: z.record(z.string(), z.string()),
+        states: z.record(
+          z.string(),
+          z.object({ entered: count, exited: count, rules: z.array(count), default: count, catchers: z.array(count), retriers: z.array(count) }),
+        ),
+      }),
+    ),
+  });
+}
 
 /** Thrown when saved coverage is not what this version writes. */
 export class CoverageDataError extends Error {
@@ -66,7 +71,7 @@ export function readCoverageData(value: unknown, source = "coverage data"): Cove
       throw new CoverageDataError(`${source} is not JSON: ${(e as Error).message}`);
     }
   }
-  const result = coverageSchema.safeParse(parsed);
+  const result = (coverageSchema ??= buildCoverageSchema(zodModule())).safeParse(parsed);
   if (!result.success) {
     const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message}`);
     throw new CoverageDataError(`${source} is not stepcraft workflow coverage (version 1): ${issues.join("; ")}`);

@@ -2,7 +2,7 @@ import { parseReferencePath } from "@stepcraft/asl";
 import { StatesError } from "../errors.ts";
 import type { CompiledReferencePath, ReferenceStep } from "./compiled-path.ts";
 import { compileJsonPathAst } from "./compile-json-path.ts";
-import { isJsonObject, setOwn } from "./json-values.ts";
+import { isJsonObject, setOwn, shallowCopy } from "./json-values.ts";
 import { copyNumberTexts } from "./number-text.ts";
 
 /** Compile a reference path (member and index steps only), readable and writable. */
@@ -49,7 +49,7 @@ export function applyResultPath(rawInput: unknown, result: unknown, resultPath: 
       return copy;
     }
     if (!isJsonObject(node)) throw matchFailure(target, rawInput);
-    const copy: Record<string, unknown> = { ...node };
+    const copy = shallowCopy(node);
     // A missing intermediate object is created; AWS fills the path in.
     const child = Object.hasOwn(node, step) ? node[step] : {};
     setOwn(copy, step, isLast ? result : placeAt(child, depth + 1));

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { HistoryLimitReached, HistoryRecorder } from "./history.ts";
 
@@ -33,6 +35,40 @@ describe("HistoryRecorder", () => {
     const events = h.materialize();
     expect(events).toHaveLength(2_500);
     expect(events[2_499]).toMatchObject({ id: 2_500, previousEventId: 2_499, stateEnteredEventDetails: { name: "S2499", input: "2499" } });
+  });
+
+  it("keeps each event's own timestamp, previous event id and details", () => {
+    let now = 1_700_000_000_000;
+    const h = new HistoryRecorder(() => now, true, Number.POSITIVE_INFINITY);
+    h.add("ExecutionStarted", 0, undefined, { a: 1 }, { roleArn: "r" });
+    h.add("PassStateEntered", 1, "P", { a: 1 });
+    now += 1;
+    h.add("PassStateExited", 2, "P", { a: 1 });
+    h.add("MapIterationStarted", 3_000_000, "M", 7);
+    now = 1_800_000_000_000;
+    h.add("TaskScheduled", 2 ** 40, undefined, null, { resource: "invoke" });
+    h.add("TaskStarted", 5);
+    const events = h.materialize();
+    expect(events.map((e) => e.timestamp.getTime())).toEqual([1_700_000_000_000, 1_700_000_000_000, 1_700_000_000_001, 1_700_000_000_001, 1_800_000_000_000, 1_800_000_000_000]);
+    expect(events.map((e) => e.previousEventId)).toEqual([0, 1, 2, 3_000_000, 2 ** 40, 5]);
+    expect(events[3]).toMatchObject({ type: "MapIterationStarted", mapIterationStartedEventDetails: { name: "M", index: 7 } });
+    expect(events[4]).toMatchObject({ type: "TaskScheduled", taskScheduledEventDetails: { resource: "invoke", parameters: "null" } });
+    expect(h.materialize(5).map((e) => [e.id, e.timestamp.getTime()])).toEqual([[5, 1_800_000_000_000], [6, 1_800_000_000_000]]);
+  });
+
+  it("keeps a long history in under 32 bytes of V8 heap per event (three slots each)", () => {
+    // What survives the young generation's collections makes V8 grow it: a Map's history is most of that.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const h = new HistoryRecorder(() => 1_700_000_000_000, true, Number.POSITIVE_INFINITY);
+    const names = ["I1", "I2", "I3"];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let id = 1; id <= 100_000; id++) h.add(id % 2 === 0 ? "PassStateExited" : "PassStateEntered", id - 1, names[id % 3], id);
+    gc();
+    const perEvent = (process.memoryUsage().heapUsed - before) / 100_000;
+    expect(h.count).toBe(100_000);
+    expect(perEvent).toBeLessThan(32);
   });
 
   it("counts but keeps nothing when disabled, and stops at the limit", () => {

@@ -1,4 +1,4 @@
-import jsonata from "jsonata";
+import type jsonata from "jsonata";
 import { compileFastPath, type FastEvaluator } from "./fast-path.ts";
 import { addedFunctions, type RandomSources } from "./functions.ts";
 import { BOUNDED_STRING_FUNCTIONS } from "../limits/bounded-string-functions.ts";
@@ -6,6 +6,7 @@ import { checkEvaluatedValue } from "../limits/evaluation-growth.ts";
 import { LinearRegexEngine } from "../limits/linear-regex.ts";
 import { BOUNDS_ON } from "../limits/measurement-switch.ts";
 import { mayReadContext } from "./states-usage.ts";
+import { jsonataModule } from "../lazy-dependencies.ts";
 
 /** How one JSONata expression is compiled and bounded. */
 export interface EngineOptions extends RandomSources {
@@ -106,7 +107,7 @@ export function compileExpression(text: string, options: EngineOptions = {}): Co
   let expression: jsonata.Expression;
   try {
     // Regexes run on RE2 (linear time); the typings call the option a RegExp, it is a constructor.
-    expression = jsonata(text, { RegexEngine: LinearRegexEngine as unknown as RegExp });
+    expression = jsonataModule()(text, { RegexEngine: LinearRegexEngine as unknown as RegExp });
   } catch (syntaxError) {
     return {
       text,

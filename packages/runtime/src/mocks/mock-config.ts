@@ -52,7 +52,7 @@ export function loadMockConfig(jsonOrText: unknown): MockConfig {
       throw new MockConfigError([{ path: [], message: `not valid JSON (${e instanceof Error ? e.message : String(e)})` }]);
     }
   }
-  const parsed = mockConfigSchema.safeParse(data, { reportInput: true });
+  const parsed = mockConfigSchema().safeParse(data, { reportInput: true });
   if (!parsed.success) throw new MockConfigError(parsed.error.issues.flatMap(toIssues));
   // A private frozen copy: responses are handed to states as they are, and must stay as loaded.
   return deepFreeze(JSON.parse(JSON.stringify(parsed.data)) as MockConfig);
