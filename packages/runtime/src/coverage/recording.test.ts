@@ -125,6 +125,26 @@ describe("workflow coverage recording", () => {
     ]);
   });
 
+  it("tells a definition changed in place from its earlier self, validated or not, and finds the earlier one again", async () => {
+    for (const validate of [true, false]) {
+      const recorder = new CoverageRecorder();
+      const options = { name: "Mutable", coverage: recorder, validate };
+      const def: { StartAt: string; States: Record<string, Record<string, unknown>> } = { StartAt: "P", States: { P: { Type: "Pass", End: true } } };
+      const before = JSON.stringify(def);
+      await prepareStateMachine(def, options).run({});
+      def.States["P"]!["Result"] = "changed";
+      await prepareStateMachine(def, options).run({});
+      await prepareStateMachine(def, options).run({});
+      // Back to the first definition (the same text, from a string this time): its machine again.
+      await prepareStateMachine(before, options).run({});
+      const machines = recorder.snapshot().machines;
+      expect(machines.map((m) => [m.hash, m.states["P"]?.entered])).toEqual([
+        [definitionHash(JSON.parse(before)), 2],
+        [definitionHash(def), 2],
+      ]);
+    }
+  });
+
   it("hashes the definition's JSON: equal definitions share a hash, any change makes another", () => {
     expect(definitionHash({ a: 1, b: [1, { c: 2 }] })).toBe(definitionHash(JSON.parse('{"a":1,"b":[1,{"c":2}]}')));
     expect(definitionHash({ a: 1 })).not.toBe(definitionHash({ a: 2 }));
