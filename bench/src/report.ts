@@ -135,14 +135,28 @@ export function formatCoverageOverhead(rows: readonly CoverageOverheadRow[]): st
   const pairs = rows[0]?.pairs ?? 0;
   const lines = [
     "",
-    `Workflow coverage recording (CPU ms per sample, same process; on/off is the median of ${pairs} alternating pairs' ratios)`,
+    `Workflow coverage recording (CPU ms per sample, same process; on/off is the median of ${pairs} alternating pairs' ratios;`,
+    "95% interval of that median, and the lowest and highest of the 8 machine pairs' own medians)",
     table(
-      ["workload", "off ms", "on ms", "on/off", "overhead"],
-      rows.map((r) => [r.title, num(r.off_ms, 2), num(r.on_ms, 2), r.ratio === null ? "—" : r.ratio.toFixed(3), r.overhead_percent === null ? "—" : `${r.overhead_percent.toFixed(1)}%`]),
+      ["workload", "off ms", "on ms", "on/off", "overhead", "95% interval", "by machine pair"],
+      rows.map((r) => [
+        r.title,
+        num(r.off_ms, 2),
+        num(r.on_ms, 2),
+        r.ratio === null ? "—" : r.ratio.toFixed(3),
+        r.overhead_percent === null ? "—" : `${r.overhead_percent.toFixed(1)}%`,
+        percentRange(r.overhead_ci95_percent),
+        percentRange(r.overhead_by_machine_percent),
+      ]),
     ),
   ];
   for (const r of rows) if (r.error !== null) lines.push(`!!! coverage overhead ${r.id}: ${r.error}`);
   return lines.join("\n");
+}
+
+/** "−0.4 … 2.1%" */
+function percentRange(range: readonly [number, number] | null): string {
+  return range === null ? "—" : `${range[0].toFixed(1)} … ${range[1].toFixed(1)}%`;
 }
 
 /** "3.2× faster" / "1.5× slower" from a higher-is-better ratio. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, ratio, transitionsPerSecond } from "./stats.ts";
+import { median, medianInterval, ratio, transitionsPerSecond } from "./stats.ts";
 
 describe("median", () => {
   it("takes the middle value of an odd sample, whatever the order", () => {
@@ -16,6 +16,18 @@ describe("median", () => {
   });
   it("refuses an empty sample", () => {
     expect(() => median([])).toThrow(RangeError);
+  });
+});
+
+describe("medianInterval", () => {
+  it("takes the order statistics n/2 ∓ 0.98·√n: ranks 86 and 116 of 201 values", () => {
+    // Shuffled 1..201: the value of rank k is k.
+    const sample = Array.from({ length: 201 }, (_, i) => ((i * 37) % 201) + 1);
+    expect(medianInterval(sample)).toEqual({ low: 86, high: 116 });
+  });
+  it("widens to the whole sample when it is small, and refuses an empty one", () => {
+    expect(medianInterval([3, 1, 2])).toEqual({ low: 1, high: 3 });
+    expect(() => medianInterval([])).toThrow(RangeError);
   });
 });
 

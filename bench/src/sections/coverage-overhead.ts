@@ -4,11 +4,13 @@
 // jobs, CPU frequency, garbage collection) falls on both modes alike. Each pair gives a ratio, and
 // the overhead is the median of many short pairs' ratios, which noisy pairs cannot move. Time is
 // the process's CPU time: on a shared machine, waiting for a core swings wall time by far more
-// than the few percent measured.
+// than the few percent measured. Each row says how far its figure may be off: the median's 95%
+// interval over the pairs, and the spread of the eight machine pairs' own medians (a machine
+// settles at a speed of its own, which no number of pairs averages out).
 import { CoverageRecorder } from "@stepcraft/runtime";
 import type { Engine, PreparedMachine } from "../engines/engine.ts";
 import { stepcraftEngine } from "../engines/stepcraft.ts";
-import { median } from "../stats.ts";
+import { median, medianInterval } from "../stats.ts";
 import type { Workload } from "../workloads.ts";
 import { runSample } from "./runtime.ts";
 
@@ -35,6 +37,10 @@ export interface CoverageOverheadRow {
   readonly ratio: number | null;
   /** (ratio − 1) × 100. */
   readonly overhead_percent: number | null;
+  /** The overhead's 95% interval: where the median of the pairs' ratios lies (stats.ts medianInterval). */
+  readonly overhead_ci95_percent: readonly [number, number] | null;
+  /** Lowest and highest overhead of the machine pairs (each pair of machines' median ratio over its own pairs). */
+  readonly overhead_by_machine_percent: readonly [number, number] | null;
   readonly pairs: number;
   /** Why there is no figure (a wrong output, a failed execution). */
   readonly error: string | null;
@@ -86,12 +92,14 @@ export async function measureCoverageOverhead(workload: Workload, plan: Coverage
     // Checks every output of every machine once (and warms the JIT); the timed samples only run.
     for (const mode of [...offs, ...ons]) await runSample(mode.engine, mode.workload, mode.prepared);
   } catch (e) {
-    return { ...row, off_ms: null, on_ms: null, ratio: null, overhead_percent: null, error: e instanceof Error ? e.message : String(e) };
+    const none = { off_ms: null, on_ms: null, ratio: null, overhead_percent: null, overhead_ci95_percent: null, overhead_by_machine_percent: null };
+    return { ...row, ...none, error: e instanceof Error ? e.message : String(e) };
   }
   const runs = Math.max(1, Math.ceil(plan.minSampleSeconds / Math.max(1e-6, await sample(offs[0]!, 1))));
   const offSeconds: number[] = [];
   const onSeconds: number[] = [];
   const ratios: number[] = [];
+  const ratiosByMachine: number[][] = offs.map(() => []);
   for (let p = 0; p < plan.pairs; p++) {
     const off = offs[p % INSTANCES]!;
     const on = ons[p % INSTANCES]!;
@@ -103,9 +111,26 @@ export async function measureCoverageOverhead(workload: Workload, plan: Coverage
     offSeconds.push(offTime);
     onSeconds.push(onTime);
     ratios.push(onTime / offTime);
+    ratiosByMachine[p % INSTANCES]!.push(onTime / offTime);
   }
   const ratio = median(ratios);
-  return { ...row, off_ms: median(offSeconds) * 1000, on_ms: median(onSeconds) * 1000, ratio, overhead_percent: (ratio - 1) * 100, error: null };
+  const interval = medianInterval(ratios);
+  const byMachine = ratiosByMachine.filter((r) => r.length > 0).map(median);
+  return {
+    ...row,
+    off_ms: median(offSeconds) * 1000,
+    on_ms: median(onSeconds) * 1000,
+    ratio,
+    overhead_percent: percent(ratio),
+    overhead_ci95_percent: [percent(interval.low), percent(interval.high)],
+    overhead_by_machine_percent: [percent(Math.min(...byMachine)), percent(Math.max(...byMachine))],
+    error: null,
+  };
+}
+
+/** An on / off ratio as the overhead it means, in percent. */
+function percent(ratio: number): number {
+  return (ratio - 1) * 100;
 }
 
 /** Measures every workload in turn (a cold one capped at `coldExecutionsCap` executions per run). */

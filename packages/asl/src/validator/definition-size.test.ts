@@ -33,4 +33,16 @@ describe("one definition size limit, for text and objects", () => {
   it("accepts a definition just under the limit", () => {
     expect(validateDefinition(definitionOf(MAX_DEFINITION_BYTES - 200))).toEqual([]);
   });
+
+  it("hands the compact JSON text it measured to onDefinitionText, and none for a definition nested too deeply", () => {
+    const texts: string[] = [];
+    const definition = definitionOf(10);
+    expect(validateDefinition(definition, { onDefinitionText: (text) => texts.push(text) })).toEqual([]);
+    expect(texts).toEqual([JSON.stringify(definition)]);
+    let deep: unknown = 1;
+    for (let i = 0; i < 200; i++) deep = [deep];
+    const tooDeep = { StartAt: "P", States: { P: { Type: "Pass", Result: deep, End: true } } };
+    expect(validateDefinition(tooDeep, { onDefinitionText: (text) => texts.push(text) }).map((d) => d.code)).toEqual(["TOO_DEEPLY_NESTED"]);
+    expect(texts).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 // AWS's one size limit on a definition, applied wherever a definition comes in: text (the CLI,
-// parseDefinition) and objects (validateDefinition, hence the runtime and the builder).
+// parseDefinition) and objects (validateDefinition, hence the runtime and the builder, on the
+// compact JSON text it writes).
 import { diagnostic, type Diagnostic } from "../diagnostic.ts";
 
 /** Largest definition AWS accepts (CreateStateMachine's `definition`): 1 MiB of UTF-8 JSON. */
@@ -20,13 +21,6 @@ export function checkDefinitionTextSize(text: string): Diagnostic | undefined {
   if (text.length * 3 <= MAX_DEFINITION_BYTES) return undefined;
   const bytes = utf8Length(text);
   return bytes > MAX_DEFINITION_BYTES ? definitionTooLarge(bytes) : undefined;
-}
-
-/** DEFINITION_TOO_LARGE when the compact JSON text of a parsed definition is over the limit. */
-export function checkDefinitionObjectSize(definition: object): Diagnostic | undefined {
-  // The caller has bounded its depth; cycles are cut there too.
-  const text = JSON.stringify(definition);
-  return checkDefinitionTextSize(text);
 }
 
 /** UTF-8 length without Buffer (the package stays free of Node APIs). */

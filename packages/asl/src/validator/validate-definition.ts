@@ -5,7 +5,7 @@ import { diagnostic } from "../diagnostic.ts";
 import { childPointer } from "../json-pointer.ts";
 import type { StateMachineType } from "../types.ts";
 import { createContext, report, type ValidationContext } from "./context.ts";
-import { checkDefinitionObjectSize } from "./definition-size.ts";
+import { checkDefinitionTextSize } from "./definition-size.ts";
 import { findTooDeeplyNested, MAX_NESTING_DEPTH } from "./nesting-depth.ts";
 import { assignedNames } from "./rules/assign.ts";
 import { checkGraph } from "./rules/graph.ts";
@@ -18,6 +18,13 @@ import { describeType, isObject } from "./values.ts";
 export interface ValidateDefinitionOptions {
   /** Express machines reject `.sync`, `.waitForTaskToken`, activities and Distributed Maps. @default "STANDARD" */
   stateMachineType?: StateMachineType | undefined;
+  /**
+   * Receives the definition's compact JSON text (`JSON.stringify(definition)`), written for the
+   * size check, so that a caller which needs the text too (the runtime's coverage recorder) does
+   * not write it a second time. Not called when validation stops before the size check (a
+   * definition that is not an object, or nested too deeply).
+   */
+  onDefinitionText?: ((text: string) => void) | undefined;
 }
 
 const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set(["Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"]);
@@ -36,7 +43,10 @@ export function validateDefinition(definition: unknown, options: ValidateDefinit
   if (tooDeep !== undefined) {
     return [diagnostic("TOO_DEEPLY_NESTED", tooDeep, `The definition is nested more than ${MAX_NESTING_DEPTH} levels deep here. Flatten the data, or move deep structures into the task input.`)];
   }
-  const tooLarge = checkDefinitionObjectSize(definition);
+  // Written here, after the depth check: JSON.stringify would overflow the stack on a deeper one.
+  const text = JSON.stringify(definition);
+  options.onDefinitionText?.(text);
+  const tooLarge = checkDefinitionTextSize(text);
   if (tooLarge !== undefined) return [tooLarge];
   const context = createContext(options.stateMachineType ?? "STANDARD", definition["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath");
   context.validateNestedGraph = (graph, pointer, outerVariables) => validateGraph(context, graph, pointer, outerVariables, false);

@@ -1,5 +1,8 @@
 import type { StateType } from "../engine/types.ts";
 
+/** The branch number of a Choice's Default (its rules are numbered from 0). */
+export const DEFAULT_BRANCH = -1;
+
 /**
  * The counters of one state of a recorded machine. The engine bumps them while it runs (see
  * state-shell.ts, choice.ts, guarded.ts); a plain object of numbers keeps that to one field
@@ -29,6 +32,12 @@ export class StateProbe {
     this.rules = new Array<number>(counts.rules).fill(0);
     this.catchers = new Array<number>(counts.catchers).fill(0);
     this.retriers = new Array<number>(counts.retriers).fill(0);
+  }
+
+  /** A Choice left by rule `branch` (or by its Default: DEFAULT_BRANCH). */
+  branchTaken(branch: number): void {
+    if (branch === DEFAULT_BRANCH) this.defaultTaken++;
+    else this.rules[branch]!++;
   }
 }
 

@@ -14,13 +14,17 @@ export class CoverageRecorder {
   /** The machine each name was last looked up for, with its JSON text. */
   private readonly lastByName = new Map<string, { readonly text: string; readonly key: string; readonly probe: MachineProbe }>();
 
-  /** The probe of a machine; machines with the same name and definition share one. */
-  machine(definition: unknown, name: string, sites?: Readonly<Record<string, string>>): MachineProbe {
-    // Keyed by the JSON text itself; the SHA-256 is taken once per machine, at snapshot time: a
-    // test preparing a machine per execution would otherwise hash it every time. A machine
-    // prepared again (one per execution, or per test) is found by comparing its text with the
-    // last one of its name, without building and hashing the long key again.
-    const text = JSON.stringify(definition);
+  /**
+   * The probe of a machine; machines with the same name and definition share one. `text` is the
+   * definition's compact JSON text (`JSON.stringify(definition)`) when the caller has it already
+   * (prepareStateMachine takes it from validation), so that it is not written a second time.
+   */
+  machine(definition: unknown, name: string, sites?: Readonly<Record<string, string>>, text: string = JSON.stringify(definition)): MachineProbe {
+    // Keyed by the JSON text itself, so a definition changed between two preparations (even the
+    // same object, changed in place) is another machine; the SHA-256 is taken once per machine,
+    // at snapshot time: a test preparing a machine per execution would otherwise hash it every
+    // time. A machine prepared again (one per execution, or per test) is found by comparing its
+    // text with the last one of its name, without building and looking up the long key again.
     const last = this.lastByName.get(name);
     let entry = last !== undefined && last.text === text ? last : undefined;
     if (entry === undefined) {

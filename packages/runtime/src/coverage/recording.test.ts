@@ -45,6 +45,12 @@ function byLabel(items: readonly CoverageItem[]): Record<string, number> {
   return Object.fromEntries(items.map((i) => [`${i.metric}: ${i.label}`, i.hits]));
 }
 
+/** A Choice state `name` with these rules and Default, and a Succeed state for each target. */
+function choiceTo(name: string, rules: ReadonlyArray<{ readonly Next: string }>, defaultTarget: string): Record<string, unknown> {
+  const targets = [...rules.map((rule) => rule.Next), defaultTarget];
+  return { [name]: { Type: "Choice", Choices: rules, Default: defaultTarget }, ...Object.fromEntries(targets.map((target) => [target, { Type: "Succeed" }])) };
+}
+
 async function runCases(recorder: CoverageRecorder): Promise<void> {
   const options = { name: "Covered", coverage: recorder } as const;
   // kind a: Work fails once with Flaky (Retry[0]), then succeeds → Done.
@@ -125,6 +131,26 @@ describe("workflow coverage recording", () => {
     ]);
   });
 
+  it("tells a definition changed in place from its earlier self, validated or not, and finds the earlier one again", async () => {
+    for (const validate of [true, false]) {
+      const recorder = new CoverageRecorder();
+      const options = { name: "Mutable", coverage: recorder, validate };
+      const def: { StartAt: string; States: Record<string, Record<string, unknown>> } = { StartAt: "P", States: { P: { Type: "Pass", End: true } } };
+      const before = JSON.stringify(def);
+      await prepareStateMachine(def, options).run({});
+      def.States["P"]!["Result"] = "changed";
+      await prepareStateMachine(def, options).run({});
+      await prepareStateMachine(def, options).run({});
+      // Back to the first definition (the same text, from a string this time): its machine again.
+      await prepareStateMachine(before, options).run({});
+      const machines = recorder.snapshot().machines;
+      expect(machines.map((m) => [m.hash, m.states["P"]?.entered])).toEqual([
+        [definitionHash(JSON.parse(before)), 2],
+        [definitionHash(def), 2],
+      ]);
+    }
+  });
+
   it("hashes the definition's JSON: equal definitions share a hash, any change makes another", () => {
     expect(definitionHash({ a: 1, b: [1, { c: 2 }] })).toBe(definitionHash(JSON.parse('{"a":1,"b":[1,{"c":2}]}')));
     expect(definitionHash({ a: 1 })).not.toBe(definitionHash({ a: 2 }));
@@ -189,29 +215,44 @@ describe("workflow coverage recording", () => {
 
   it("counts JSONata Choice conditions and the Default the same way", async () => {
     const recorder = new CoverageRecorder();
-    const jsonata = {
-      QueryLanguage: "JSONata",
-      StartAt: "Size",
-      States: {
-        Size: {
-          Type: "Choice",
-          Choices: [
-            { Condition: "{% $states.input.n > 10 %}", Next: "Big" },
-            { Condition: "{% $states.input.n > 5 %}", Next: "Medium" },
-          ],
-          Default: "Small",
-        },
-        Big: { Type: "Succeed" },
-        Medium: { Type: "Succeed" },
-        Small: { Type: "Succeed" },
-      },
-    };
+    const rules = [
+      { Condition: "{% $states.input.n > 10 %}", Next: "Big" },
+      { Condition: "{% $states.input.n > 5 %}", Next: "Medium" },
+    ];
+    const jsonata = { QueryLanguage: "JSONata", StartAt: "Size", States: choiceTo("Size", rules, "Small") };
     for (const n of [20, 1, 2]) await testExecution(jsonata, { n }, { name: "Sizes", coverage: recorder });
     const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
     expect(hits["branches: Size → Big (rule 1)"]).toBe(1);
     expect(hits["branches: Size → Medium (rule 2)"]).toBe(0);
     expect(hits["branches: Size → Small (Default)"]).toBe(2);
     expect(hits["states: Medium"]).toBe(0);
+  });
+
+  it("counts the branch each Choice took when Choices finish asynchronously and interleave (Map iterations)", async () => {
+    const recorder = new CoverageRecorder();
+    // Regular expressions and `$reduce` are left to the jsonata evaluator: conditions and Outputs
+    // settle later, rule 1's Output many steps later, while the other iterations' Choices run.
+    const rules = [
+      { Condition: "{% $contains($states.input, /a$/) %}", Output: "{% $reduce([1..20], function($sum, $n) { $sum + $n }) %}", Next: "A" },
+      { Condition: "{% $contains($states.input, /b$/) %}", Next: "B" },
+    ];
+    const definition = {
+      QueryLanguage: "JSONata",
+      StartAt: "Each",
+      States: {
+        Each: {
+          Type: "Map",
+          Items: "{% $states.input.paths %}",
+          ItemProcessor: { StartAt: "Route", States: choiceTo("Route", rules, "Other") },
+          End: true,
+        },
+      },
+    };
+    const run = await testExecution(definition, { paths: ["x/a", "x/b", "x/c", "x/a", "x/b", "x/b", "x/c", "x/b"] }, { name: "Interleaved", coverage: recorder });
+    expect(run.status).toBe("SUCCEEDED");
+    const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+    expect([hits["branches: Route → A (rule 1)"], hits["branches: Route → B (rule 2)"], hits["branches: Route → Other (Default)"]]).toEqual([2, 4, 2]);
+    expect([hits["states: A"], hits["states: B"], hits["states: Other"]]).toEqual([2, 4, 2]);
   });
 
   it("counts a rule, Default or Catcher only when its transition happens: not when the state's Output or Assign then fails", async () => {

@@ -143,7 +143,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
   if (def === null || typeof def !== "object" || Array.isArray(def)) {
     throw new StatesError("InvalidDefinition", "A state machine definition must be a JSON object: pass {\"StartAt\": \"...\", \"States\": {...}} (or its JSON text).");
   }
-  if (options.validate !== false) validateBeforePrepare(def, options.stateMachineType);
+  const text = options.validate === false ? undefined : validateBeforePrepare(def, options.stateMachineType);
   const record = def as Record<string, unknown>;
   const region = options.region ?? "us-east-1";
   const accountId = options.accountId ?? "123456789012";
@@ -169,7 +169,7 @@ export function prepareStateMachine(definition: unknown, options: StateMachineOp
     );
   const language: QueryLanguage = record["QueryLanguage"] === "JSONata" ? "JSONata" : "JSONPath";
   const recorder = typeof options.coverage === "object" ? options.coverage : options.coverage === false ? undefined : activeCoverageRecorder();
-  const coverage = recorder?.machine(def, name, options.sourceSites);
+  const coverage = recorder?.machine(def, name, options.sourceSites, text);
   const block = compileBlock(def, "", language, { resolveTask, dataFlow: options.dataFlow, maxPayloadBytes, objectStore: options.objectStore, coverage });
   const random =
     typeof options.random === "function"

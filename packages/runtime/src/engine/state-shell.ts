@@ -43,10 +43,13 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
   const enteredType = `${type}StateEntered`;
   const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
   const retriable = type === "Task" || type === "Parallel" || type === "Map";
-  // A Choice's exits are its rules and Default, counted as they are taken (choice.ts).
-  const exitProbe = type === "Choice" ? undefined : probe;
+  // A Choice's exits are its rules and Default: its body says which one it took (choice.ts).
+  const choice = type === "Choice";
   const exited = (output: unknown, frame: Frame): unknown => {
-    if (exitProbe !== undefined) exitProbe.exited++;
+    if (probe !== undefined) {
+      if (choice) probe.branchTaken(frame.choiceBranch);
+      else probe.exited++;
+    }
     if (exitedType === undefined) return output;
     const assigned = frame.assignedVariables;
     frame.lastEventId = frame.exec.history.add(

@@ -6,7 +6,7 @@ import { commitAssign } from "../engine/state-assign.ts";
 import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { CompiledState } from "../engine/types.ts";
-import type { StateProbe } from "../coverage/probe.ts";
+import { DEFAULT_BRANCH } from "../coverage/probe.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataFieldNow } from "./jsonata-field.ts";
 import type { JsonataFieldNow } from "./jsonata-field.ts";
@@ -42,34 +42,10 @@ function compileJsonPathChoice(
       frame.next = isRule ? ruleTargets[branch.index]! : (defaultTarget ?? null);
       const assign = isRule ? ruleAssigns[branch.index] : defaultAssign;
       const output = flow.output(input, effective, frame);
-      const done = assign === undefined ? output : commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
-      if (probe === undefined) return done;
-      return counted(done, probe, isRule ? branch.index : DEFAULT_BRANCH);
+      // Counted by the state's exit, once Output and Assign have succeeded (state-shell.ts).
+      if (probe !== undefined) frame.choiceBranch = isRule ? branch.index : DEFAULT_BRANCH;
+      return assign === undefined ? output : commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
     });
-}
-
-/** Stands for the Default in `counted`. */
-const DEFAULT_BRANCH = -1;
-
-/**
- * Counts the rule (or the Default) once the state's Output and Assign have been evaluated: only
- * then is the transition taken (a failure there fails the state instead).
- */
-function counted(done: unknown, probe: StateProbe, rule: number): unknown {
-  // Synchronous states (most) count at once: no closure per visit.
-  if (!(done instanceof Promise)) {
-    count(probe, rule);
-    return done;
-  }
-  return done.then((value: unknown) => {
-    count(probe, rule);
-    return value;
-  });
-}
-
-function count(probe: StateProbe, rule: number): void {
-  if (rule === DEFAULT_BRANCH) probe.defaultTaken++;
-  else probe.rules[rule]!++;
 }
 
 function compileJsonataChoice(
@@ -88,18 +64,18 @@ function compileJsonataChoice(
   const probe = ctx.probe;
   const take = (index: number, input: unknown, frame: Frame): unknown => {
     frame.next = ruleTargets[index]!;
+    if (probe !== undefined) frame.choiceBranch = index;
     const ruleOutput = ruleOutputs[index];
     const output = ruleOutput === undefined ? input : ruleOutput(input, frame);
     const assign = ruleAssigns[index];
-    const done = assign === undefined ? output : commitAssign(assign({ jsonPathInput: input, input }, frame), output, frame);
-    return probe === undefined ? done : counted(done, probe, index);
+    return assign === undefined ? output : commitAssign(assign({ jsonPathInput: input, input }, frame), output, frame);
   };
   const fallBack = (input: unknown, frame: Frame): unknown => {
     if (defaultTarget === undefined) throw new StatesError("States.NoChoiceMatched", NO_CHOICE_MATCHED_CAUSE);
     frame.next = defaultTarget;
+    if (probe !== undefined) frame.choiceBranch = DEFAULT_BRANCH;
     const output = flow.output(input, input, frame);
-    const done = defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
-    return probe === undefined ? done : counted(done, probe, DEFAULT_BRANCH);
+    return defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
   };
   // Conditions are tried in order; a condition JSONata must evaluate makes the rest asynchronous,
   // fast ones keep the whole state synchronous.
