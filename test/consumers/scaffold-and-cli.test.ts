@@ -1,10 +1,12 @@
 // `npm create stepcraft my-app` (the create-stepcraft bin, from its packed tarball) scaffolds a
 // project outside the repository; with the packed packages installed, its `npm test` and
-// `npx cdk synth` pass, and `npx stepcraft` runs compiled JavaScript: --version starts within 3×
-// of a bare node, and a .ts workflow module is still loaded (esbuild brought in only then).
-import { readFileSync } from "node:fs";
+// `npx cdk synth` pass, and `npx stepcraft` runs compiled JavaScript: --version loads no compiler or
+// loader, and a .ts workflow module is still loaded (esbuild brought in only then).
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { packagesLoadedBy } from "../../scripts/testing/loaded-packages.ts";
 import { npmInstall, packAll, removeScratch, run, scratchDir, tarballs, writeFiles, type PackedPackage } from "./support.ts";
 
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
@@ -53,13 +55,19 @@ describe("a project made by npm create stepcraft", () => {
 });
 
 describe("npx stepcraft from node_modules/.bin", () => {
-  it("starts --version within 3× of a bare node start (median of 5)", () => {
+  // What --version loads, not how long it takes (a wall-clock limit fails on a loaded machine; the
+  // start time is printed for the record): compiled JavaScript only, no compiler or loader.
+  it("runs --version as compiled JavaScript: no esbuild, tsx or TypeScript is loaded", () => {
     const bin = join(app, "node_modules/.bin/stepcraft");
     expect(run(bin, ["--version"], { cwd: app }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const binFile = realpathSync(bin);
+    const body = `process.argv = [process.execPath, ${JSON.stringify(binFile)}, "--version"]; await import(${JSON.stringify(pathToFileURL(binFile).href)});`;
+    const loaded = packagesLoadedBy(body, { cwd: app, sources: false });
+    expect(loaded).toContain("@stepcraft/cli");
+    expect(loaded.filter((name) => ["esbuild", "tsx", "typescript", "ts-morph"].includes(name))).toEqual([]);
     const bare = medianMs(5, process.execPath, ["-e", ""], app);
     const cli = medianMs(5, bin, ["--version"], app);
     console.log(`stepcraft --version: ${cli.toFixed(0)} ms, node -e "": ${bare.toFixed(0)} ms, ratio ${(cli / bare).toFixed(2)}`);
-    expect(cli / bare).toBeLessThan(3);
   });
 
   it("says how to get stepcraft serve when @stepcraft/server (an optional peer) is not installed", () => {
