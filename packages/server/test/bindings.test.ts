@@ -92,11 +92,14 @@ describe("how tasks are bound", () => {
       expect((await until(() => sfn.send(new DescribeExecutionCommand({ executionArn })), (d) => d.status !== "RUNNING")).status).toBe("SUCCEEDED");
     }
     // A minute at 100x is 0.6 s of real time.
-    expect(Date.now() - began).toBeGreaterThan(500);
-    expect(Date.now() - began).toBeLessThan(5000);
+    const realMs = Date.now() - began;
+    expect(realMs).toBeGreaterThan(500);
+    expect(realMs).toBeLessThan(5000);
     const events = (await sfn.send(new GetExecutionHistoryCommand({ executionArn: arns[0] }))).events!;
     const waited = events.find((e) => e.type === "WaitStateExited")!.timestamp!.getTime() - events.find((e) => e.type === "WaitStateEntered")!.timestamp!.getTime();
+    // The history shows the minute, and no more scaled time than passed: a timer that fires late on
+    // a loaded machine shows its lateness 100 times over, so the bound is the real time seen here.
     expect(waited).toBeGreaterThanOrEqual(59_000);
-    expect(waited).toBeLessThan(62_000);
+    expect(waited).toBeLessThanOrEqual(realMs * 100);
   });
 });
