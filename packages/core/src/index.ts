@@ -71,10 +71,20 @@ export type {
   WithResultField,
   ResultFieldPath,
   ResultFieldOption,
+  RetryNumbers,
+  RetriesNumbers,
+  WaitSeconds,
+  MaxConcurrency,
+  ToleratedFailureCount,
+  ToleratedFailurePercentage,
 } from "./builder/chain-types.ts";
 export type { Ref, RefOps, NotAnOperand, JsonRef, JsonRefOps, JsonFields, ValueRef, OptionalRef, AbsentDataTests, MayBeAbsent, MayBeAbsentBrand, NumberRef, StringRef, TimestampRef, BooleanRef, ArrayRef, FieldRefs } from "./builder/data-ref.ts";
 export type { Value, ValueOr, Condition } from "./builder/value.ts";
 export type { Template, Resolve, MergeVars } from "./builder/template.ts";
+// Named in the inferred types of chains that assign variables or merge a resultField: a user's
+// declaration emit (a CDK app's tsc with declaration: true) must be able to name them.
+export type { Merged, MergeFields } from "./builder/merged.ts";
+export type { CheckedNumber, NumberRule } from "./builder/number-checks.ts";
 export type { PresentReads, AbsentLeaf } from "./builder/present-reads.ts";
 export type { InputScope, ResultScope, ErrorScope, ItemScope, VariableRefs, ContextObject, CallbackContextObject, ErrorOutput } from "./builder/scope.ts";
 export type { StepcraftTypeError } from "./builder/type-error.ts";
