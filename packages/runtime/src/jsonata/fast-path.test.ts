@@ -74,6 +74,15 @@ describe("the JSONata fast path", () => {
     }
   });
 
+  it("hands a $parse that gives a number past the double range to JSONata (found by the differential test)", async () => {
+    const text = "$parse($states.input.objStr)";
+    const compiled = compileExpression(text);
+    for (const objStr of ["1e999", "-1e999"]) {
+      expect(compiled.fast?.({ states: { input: { objStr } } })).toBe(FALLBACK);
+    }
+    expect(await compileJsonataTemplate(`{% ${text} %}`, "Output").evaluate({ input: { objStr: "1e999" }, context: undefined, variables: { read: () => undefined } })).toBeNull();
+  });
+
   it("leaves expressions outside the subset to JSONata", () => {
     for (const text of ["$random()", "$uuid()", "$eval('1')", "$states.input.list[$states.input.age]", "$states.input.list[0].x", "function($x){$x}(1)", "$join(['a'])", "$split('a', '')", "$", "name"]) {
       expect({ text, fast: compileExpression(text).fast }).toEqual({ text, fast: undefined });

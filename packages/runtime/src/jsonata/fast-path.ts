@@ -526,7 +526,9 @@ function parseOrFallback(text: string): unknown {
   } catch {
     return FALLBACK;
   }
-  // JSON text may hold `-0` (`"[-0]"`): keep the promise of plain values.
+  // JSON text may hold `-0` (`"[-0]"`): keep the promise of plain values. A number past the
+  // double range (`"1e999"`) parses to Infinity, which is JSONata's to turn into a value.
+  if (typeof parsed === "number" && !Number.isFinite(parsed)) return FALLBACK;
   if (typeof parsed !== "object" || parsed === null) return parsed === 0 ? 0 : parsed;
   // Parsed values are cached by text and never change: convert each one once.
   const known = plainOfParsed.get(parsed);
