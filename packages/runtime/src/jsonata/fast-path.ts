@@ -1,7 +1,7 @@
 import { hash, parse, partition } from "./functions.ts";
 import { toPlainJson } from "./to-json.ts";
 import { FALLBACK, type FastEvaluator } from "./fast/evaluator.ts";
-import { generateArray, generateObject, generatePath } from "./fast/generated.ts";
+import { generateArray, generateObject, generatePath, generateStatesPath } from "./fast/generated.ts";
 
 /**
  * A synchronous evaluator for the everyday subset of JSONata that Step Functions definitions use:
@@ -202,7 +202,7 @@ function compilePath(steps: unknown): FastEvaluator {
   });
   checkKeys(first, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
   // `$states` is always bound and never shadowed: read it by name, not through a lookup.
-  const path = generatePath(first["value"] === "states" ? readStates : compileVariable(first["value"]), names);
+  const path = first["value"] === "states" ? generateStatesPath(readStates, names) : generatePath(compileVariable(first["value"]), names);
   if (index === undefined) return path;
   return (bindings) => {
     const value = path(bindings);

@@ -3,7 +3,8 @@ import type { VariableReader } from "../data/scope.ts";
 import { compileExpression, type BusySignal, type CompiledExpression, type EngineOptions } from "./compile-expression.ts";
 import { returnedNothing, threwDuringEvaluation, unsupportedResult } from "./errors.ts";
 import { expressionBody, isJsonataExpression } from "./expression.ts";
-import { FALLBACK } from "./fast-path.ts";
+import { FALLBACK, type FastEvaluator } from "./fast-path.ts";
+import { generateTemplate, type FastTemplate, type StatesParts, type TemplateShape } from "./fast/generated.ts";
 import { checkResultType, type JsonataResultType } from "./result-type.ts";
 import { toPlainJson } from "./to-json.ts";
 
@@ -87,22 +88,28 @@ export function compileJsonataTemplate(
   const expressions: TemplateExpression[] = [];
   const root = compileNode(value, fieldName, options, expressions);
   const expect = options.expect ?? "any";
-  const checkType = (result: unknown): unknown => {
-    if (root.kind === "expression" && expect !== "any") {
-      const mismatch = checkResultType(result, expect, root.compiled.text, root.path);
-      if (mismatch !== undefined) throw mismatch;
-    }
-    return result;
+  // Only a field that is one whole expression has its type checked (literals are the validator's).
+  const checkType =
+    root.kind === "expression" && expect !== "any"
+      ? (result: unknown): unknown => {
+          const mismatch = checkResultType(result, expect, root.compiled.text, root.path);
+          if (mismatch !== undefined) throw mismatch;
+          return result;
+        }
+      : undefined;
+  const evaluateAsync = async (scope: BindingCache): Promise<unknown> => {
+    const value = await evaluateNode(root, scope);
+    return checkType === undefined ? value : checkType(value);
   };
-  const evaluateAsync = async (scope: BindingCache): Promise<unknown> => checkType(await evaluateNode(root, scope));
   // Only worth trying when every expression has a fast evaluator; otherwise go straight to JSONata.
   const allFast = expressions.length > 0 && everyExpression(root, (compiled) => compiled.fast !== undefined);
   const fastVariables = allFast ? variablesOf(root) : [];
+  const fast = allFast ? fastTemplate(root, (bindings) => fastBindings(bindings as JsonataBindings, fastVariables)) : undefined;
   const evaluateNow = (bindings: JsonataBindings): unknown => {
     if (root.kind === "literal") return root.value;
-    if (allFast) {
-      const value = evaluateNodeNow(root, fastBindings(bindings, fastVariables));
-      if (value !== FALLBACK) return checkType(value);
+    if (fast !== undefined) {
+      const value = fast(bindings);
+      if (value !== FALLBACK) return checkType === undefined ? value : checkType(value);
     }
     return evaluateAsync(new BindingCache(bindings));
   };
@@ -170,7 +177,34 @@ function statesBinding(bindings: JsonataBindings): Record<string, unknown> {
   return errorOutput === undefined ? { input, context, result } : { input, context, result, errorOutput };
 }
 
-/** The fast, synchronous twin of {@link evaluateNode}: FALLBACK as soon as one expression needs JSONata. */
+/**
+ * The fast, synchronous twin of {@link evaluateNode} for a template whose every expression has a
+ * fast evaluator: FALLBACK as soon as one expression needs JSONata. The whole field runs as one
+ * generated function (see generateTemplate); the node walk stays for the rare `__proto__` key.
+ */
+function fastTemplate(root: Node, scope: (bindings: StatesParts) => Readonly<Record<string, unknown>>): FastTemplate {
+  const leaves: Array<{ readonly compiled: CompiledExpression; readonly path: string }> = [];
+  const shapeOf = (node: Node): TemplateShape => {
+    switch (node.kind) {
+      case "literal":
+        return node;
+      case "expression":
+        leaves.push(node);
+        return { kind: "expression", evaluate: node.compiled.fast as FastEvaluator };
+      case "array":
+        return { kind: "array", items: node.items.map(shapeOf) };
+      case "object":
+        return { kind: "object", entries: node.entries.map(([key, member]) => [key, shapeOf(member)] as const) };
+    }
+  };
+  const nothing = (index: number): never => {
+    const leaf = leaves[index] as (typeof leaves)[number];
+    throw returnedNothing(leaf.compiled.text, leaf.path);
+  };
+  return generateTemplate(shapeOf(root), scope, nothing) ?? ((bindings) => evaluateNodeNow(root, scope(bindings)));
+}
+
+/** The node-by-node walk of {@link fastTemplate}: FALLBACK as soon as one expression needs JSONata. */
 function evaluateNodeNow(node: Node, scope: Readonly<Record<string, unknown>>): unknown {
   switch (node.kind) {
     case "literal":
