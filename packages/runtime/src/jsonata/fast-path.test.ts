@@ -83,6 +83,13 @@ describe("the JSONata fast path", () => {
     expect(await compileJsonataTemplate(`{% ${text} %}`, "Output").evaluate({ input: { objStr: "1e999" }, context: undefined, variables: { read: () => undefined } })).toBeNull();
   });
 
+  it("hands $string and & of a number that 15-digit rounding overflows to JSONata (found by the differential test)", async () => {
+    for (const text of ["'a' & $states.input.n", "$string($states.input.n)"]) {
+      expect(compileExpression(text).fast?.({ states: { input: { n: -1.7976931348623151e308 } } })).toBe(FALLBACK);
+    }
+    expect(await compileJsonataTemplate("{% 'a' & $states.input.n %}", "Output").evaluate({ input: { n: -1.7976931348623151e308 }, context: undefined, variables: { read: () => undefined } })).toBe("anull");
+  });
+
   it("leaves expressions outside the subset to JSONata", () => {
     for (const text of ["$random()", "$uuid()", "$eval('1')", "$states.input.list[$states.input.age]", "$states.input.list[0].x", "function($x){$x}(1)", "$join(['a'])", "$split('a', '')", "$", "name"]) {
       expect({ text, fast: compileExpression(text).fast }).toEqual({ text, fast: undefined });

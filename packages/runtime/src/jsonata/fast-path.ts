@@ -454,7 +454,13 @@ function stringify(value: unknown): string | typeof FALLBACK {
   if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return FALLBACK;
   // A number, boolean or null is written as JSON writes it; for finite numbers that is String()
   // (a replacer made `'age ' & 36` cost microseconds).
-  if (typeof value === "number") return String(keepsAllDigits(value) ? value : Number(value.toPrecision(15)));
+  if (typeof value === "number") {
+    if (keepsAllDigits(value)) return String(value);
+    // Rounding the largest doubles to 15 digits overflows (-1.7976931348623151e308 becomes
+    // -Infinity, which jsonata writes as JSON does: null): jsonata's case.
+    const rounded = Number(value.toPrecision(15));
+    return Number.isFinite(rounded) ? String(rounded) : FALLBACK;
+  }
   if (typeof value !== "object" || value === null) return String(value);
   const cached = stringOfObject.get(value);
   if (cached !== undefined) return cached;
