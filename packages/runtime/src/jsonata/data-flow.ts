@@ -1,4 +1,4 @@
-import { StagedFlow, type DataFlow, type DataFlowFields } from "../engine/data-flow.ts";
+import { StagedFlow, type CatchStage, type DataFlow, type DataFlowFields, type FlowStage } from "../engine/data-flow.ts";
 import type { Frame } from "../engine/frame.ts";
 import { compileJsonataTemplate, type CompileJsonataOptions, type CompiledJsonataTemplate } from "./template.ts";
 
@@ -37,23 +37,22 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
   // timestamp for it, which cost more than evaluating a simple Output).
   const contextFor = (template: CompiledJsonataTemplate, frame: Frame): unknown => (template.readsContext ? frame.context : undefined);
 
-  return new StagedFlow(
-    (raw, _unused, frame) =>
-      args === undefined ? raw : args.evaluateNow({ input: raw, context: contextFor(args, frame), variables: frame.variables, clock: frame.exec.clock }),
-    (raw, result, frame) => {
-      if (output === undefined) return result;
-      const context = contextFor(output, frame);
-      // Literals rather than a spread: one object shape each, no copying per state.
-      return output.evaluateNow(
-        bindsResult
-          ? { input: raw, context, variables: frame.variables, result, clock: frame.exec.clock }
-          : { input: raw, context, variables: frame.variables, clock: frame.exec.clock },
-      );
-    },
-    (raw, errorOutput, catcher, frame) => {
-      const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
-      if (template === undefined) return errorOutput;
-      return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput, clock: frame.exec.clock });
-    },
-  );
+  const argumentsStage: FlowStage = (raw, _unused, frame) =>
+    args === undefined ? raw : args.evaluateNow({ input: raw, context: contextFor(args, frame), variables: frame.variables, clock: frame.exec.clock });
+  const outputStage: FlowStage = (raw, result, frame) => {
+    if (output === undefined) return result;
+    const context = contextFor(output, frame);
+    // Literals rather than a spread: one object shape each, no copying per state.
+    return output.evaluateNow(
+      bindsResult
+        ? { input: raw, context, variables: frame.variables, result, clock: frame.exec.clock }
+        : { input: raw, context, variables: frame.variables, clock: frame.exec.clock },
+    );
+  };
+  const catcherOutputStage: CatchStage = (raw, errorOutput, catcher, frame) => {
+    const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
+    if (template === undefined) return errorOutput;
+    return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput, clock: frame.exec.clock });
+  };
+  return new StagedFlow(argumentsStage, outputStage, catcherOutputStage);
 }
