@@ -108,6 +108,16 @@ describe("compileJsonataTemplate evaluateNow", () => {
     expect(now).toEqual({ a: "Ada Lovelace", b: ["vk", 2], c: "lit" });
   });
 
+  it("hands hot callers the generated evaluator (fastNow): the type-checked value, or FALLBACK, or nothing when a field is not fast", () => {
+    const items = compileJsonataTemplate("{% $states.input.list %}", "Items", { expect: "array" });
+    const at = (value: unknown) => ({ ...bindings, input: value });
+    expect(items.fastNow?.(at({ list: [1, 2] }))).toEqual([1, 2]);
+    expect(() => items.fastNow?.(at({ list: "x" }))).toThrow(/Expected 'array'/);
+    expect(compileJsonataTemplate({ a: "{% $states.input.objects.a %}" }, "Output").fastNow?.(bindings)).toBe(FALLBACK);
+    expect(compileJsonataTemplate({ a: "{% $join([$states.input.name]) %}" }, "Output").fastNow).toBeUndefined();
+    expect(compileJsonataTemplate({ a: 1 }, "Output").fastNow).toBeUndefined();
+  });
+
   it("returns a promise with JSONata's value when an expression falls back or is outside the subset", async () => {
     for (const field of [{ a: "{% $states.input.objects.a %}" }, { a: "{% $join([$states.input.name]) %}" }]) {
       const template = compileJsonataTemplate(field, "Output");
