@@ -1,6 +1,5 @@
 // The JSONata evaluator of the runtime: templates, AWS's added functions, causes. See README.md.
 export { compileJsonataTemplate } from "./template.ts";
-export { FALLBACK } from "./fast-path.ts";
 export type {
   CompileJsonataOptions,
   CompiledJsonataTemplate,

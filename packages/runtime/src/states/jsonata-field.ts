@@ -1,4 +1,4 @@
-import { compileJsonataTemplate, FALLBACK } from "../jsonata/index.ts";
+import { compileJsonataTemplate } from "../jsonata/index.ts";
 import type { JsonataResultType } from "../jsonata/index.ts";
 import type { Frame } from "../engine/frame.ts";
 
@@ -31,15 +31,6 @@ export function compileJsonataField(value: unknown, fieldName: string, expect: J
 export function compileJsonataFieldNow(value: unknown, fieldName: string, expect: JsonataResultType = "any"): JsonataFieldNow {
   const template = compileJsonataTemplate(value, fieldName, { expect });
   const readsContext = template.readsContext;
-  // The generated evaluator is called here rather than through evaluateNow (shared by every
-  // field of every state): see CompiledJsonataTemplate.fastNow.
-  const fast = template.fastNow;
-  return (input, frame) => {
-    const bindings = { input, context: readsContext ? frame.context : undefined, variables: frame.variables, clock: frame.exec.clock };
-    if (fast !== undefined) {
-      const value = fast(bindings);
-      if (value !== FALLBACK) return value;
-    }
-    return template.evaluateNow(bindings);
-  };
+  return (input, frame) =>
+    template.evaluateNow({ input, context: readsContext ? frame.context : undefined, variables: frame.variables, clock: frame.exec.clock });
 }
