@@ -4,7 +4,7 @@ import { compileExpression, type BusySignal, type CompiledExpression, type Engin
 import { returnedNothing, threwDuringEvaluation, unsupportedResult } from "./errors.ts";
 import { expressionBody, isJsonataExpression } from "./expression.ts";
 import { FALLBACK, type FastEvaluator } from "./fast-path.ts";
-import { generateTemplate, type FastTemplate, type StatesParts, type TemplateShape } from "./fast/generated.ts";
+import { generateTemplate, isInlineStatesPath, type FastTemplate, type StatesParts, type TemplateShape } from "./fast/generated.ts";
 import { checkResultType, type JsonataResultType } from "./result-type.ts";
 import { toPlainJson } from "./to-json.ts";
 
@@ -217,7 +217,13 @@ function fastTemplate(root: Node, scope: (bindings: StatesParts) => Readonly<Rec
     const leaf = leaves[index] as (typeof leaves)[number];
     throw returnedNothing(leaf.compiled.text, leaf.path);
   };
-  return generateTemplate(shapeOf(root), scope, nothing) ?? ((bindings) => evaluateNodeNow(root, scope(bindings)));
+  // Generated only where it removes the scope object and every call (each expression a
+  // `$states.…` path): a field with other expressions pays both anyway, and the node walk, shared
+  // by every such field, is warm from other states already (a function generated for one field
+  // shape starts cold: measured on c's JSONata twin, whose first samples it made slower).
+  const walk = (bindings: StatesParts): unknown => evaluateNodeNow(root, scope(bindings));
+  if (!everyExpression(root, (compiled) => compiled.fast !== undefined && isInlineStatesPath(compiled.fast))) return walk;
+  return generateTemplate(shapeOf(root), scope, nothing) ?? walk;
 }
 
 /** The node-by-node walk of {@link fastTemplate}: FALLBACK as soon as one expression needs JSONata. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FALLBACK, type FastEvaluator } from "./evaluator.ts";
-import { generateArray, generateObject, generatePath, generateStatesPath, generateTemplate, type StatesParts, type TemplateShape } from "./generated.ts";
+import { generateArray, generateObject, generatePath, generateStatesPath, generateTemplate, isInlineStatesPath, type StatesParts, type TemplateShape } from "./generated.ts";
+import { compileExpression } from "../compile-expression.ts";
 
 const constant = (value: unknown): FastEvaluator => () => value;
 const states: FastEvaluator = (bindings) => bindings["states"];
@@ -112,5 +113,16 @@ describe("generated templates", () => {
 
   it("leave a template with a __proto__ key to the caller", () => {
     expect(generateTemplate({ kind: "object", entries: [["__proto__", { kind: "literal", value: 1 }]] }, noScope, nothingAt)).toBeUndefined();
+  });
+});
+
+describe("isInlineStatesPath", () => {
+  it("is true only for $states.<input|context|result|errorOutput> member paths without an index", () => {
+    const inline = (text: string): boolean => {
+      const fast = compileExpression(text).fast;
+      return fast !== undefined && isInlineStatesPath(fast);
+    };
+    expect(["$states.input.a", "$states.result.data.x", "$states.context.Execution.Id", "$states.errorOutput.Cause"].map(inline)).toEqual([true, true, true, true]);
+    expect(["$states.input.list[0]", "$v.a", "$states.input.i + 1", "$states.other.a", "$states.input.a < 2"].map(inline)).toEqual([false, false, false, false, false]);
   });
 });

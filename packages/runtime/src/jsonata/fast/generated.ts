@@ -96,6 +96,11 @@ const STATES_PARTS: ReadonlySet<string> = new Set(["input", "context", "result",
 const STATES_PATHS = new WeakMap<FastEvaluator, { readonly part: string; readonly names: readonly string[] }>();
 
 /** {@link generatePath} from `$states` (`readStates` reads it from the bindings), remembered for inlining. */
+/** Whether generateTemplate writes this evaluator inline (a `$states.<part>.a.b` path without an index). */
+export function isInlineStatesPath(evaluate: FastEvaluator): boolean {
+  return STATES_PATHS.has(evaluate);
+}
+
 export function generateStatesPath(readStates: FastEvaluator, names: readonly string[]): FastEvaluator {
   const path = generatePath(readStates, names);
   const [part, ...rest] = names;
