@@ -6,7 +6,7 @@ import {
   selectPath,
 } from "./data-bridge.ts";
 import type { CompiledPath, CompiledReferencePath, CompiledTemplate } from "./data-bridge.ts";
-import type { DataFlow, DataFlowFields } from "./data-flow.ts";
+import { StagedFlow, type CatchStage, type DataFlow, type DataFlowFields, type FlowStage } from "./data-flow.ts";
 import type { Frame } from "./frame.ts";
 
 type StateDefinition = Readonly<Record<string, unknown>>;
@@ -49,18 +49,15 @@ export function compileJsonPathFlow(def: StateDefinition, fields: DataFlowFields
   const finish = (value: unknown, frame: Frame): unknown =>
     outputPath === undefined ? value : selectPath(value, outputPath, "OutputPath", frame);
 
-  return {
-    effectiveInput(raw, frame) {
-      const selected = inputPath === undefined ? raw : selectPath(raw, inputPath, "InputPath", frame);
-      return parameters === undefined ? selected : parameters.evaluate(selected, frame);
-    },
-    output(raw, result, frame) {
-      const selected = resultSelector === undefined ? result : resultSelector.evaluate(result, frame);
-      return finish(applyResultPath(raw, selected, resultPath), frame);
-    },
-    catchOutput(raw, errorOutput, catcher) {
-      // AWS applies only the Catcher's ResultPath; the state's OutputPath is not applied.
-      return applyResultPath(raw, errorOutput, catcherResultPath(catcher));
-    },
+  const inputStage: FlowStage = (raw, _unused, frame) => {
+    const selected = inputPath === undefined ? raw : selectPath(raw, inputPath, "InputPath", frame);
+    return parameters === undefined ? selected : parameters.evaluate(selected, frame);
   };
+  const outputStage: FlowStage = (raw, result, frame) => {
+    const selected = resultSelector === undefined ? result : resultSelector.evaluate(result, frame);
+    return finish(applyResultPath(raw, selected, resultPath), frame);
+  };
+  // AWS applies only the Catcher's ResultPath; the state's OutputPath is not applied.
+  const catcherOutputStage: CatchStage = (raw, errorOutput, catcher) => applyResultPath(raw, errorOutput, catcherResultPath(catcher));
+  return new StagedFlow(inputStage, outputStage, catcherOutputStage);
 }

@@ -1,5 +1,6 @@
-import type { DataFlow, DataFlowFields } from "../engine/data-flow.ts";
+import { StagedFlow, type CatchStage, type DataFlow, type DataFlowFields, type FlowStage } from "../engine/data-flow.ts";
 import type { Frame } from "../engine/frame.ts";
+import { FALLBACK } from "./fast-path.ts";
 import { compileJsonataTemplate, type CompileJsonataOptions, type CompiledJsonataTemplate } from "./template.ts";
 
 type StateDefinition = Readonly<Record<string, unknown>>;
@@ -37,24 +38,35 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
   // timestamp for it, which cost more than evaluating a simple Output).
   const contextFor = (template: CompiledJsonataTemplate, frame: Frame): unknown => (template.readsContext ? frame.context : undefined);
 
-  return {
-    effectiveInput(raw: unknown, frame: Frame): unknown {
-      return args === undefined ? raw : args.evaluateNow({ input: raw, context: contextFor(args, frame), variables: frame.variables, clock: frame.exec.clock });
-    },
-    output(raw: unknown, result: unknown, frame: Frame): unknown {
-      if (output === undefined) return result;
-      const context = contextFor(output, frame);
-      // Literals rather than a spread: one object shape each, no copying per state.
-      return output.evaluateNow(
-        bindsResult
-          ? { input: raw, context, variables: frame.variables, result, clock: frame.exec.clock }
-          : { input: raw, context, variables: frame.variables, clock: frame.exec.clock },
-      );
-    },
-    catchOutput(raw: unknown, errorOutput: unknown, catcher: StateDefinition, frame: Frame): unknown {
-      const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
-      if (template === undefined) return errorOutput;
-      return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput, clock: frame.exec.clock });
-    },
+  // Each stage calls its field's generated evaluator itself (see CompiledJsonataTemplate.fastNow).
+  const argumentsFast = args?.fastNow;
+  const argumentsStage: FlowStage = (raw, _unused, frame) => {
+    if (args === undefined) return raw;
+    const bindings = { input: raw, context: contextFor(args, frame), variables: frame.variables, clock: frame.exec.clock };
+    if (argumentsFast !== undefined) {
+      const value = argumentsFast(bindings);
+      if (value !== FALLBACK) return value;
+    }
+    return args.evaluateNow(bindings);
   };
+  const outputFast = output?.fastNow;
+  const outputStage: FlowStage = (raw, result, frame) => {
+    if (output === undefined) return result;
+    const context = contextFor(output, frame);
+    // Literals rather than a spread: one object shape each, no copying per state.
+    const bindings = bindsResult
+      ? { input: raw, context, variables: frame.variables, result, clock: frame.exec.clock }
+      : { input: raw, context, variables: frame.variables, clock: frame.exec.clock };
+    if (outputFast !== undefined) {
+      const value = outputFast(bindings);
+      if (value !== FALLBACK) return value;
+    }
+    return output.evaluateNow(bindings);
+  };
+  const catcherOutputStage: CatchStage = (raw, errorOutput, catcher, frame) => {
+    const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);
+    if (template === undefined) return errorOutput;
+    return template.evaluateNow({ input: raw, context: contextFor(template, frame), variables: frame.variables, errorOutput, clock: frame.exec.clock });
+  };
+  return new StagedFlow(argumentsStage, outputStage, catcherOutputStage);
 }

@@ -74,6 +74,22 @@ describe("the JSONata fast path", () => {
     }
   });
 
+  it("hands a $parse that gives a number past the double range to JSONata (found by the differential test)", async () => {
+    const text = "$parse($states.input.objStr)";
+    const compiled = compileExpression(text);
+    for (const objStr of ["1e999", "-1e999"]) {
+      expect(compiled.fast?.({ states: { input: { objStr } } })).toBe(FALLBACK);
+    }
+    expect(await compileJsonataTemplate(`{% ${text} %}`, "Output").evaluate({ input: { objStr: "1e999" }, context: undefined, variables: { read: () => undefined } })).toBeNull();
+  });
+
+  it("hands $string and & of a number that 15-digit rounding overflows to JSONata (found by the differential test)", async () => {
+    for (const text of ["'a' & $states.input.n", "$string($states.input.n)"]) {
+      expect(compileExpression(text).fast?.({ states: { input: { n: -1.7976931348623151e308 } } })).toBe(FALLBACK);
+    }
+    expect(await compileJsonataTemplate("{% 'a' & $states.input.n %}", "Output").evaluate({ input: { n: -1.7976931348623151e308 }, context: undefined, variables: { read: () => undefined } })).toBe("anull");
+  });
+
   it("leaves expressions outside the subset to JSONata", () => {
     for (const text of ["$random()", "$uuid()", "$eval('1')", "$states.input.list[$states.input.age]", "$states.input.list[0].x", "function($x){$x}(1)", "$join(['a'])", "$split('a', '')", "$", "name"]) {
       expect({ text, fast: compileExpression(text).fast }).toEqual({ text, fast: undefined });
@@ -90,6 +106,16 @@ describe("compileJsonataTemplate evaluateNow", () => {
     expect(now).not.toBeInstanceOf(Promise);
     expect(now).toEqual(await template.evaluate(bindings));
     expect(now).toEqual({ a: "Ada Lovelace", b: ["vk", 2], c: "lit" });
+  });
+
+  it("hands hot callers the generated evaluator (fastNow): the type-checked value, or FALLBACK, or nothing when a field is not fast", () => {
+    const items = compileJsonataTemplate("{% $states.input.list %}", "Items", { expect: "array" });
+    const at = (value: unknown) => ({ ...bindings, input: value });
+    expect(items.fastNow?.(at({ list: [1, 2] }))).toEqual([1, 2]);
+    expect(() => items.fastNow?.(at({ list: "x" }))).toThrow(/Expected 'array'/);
+    expect(compileJsonataTemplate({ a: "{% $states.input.objects.a %}" }, "Output").fastNow?.(bindings)).toBe(FALLBACK);
+    expect(compileJsonataTemplate({ a: "{% $join([$states.input.name]) %}" }, "Output").fastNow).toBeUndefined();
+    expect(compileJsonataTemplate({ a: 1 }, "Output").fastNow).toBeUndefined();
   });
 
   it("returns a promise with JSONata's value when an expression falls back or is outside the subset", async () => {

@@ -1,7 +1,7 @@
 import { hash, parse, partition } from "./functions.ts";
 import { toPlainJson } from "./to-json.ts";
 import { FALLBACK, type FastEvaluator } from "./fast/evaluator.ts";
-import { generateArray, generateObject, generatePath } from "./fast/generated.ts";
+import { generateArray, generateObject, generatePath, generateStatesPath } from "./fast/generated.ts";
 
 /**
  * A synchronous evaluator for the everyday subset of JSONata that Step Functions definitions use:
@@ -202,7 +202,7 @@ function compilePath(steps: unknown): FastEvaluator {
   });
   checkKeys(first, ALLOWED_KEYS["variable"] as ReadonlySet<string>);
   // `$states` is always bound and never shadowed: read it by name, not through a lookup.
-  const path = generatePath(first["value"] === "states" ? readStates : compileVariable(first["value"]), names);
+  const path = first["value"] === "states" ? generateStatesPath(readStates, names) : generatePath(compileVariable(first["value"]), names);
   if (index === undefined) return path;
   return (bindings) => {
     const value = path(bindings);
@@ -454,7 +454,13 @@ function stringify(value: unknown): string | typeof FALLBACK {
   if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return FALLBACK;
   // A number, boolean or null is written as JSON writes it; for finite numbers that is String()
   // (a replacer made `'age ' & 36` cost microseconds).
-  if (typeof value === "number") return String(keepsAllDigits(value) ? value : Number(value.toPrecision(15)));
+  if (typeof value === "number") {
+    if (keepsAllDigits(value)) return String(value);
+    // Rounding the largest doubles to 15 digits overflows (-1.7976931348623151e308 becomes
+    // -Infinity, which jsonata writes as JSON does: null): jsonata's case.
+    const rounded = Number(value.toPrecision(15));
+    return Number.isFinite(rounded) ? String(rounded) : FALLBACK;
+  }
   if (typeof value !== "object" || value === null) return String(value);
   const cached = stringOfObject.get(value);
   if (cached !== undefined) return cached;
@@ -526,7 +532,9 @@ function parseOrFallback(text: string): unknown {
   } catch {
     return FALLBACK;
   }
-  // JSON text may hold `-0` (`"[-0]"`): keep the promise of plain values.
+  // JSON text may hold `-0` (`"[-0]"`): keep the promise of plain values. A number past the
+  // double range (`"1e999"`) parses to Infinity, which is JSONata's to turn into a value.
+  if (typeof parsed === "number" && !Number.isFinite(parsed)) return FALLBACK;
   if (typeof parsed !== "object" || parsed === null) return parsed === 0 ? 0 : parsed;
   // Parsed values are cached by text and never change: convert each one once.
   const known = plainOfParsed.get(parsed);

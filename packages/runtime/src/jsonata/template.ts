@@ -3,7 +3,8 @@ import type { VariableReader } from "../data/scope.ts";
 import { compileExpression, type BusySignal, type CompiledExpression, type EngineOptions } from "./compile-expression.ts";
 import { returnedNothing, threwDuringEvaluation, unsupportedResult } from "./errors.ts";
 import { expressionBody, isJsonataExpression } from "./expression.ts";
-import { FALLBACK } from "./fast-path.ts";
+import { FALLBACK, type FastEvaluator } from "./fast-path.ts";
+import { generateTemplate, isInlineStatesPath, type FastTemplate, type StatesParts, type TemplateShape } from "./fast/generated.ts";
 import { checkResultType, type JsonataResultType } from "./result-type.ts";
 import { toPlainJson } from "./to-json.ts";
 
@@ -66,6 +67,14 @@ export interface CompiledJsonataTemplate {
    * `context: undefined` and skip building the context object (a timestamp format per state).
    */
   readonly readsContext: boolean;
+  /**
+   * The field's generated fast evaluator (undefined unless every expression is in the fast
+   * subset): its value, type-checked, or `FALLBACK`, after which {@link evaluateNow} gives the
+   * answer. For the hottest callers (a state's `Arguments` and `Output`), which call it
+   * themselves so that each has a call site of its own, one V8 can inline; through the shared
+   * `evaluateNow` every field's evaluator went through one site, which V8 could not.
+   */
+  readonly fastNow: ((bindings: JsonataBindings) => unknown) | undefined;
 }
 
 type Node =
@@ -87,22 +96,35 @@ export function compileJsonataTemplate(
   const expressions: TemplateExpression[] = [];
   const root = compileNode(value, fieldName, options, expressions);
   const expect = options.expect ?? "any";
-  const checkType = (result: unknown): unknown => {
-    if (root.kind === "expression" && expect !== "any") {
-      const mismatch = checkResultType(result, expect, root.compiled.text, root.path);
-      if (mismatch !== undefined) throw mismatch;
-    }
-    return result;
+  // Only a field that is one whole expression has its type checked (literals are the validator's).
+  const checkType =
+    root.kind === "expression" && expect !== "any"
+      ? (result: unknown): unknown => {
+          const mismatch = checkResultType(result, expect, root.compiled.text, root.path);
+          if (mismatch !== undefined) throw mismatch;
+          return result;
+        }
+      : undefined;
+  const evaluateAsync = async (scope: BindingCache): Promise<unknown> => {
+    const value = await evaluateNode(root, scope);
+    return checkType === undefined ? value : checkType(value);
   };
-  const evaluateAsync = async (scope: BindingCache): Promise<unknown> => checkType(await evaluateNode(root, scope));
   // Only worth trying when every expression has a fast evaluator; otherwise go straight to JSONata.
   const allFast = expressions.length > 0 && everyExpression(root, (compiled) => compiled.fast !== undefined);
   const fastVariables = allFast ? variablesOf(root) : [];
+  const generated = allFast ? fastTemplate(root, (bindings) => fastBindings(bindings as JsonataBindings, fastVariables)) : undefined;
+  const fast =
+    generated === undefined || checkType === undefined
+      ? generated
+      : (bindings: StatesParts): unknown => {
+          const value = generated(bindings);
+          return value === FALLBACK ? FALLBACK : checkType(value);
+        };
   const evaluateNow = (bindings: JsonataBindings): unknown => {
     if (root.kind === "literal") return root.value;
-    if (allFast) {
-      const value = evaluateNodeNow(root, fastBindings(bindings, fastVariables));
-      if (value !== FALLBACK) return checkType(value);
+    if (fast !== undefined) {
+      const value = fast(bindings);
+      if (value !== FALLBACK) return value;
     }
     return evaluateAsync(new BindingCache(bindings));
   };
@@ -118,6 +140,7 @@ export function compileJsonataTemplate(
     },
     evaluateNow,
     readsContext: !everyExpression(root, (compiled) => !compiled.readsContext),
+    fastNow: fast,
   };
 }
 
@@ -170,7 +193,40 @@ function statesBinding(bindings: JsonataBindings): Record<string, unknown> {
   return errorOutput === undefined ? { input, context, result } : { input, context, result, errorOutput };
 }
 
-/** The fast, synchronous twin of {@link evaluateNode}: FALLBACK as soon as one expression needs JSONata. */
+/**
+ * The fast, synchronous twin of {@link evaluateNode} for a template whose every expression has a
+ * fast evaluator: FALLBACK as soon as one expression needs JSONata. The whole field runs as one
+ * generated function (see generateTemplate); the node walk stays for the rare `__proto__` key.
+ */
+function fastTemplate(root: Node, scope: (bindings: StatesParts) => Readonly<Record<string, unknown>>): FastTemplate {
+  const leaves: Array<{ readonly compiled: CompiledExpression; readonly path: string }> = [];
+  const shapeOf = (node: Node): TemplateShape => {
+    switch (node.kind) {
+      case "literal":
+        return node;
+      case "expression":
+        leaves.push(node);
+        return { kind: "expression", evaluate: node.compiled.fast as FastEvaluator };
+      case "array":
+        return { kind: "array", items: node.items.map(shapeOf) };
+      case "object":
+        return { kind: "object", entries: node.entries.map(([key, member]) => [key, shapeOf(member)] as const) };
+    }
+  };
+  const nothing = (index: number): never => {
+    const leaf = leaves[index] as (typeof leaves)[number];
+    throw returnedNothing(leaf.compiled.text, leaf.path);
+  };
+  // Generated only where it removes the scope object and every call (each expression a
+  // `$states.…` path): a field with other expressions pays both anyway, and the node walk, shared
+  // by every such field, is warm from other states already (a function generated for one field
+  // shape starts cold: measured on c's JSONata twin, whose first samples it made slower).
+  const walk = (bindings: StatesParts): unknown => evaluateNodeNow(root, scope(bindings));
+  if (!everyExpression(root, (compiled) => compiled.fast !== undefined && isInlineStatesPath(compiled.fast))) return walk;
+  return generateTemplate(shapeOf(root), scope, nothing) ?? walk;
+}
+
+/** The node-by-node walk of {@link fastTemplate}: FALLBACK as soon as one expression needs JSONata. */
 function evaluateNodeNow(node: Node, scope: Readonly<Record<string, unknown>>): unknown {
   switch (node.kind) {
     case "literal":

@@ -62,8 +62,10 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
   const bindings = new Map<string, TaskHandler>(Object.entries(options.tasks ?? {}));
   const limit = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
   const copying = options.taskDataIsolation === "copy";
-  const isolate = (value: unknown): unknown => (copying ? copyJson(value) : deepFreeze(value));
-  const checkedResult = (result: unknown, who: string, notJson: NotJson): unknown => measuredResult(result, who, limit, copying, notJson);
+  // Module-level functions rather than closures made per resolver: the hot calls below then have
+  // the same target in every prepared machine, so code V8 optimised while a first machine ran
+  // stays valid for the next one (a closure per machine deoptimised it: "wrong call target").
+  const isolate: (value: unknown) => unknown = copying ? copyJson : deepFreeze;
   // What the Lambda runtime reports when it cannot send a function's result (made once).
   const lambdaNotJson: NotJson = (reason) => unserializableLambdaResult(reason, options.lambdaErrorFormat);
   const findFunction = (ref: string): TaskHandler | undefined => {
@@ -89,7 +91,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
       const handler = findFunction(resource);
       if (!handler && !hasLambdaBindings) return unbound(resource, stateName);
       // Made once per Task state, not per call: a task chain calls these for every visit.
-      const onResult = (r: unknown): unknown => checkedResult(r, resource, lambdaNotJson);
+      const onResult = (r: unknown): unknown => measuredResult(r, resource, limit, copying, lambdaNotJson);
       const onError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, true, copying);
       const call = (input: unknown, ctx: TaskCallContext): unknown => {
         if (!handler) throw notFound(functionArn(resource));
@@ -104,7 +106,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
       return task;
     }
     if (LAMBDA_INVOKE.test(resource)) {
-      const onInvokeResult = (r: unknown): unknown => invokeResponse(checkedResult(r, "lambda", lambdaNotJson));
+      const onInvokeResult = (r: unknown): unknown => invokeResponse(measuredResult(r, "lambda", limit, copying, lambdaNotJson));
       const onInvokeError = (e: unknown): never => lambdaError(e, options.lambdaErrorFormat, false, copying);
       return resolvedTask("service", "lambda", "invoke", (input, ctx) => {
         const params = (input ?? {}) as Record<string, unknown>;
@@ -122,7 +124,7 @@ export function createTaskResolver(options: TaskBindingOptions): TaskResolver {
     if (!handler) return unbound(resource, stateName);
     const [service, action] = serviceParts(resource);
     return resolvedTask(isActivityArn(resource) ? "activity" : "service", service, action, (input, ctx) =>
-      andThen(asNativePromise(handler(isolate(input), ctx)), (r) => checkedResult(r, resource, serviceNotJson(resource))),
+      andThen(asNativePromise(handler(isolate(input), ctx)), (r) => measuredResult(r, resource, limit, copying, serviceNotJson(resource))),
     );
   };
 }
