@@ -43,11 +43,9 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
   const argumentsStage: FlowStage = (raw, _unused, frame) => {
     if (args === undefined) return raw;
     const bindings = { input: raw, context: contextFor(args, frame), variables: frame.variables, clock: frame.exec.clock };
-    if (argumentsFast !== undefined) {
-      const value = argumentsFast(bindings);
-      if (value !== FALLBACK) return value;
-    }
-    return args.evaluateNow(bindings);
+    if (argumentsFast === undefined) return args.evaluateNow(bindings);
+    const value = argumentsFast(bindings);
+    return value === FALLBACK ? args.evaluateGeneral(bindings) : value;
   };
   const outputFast = output?.fastNow;
   const outputStage: FlowStage = (raw, result, frame) => {
@@ -57,11 +55,9 @@ export function compileJsonataFlow(def: StateDefinition, fields: DataFlowFields,
     const bindings = bindsResult
       ? { input: raw, context, variables: frame.variables, result, clock: frame.exec.clock }
       : { input: raw, context, variables: frame.variables, clock: frame.exec.clock };
-    if (outputFast !== undefined) {
-      const value = outputFast(bindings);
-      if (value !== FALLBACK) return value;
-    }
-    return output.evaluateNow(bindings);
+    if (outputFast === undefined) return output.evaluateNow(bindings);
+    const value = outputFast(bindings);
+    return value === FALLBACK ? output.evaluateGeneral(bindings) : value;
   };
   const catcherOutputStage: CatchStage = (raw, errorOutput, catcher, frame) => {
     const template = catcherOutputs.get(catcher) ?? optionalTemplate(catcher, "Output", "Catch/Output", options);

@@ -118,6 +118,15 @@ describe("compileJsonataTemplate evaluateNow", () => {
     expect(compileJsonataTemplate({ a: 1 }, "Output").fastNow).toBeUndefined();
   });
 
+  it("evaluateGeneral gives what a caller of fastNow needs after FALLBACK: JSONata's value (a literal field's value as is)", async () => {
+    const fallingBack = compileJsonataTemplate({ a: "{% $states.input.objects.a %}" }, "Output");
+    expect(fallingBack.fastNow?.(bindings)).toBe(FALLBACK);
+    const general = fallingBack.evaluateGeneral(bindings);
+    expect(general).toBeInstanceOf(Promise);
+    expect(await general).toEqual(await fallingBack.evaluate(bindings));
+    expect(compileJsonataTemplate({ a: 1 }, "Output").evaluateGeneral(bindings)).toEqual({ a: 1 });
+  });
+
   it("returns a promise with JSONata's value when an expression falls back or is outside the subset", async () => {
     for (const field of [{ a: "{% $states.input.objects.a %}" }, { a: "{% $join([$states.input.name]) %}" }]) {
       const template = compileJsonataTemplate(field, "Output");

@@ -70,11 +70,18 @@ export interface CompiledJsonataTemplate {
   /**
    * The field's generated fast evaluator (undefined unless every expression is in the fast
    * subset): its value, type-checked, or `FALLBACK`, after which {@link evaluateNow} gives the
-   * answer. For the hottest callers (a state's `Arguments` and `Output`), which call it
-   * themselves so that each has a call site of its own, one V8 can inline; through the shared
-   * `evaluateNow` every field's evaluator went through one site, which V8 could not.
+   * answer through {@link evaluateGeneral}. For the hottest callers (a state's `Arguments` and
+   * `Output`), which call it themselves so that each has a call site of its own, one V8 can
+   * inline; through the shared `evaluateNow` every field's evaluator went through one site, which
+   * V8 could not.
    */
   readonly fastNow: ((bindings: JsonataBindings) => unknown) | undefined;
+  /**
+   * The field evaluated by `jsonata` itself, without trying the fast evaluator first: what a
+   * caller of {@link fastNow} uses once that gave `FALLBACK` (through `evaluateNow` the fast
+   * evaluator would run a second time).
+   */
+  evaluateGeneral(bindings: JsonataBindings): unknown;
 }
 
 type Node =
@@ -120,13 +127,14 @@ export function compileJsonataTemplate(
           const value = generated(bindings);
           return value === FALLBACK ? FALLBACK : checkType(value);
         };
+  const evaluateGeneral = (bindings: JsonataBindings): unknown => (root.kind === "literal" ? root.value : evaluateAsync(new BindingCache(bindings)));
+  // A literal field has no fast evaluator: evaluateGeneral gives its value.
   const evaluateNow = (bindings: JsonataBindings): unknown => {
-    if (root.kind === "literal") return root.value;
     if (fast !== undefined) {
       const value = fast(bindings);
       if (value !== FALLBACK) return value;
     }
-    return evaluateAsync(new BindingCache(bindings));
+    return evaluateGeneral(bindings);
   };
   return {
     fieldName,
@@ -141,6 +149,7 @@ export function compileJsonataTemplate(
     evaluateNow,
     readsContext: !everyExpression(root, (compiled) => !compiled.readsContext),
     fastNow: fast,
+    evaluateGeneral,
   };
 }
 
