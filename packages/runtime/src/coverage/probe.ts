@@ -1,20 +1,27 @@
 import type { StateType } from "../engine/types.ts";
+import type { StateCounts } from "./coverage-data.ts";
 
 /** The branch number of a Choice's Default (its rules are numbered from 0). */
 export const DEFAULT_BRANCH = -1;
 
 /**
  * The counters of one state of a recorded machine. The engine bumps them while it runs (see
- * state-shell.ts, choice.ts, guarded.ts); a plain object of numbers keeps that to one field
- * increment per event.
+ * state-shell.ts, choice.ts, guarded.ts). A visit that finishes synchronously costs one field
+ * increment, its entry (and a Choice one more, the branch it took): a visit's exit is derived
+ * when a snapshot is taken, from counters bumped only on the rarer paths (a failure, a body that
+ * went asynchronous). On bench workload c, a Choice loop at about 120 ns a state, counting every
+ * exit as well as every entry was a measurable share of the recording cost (docs/performance.md).
  */
 export class StateProbe {
+  /** Visits begun. */
   entered = 0;
+  /** Visits whose failure left the state (a Catcher's catch is not one: the state exits by it). */
+  failed = 0;
   /**
-   * Visits that finished (normally or through a Catcher); with `caught` this tells Next edges
-   * apart. Not counted for a Choice: its exits are its rules and Default.
+   * Visits whose body went asynchronous and has not settled yet (a task waiting for its
+   * handler, or for a token never answered).
    */
-  exited = 0;
+  pending = 0;
   /** Choice: times each rule was taken, by index. */
   readonly rules: number[];
   /** Choice with a Default: times the Default was taken. */
@@ -23,12 +30,14 @@ export class StateProbe {
   readonly catchers: number[];
   /** Times each Retrier retried, by index. */
   readonly retriers: number[];
+  private readonly choice: boolean;
 
   constructor(
     readonly name: string,
     readonly type: StateType,
     counts: { readonly rules: number; readonly catchers: number; readonly retriers: number },
   ) {
+    this.choice = type === "Choice";
     this.rules = new Array<number>(counts.rules).fill(0);
     this.catchers = new Array<number>(counts.catchers).fill(0);
     this.retriers = new Array<number>(counts.retriers).fill(0);
@@ -38,6 +47,46 @@ export class StateProbe {
   branchTaken(branch: number): void {
     if (branch === DEFAULT_BRANCH) this.defaultTaken++;
     else this.rules[branch]!++;
+  }
+
+  /**
+   * Visits that finished (normally or through a Catcher): those begun that neither failed nor are
+   * still pending. With the Catchers' counts this tells Next edges apart. 0 for a Choice: its
+   * exits are its rules and Default.
+   */
+  exits(): number {
+    return this.choice ? 0 : this.entered - this.failed - this.pending;
+  }
+
+  /**
+   * Adds counts recorded elsewhere (a testState's isolated run, see coverage-credit.ts): visits
+   * that did not exit are added as failures, so that `exits` grows by theirs.
+   */
+  credit(counts: StateCounts): void {
+    this.entered += counts.entered;
+    if (!this.choice) this.failed += counts.entered - counts.exited;
+    this.defaultTaken += counts.default;
+    counts.rules.forEach((n, i) => (this.rules[i] = (this.rules[i] ?? 0) + n));
+    counts.catchers.forEach((n, i) => (this.catchers[i] = (this.catchers[i] ?? 0) + n));
+  }
+
+  /** The counts so far, as coverage.json writes them. */
+  counts(): StateCounts {
+    return { entered: this.entered, exited: this.exits(), rules: [...this.rules], default: this.defaultTaken, catchers: [...this.catchers], retriers: [...this.retriers] };
+  }
+
+  /**
+   * Zeroes every counter. A visit pending now that settles later takes `pending` below 0, which
+   * keeps the next snapshot's derived counts right (its exit or failure lands there).
+   */
+  reset(): void {
+    this.entered = 0;
+    this.failed = 0;
+    this.pending = 0;
+    this.defaultTaken = 0;
+    this.rules.fill(0);
+    this.catchers.fill(0);
+    this.retriers.fill(0);
   }
 }
 
@@ -70,4 +119,19 @@ export class MachineProbe {
     }
     return probe;
   }
+}
+
+/**
+ * Counts a Choice's branch once its Output and Assign have been evaluated: only then is the
+ * transition taken (a failure there fails the state instead).
+ */
+export function countBranch(result: unknown, probe: StateProbe, branch: number): unknown {
+  if (!(result instanceof Promise)) {
+    probe.branchTaken(branch);
+    return result;
+  }
+  return result.then((value: unknown) => {
+    probe.branchTaken(branch);
+    return value;
+  });
 }

@@ -50,15 +50,8 @@ export class CoverageRecorder {
     for (const [key, probe] of this.machines) {
       const states: Record<string, StateCounts> = {};
       for (const [name, s] of probe.states) {
-        states[name] = { entered: s.entered, exited: s.exited, rules: [...s.rules], default: s.defaultTaken, catchers: [...s.catchers], retriers: [...s.retriers] };
-        if (options.reset === true) {
-          s.entered = 0;
-          s.exited = 0;
-          s.defaultTaken = 0;
-          s.rules.fill(0);
-          s.catchers.fill(0);
-          s.retriers.fill(0);
-        }
+        states[name] = s.counts();
+        if (options.reset === true) s.reset();
       }
       machines.push({ name: probe.name, hash: (probe.hash ??= definitionHash(probe.definition)), definition: probe.definition, sites: this.sites.get(key) ?? {}, states });
     }

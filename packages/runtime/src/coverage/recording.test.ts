@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prepareStateMachine } from "../engine/machine.ts";
 import { StateMachineRegistry } from "../integrations/index.ts";
 import { testExecution } from "../testing/test-execution.ts";
+import { mergeCoverage } from "./coverage-data.ts";
 import { summarizeMachine } from "./coverage-summary.ts";
 import type { CoverageItem } from "./coverage-summary.ts";
 import { activeCoverageRecorder, CoverageRecorder, definitionHash, startCoverageRecording, stopCoverageRecording } from "./recorder.ts";
@@ -313,5 +314,96 @@ describe("workflow coverage recording", () => {
     expect(caught["edges: Work → Done (Catch[0])"]).toBe(0);
     expect(caught["edges: Work → Done (Catch[1])"]).toBe(0);
     expect(caught["states: Done"]).toBe(0);
+  });
+
+  describe("visits that are pending, halted or failed (exits are derived from entries, failures and pending visits)", () => {
+    /** Work waits for an answer the test gives; Done follows it. */
+    const waiting = { StartAt: "Work", States: { Work: { Type: "Task", Resource: WORK, Next: "Done" }, Done: { Type: "Succeed" } } };
+
+    function controlledWork(recorder: CoverageRecorder) {
+      const answers: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+      const handler = () => new Promise((resolve, reject) => answers.push({ resolve, reject }));
+      const machine = prepareStateMachine(waiting, { name: "Waiting", coverage: recorder, tasks: { [WORK]: handler } });
+      return { machine, answers };
+    }
+
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it("counts a visit still pending at a snapshot as entered and not exited, and its exit in the snapshot after it settles", async () => {
+      const recorder = new CoverageRecorder();
+      const { machine, answers } = controlledWork(recorder);
+      const execution = machine.start({});
+      await turn();
+      expect(answers).toHaveLength(1);
+      const during = recorder.snapshot({ reset: true });
+      expect(during.machines[0]?.states["Work"]).toMatchObject({ entered: 1, exited: 0 });
+      expect(byLabel(summarizeMachine(during.machines[0]!).items)["edges: Work → Done"]).toBe(0);
+      answers[0]!.resolve({ ok: true });
+      expect((await execution.result).status).toBe("SUCCEEDED");
+      const after = recorder.snapshot({ reset: true });
+      // The visit began before the resetting snapshot: this one has its exit, not its entry.
+      expect(after.machines[0]?.states["Work"]).toMatchObject({ entered: 0, exited: 1 });
+      expect(after.machines[0]?.states["Done"]).toMatchObject({ entered: 1 });
+      const whole = byLabel(summarizeMachine(mergeCoverage([during, after]).machines[0]!).items);
+      expect([whole["states: Work"], whole["edges: Work → Done"], whole["states: Done"]]).toEqual([1, 1, 1]);
+    });
+
+    it("counts interleaved visits of one state exactly while some are pending and others settle", async () => {
+      const recorder = new CoverageRecorder();
+      const { machine, answers } = controlledWork(recorder);
+      const executions = [machine.start({}), machine.start({}), machine.start({})];
+      await turn();
+      answers[1]!.resolve({});
+      answers[2]!.reject(new Error("down"));
+      await Promise.all([executions[1]!.result, executions[2]!.result]);
+      expect(recorder.snapshot().machines[0]?.states["Work"]).toMatchObject({ entered: 3, exited: 1 });
+      answers[0]!.resolve({});
+      await executions[0]!.result;
+      const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+      expect([hits["states: Work"], hits["edges: Work → Done"], hits["states: Done"]]).toEqual([3, 2, 2]);
+    });
+
+    it("does not count an exit for a visit halted while pending (the execution aborted)", async () => {
+      const recorder = new CoverageRecorder();
+      const { machine } = controlledWork(recorder);
+      const execution = machine.start({});
+      await turn();
+      execution.abort();
+      expect((await execution.result).status).toBe("ABORTED");
+      await turn();
+      const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+      expect([hits["states: Work"], hits["edges: Work → Done"], hits["states: Done"]]).toEqual([1, 0, 0]);
+    });
+
+    it("does not count an exit for a visit that failed, synchronously or asynchronously", async () => {
+      const recorder = new CoverageRecorder();
+      const { machine, answers } = controlledWork(recorder);
+      const execution = machine.start({});
+      await turn();
+      answers[0]!.reject(new Error("down"));
+      expect((await execution.result).status).toBe("FAILED");
+      const failing = { StartAt: "Shape", States: { Shape: { Type: "Pass", Parameters: { "x.$": "$.missing" }, Next: "Done" }, Done: { Type: "Succeed" } } };
+      expect((await testExecution(failing, {}, { name: "Failing", coverage: recorder })).error).toBe("States.Runtime");
+      const [asynchronous, synchronous] = recorder.snapshot().machines.map((m) => byLabel(summarizeMachine(m).items));
+      expect([asynchronous!["states: Work"], asynchronous!["edges: Work → Done"], asynchronous!["states: Done"]]).toEqual([1, 0, 0]);
+      expect([synchronous!["states: Shape"], synchronous!["edges: Shape → Done"], synchronous!["states: Done"]]).toEqual([1, 0, 0]);
+    });
+
+    it("counts a Choice visit that took no branch (no rule matched, no Default) as a visit and nothing else", async () => {
+      const recorder = new CoverageRecorder();
+      // No rule matches n = 3 and there is no Default: States.NoChoiceMatched.
+      const routing = {
+        QueryLanguage: "JSONata",
+        StartAt: "Route",
+        States: {
+          Route: { Type: "Choice", Choices: [{ Condition: "{% $states.input.n = 1 %}", Next: "One" }, { Condition: "{% $states.input.n = 2 %}", Next: "Two" }] },
+          One: { Type: "Succeed" },
+          Two: { Type: "Succeed" },
+        },
+      };
+      for (const n of [1, 2, 2, 3]) await testExecution(routing, { n }, { name: "Routing", coverage: recorder });
+      const hits = byLabel(summarizeMachine(recorder.snapshot().machines[0]!).items);
+      expect([hits["states: Route"], hits["branches: Route → One (rule 1)"], hits["branches: Route → Two (rule 2)"], hits["states: One"], hits["states: Two"]]).toEqual([4, 1, 2, 1, 2]);
+    });
   });
 });

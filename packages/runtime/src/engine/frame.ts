@@ -1,5 +1,4 @@
 import type { EvaluationScope } from "../data/scope.ts";
-import { DEFAULT_BRANCH } from "../coverage/probe.ts";
 import type { VariableScope } from "../variables/index.ts";
 import { formatContextTimestamp } from "./timestamps.ts";
 import type { PendingStep, StateExit } from "./state-shell.ts";
@@ -36,12 +35,6 @@ export class Frame implements EvaluationScope {
   retryCount = 0;
   /** Whether the state can retry (Task, Parallel, Map): only those show `State.RetryCount`. */
   private retriable = false;
-  /**
-   * The branch the current Choice state took (rule number, or DEFAULT_BRANCH), when coverage is
-   * recorded: its body sets it and its exit counts it, as the transition happens only once the
-   * state's Output and Assign succeeded (state-shell.ts).
-   */
-  choiceBranch = DEFAULT_BRANCH;
   /** Set while a Map evaluates its ItemSelector for one item. */
   mapItem: MapItemContext | undefined = undefined;
   /** Variables the current state assigned (name → JSON text), for its StateExited event. */

@@ -43,13 +43,9 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
   const enteredType = `${type}StateEntered`;
   const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
   const retriable = type === "Task" || type === "Parallel" || type === "Map";
-  // A Choice's exits are its rules and Default: its body says which one it took (choice.ts).
-  const choice = type === "Choice";
+  // Coverage costs one increment per synchronous visit (probe.ts): its entry. Failures and
+  // visits that go asynchronous are counted on their own paths, and exits are derived from them.
   const exited = (output: unknown, frame: Frame): unknown => {
-    if (probe !== undefined) {
-      if (choice) probe.branchTaken(frame.choiceBranch);
-      else probe.exited++;
-    }
     if (exitedType === undefined) return output;
     const assigned = frame.assignedVariables;
     frame.lastEventId = frame.exec.history.add(
@@ -62,11 +58,25 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
     return output;
   };
   const failed = (e: unknown, frame: Frame): never => {
+    if (probe !== undefined) probe.failed++;
     const err = withStatePrefix(toStatesError(e), name, frame.enteredEventId);
     noteEvaluationFailed(e, err, frame);
     throw err;
   };
-  const exit: StateExit = { exited, failed };
+  // The exit of a visit whose body went asynchronous: it is no longer pending once it settles.
+  const exit: StateExit =
+    probe === undefined
+      ? { exited, failed }
+      : {
+          exited(output, frame) {
+            probe.pending--;
+            return exited(output, frame);
+          },
+          failed(e, frame) {
+            probe.pending--;
+            return failed(e, frame);
+          },
+        };
   const state: CompiledState = {
     name,
     type,
@@ -89,6 +99,7 @@ export function makeState(name: string, type: StateType, body: StateBody, probe?
         // The block runner finishes the state when the body settles (one promise step, no
         // closures per visit); see CompiledState.run.
         frame.pendingExit = exit;
+        if (probe !== undefined) probe.pending++;
         return out;
       }
       return exited(out, frame);

@@ -6,7 +6,7 @@ import { commitAssign } from "../engine/state-assign.ts";
 import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { CompiledState } from "../engine/types.ts";
-import { DEFAULT_BRANCH } from "../coverage/probe.ts";
+import { countBranch, DEFAULT_BRANCH } from "../coverage/probe.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataFieldNow } from "./jsonata-field.ts";
 import type { JsonataFieldNow } from "./jsonata-field.ts";
@@ -42,9 +42,8 @@ function compileJsonPathChoice(
       frame.next = isRule ? ruleTargets[branch.index]! : (defaultTarget ?? null);
       const assign = isRule ? ruleAssigns[branch.index] : defaultAssign;
       const output = flow.output(input, effective, frame);
-      // Counted by the state's exit, once Output and Assign have succeeded (state-shell.ts).
-      if (probe !== undefined) frame.choiceBranch = isRule ? branch.index : DEFAULT_BRANCH;
-      return assign === undefined ? output : commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
+      const result = assign === undefined ? output : commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
+      return probe === undefined ? result : countBranch(result, probe, isRule ? branch.index : DEFAULT_BRANCH);
     });
 }
 
@@ -64,18 +63,18 @@ function compileJsonataChoice(
   const probe = ctx.probe;
   const take = (index: number, input: unknown, frame: Frame): unknown => {
     frame.next = ruleTargets[index]!;
-    if (probe !== undefined) frame.choiceBranch = index;
     const ruleOutput = ruleOutputs[index];
     const output = ruleOutput === undefined ? input : ruleOutput(input, frame);
     const assign = ruleAssigns[index];
-    return assign === undefined ? output : commitAssign(assign({ jsonPathInput: input, input }, frame), output, frame);
+    const result = assign === undefined ? output : commitAssign(assign({ jsonPathInput: input, input }, frame), output, frame);
+    return probe === undefined ? result : countBranch(result, probe, index);
   };
   const fallBack = (input: unknown, frame: Frame): unknown => {
     if (defaultTarget === undefined) throw new StatesError("States.NoChoiceMatched", NO_CHOICE_MATCHED_CAUSE);
     frame.next = defaultTarget;
-    if (probe !== undefined) frame.choiceBranch = DEFAULT_BRANCH;
     const output = flow.output(input, input, frame);
-    return defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
+    const result = defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
+    return probe === undefined ? result : countBranch(result, probe, DEFAULT_BRANCH);
   };
   // Conditions are tried in order; a condition JSONata must evaluate makes the rest asynchronous,
   // fast ones keep the whole state synchronous.

@@ -35,11 +35,7 @@ export function creditTestedState(
     const def = name === found.name ? found.def : undefined;
     const probe = whole.states.get(name) ?? (def === undefined ? undefined : whole.state(name, def["Type"] as StateType, def));
     if (probe === undefined) continue;
-    probe.entered += counts.entered;
-    probe.exited += counts.exited;
-    probe.defaultTaken += counts.default;
-    counts.rules.forEach((n, i) => (probe.rules[i] = (probe.rules[i] ?? 0) + n));
-    counts.catchers.forEach((n, i) => (probe.catchers[i] = (probe.catchers[i] ?? 0) + n));
+    probe.credit(counts);
   }
   // Read from the state's Retry as respond.ts decided RETRIABLE (inspection data exists only at DEBUG/TRACE).
   const retryIndex = out.status === "RETRIABLE" ? retryOf(found, { error: out.error ?? "", cause: out.cause }, retryCount)?.index : undefined;
