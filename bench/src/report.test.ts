@@ -119,7 +119,7 @@ describe("report", () => {
   });
   it("prints the coverage overhead per workload, and a workload that could not be measured", () => {
     const text = formatCoverageOverhead([
-      { id: "c", title: "c_choice_loop_5k", off_ms: 1.1, on_ms: 1.12, ratio: 1.018, overhead_percent: 1.8, overhead_ci95_percent: [0.9, 2.6], overhead_by_machine_percent: [-0.4, 3.1], pairs: 201, error: null },
+      { id: "c", title: "c_choice_loop_5k", off_ms: 1.1, on_ms: 1.12, ratio: 1.018, overhead_percent: 1.8, overhead_ci95_percent: [0.9, 2.6], overhead_by_machine_percent: [-0.4, 3.1], overhead_by_process_percent: [1.2, 2.4], pairs: 201, processes: 3, error: null },
       {
         id: "d",
         title: "d_parallel_10x20",
@@ -129,13 +129,15 @@ describe("report", () => {
         overhead_percent: null,
         overhead_ci95_percent: null,
         overhead_by_machine_percent: null,
+        overhead_by_process_percent: null,
         pairs: 201,
+        processes: 3,
         error: "wrong output of execution 0",
       },
     ]);
-    expect(text).toContain("median of 201 alternating pairs' ratios");
-    expect(text).toMatch(/c_choice_loop_5k +1\.10 +1\.12 +1\.018 +1\.8% +0\.9 … 2\.6% +-0\.4 … 3\.1%/);
-    expect(text).toMatch(/d_parallel_10x20 +— +— +— +— +— +—/);
+    expect(text).toContain("median of 201 alternating pairs' ratios, pooled from 3 fresh processes");
+    expect(text).toMatch(/c_choice_loop_5k +1\.10 +1\.12 +1\.018 +1\.8% +0\.9 … 2\.6% +1\.2 … 2\.4% +-0\.4 … 3\.1%/);
+    expect(text).toMatch(/d_parallel_10x20 +— +— +— +— +— +— +—/);
     expect(text).toContain("!!! coverage overhead d: wrong output of execution 0");
   });
 });

@@ -133,12 +133,14 @@ export function formatFastPath(c: FastPathCoverageResult): string {
 /** The workflow-coverage overhead table: CPU time per sample off / on, and the median of the pairs' ratios. */
 export function formatCoverageOverhead(rows: readonly CoverageOverheadRow[]): string {
   const pairs = rows[0]?.pairs ?? 0;
+  const processes = rows[0]?.processes ?? 1;
+  const where = processes === 1 ? "in this process" : `pooled from ${processes} fresh processes`;
   const lines = [
     "",
-    `Workflow coverage recording (CPU ms per sample, same process; on/off is the median of ${pairs} alternating pairs' ratios;`,
-    "95% interval of that median, and the lowest and highest of the 8 machine pairs' own medians)",
+    `Workflow coverage recording (CPU ms per sample; on/off is the median of ${pairs} alternating pairs' ratios, ${where};`,
+    "95% interval of that median, and the lowest and highest of the processes' own medians and of the machine pairs')",
     table(
-      ["workload", "off ms", "on ms", "on/off", "overhead", "95% interval", "by machine pair"],
+      ["workload", "off ms", "on ms", "on/off", "overhead", "95% interval", "by process", "by machine pair"],
       rows.map((r) => [
         r.title,
         num(r.off_ms, 2),
@@ -146,6 +148,7 @@ export function formatCoverageOverhead(rows: readonly CoverageOverheadRow[]): st
         r.ratio === null ? "—" : r.ratio.toFixed(3),
         r.overhead_percent === null ? "—" : `${r.overhead_percent.toFixed(1)}%`,
         percentRange(r.overhead_ci95_percent),
+        percentRange(r.overhead_by_process_percent),
         percentRange(r.overhead_by_machine_percent),
       ]),
     ),

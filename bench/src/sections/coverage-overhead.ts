@@ -1,28 +1,35 @@
 // What recording workflow coverage costs: each workload run by our runtime with a coverage
-// recorder and without, in this process. Samples come in pairs, one per mode, the first mode
-// alternating from pair to pair (off-on, on-off, …), so that the machine's drift (load from other
-// jobs, CPU frequency, garbage collection) falls on both modes alike. Each pair gives a ratio, and
-// the overhead is the median of many short pairs' ratios, which noisy pairs cannot move. Time is
-// the process's CPU time: on a shared machine, waiting for a core swings wall time by far more
-// than the few percent measured. Each row says how far its figure may be off: the median's 95%
-// interval over the pairs, and the spread of the eight machine pairs' own medians (a machine
-// settles at a speed of its own, which no number of pairs averages out).
+// recorder and without. Samples come in pairs, one per mode, the first mode alternating from pair
+// to pair (off-on, on-off, …), so that the machine's drift (load from other jobs, CPU frequency,
+// garbage collection) falls on both modes alike. Each pair gives a ratio, and the overhead is the
+// median of many short pairs' ratios, which noisy pairs cannot move. Time is the process's CPU
+// time: on a shared machine, waiting for a core swings wall time by far more than the few percent
+// measured. The pairs are shared out over several fresh processes (child-coverage-overhead.ts),
+// each measuring every workload, and pooled: a process settles at a speed of its own for each
+// mode (how the JIT happened to optimize the shared engine code, where objects lie), and on the
+// tightest loop (c) one process's figure ranged from 1% to 8% from run to run with the cost
+// unchanged. Each row says how far its figure may be off: the pooled median's 95% interval, and
+// the spread of the processes' own medians.
+import { fileURLToPath } from "node:url";
 import { CoverageRecorder } from "@stepcraft/runtime";
 import type { Engine, PreparedMachine } from "../engines/engine.ts";
+import { runJsonChild } from "../json-child.ts";
 import { stepcraftEngine } from "../engines/stepcraft.ts";
 import { median, medianInterval } from "../stats.ts";
 import type { Workload } from "../workloads.ts";
 import { runSample } from "./runtime.ts";
 
 export interface CoverageOverheadPlan {
-  /** Pairs of samples (one off, one on) per workload. */
+  /** Pairs of samples (one off, one on) per workload, over all processes. */
   readonly pairs: number;
+  /** Fresh processes the pairs are shared out over (1: measure in this process). */
+  readonly processes: number;
   /** Each sample repeats the workload's executions until it lasts at least this long (CPU seconds). */
   readonly minSampleSeconds: number;
 }
 
-export const FULL_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 201, minSampleSeconds: 0.01 };
-export const QUICK_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 61, minSampleSeconds: 0.01 };
+export const FULL_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 201, processes: 3, minSampleSeconds: 0.01 };
+export const QUICK_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 62, processes: 2, minSampleSeconds: 0.01 };
 
 /** Machines prepared per mode; the pairs take them in turn (3 still left rows 10% apart from run to run). */
 const INSTANCES = 8;
@@ -41,7 +48,10 @@ export interface CoverageOverheadRow {
   readonly overhead_ci95_percent: readonly [number, number] | null;
   /** Lowest and highest overhead of the machine pairs (each pair of machines' median ratio over its own pairs). */
   readonly overhead_by_machine_percent: readonly [number, number] | null;
+  /** Lowest and highest overhead of the processes (each one's median ratio over its own pairs). */
+  readonly overhead_by_process_percent: readonly [number, number] | null;
   readonly pairs: number;
+  readonly processes: number;
   /** Why there is no figure (a wrong output, a failed execution). */
   readonly error: string | null;
 }
@@ -74,9 +84,22 @@ function modeOf(workload: Workload, recorder: CoverageRecorder | undefined): Mod
   return { engine, workload: own, prepared: own.cold ? undefined : engine.prepare(own.definition, own.lambdas) };
 }
 
-/** Measures one workload: pairs of samples, alternating which mode goes first. */
-export async function measureCoverageOverhead(workload: Workload, plan: CoverageOverheadPlan): Promise<CoverageOverheadRow> {
-  const row = { id: workload.id, title: workload.title, pairs: plan.pairs };
+/** The raw pairs of one workload measured in one process, or why it could not be measured. */
+export interface CoveragePairs {
+  readonly id: string;
+  readonly title: string;
+  /** CPU seconds of each pair's samples, recording off and on, and on / off, in pair order. */
+  readonly offSeconds: readonly number[];
+  readonly onSeconds: readonly number[];
+  readonly ratios: readonly number[];
+  /** Each machine pair's median ratio over its own pairs. */
+  readonly machineMedians: readonly number[];
+  readonly error: string | null;
+}
+
+/** Measures `pairs` pairs of samples of one workload in this process. */
+export async function measureCoveragePairs(workload: Workload, pairs: number, minSampleSeconds: number): Promise<CoveragePairs> {
+  const raw = { id: workload.id, title: workload.title };
   // Machines of both modes prepared in turns (off, on, on, off, …), and pairs rotating over them:
   // each machine settles at a speed of its own for the whole run (how the JIT happened to
   // optimize its code, where its objects lie), up to ±10% from its twin, which with one machine
@@ -89,18 +112,21 @@ export async function measureCoverageOverhead(workload: Workload, plan: Coverage
     for (const recording of order) (recording ? ons : offs).push(modeOf(workload, recording ? recorder : undefined));
   }
   try {
-    // Checks every output of every machine once (and warms the JIT); the timed samples only run.
-    for (const mode of [...offs, ...ons]) await runSample(mode.engine, mode.workload, mode.prepared);
+    // Checks every output of every machine once (and warms the JIT), in the same alternating
+    // order: warming every off machine before any on machine left the on machines of c about 2%
+    // slower with recording switched off in both (an A/A run).
+    for (let i = 0; i < INSTANCES; i++) {
+      for (const mode of i % 2 === 0 ? [offs[i]!, ons[i]!] : [ons[i]!, offs[i]!]) await runSample(mode.engine, mode.workload, mode.prepared);
+    }
   } catch (e) {
-    const none = { off_ms: null, on_ms: null, ratio: null, overhead_percent: null, overhead_ci95_percent: null, overhead_by_machine_percent: null };
-    return { ...row, ...none, error: e instanceof Error ? e.message : String(e) };
+    return { ...raw, offSeconds: [], onSeconds: [], ratios: [], machineMedians: [], error: e instanceof Error ? e.message : String(e) };
   }
-  const runs = Math.max(1, Math.ceil(plan.minSampleSeconds / Math.max(1e-6, await sample(offs[0]!, 1))));
+  const runs = Math.max(1, Math.ceil(minSampleSeconds / Math.max(1e-6, await sample(offs[0]!, 1))));
   const offSeconds: number[] = [];
   const onSeconds: number[] = [];
   const ratios: number[] = [];
   const ratiosByMachine: number[][] = offs.map(() => []);
-  for (let p = 0; p < plan.pairs; p++) {
+  for (let p = 0; p < pairs; p++) {
     const off = offs[p % INSTANCES]!;
     const on = ons[p % INSTANCES]!;
     // Which mode goes first alternates from pair to pair.
@@ -113,17 +139,33 @@ export async function measureCoverageOverhead(workload: Workload, plan: Coverage
     ratios.push(onTime / offTime);
     ratiosByMachine[p % INSTANCES]!.push(onTime / offTime);
   }
+  const machineMedians = ratiosByMachine.filter((r) => r.length > 0).map(median);
+  return { ...raw, offSeconds, onSeconds, ratios, machineMedians, error: null };
+}
+
+/** One row from the pairs of one workload measured in each process: pooled, with the spreads. */
+export function poolCoveragePairs(parts: readonly CoveragePairs[]): CoverageOverheadRow {
+  const first = parts[0];
+  if (first === undefined) throw new RangeError("no measurements to pool");
+  const ratios = parts.flatMap((part) => part.ratios);
+  const row = { id: first.id, title: first.title, pairs: ratios.length, processes: parts.length };
+  const failed = parts.find((part) => part.error !== null);
+  if (failed !== undefined || ratios.length === 0) {
+    const none = { off_ms: null, on_ms: null, ratio: null, overhead_percent: null, overhead_ci95_percent: null, overhead_by_machine_percent: null, overhead_by_process_percent: null };
+    return { ...row, ...none, error: failed?.error ?? "no pairs measured" };
+  }
   const ratio = median(ratios);
   const interval = medianInterval(ratios);
-  const byMachine = ratiosByMachine.filter((r) => r.length > 0).map(median);
+  const range = (values: readonly number[]): [number, number] => [percent(Math.min(...values)), percent(Math.max(...values))];
   return {
     ...row,
-    off_ms: median(offSeconds) * 1000,
-    on_ms: median(onSeconds) * 1000,
+    off_ms: median(parts.flatMap((part) => part.offSeconds)) * 1000,
+    on_ms: median(parts.flatMap((part) => part.onSeconds)) * 1000,
     ratio,
     overhead_percent: percent(ratio),
     overhead_ci95_percent: [percent(interval.low), percent(interval.high)],
-    overhead_by_machine_percent: [percent(Math.min(...byMachine)), percent(Math.max(...byMachine))],
+    overhead_by_machine_percent: range(parts.flatMap((part) => part.machineMedians)),
+    overhead_by_process_percent: range(parts.filter((part) => part.ratios.length > 0).map((part) => median(part.ratios))),
     error: null,
   };
 }
@@ -133,18 +175,64 @@ function percent(ratio: number): number {
   return (ratio - 1) * 100;
 }
 
-/** Measures every workload in turn (a cold one capped at `coldExecutionsCap` executions per run). */
+/** `executions` capped for a cold workload (each execution prepares its machine again). */
+export function cappedWorkload(workload: Workload, coldExecutionsCap: number): Workload {
+  return workload.cold ? { ...workload, executions: Math.min(workload.executions, coldExecutionsCap) } : workload;
+}
+
+/** What a child process measures (child-coverage-overhead.ts reads it as JSON from its argument). */
+export interface CoverageChildJob {
+  readonly ids: readonly string[];
+  readonly pairs: number;
+  readonly minSampleSeconds: number;
+  /** null: no cap (JSON has no Infinity). */
+  readonly coldExecutionsCap: number | null;
+}
+
+/**
+ * Measures every workload in turn (a cold one capped at `coldExecutionsCap` executions per run):
+ * in this process when the plan has one, else in `plan.processes` fresh processes one after the
+ * other, each measuring every workload with its share of the pairs.
+ */
 export async function measureCoverageOverheads(
   workloads: readonly Workload[],
   plan: CoverageOverheadPlan,
   coldExecutionsCap: number,
   log: (message: string) => void,
 ): Promise<CoverageOverheadRow[]> {
-  const rows: CoverageOverheadRow[] = [];
-  for (const workload of workloads) {
-    log(`coverage overhead: ${workload.title} ...`);
-    const capped = workload.cold ? { ...workload, executions: Math.min(workload.executions, coldExecutionsCap) } : workload;
-    rows.push(await measureCoverageOverhead(capped, plan));
+  if (plan.processes <= 1) {
+    const rows: CoverageOverheadRow[] = [];
+    for (const workload of workloads) {
+      log(`coverage overhead: ${workload.title} ...`);
+      rows.push(poolCoveragePairs([await measureCoveragePairs(cappedWorkload(workload, coldExecutionsCap), plan.pairs, plan.minSampleSeconds)]));
+    }
+    return rows;
   }
-  return rows;
+  const perProcess = Math.ceil(plan.pairs / plan.processes);
+  const cap = Number.isFinite(coldExecutionsCap) ? coldExecutionsCap : null;
+  const job: CoverageChildJob = { ids: workloads.map((w) => w.id), pairs: perProcess, minSampleSeconds: plan.minSampleSeconds, coldExecutionsCap: cap };
+  const byProcess: CoveragePairs[][] = [];
+  for (let p = 0; p < plan.processes; p++) {
+    log(`coverage overhead: process ${p + 1} of ${plan.processes} (${workloads.length} workloads, ${perProcess} pairs each) ...`);
+    byProcess.push(await runCoverageChild(job));
+  }
+  return workloads.map((workload) =>
+    poolCoveragePairs(byProcess.map((rows) => rows.find((row) => row.id === workload.id) ?? { ...missing(workload), error: "the child process did not measure it" })),
+  );
+}
+
+function missing(workload: Workload): CoveragePairs {
+  return { id: workload.id, title: workload.title, offSeconds: [], onSeconds: [], ratios: [], machineMedians: [], error: null };
+}
+
+const CHILD = fileURLToPath(new URL("../child-coverage-overhead.ts", import.meta.url));
+
+/**
+ * Runs one child with this process's node options (so that it loads the same build of the
+ * runtime: `--conditions=@stepcraft/source` under `npm run bench`) and parses its JSON report.
+ */
+function runCoverageChild(job: CoverageChildJob): Promise<CoveragePairs[]> {
+  // The child is TypeScript: a parent started without tsx (a test runner's worker) lends it tsx.
+  const loader = process.execArgv.some((arg) => arg.includes("tsx")) ? [] : ["--import", "tsx"];
+  return runJsonChild([...process.execArgv, ...loader, CHILD, JSON.stringify(job)], "coverage overhead child");
 }

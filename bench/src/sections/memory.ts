@@ -1,9 +1,8 @@
 // Peak memory of the 10,000-item Map, each engine in its own child process.
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Role } from "../engines/index.ts";
 import type { MemoryChildReport } from "../memory-child.ts";
-import { repoRoot } from "../paths.ts";
+import { runJsonChild } from "../json-child.ts";
 import { ratio } from "../stats.ts";
 
 export interface MemoryResult {
@@ -43,34 +42,12 @@ export interface BuiltMemoryChildReport extends Omit<MemoryChildReport, "sampled
 
 /** Runs the child for one engine and parses its one-line report. */
 export function runMemoryChild(role: Role, workloadId: string): Promise<MemoryChildReport> {
-  return runChild(["--import", "tsx", CHILD, role, workloadId], role);
+  return runJsonChild(["--import", "tsx", CHILD, role, workloadId], `memory child (${role})`);
 }
 
 /** Runs our runtime's built packages under plain `node` (no tsx, no flags) and parses the report. */
 export function runBuiltMemoryChild(workloadId: string): Promise<BuiltMemoryChildReport> {
-  return runChild([BUILT_CHILD, workloadId], "ours, built");
-}
-
-function runChild<Report>(args: readonly string[], label: string): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: repoRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const line = stdout.trim().split("\n").pop() ?? "";
-      try {
-        resolve(JSON.parse(line) as Report);
-      } catch {
-        reject(new Error(`memory child (${label}) exited ${String(code)} without a report: ${stderr.trim().slice(-500)}`));
-      }
-    });
-  });
+  return runJsonChild([BUILT_CHILD, workloadId], "memory child (ours, built)");
 }
 
 export async function measureMemory(workloadId = "b0"): Promise<MemoryResult> {
