@@ -48,4 +48,13 @@ describe("coverage overhead: pooling processes", () => {
       expect(Number.isFinite(row.ratio)).toBe(true);
     }
   }, 120_000);
+
+  it("turns a child process that dies into an error row for each workload instead of failing the whole bench", async () => {
+    const shared = await loadSharedWorkloads();
+    const unknown = { ...shared[0]!, id: "no-such-workload", title: "no_such_workload" };
+    const rows = await measureCoverageOverheads([unknown], { pairs: 2, processes: 2, minSampleSeconds: 0.001 }, 25, () => {});
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.ratio).toBeNull();
+    expect(rows[0]!.error).toMatch(/coverage overhead child exited 1 without a report: .*no workload no-such-workload/s);
+  }, 60_000);
 });

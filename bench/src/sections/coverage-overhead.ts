@@ -214,15 +214,21 @@ export async function measureCoverageOverheads(
   const byProcess: CoveragePairs[][] = [];
   for (let p = 0; p < plan.processes; p++) {
     log(`coverage overhead: process ${p + 1} of ${plan.processes} (${workloads.length} workloads, ${perProcess} pairs each) ...`);
-    byProcess.push(await runCoverageChild(job));
+    try {
+      byProcess.push(await runCoverageChild(job));
+    } catch (e) {
+      // A child that died gives every workload an error row; the other sections still run.
+      const error = e instanceof Error ? e.message : String(e);
+      byProcess.push(workloads.map((workload) => unmeasured(workload, error)));
+    }
   }
   return workloads.map((workload) =>
-    poolCoveragePairs(byProcess.map((rows) => rows.find((row) => row.id === workload.id) ?? { ...missing(workload), error: "the child process did not measure it" })),
+    poolCoveragePairs(byProcess.map((rows) => rows.find((row) => row.id === workload.id) ?? unmeasured(workload, "the child process did not measure it"))),
   );
 }
 
-function missing(workload: Workload): CoveragePairs {
-  return { id: workload.id, title: workload.title, offSeconds: [], onSeconds: [], ratios: [], machineMedians: [], error: null };
+function unmeasured(workload: Workload, error: string): CoveragePairs {
+  return { id: workload.id, title: workload.title, offSeconds: [], onSeconds: [], ratios: [], machineMedians: [], error };
 }
 
 const CHILD = fileURLToPath(new URL("../child-coverage-overhead.ts", import.meta.url));
