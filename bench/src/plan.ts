@@ -7,6 +7,12 @@ export interface Plan {
   readonly samples: number;
   /** Untimed (but checked) samples per engine before timing, so JIT warm-up is not measured. */
   readonly warmup: number;
+  /**
+   * Each engine's warm-up also lasts at least this long (seconds; not for cold workloads): a
+   * workload of a few milliseconds per sample needs dozens of executions before V8 has optimized
+   * its code.
+   */
+  readonly warmupSeconds: number;
   /** The same for `cold` workloads, whose peer samples take tens of seconds each. */
   readonly coldSamples: number;
   readonly coldWarmup: number;
@@ -23,6 +29,7 @@ export interface Plan {
 export const FULL_PLAN: Plan = {
   samples: 5,
   warmup: 1,
+  warmupSeconds: 0.25,
   coldSamples: 3,
   coldWarmup: 1,
   coldExecutionsCap: Number.POSITIVE_INFINITY,
@@ -32,10 +39,11 @@ export const FULL_PLAN: Plan = {
   validatorWarmup: 1,
 };
 
-/** Median of 3 without warm-up: the first, cold sample is the one the median drops. */
+/** Median of 3 after a short warm-up by time only (a long sample, the peer's, warms up none). */
 export const QUICK_PLAN: Plan = {
   samples: 3,
   warmup: 0,
+  warmupSeconds: 0.05,
   coldSamples: 1,
   coldWarmup: 0,
   coldExecutionsCap: 25,

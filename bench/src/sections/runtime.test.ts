@@ -109,7 +109,7 @@ describe("output checking in the runtime section", () => {
       }),
     });
     const base: Workload = { ...echo, definition: { id: "base" } };
-    const rows = await measureWorkloads([base, { ...twin, definition: { id: "twin" } }], { ours: recording("ours", true), peer: recording("peer", false) }, QUICK_PLAN);
+    const rows = await measureWorkloads([base, { ...twin, definition: { id: "twin" } }], { ours: recording("ours", true), peer: recording("peer", false) }, { ...QUICK_PLAN, warmupSeconds: 0 });
     expect(rows.map((row) => [row.id, row.ok, row.ours.samples, row.peer.unsupported])).toEqual([
       ["echo", true, QUICK_PLAN.samples, false],
       ["echo-jsonata", true, QUICK_PLAN.samples, true],
@@ -118,5 +118,27 @@ describe("output checking in the runtime section", () => {
     const firstOfEachSample = order.filter((_, index) => index % echo.executions === 0);
     expect(firstOfEachSample.slice(0, 6)).toEqual(["ours:base", "peer:base", "ours:twin", "ours:twin", "peer:base", "ours:base"]);
     expect(await measureWorkloads([], { ours: recording("ours", true), peer: recording("peer", false) }, QUICK_PLAN)).toEqual([]);
+  });
+  it("warms each engine up until it has run warmupSeconds, but a slow engine only its `warmup` samples", async () => {
+    const calls = { ours: 0, peer: 0 };
+    const sleeping = (role: Role, ms: number): Engine => ({
+      name: role,
+      supportsJsonata: false,
+      prepare: () => ({
+        run: async (input) => {
+          calls[role]++;
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          return input;
+        },
+      }),
+    });
+    // ours: about 3-5 ms a sample (3 executions of 1 ms timers); the peer: 60 ms or more.
+    const row = await measureWorkload(echo, { ours: sleeping("ours", 1), peer: sleeping("peer", 20) }, { ...QUICK_PLAN, samples: 1, warmup: 1, warmupSeconds: 0.05 });
+    expect(row.ok).toBe(true);
+    expect([row.ours.samples, row.peer.samples]).toEqual([1, 1]);
+    expect(calls.peer).toBe(2 * echo.executions);
+    const oursWarmup = calls.ours / echo.executions - 1;
+    expect(oursWarmup).toBeGreaterThanOrEqual(3);
+    expect(oursWarmup).toBeLessThanOrEqual(17);
   });
 });

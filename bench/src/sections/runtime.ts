@@ -63,9 +63,15 @@ interface Lane {
   readonly workload: Workload;
   prepared: PreparedMachine | undefined;
   readonly seconds: number[];
+  /** Untimed samples run so far, and the seconds they took. */
+  warmupSamples: number;
+  warmupSeconds: number;
   error: string | undefined;
   readonly unsupported: boolean;
 }
+
+/** A lane warms up at most this many samples, however short they are. */
+const MAX_WARMUP_SAMPLES = 500;
 
 export interface RuntimeProgress {
   (message: string): void;
@@ -108,6 +114,8 @@ export async function measureWorkloads(
         workload: { ...workload, definition: structuredClone(workload.definition) },
         prepared: undefined,
         seconds: [],
+        warmupSamples: 0,
+        warmupSeconds: 0,
         error: undefined,
         unsupported: workload.jsonata && !engine.supportsJsonata,
       };
@@ -124,21 +132,39 @@ export async function measureWorkloads(
     }
   }
   const warmup = first.cold ? plan.coldWarmup : plan.warmup;
+  const warmupSeconds = first.cold ? 0 : plan.warmupSeconds;
   const samples = first.cold ? plan.coldSamples : plan.samples;
-  for (let s = 0; s < warmup + samples; s++) {
+  // A lane warms up for `warmup` samples and until it has run `warmupSeconds`: V8 optimizes a
+  // workload's code only after many executions, and c's first five took 2-20x its steady time,
+  // so one warm-up sample of a few milliseconds left the timed ones on half-optimized code (c's
+  // JSONata twin read 0.33 and 1.08 of its JSONPath row in two identical runs). A lane whose
+  // samples are long (the peer's) stops after its `warmup` samples.
+  const warming = (): Lane[] => live().filter((l) => l.warmupSamples < warmup || (l.warmupSeconds < warmupSeconds && l.warmupSamples < MAX_WARMUP_SAMPLES));
+  let round = 0;
+  for (let lanesLeft = warming(); lanesLeft.length > 0; lanesLeft = warming(), round++) {
+    const order = round % 2 === 0 ? lanesLeft : lanesLeft.reverse();
+    await runRound(order, log, (lane, seconds) => {
+      lane.warmupSamples++;
+      lane.warmupSeconds += seconds;
+    });
+  }
+  for (let s = 0; s < samples; s++, round++) {
     // Alternate which lane goes first, so none always runs right after another's garbage.
-    const order = s % 2 === 0 ? live() : live().reverse();
-    for (const lane of order) {
-      try {
-        const seconds = await runSample(lane.engine, lane.workload, lane.prepared);
-        if (s >= warmup) lane.seconds.push(seconds);
-      } catch (e) {
-        lane.error = e instanceof WrongOutput ? e.message : `execution failed: ${message(e)}`;
-        log(`  ${lane.workload.id}: ${lane.engine.name}: ${lane.error}`);
-      }
-    }
+    await runRound(round % 2 === 0 ? live() : live().reverse(), log, (lane, seconds) => lane.seconds.push(seconds));
   }
   return groups.map((group) => rowOf(group as [Lane, Lane]));
+}
+
+/** One sample of each lane in `order`; a wrong output or failure ends that lane (its error). */
+async function runRound(order: readonly Lane[], log: RuntimeProgress, record: (lane: Lane, seconds: number) => void): Promise<void> {
+  for (const lane of order) {
+    try {
+      record(lane, await runSample(lane.engine, lane.workload, lane.prepared));
+    } catch (e) {
+      lane.error = e instanceof WrongOutput ? e.message : `execution failed: ${message(e)}`;
+      log(`  ${lane.workload.id}: ${lane.engine.name}: ${lane.error}`);
+    }
+  }
 }
 
 function rowOf([oursLane, peerLane]: readonly [Lane, Lane]): WorkloadRow {
