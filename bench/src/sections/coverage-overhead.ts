@@ -31,6 +31,14 @@ export interface CoverageOverheadPlan {
 export const FULL_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 201, processes: 3, minSampleSeconds: 0.01 };
 export const QUICK_COVERAGE_PLAN: CoverageOverheadPlan = { pairs: 62, processes: 2, minSampleSeconds: 0.01 };
 
+/**
+ * A cold workload's sample lasts at least this long (CPU seconds). Preparing a machine per
+ * execution allocates so much that a garbage collection of several milliseconds lands in some
+ * samples and not others: with 10 ms samples, g-cold's pairs ranged from −65% to +295% and a
+ * row read anywhere from −20% to +18% from run to run.
+ */
+const COLD_MIN_SAMPLE_SECONDS = 0.05;
+
 /** Machines prepared per mode; the pairs take them in turn (3 still left rows 10% apart from run to run). */
 const INSTANCES = 8;
 
@@ -121,7 +129,9 @@ export async function measureCoveragePairs(workload: Workload, pairs: number, mi
   } catch (e) {
     return { ...raw, offSeconds: [], onSeconds: [], ratios: [], machineMedians: [], error: e instanceof Error ? e.message : String(e) };
   }
-  const runs = Math.max(1, Math.ceil(minSampleSeconds / Math.max(1e-6, await sample(offs[0]!, 1))));
+  const minimum = workload.cold ? Math.max(minSampleSeconds, COLD_MIN_SAMPLE_SECONDS) : minSampleSeconds;
+  const once = median([await sample(offs[0]!, 1), await sample(ons[0]!, 1), await sample(offs[1 % INSTANCES]!, 1)]);
+  const runs = Math.max(1, Math.ceil(minimum / Math.max(1e-6, once)));
   const offSeconds: number[] = [];
   const onSeconds: number[] = [];
   const ratios: number[] = [];
