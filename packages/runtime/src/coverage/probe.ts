@@ -1,9 +1,6 @@
 import type { StateType } from "../engine/types.ts";
 import type { StateCounts } from "./coverage-data.ts";
 
-/** The branch number of a Choice's Default (its rules are numbered from 0). */
-export const DEFAULT_BRANCH = -1;
-
 /**
  * The counters of one state of a recorded machine. The engine bumps them while it runs (see
  * state-shell.ts, choice.ts, guarded.ts). A visit that finishes synchronously costs one field
@@ -22,10 +19,11 @@ export class StateProbe {
    * handler, or for a token never answered).
    */
   pending = 0;
-  /** Choice: times each rule was taken, by index. */
-  readonly rules: number[];
-  /** Choice with a Default: times the Default was taken. */
-  defaultTaken = 0;
+  /**
+   * Choice: times each rule was taken, by index, and last the Default (`branches[rules]`): one
+   * array, so that a rule and the Default are counted alike (countWhenSettled).
+   */
+  readonly branches: number[];
   /** Times each Catcher caught, by index. */
   readonly catchers: number[];
   /** Times each Retrier retried, by index. */
@@ -38,15 +36,9 @@ export class StateProbe {
     counts: { readonly rules: number; readonly catchers: number; readonly retriers: number },
   ) {
     this.choice = type === "Choice";
-    this.rules = new Array<number>(counts.rules).fill(0);
+    this.branches = new Array<number>(counts.rules + 1).fill(0);
     this.catchers = new Array<number>(counts.catchers).fill(0);
     this.retriers = new Array<number>(counts.retriers).fill(0);
-  }
-
-  /** A Choice left by rule `branch` (or by its Default: DEFAULT_BRANCH). */
-  branchTaken(branch: number): void {
-    if (branch === DEFAULT_BRANCH) this.defaultTaken++;
-    else this.rules[branch]!++;
   }
 
   /**
@@ -65,14 +57,23 @@ export class StateProbe {
   credit(counts: StateCounts): void {
     this.entered += counts.entered;
     if (!this.choice) this.failed += counts.entered - counts.exited;
-    this.defaultTaken += counts.default;
-    counts.rules.forEach((n, i) => (this.rules[i] = (this.rules[i] ?? 0) + n));
+    const rules = this.branches.length - 1;
+    counts.rules.forEach((n, i) => (this.branches[i] = (this.branches[i] ?? 0) + n));
+    this.branches[rules] = (this.branches[rules] ?? 0) + counts.default;
     counts.catchers.forEach((n, i) => (this.catchers[i] = (this.catchers[i] ?? 0) + n));
   }
 
   /** The counts so far, as coverage.json writes them. */
   counts(): StateCounts {
-    return { entered: this.entered, exited: this.exits(), rules: [...this.rules], default: this.defaultTaken, catchers: [...this.catchers], retriers: [...this.retriers] };
+    const rules = this.branches.length - 1;
+    return {
+      entered: this.entered,
+      exited: this.exits(),
+      rules: this.branches.slice(0, rules),
+      default: this.branches[rules] ?? 0,
+      catchers: [...this.catchers],
+      retriers: [...this.retriers],
+    };
   }
 
   /**
@@ -83,8 +84,7 @@ export class StateProbe {
     this.entered = 0;
     this.failed = 0;
     this.pending = 0;
-    this.defaultTaken = 0;
-    this.rules.fill(0);
+    this.branches.fill(0);
     this.catchers.fill(0);
     this.retriers.fill(0);
   }
@@ -122,16 +122,17 @@ export class MachineProbe {
 }
 
 /**
- * Counts a Choice's branch once its Output and Assign have been evaluated: only then is the
- * transition taken (a failure there fails the state instead).
+ * Adds one to `counters[index]` (a Choice's branch, a Catcher) once `result` has settled: the
+ * transition is taken only when the state's Output and Assign have been evaluated, and a failure
+ * there fails the state instead.
  */
-export function countBranch(result: unknown, probe: StateProbe, branch: number): unknown {
+export function countWhenSettled(result: unknown, counters: number[], index: number): unknown {
   if (!(result instanceof Promise)) {
-    probe.branchTaken(branch);
+    counters[index]!++;
     return result;
   }
   return result.then((value: unknown) => {
-    probe.branchTaken(branch);
+    counters[index]!++;
     return value;
   });
 }

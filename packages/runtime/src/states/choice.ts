@@ -6,7 +6,7 @@ import { commitAssign } from "../engine/state-assign.ts";
 import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { StateBody } from "../engine/state-shell.ts";
 import type { CompiledState } from "../engine/types.ts";
-import { countBranch, DEFAULT_BRANCH } from "../coverage/probe.ts";
+import { countWhenSettled } from "../coverage/probe.ts";
 import type { StateCompileContext } from "./context.ts";
 import { compileJsonataFieldNow } from "./jsonata-field.ts";
 import type { JsonataFieldNow } from "./jsonata-field.ts";
@@ -43,7 +43,8 @@ function compileJsonPathChoice(
       const assign = isRule ? ruleAssigns[branch.index] : defaultAssign;
       const output = flow.output(input, effective, frame);
       const result = assign === undefined ? output : commitAssign(assign({ jsonPathInput: effective, input }, frame), output, frame);
-      return probe === undefined ? result : countBranch(result, probe, isRule ? branch.index : DEFAULT_BRANCH);
+      // The Default's count is the last slot, after the rules'.
+      return probe === undefined ? result : countWhenSettled(result, probe.branches, isRule ? branch.index : ruleTargets.length);
     });
 }
 
@@ -67,14 +68,14 @@ function compileJsonataChoice(
     const output = ruleOutput === undefined ? input : ruleOutput(input, frame);
     const assign = ruleAssigns[index];
     const result = assign === undefined ? output : commitAssign(assign({ jsonPathInput: input, input }, frame), output, frame);
-    return probe === undefined ? result : countBranch(result, probe, index);
+    return probe === undefined ? result : countWhenSettled(result, probe.branches, index);
   };
   const fallBack = (input: unknown, frame: Frame): unknown => {
     if (defaultTarget === undefined) throw new StatesError("States.NoChoiceMatched", NO_CHOICE_MATCHED_CAUSE);
     frame.next = defaultTarget;
     const output = flow.output(input, input, frame);
     const result = defaultAssign === undefined ? output : commitAssign(defaultAssign({ jsonPathInput: input, input }, frame), output, frame);
-    return probe === undefined ? result : countBranch(result, probe, DEFAULT_BRANCH);
+    return probe === undefined ? result : countWhenSettled(result, probe.branches, rules.length);
   };
   // Conditions are tried in order; a condition JSONata must evaluate makes the rest asynchronous,
   // fast ones keep the whole state synchronous.

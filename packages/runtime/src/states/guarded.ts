@@ -10,6 +10,7 @@ import type { CompiledStateAssign } from "../engine/state-assign.ts";
 import type { CompiledState } from "../engine/types.ts";
 import { haltReason } from "../engine/types.ts";
 import type { StateCompileContext, StateDefinition } from "./context.ts";
+import { countWhenSettled } from "../coverage/probe.ts";
 import type { StateProbe } from "../coverage/probe.ts";
 
 interface Catcher {
@@ -123,26 +124,11 @@ function onGuardedError(visit: GuardedVisit, e: unknown): unknown {
       const output = policy.flow.catchOutput(input, caught, c.def, frame);
       // Only the matching Catcher's Assign runs; a Map/Parallel catcher writes the outer scope.
       const done = c.assign === undefined ? output : commitAssign(c.assign({ jsonPathInput: caught, input, errorOutput: caught }, frame), output, frame);
-      return policy.probe === undefined ? done : countCatcher(done, policy.probe, i);
+      return policy.probe === undefined ? done : countWhenSettled(done, policy.probe.catchers, i);
     }
   }
   policy.onUncaught?.(frame, err);
   throw err;
-}
-
-/**
- * Counts the Catcher once its Output and Assign have been evaluated: only then is its transition
- * taken (a failure there fails the state instead).
- */
-function countCatcher(done: unknown, probe: StateProbe, index: number): unknown {
-  if (!(done instanceof Promise)) {
-    probe.catchers[index]!++;
-    return done;
-  }
-  return done.then((value: unknown) => {
-    probe.catchers[index]!++;
-    return value;
-  });
 }
 
 /** Counts the Retrier that retried: the first naming the error (the one nextRetryDelay applied). */
