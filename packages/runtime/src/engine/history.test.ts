@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { HistoryLimitReached, HistoryRecorder } from "./history.ts";
+import { historyEventType, HistoryLimitReached, HistoryRecorder } from "./history.ts";
 
 describe("HistoryRecorder", () => {
   it("numbers events from 1 and renders payloads as JSON strings in the AWS detail fields", () => {
@@ -90,5 +90,20 @@ describe("HistoryRecorder", () => {
     expect(h.add("ExecutionFailed", 2)).toBe(3);
     expect(() => h.add("ExecutionFailed", 3)).toThrow(HistoryLimitReached);
     expect(h.materialize().map((e) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered", "ExecutionFailed"]);
+  });
+
+  it("records an event given by its type's code exactly as one given by name, at the limit too", () => {
+    const h = new HistoryRecorder(() => 0, true, 3);
+    const entered = historyEventType("PassStateEntered");
+    expect(historyEventType("PassStateEntered")).toBe(entered);
+    expect(historyEventType("PassStateExited")).not.toBe(entered);
+    h.add(historyEventType("ExecutionStarted"), 0, undefined, { a: 1 });
+    h.add(entered, 1, "P", { a: 1 });
+    expect(() => h.add(historyEventType("PassStateExited"), 2, "P")).toThrow(HistoryLimitReached);
+    expect(h.add(historyEventType("ExecutionFailed"), 2)).toBe(3);
+    const [started, passEntered, failed] = h.materialize();
+    expect(started).toMatchObject({ type: "ExecutionStarted", executionStartedEventDetails: { input: '{"a":1}' } });
+    expect(passEntered).toMatchObject({ type: "PassStateEntered", previousEventId: 1, stateEnteredEventDetails: { name: "P" } });
+    expect(failed).toMatchObject({ type: "ExecutionFailed", previousEventId: 2 });
   });
 });

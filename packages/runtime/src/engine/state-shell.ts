@@ -1,6 +1,7 @@
 import { noteEvaluationFailed } from "./evaluation-failed.ts";
 import { toStatesError, withStatePrefix } from "./failure.ts";
 import type { Frame } from "./frame.ts";
+import { historyEventType } from "./history.ts";
 import { haltReason } from "./types.ts";
 import type { CompiledState, StateType } from "./types.ts";
 import type { StateProbe } from "../coverage/probe.ts";
@@ -40,8 +41,8 @@ export interface PendingStep {
  * record `<Type>StateEntered` / `<Type>StateExited`, and word runtime failures as AWS does.
  */
 export function makeState(name: string, type: StateType, body: StateBody, probe?: StateProbe): CompiledState {
-  const enteredType = `${type}StateEntered`;
-  const exitedType = type === "Fail" ? undefined : `${type}StateExited`;
+  const enteredType = historyEventType(`${type}StateEntered`);
+  const exitedType = type === "Fail" ? undefined : historyEventType(`${type}StateExited`);
   const retriable = type === "Task" || type === "Parallel" || type === "Map";
   // Coverage costs one increment per synchronous visit (probe.ts): its entry. Failures and
   // visits that go asynchronous are counted on their own paths, and exits are derived from them.

@@ -3,6 +3,8 @@ import { StatesError } from "../errors.ts";
 import { compileReferencePath, noResultsForPath, NOT_FOUND } from "../engine/data-bridge.ts";
 import { failureCause, failureError, toStatesError } from "../engine/failure.ts";
 import type { Clock } from "../engine/clock.ts";
+import { historyEventType } from "../engine/history.ts";
+import type { HistoryEventType } from "../engine/history.ts";
 import type { Frame } from "../engine/frame.ts";
 import { andThen } from "../engine/run-block.ts";
 import type { PendingStep, StateBody } from "../engine/state-shell.ts";
@@ -19,36 +21,24 @@ import { withRetryAndCatch } from "./guarded.ts";
 import { outputGrowthCheck } from "./output-growth.ts";
 import type { AbortSignalLike } from "../abort-signal.ts";
 
-/** Event names of the two task families (bare Lambda ARN vs service integration). */
+/** Event types of the task families (bare Lambda ARN, service integration, activity). */
 interface TaskEvents {
-  readonly scheduled: string;
-  readonly started: string;
-  readonly succeeded: string;
-  readonly failed: string;
-  readonly timedOut: string;
+  readonly scheduled: HistoryEventType;
+  readonly started: HistoryEventType;
+  readonly succeeded: HistoryEventType;
+  readonly failed: HistoryEventType;
+  readonly timedOut: HistoryEventType;
 }
 
-const LAMBDA_EVENTS: TaskEvents = {
-  scheduled: "LambdaFunctionScheduled",
-  started: "LambdaFunctionStarted",
-  succeeded: "LambdaFunctionSucceeded",
-  failed: "LambdaFunctionFailed",
-  timedOut: "LambdaFunctionTimedOut",
-};
-const SERVICE_EVENTS: TaskEvents = {
-  scheduled: "TaskScheduled",
-  started: "TaskStarted",
-  succeeded: "TaskSucceeded",
-  failed: "TaskFailed",
-  timedOut: "TaskTimedOut",
-};
-const ACTIVITY_EVENTS: TaskEvents = {
-  scheduled: "ActivityScheduled",
-  started: "ActivityStarted",
-  succeeded: "ActivitySucceeded",
-  failed: "ActivityFailed",
-  timedOut: "ActivityTimedOut",
-};
+/** `<prefix>Scheduled`, `<prefix>Started`, … as history event codes. */
+function taskEvents(prefix: string): TaskEvents {
+  const event = (suffix: string): HistoryEventType => historyEventType(`${prefix}${suffix}`);
+  return { scheduled: event("Scheduled"), started: event("Started"), succeeded: event("Succeeded"), failed: event("Failed"), timedOut: event("TimedOut") };
+}
+
+const LAMBDA_EVENTS = taskEvents("LambdaFunction");
+const SERVICE_EVENTS = taskEvents("Task");
+const ACTIVITY_EVENTS = taskEvents("Activity");
 
 /** Task: effective input → bound handler → result, with Retry/Catch and TimeoutSeconds. */
 export function compileTask(ctx: StateCompileContext): StateBody {
