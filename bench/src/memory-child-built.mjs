@@ -10,6 +10,7 @@ const MB = 1024 * 1024;
 const startRss = process.memoryUsage().rss;
 const { prepareStateMachine } = await import("@stepcraft/runtime");
 const importedRss = process.memoryUsage().rss;
+// bench/shared/workloads.mjs: the repository's own tracked copy of the shared workloads.
 const { WORKLOADS } = await import("../shared/workloads.mjs");
 const id = process.argv[2];
 const workload = WORKLOADS.find((w) => w.id === id);
